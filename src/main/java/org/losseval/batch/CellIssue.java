@@ -1,0 +1,28 @@
+package org.losseval.batch;
+
+/**
+ * A cell whose value could not be read as a number; its value in the batch is NaN.
+ *
+ * @param index   the row's index within the batch (not its row number)
+ * @param column  the column name
+ * @param problem what was wrong
+ * @param text    the cell's text as read, for messages; null for a missing or null cell
+ */
+public record CellIssue(int index, String column, Problem problem, String text) {
+
+    /** What was wrong with a cell. The names are the reasons counted by {@code --skip-invalid}. */
+    public enum Problem {
+        /** An empty CSV cell. */
+        EMPTY("empty value"),
+        /** A Parquet null. */
+        NULL("null value"),
+        /** Text that is not a number. */
+        UNPARSABLE("not a number");
+
+        private final String description;
+
+        Problem(String description) { this.description = description; }
+
+        public String description() { return description; }
+    }
+}

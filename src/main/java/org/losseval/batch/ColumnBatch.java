@@ -1,0 +1,123 @@
+package org.losseval.batch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A batch of rows from one source, stored column by column as primitive arrays.
+ *
+ * <p>Any producer fills one: a file reader today, a Spark partition later. Values that could not be
+ * read (an empty cell, a null, text that is not a number) are stored as {@code NaN} and described by a
+ * {@link CellIssue}, so the code that applies the invalid-value policy can say exactly what was wrong.
+ *
+ * <p>Rows are numbered from 1 within their source, counting data rows only (a CSV header is not a row).
+ * A fresh batch holds consecutive rows starting at {@link #firstRow()}; after {@link #retain} removed rows,
+ * each row keeps its original number.
+ *
+ * <p>Arrays may be longer than {@link #size()} (readers reuse them); only the first {@code size} entries
+ * are meaningful. A batch is not thread-safe.
+ */
+public final class ColumnBatch {
+    private final String source;
+    private final Map<String, double[]> columns;
+    private int size;
+    private final long firstRow;
+    private long[] rowNumbers; // null while rows are consecutive from firstRow
+    private final List<CellIssue> issues;
+
+    /**
+     * @param source   the name of the source shown in messages and reports (a path, or "-" for stdin)
+     * @param firstRow the 1-based number of the first row in this batch
+     * @param size     how many rows the batch holds
+     * @param columns  column name to values; each array holds at least {@code size} values
+     * @param issues   cells whose value could not be read (their value is NaN); may be empty
+     */
+    public ColumnBatch(String source, long firstRow, int size, Map<String, double[]> columns, List<CellIssue> issues) {
+        this.source = Objects.requireNonNull(source);
+        if (firstRow < 1) throw new IllegalArgumentException("firstRow must be >= 1: " + firstRow);
+        if (size < 0) throw new IllegalArgumentException("size must be >= 0: " + size);
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            if (e.getValue().length < size) {
+                throw new IllegalArgumentException("column '" + e.getKey() + "' holds fewer than " + size + " values");
+            }
+        }
+        this.firstRow = firstRow;
+        this.size = size;
+        this.columns = new LinkedHashMap<>(columns);
+        this.issues = new ArrayList<>(issues);
+    }
+
+    public String source() { return source; }
+
+    public int size() { return size; }
+
+    public long firstRow() { return firstRow; }
+
+    /** The 1-based row number of the row at {@code index} in its source. */
+    public long rowNumber(int index) {
+        Objects.checkIndex(index, size);
+        return rowNumbers == null ? firstRow + index : rowNumbers[index];
+    }
+
+    public boolean hasColumn(String name) { return columns.containsKey(name); }
+
+    /** The values of a column; only the first {@link #size()} entries are meaningful. */
+    public double[] column(String name) {
+        double[] values = columns.get(name);
+        if (values == null) throw new IllegalArgumentException("no column '" + name + "' in batch from " + source);
+        return values;
+    }
+
+    public List<String> columnNames() { return List.copyOf(columns.keySet()); }
+
+    /** Cells whose value could not be read, in row order. */
+    public List<CellIssue> issues() { return Collections.unmodifiableList(issues); }
+
+    /** The issue recorded for a cell, or null when the cell was read (its value may still be NaN or infinite). */
+    public CellIssue issueAt(int index, String column) {
+        for (CellIssue issue : issues) {
+            if (issue.index() == index && issue.column().equals(column)) return issue;
+        }
+        return null;
+    }
+
+    /**
+     * Keeps only the rows whose {@code keep} flag is set, in order, compacting every column in place.
+     * Row numbers and cell issues follow their rows.
+     */
+    public void retain(boolean[] keep) {
+        if (keep.length < size) throw new IllegalArgumentException("keep holds fewer than " + size + " flags");
+        int[] newIndex = new int[size];
+        long[] numbers = new long[size];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (keep[i]) {
+                newIndex[i] = kept;
+                numbers[kept] = rowNumber(i);
+                kept++;
+            } else {
+                newIndex[i] = -1;
+            }
+        }
+        if (kept == size) return;
+        for (double[] values : columns.values()) {
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (keep[i]) values[k++] = values[i];
+            }
+        }
+        List<CellIssue> moved = new ArrayList<>();
+        for (CellIssue issue : issues) {
+            int to = newIndex[issue.index()];
+            if (to >= 0) moved.add(new CellIssue(to, issue.column(), issue.problem(), issue.text()));
+        }
+        issues.clear();
+        issues.addAll(moved);
+        rowNumbers = numbers;
+        size = kept;
+    }
+}

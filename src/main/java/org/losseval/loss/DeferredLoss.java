@@ -1,0 +1,14 @@
+package org.losseval.loss;
+
+/**
+ * A loss with a parameter that is known only after the data has been seen, such as
+ * {@code huber:delta=mad}, whose delta is the median absolute deviation of the residuals.
+ */
+public interface DeferredLoss extends Loss {
+
+    /** The loss with its parameter resolved from the residuals (pred - target) of all used rows. */
+    RegressionLoss resolve(ResidualScale scale);
+
+    /** The parameter resolved from the data, e.g. "delta". */
+    String deferredParam();
+}

@@ -1,0 +1,24 @@
+package org.losseval.loss;
+
+import java.util.Map;
+
+/**
+ * A loss with all of its parameters given. Implementations are immutable and thread-safe.
+ *
+ * <p>The per-row formula of each loss lives in its class as a plain scalar method: the readable
+ * reference that the kernels are tested against.
+ */
+public interface Loss {
+
+    /** The registry entry this loss was made from (name, parameter definitions, roles, documentation). */
+    LossDefinition definition();
+
+    /** The canonical name, e.g. "huber" (never an alias). */
+    default String name() { return definition().name(); }
+
+    /** Every parameter with its value, defaults included, in the definition's order. */
+    Map<String, Double> params();
+
+    /** The normalized spec: name, then every parameter that differs from its default, e.g. "huber:delta=15". */
+    default String spec() { return LossSpecs.normalize(definition(), params()); }
+}
