@@ -3,6 +3,7 @@ package org.losseval.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -49,6 +50,11 @@ final class VectorRegressionKernels implements RegressionKernels {
             throw new UnsupportedOperationException("the preferred vector shape holds one double");
         }
         return kernels;
+    }
+
+    /** A given vector size in bits (64 to 512), so tests need not import the Vector API. */
+    static VectorRegressionKernels ofBitSize(int bits) {
+        return new VectorRegressionKernels(VectorSpecies.of(double.class, VectorShape.forBitSize(bits)));
     }
 
     /** Lanes per vector of the species in use. */
