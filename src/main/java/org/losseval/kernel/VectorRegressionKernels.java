@@ -57,11 +57,6 @@ final class VectorRegressionKernels implements RegressionKernels {
         return new VectorRegressionKernels(VectorSpecies.of(double.class, VectorShape.forBitSize(bits)));
     }
 
-    /** Lanes per vector of the species in use. */
-    int lanes() {
-        return lanes;
-    }
-
     @Override
     public String description() {
         return "vector (" + species.vectorBitSize() + "-bit, " + lanes + " doubles)";
