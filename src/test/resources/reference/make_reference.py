@@ -72,6 +72,10 @@ def cases():
         [0.0, 0.0, 1e150, 2.0],
         [1.0, 1.0, 2.0, 0.25],
     )
+    # log_cosh across its two forms (threshold |r| = 1) and where cosh would overflow (|r| > 710);
+    # targets are 0 so the residual is the prediction exactly.
+    small = [1e-10, -3e-6, 1e-3, 0.5, -0.9999999999999999, 1.0, 1.0000000000000002, 2.0, 20.0, 40.0, 710.0, -800.0]
+    out["log_cosh_range"] = (small, [0.0] * len(small), [1.0 + i for i in range(len(small))])
     # Zero targets: MAPE divides by max(|y|, eps), so a zero target gives |p| / 2.22e-16.
     out["zero_targets"] = (
         [1.0, 0.0, 1.5, 0.5, 1e-3],
@@ -94,7 +98,7 @@ def cases():
     return {k: tuple(np.asarray(a, dtype=np.float64) for a in v) for k, v in out.items()}
 
 
-SMALL_CASES = {"houses", "ties", "huge", "zero_targets"}
+SMALL_CASES = {"houses", "ties", "huge", "log_cosh_range", "zero_targets"}
 
 
 def parse(spec):
