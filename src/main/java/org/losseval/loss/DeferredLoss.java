@@ -6,7 +6,11 @@ package org.losseval.loss;
  */
 public interface DeferredLoss extends Loss {
 
-    /** The loss with its parameter resolved from the residuals (pred - target) of all used rows. */
+    /**
+     * The loss with its parameter resolved from the residuals (pred - target) of all used rows.
+     *
+     * @throws ParamResolutionException when the data gives no valid value (e.g. a MAD of 0): a data error
+     */
     RegressionLoss resolve(ResidualScale scale);
 
     /** The parameter resolved from the data, e.g. "delta". */

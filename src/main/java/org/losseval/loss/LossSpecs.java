@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.losseval.text.Suggestions;
@@ -158,7 +159,12 @@ public final class LossSpecs {
                 known.add(d.name());
                 known.addAll(d.aliases());
             }
-            throw new LossSpecException("unknown loss '" + name + "'" + Suggestions.hint(name, known)
+            // a case slip has one obvious answer; edit-distance hints would also offer other short names
+            String lower = name.toLowerCase(Locale.ROOT);
+            String hint = registry.find(lower) != null
+                    ? " (did you mean '" + lower + "'? names are lowercase)"
+                    : Suggestions.hint(name, known);
+            throw new LossSpecException("unknown loss '" + name + "'" + hint
                     + "; losses are: " + String.join(", ", registry.names()));
         }
         Item item = new Item(label, definition);
