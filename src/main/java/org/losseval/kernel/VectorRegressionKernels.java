@@ -3,6 +3,7 @@ package org.losseval.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -51,9 +52,9 @@ final class VectorRegressionKernels implements RegressionKernels {
         return kernels;
     }
 
-    /** Lanes per vector of the species in use. */
-    int lanes() {
-        return lanes;
+    /** A given vector size in bits (64 to 512), so tests need not import the Vector API. */
+    static VectorRegressionKernels ofBitSize(int bits) {
+        return new VectorRegressionKernels(VectorSpecies.of(double.class, VectorShape.forBitSize(bits)));
     }
 
     @Override
