@@ -40,9 +40,8 @@ class KernelAgreementTest {
     }
 
     /**
-     * Under a plain {@code mvn test} the active kernels may be the scalar ones (the vector module needs JVM
-     * options); the report entry says which ran. {@code -DargLine="--add-modules jdk.incubator.vector"}
-     * runs this against the vector kernels.
+     * The build runs the suite once with the vector kernels active and once with
+     * {@code -Dlosseval.kernel=scalar}; the report entry says which ran.
      */
     @Test
     void activeKernelsGiveTheBitsOfRowLoss(TestReporter reporter) throws LossSpecException {
