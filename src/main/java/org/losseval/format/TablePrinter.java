@@ -12,9 +12,9 @@ import org.losseval.report.Report;
  * <pre>
  * houses.csv (csv): 3 rows read, 3 used, 0 skipped
  *
- * loss                                         value  rows
- * mse                                          16200     3
- * robust (huber:delta=mad)  (delta = 20)     1433.33     3
+ * loss                                      value  rows
+ * mse                                       16200     3
+ * robust (huber:delta=mad)  (delta = 20)  1433.33     3
  * </pre>
  * A header line names the inputs and the row counts; a table gives each loss as its spec (or
  * {@code label (spec)}) with any parameter resolved from the data, its value, the rows it covers and,

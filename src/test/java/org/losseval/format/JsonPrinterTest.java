@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losseval.report.ColumnRole;
+import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
@@ -162,7 +168,7 @@ class JsonPrinterTest {
     void awkwardDoublesRoundTripBitForBit() {
         double[] awkward = {0.1 + 0.2, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 0.0, Double.MIN_NORMAL,
                 1e23, 1.0 / 3, -123456.789e-20, 4503599627370497.0};
-        List<LossResult> losses = new java.util.ArrayList<>();
+        List<LossResult> losses = new ArrayList<>();
         for (double v : awkward) losses.add(SampleReports.loss(null, "mse", "mse", Map.of("p", v), List.of(), v, 1, v));
         List<?> parsed = array(parse(SampleReports.withLosses(losses)).get("losses"));
         for (int i = 0; i < awkward.length; i++) {
@@ -182,7 +188,7 @@ class JsonPrinterTest {
         LossResult loss = SampleReports.loss(label, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
         Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
                 List.of(new ColumnRole("pred", "ŷ \"hat\"")),
-                List.of(new org.losseval.report.InputReport(inputName, "csv", new RowCounts(2, 1, Map.of(reason, 1L)),
+                List.of(new InputReport(inputName, "csv", new RowCounts(2, 1, Map.of(reason, 1L)),
                         List.of(loss))),
                 new RowCounts(2, 1, Map.of(reason, 1L)), List.of(loss));
         String json = print(report);
@@ -221,5 +227,26 @@ class JsonPrinterTest {
     void aReportForAnotherSchemaIsRefused() {
         Report future = new Report(2, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()), List.of());
         assertThrows(IllegalArgumentException.class, () -> print(future));
+    }
+
+    @Test
+    void theExampleInTheSchemaDocumentIsWhatThePrinterWrites() throws IOException {
+        String document = Files.readString(Path.of("docs/json-schema.md"), StandardCharsets.UTF_8);
+        int start = document.indexOf("## Example");
+        start = document.indexOf("```json\n", start) + "```json\n".length();
+        String example = document.substring(start, document.indexOf("```", start));
+
+        Report full = SampleReports.housesAndEmpty();
+        List<InputReport> inputs = new ArrayList<>();
+        for (InputReport input : full.inputs()) {
+            inputs.add(new InputReport(input.name(), input.format(), input.rows(), mseAndHuber15(input.losses())));
+        }
+        Report report = new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs,
+                full.rows(), mseAndHuber15(full.losses()));
+        assertEquals(example, print(report));
+    }
+
+    private static List<LossResult> mseAndHuber15(List<LossResult> losses) {
+        return losses.stream().filter(l -> l.spec().equals("mse") || l.spec().equals("huber:delta=15")).toList();
     }
 }
