@@ -3,6 +3,8 @@ package org.losseval.format;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 
@@ -23,10 +25,13 @@ import org.losseval.report.Report;
  *
  * <p>Text from the user (input names, labels, reasons) is escaped: a backslash before each character that
  * could end a table cell or start inline markup ({@code \ | ` * _ ~ [ ] < >}), and line breaks become
- * spaces, so a file called {@code a|b.csv} cannot break the table. Lines end with '\n'.
+ * spaces, so a file called {@code a|b.csv} cannot break the table; the inputs line, which starts with a
+ * file name, is also kept from starting a heading or a list. Lines end with '\n'.
  */
 public final class MarkdownPrinter implements Printer {
     private static final String MARKUP_CHARACTERS = "\\|`*_~[]<>";
+    private static final String BLOCK_MARKERS = "#>-+=";
+    private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("([0-9]{1,9})[.)]");
 
     private final DoubleFunction<String> number;
 
@@ -40,7 +45,7 @@ public final class MarkdownPrinter implements Printer {
     public void print(Report report, PrintWriter out) {
         boolean weighted = Phrases.weighted(report);
         out.write("## losseval\n\n");
-        out.write(escape(Phrases.inputsLine(report)) + "\n\n");
+        out.write(escapeBlockStart(escape(Phrases.inputsLine(report))) + "\n\n");
         writeLines(LossTables.losses(report.losses(), weighted, number, MarkdownPrinter::escape).markdownLines(), out);
         if (report.inputs().size() >= 2) {
             for (InputReport input : report.inputs()) {
@@ -68,6 +73,20 @@ public final class MarkdownPrinter implements Printer {
             }
         }
         return escaped.toString();
+    }
+
+    /**
+     * Keeps a line that starts with user text (the inputs line starts with the input's name) from opening a
+     * heading, quote, list or setext underline: {@code # x.csv}, {@code - x.csv}, {@code 2024. x.csv}.
+     */
+    static String escapeBlockStart(String line) {
+        if (!line.isEmpty() && BLOCK_MARKERS.indexOf(line.charAt(0)) >= 0) return "\\" + line;
+        Matcher orderedList = ORDERED_LIST_MARKER.matcher(line);
+        if (orderedList.lookingAt()) {
+            int digits = orderedList.group(1).length();
+            return line.substring(0, digits) + "\\" + line.substring(digits);
+        }
+        return line;
     }
 
     private static void writeLines(List<String> lines, PrintWriter out) {

@@ -52,4 +52,22 @@ class MarkdownPrinterTest {
             }
         }
     }
+
+    @Test
+    void anInputNameCannotTurnTheInputsLineIntoAHeadingOrList() {
+        assertEquals("\\# a.csv", MarkdownPrinter.escapeBlockStart("# a.csv"));
+        assertEquals("\\- a.csv", MarkdownPrinter.escapeBlockStart("- a.csv"));
+        assertEquals("\\> a.csv", MarkdownPrinter.escapeBlockStart("> a.csv"));
+        assertEquals("2024\\. a.csv", MarkdownPrinter.escapeBlockStart("2024. a.csv"));
+        assertEquals("7\\) a.csv", MarkdownPrinter.escapeBlockStart("7) a.csv"));
+        assertEquals("2 inputs: a.csv (csv)", MarkdownPrinter.escapeBlockStart("2 inputs: a.csv (csv)"));
+        assertEquals("a.csv", MarkdownPrinter.escapeBlockStart("a.csv"));
+
+        var loss = SampleReports.loss(null, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
+        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
+                List.of(new InputReport("# notes.csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+                new RowCounts(1, 1, Map.of()), List.of(loss));
+        String text = GoldenFiles.render(new MarkdownPrinter(6), report);
+        assertTrue(text.contains("\n\\# notes.csv (csv): 1 row read, 1 used, 0 skipped\n"), text);
+    }
 }
