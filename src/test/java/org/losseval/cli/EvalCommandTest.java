@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.losseval.format.TinyJson;
 
 /**
  * The CLI end to end through its real entry point: exit codes, stdout and stderr. Stderr must be blank
@@ -41,16 +42,24 @@ class EvalCommandTest {
         assertFalse(run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
     }
 
+    private static Object json(CliRun run) {
+        assertSuccess(run);
+        return TinyJson.parse(run.out());
+    }
+
     @Test
     void seedHousesInJson() throws IOException {
-        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target",
-                "-l", "mse", "-l", "mae", "-l", "huber:delta=15", "--format", "json");
-        assertSuccess(run);
+        Object report = json(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target",
+                "-l", "mse", "-l", "mae", "-l", "huber:delta=15", "--format", "json"));
         // Seed: MSE 16,200, MAE 80, Huber delta=15 1,095.83 (= 3287.5 / 3).
-        assertTrue(run.out().contains("\"value\":16200"), run.out());
-        assertTrue(run.out().contains("\"value\":80"), run.out());
-        assertTrue(run.out().contains("\"value\":" + (3287.5 / 3)), run.out());
-        assertTrue(run.out().contains("\"spec\":\"huber:delta=15\""), run.out());
+        assertEquals(16200.0, TinyJson.number(report, "losses", 0, "value"));
+        assertEquals(80.0, TinyJson.number(report, "losses", 1, "value"));
+        assertEquals(3287.5 / 3, TinyJson.number(report, "losses", 2, "value"));
+        assertEquals("huber:delta=15", TinyJson.at(report, "losses", 2, "spec"));
+        assertEquals(15.0, TinyJson.number(report, "losses", 2, "params", "delta"));
+        assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "losses", 2, "count")).asLong());
+        assertEquals("losseval/1", TinyJson.at(report, "schema"));
+        assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "rows", "read")).asLong());
     }
 
     @Test
@@ -108,15 +117,15 @@ class EvalCommandTest {
     @Test
     void skipInvalidCountsRowsPerReason() throws IOException {
         Path file = write("bad.csv", "pred,target\n1,2\n3,abc\n,4\n5,NaN\n2,2\n");
-        CliRun run = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "mae",
-                "--skip-invalid", "--format", "json");
-        assertSuccess(run);
-        assertTrue(run.out().contains("\"read\":5"), run.out());
-        assertTrue(run.out().contains("\"used\":2"), run.out());
-        assertTrue(run.out().contains("\"not a number\":1"), run.out());
-        assertTrue(run.out().contains("\"empty value\":1"), run.out());
-        assertTrue(run.out().contains("\"NaN value\":1"), run.out());
-        assertTrue(run.out().contains("\"value\":0.5"), run.out()); // (|1-2| + |2-2|) / 2
+        Object report = json(CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "mae",
+                "--skip-invalid", "--format", "json"));
+        assertEquals(5.0, TinyJson.number(report, "rows", "read"));
+        assertEquals(2.0, TinyJson.number(report, "rows", "used"));
+        assertEquals(3.0, TinyJson.number(report, "rows", "skipped"));
+        assertEquals(1.0, TinyJson.number(report, "rows", "skipped_by_reason", "not a number"));
+        assertEquals(1.0, TinyJson.number(report, "rows", "skipped_by_reason", "empty value"));
+        assertEquals(1.0, TinyJson.number(report, "rows", "skipped_by_reason", "NaN value"));
+        assertEquals(0.5, TinyJson.number(report, "losses", 0, "value")); // (|1-2| + |2-2|) / 2
     }
 
     @Test
@@ -146,7 +155,7 @@ class EvalCommandTest {
                 "--format", "json", "-o", out.toString());
         assertSuccess(run);
         assertEquals("", run.out());
-        assertTrue(Files.readString(out).contains("\"value\":16200"));
+        assertEquals(16200.0, TinyJson.number(TinyJson.parse(Files.readString(out)), "losses", 0, "value"));
     }
 
     @Test
@@ -159,34 +168,36 @@ class EvalCommandTest {
     @Test
     void weightedMeanFollowsScikitLearn() throws IOException {
         Path file = write("w.csv", "pred,target,w\n210,200,1\n340,350,1\n400,180,0\n");
-        CliRun run = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-w", "w", "-l", "mae",
-                "--format", "json");
-        assertSuccess(run);
-        assertTrue(run.out().contains("\"value\":10"), run.out()); // the zero-weight outlier counts for nothing
+        Object report = json(CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-w", "w", "-l", "mae",
+                "--format", "json"));
+        assertEquals(10.0, TinyJson.number(report, "losses", 0, "value")); // the zero-weight outlier counts for nothing
+        assertEquals(2.0, TinyJson.number(report, "losses", 0, "weight_sum"));
+        assertEquals("w", TinyJson.at(report, "columns", "weight"));
     }
 
     @Test
     void deltaMadIsResolvedAndReported() throws IOException {
         // residuals 10, -10, 220: median 10, |r - 10| = 0, 20, 210, MAD = 20
-        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "huber:delta=mad",
-                "--format", "json");
-        assertSuccess(run);
-        assertTrue(run.out().contains("\"spec\":\"huber:delta=mad\""), run.out());
-        assertTrue(run.out().contains("\"delta\":20"), run.out());
+        Object report = json(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "huber:delta=mad",
+                "--format", "json"));
+        assertEquals("huber:delta=mad", TinyJson.at(report, "losses", 0, "spec"));
+        assertEquals(20.0, TinyJson.number(report, "losses", 0, "params", "delta"));
+        assertEquals(java.util.List.of("delta"), TinyJson.at(report, "losses", 0, "resolved_params"));
         // huber(10) = 50, huber(-10) = 50, huber(220) = 20 * (220 - 10) = 4200; mean = 4300 / 3
-        assertTrue(run.out().contains("\"value\":" + (4300.0 / 3)), run.out());
+        assertEquals(4300.0 / 3, TinyJson.number(report, "losses", 0, "value"));
     }
 
     @Test
     void severalInputsAreEvaluatedTogetherAndApart() throws IOException {
         Path a = write("a.csv", "pred,target\n210,200\n340,350\n");
         Path b = write("b.csv", "pred,target\n400,180\n");
-        CliRun run = CliRun.of("eval", a.toString(), b.toString(), "-p", "pred", "-t", "target", "-l", "mse",
-                "--format", "json");
-        assertSuccess(run);
-        assertTrue(run.out().contains("\"value\":16200"), run.out()); // together
-        assertTrue(run.out().contains("\"value\":100"), run.out());   // a alone
-        assertTrue(run.out().contains("\"value\":48400"), run.out()); // b alone
+        Object report = json(CliRun.of("eval", a.toString(), b.toString(), "-p", "pred", "-t", "target", "-l", "mse",
+                "--format", "json"));
+        assertEquals(16200.0, TinyJson.number(report, "losses", 0, "value"));              // together
+        assertEquals(100.0, TinyJson.number(report, "inputs", 0, "losses", 0, "value"));   // a alone
+        assertEquals(48400.0, TinyJson.number(report, "inputs", 1, "losses", 0, "value")); // b alone
+        assertEquals(a.toString(), TinyJson.at(report, "inputs", 0, "name"));
+        assertEquals(1.0, TinyJson.number(report, "inputs", 1, "rows", "used"));
     }
 
     @Test

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * error), arrays {@link List}s, strings {@link String}s, {@code null} Java null, and numbers
  * {@link Num}, which keep their text so a test can tell {@code 3} from {@code 3.0}.
  */
-final class TinyJson {
+public final class TinyJson {
     /** A JSON number as written. */
-    record Num(String text) {
-        double asDouble() { return Double.parseDouble(text); }
+    public record Num(String text) {
+        public double asDouble() { return Double.parseDouble(text); }
 
-        boolean isInteger() { return text.matches("-?(0|[1-9][0-9]*)"); }
+        public boolean isInteger() { return text.matches("-?(0|[1-9][0-9]*)"); }
 
-        long asLong() {
+        public long asLong() {
             if (!isInteger()) throw new IllegalStateException("not an integer: " + text);
             return Long.parseLong(text);
         }
@@ -30,12 +30,32 @@ final class TinyJson {
     private final String text;
     private int pos;
 
+    /** The value at a path of object keys (String) and array indexes (Integer), e.g. ("losses", 0, "value"). */
+    public static Object at(Object root, Object... path) {
+        Object node = root;
+        for (Object step : path) {
+            if (step instanceof Integer index) {
+                node = ((List<?>) node).get(index);
+            } else {
+                Map<?, ?> object = (Map<?, ?>) node;
+                if (!object.containsKey(step)) throw new AssertionError("no field '" + step + "' in " + object.keySet());
+                node = object.get(step);
+            }
+        }
+        return node;
+    }
+
+    /** The number at a path, as a double. */
+    public static double number(Object root, Object... path) {
+        return ((Num) at(root, path)).asDouble();
+    }
+
     private TinyJson(String text) {
         this.text = text;
     }
 
     /** The single value in {@code text}, which may have surrounding whitespace and nothing else. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         TinyJson parser = new TinyJson(text);
         Object value = parser.value();
         parser.skipWhitespace();
