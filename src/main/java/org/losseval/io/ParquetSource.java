@@ -30,8 +30,8 @@ import org.losseval.batch.ColumnBatch;
  * columns are fetched. Row groups are read one at a time: memory holds one row group's requested
  * column chunks plus one batch, whatever the file size. Values are decoded straight from each
  * {@link ColumnReader} into the batch arrays, with no record assembly. Rows are numbered from 1 across
- * row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Compression codecs are those
- * parquet-java ships (uncompressed, snappy, gzip, zstd, lz4_raw).
+ * row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be uncompressed or
+ * compressed with snappy, gzip or zstd ({@link ParquetDecompressors}); other codecs are an input error.
  *
  * <p>Only {@link Sources} names this class, in the branch that opens Parquet, so CSV runs never load
  * Parquet or Hadoop classes.

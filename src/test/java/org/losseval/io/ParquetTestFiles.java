@@ -25,7 +25,9 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Writes Parquet test files with parquet-java itself (its example {@link Group} writer), so readers are
- * tested against files made by the reference implementation.
+ * tested against files laid out by the reference implementation. Pages are compressed by the codec
+ * libraries directly (see {@code Compressors} below); files compressed by parquet-java's own Hadoop
+ * codecs are checked separately by {@code ParquetCodecFixturesTest}.
  *
  * <p>Callers use only JDK types and the enums here, never Parquet classes:
  * <pre>{@code
