@@ -28,7 +28,8 @@ final class BucketSums {
 
     /** Counts one value under the key without summing it (for histograms that only count). */
     void count(long key) {
-        counts[slot(key, (short) 0)]++;
+        int s = slot(key, (short) 0); // before indexing: slot() may replace the arrays
+        counts[s]++;
     }
 
     /** Counts and sums a finite value; every value under one key must share its binary exponent. */
