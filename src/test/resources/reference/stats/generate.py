@@ -112,8 +112,10 @@ def intervals():
     center = (target + rng.normal(0, 0.9, n)).round(2)
     half = np.abs(rng.normal(1.1, 0.3, n)).round(2)
     lower, upper = center - half, center + half
-    lower[:5] = target[:5]   # targets on a bound count as covered
-    upper[5:10] = target[5:10]
+    # targets on a bound count as covered
+    lower[:5], upper[:5] = target[:5], target[:5] + half[:5]
+    lower[5:10], upper[5:10] = target[5:10] - half[5:10], target[5:10]
+    assert (lower <= upper).all(), "a crossed interval is invalid input"
     nominal = 0.8
     alpha = 1 - nominal
     width = upper - lower
