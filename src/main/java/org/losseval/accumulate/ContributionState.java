@@ -38,6 +38,8 @@ import java.util.function.IntToLongFunction;
  * <p>Not thread-safe; combine per-thread states instead.
  */
 public final class ContributionState {
+    /** The most rows the per-row store keeps whatever the budget: {@link #result} copies them into one array. */
+    static final long MAX_EXACT_ROWS = Integer.MAX_VALUE - 8;
     private final List<String> losses;
     private final boolean weighted;
     private final ContributionSettings settings;
@@ -159,8 +161,9 @@ public final class ContributionState {
     /** True while every row is kept, i.e. every figure of {@link #result} is exact. */
     public boolean exact() { return summary == null; }
 
+    /** Beyond the budget, or beyond what one array can hold when {@link #result} sorts the rows. */
     private boolean overBudget(long rowCount) {
-        return rowCount * bytesPerRow() > settings.exactBudgetBytes();
+        return rowCount > MAX_EXACT_ROWS || rowCount * bytesPerRow() > settings.exactBudgetBytes();
     }
 
     private void addToSummary(int loss, double[] r, double[] c, int n) {
