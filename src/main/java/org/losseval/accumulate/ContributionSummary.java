@@ -1,0 +1,194 @@
+package org.losseval.accumulate;
+
+import java.util.Arrays;
+
+/**
+ * The bounded summary a {@link ContributionState} switches to beyond its memory budget: three sparse
+ * log-bucket maps ({@link BucketKeys}, relative bucket width at most 2<sup>-8</sup>), each with exact
+ * counts and exact sums ({@link BucketSums}), so merging is exact and the result does not depend on the
+ * order of rows or merges.
+ * <ul>
+ *   <li>residual bucket &rarr; row count: gives the median and the MAD as brackets;</li>
+ *   <li>per loss, contribution bucket &rarr; count and sum: gives the worst-fraction sums as brackets;</li>
+ *   <li>per loss, (residual bucket, contribution exponent) &rarr; sum: gives the outliers' part of each loss.</li>
+ * </ul>
+ *
+ * <p>Error bounds. The sum of the worst m rows is exact for every bucket above the one holding the m-th
+ * worst row; from that boundary bucket (c rows, sum S, values in [lo, hi], hi &le; lo(1 + 2<sup>-8</sup>))
+ * the r rows still needed add between max(rS/c, S - (c - r)hi) and min(r hi, S - (c - r)lo). So the bracket
+ * is at most 2<sup>-8</sup> (0.39%) of the share wide, and usually far narrower. The median and the MAD are
+ * brackets from the bucket bounds (each residual is placed within 2<sup>-8</sup> of its magnitude);
+ * outlier counts and shares bracket the rows whose residual bucket straddles the threshold band.
+ *
+ * <p>Memory: about 35 bytes per occupied bucket, at most twice that with the hash table's slack; the
+ * number of buckets grows with the spread of the values (256 per factor of two), not with the row count.
+ * Contributions must be finite and non-negative (the state keeps the others out).
+ */
+final class ContributionSummary {
+    /** Bits of the contribution exponent in a (residual bucket, exponent) key. */
+    private static final int EXPONENT_BITS = 11;
+
+    private final BucketSums residuals = new BucketSums();
+    private final BucketSums[] contributions;
+    private final BucketSums[] byResidual;
+
+    ContributionSummary(int losses) {
+        contributions = new BucketSums[losses];
+        byResidual = new BucketSums[losses];
+        for (int l = 0; l < losses; l++) {
+            contributions[l] = new BucketSums();
+            byResidual[l] = new BucketSums();
+        }
+    }
+
+    void addResidual(double residual) {
+        residuals.count(BucketKeys.key(residual));
+    }
+
+    /** Adds one row's contribution to a loss; {@code contribution} is finite and &ge; +0.0. */
+    void addContribution(int loss, double residual, double contribution) {
+        contributions[loss].add(BucketKeys.key(contribution), contribution);
+        long exponent = Double.doubleToRawLongBits(contribution) >>> 52;
+        byResidual[loss].add((BucketKeys.key(residual) << EXPONENT_BITS) | exponent, contribution);
+    }
+
+    void combine(ContributionSummary other) {
+        residuals.combine(other.residuals);
+        for (int l = 0; l < contributions.length; l++) {
+            contributions[l].combine(other.contributions[l]);
+            byResidual[l].combine(other.byResidual[l]);
+        }
+    }
+
+    /** A bracket of the sum of the m largest contributions to a loss (m at most the rows summarized). */
+    Range largestSum(int loss, long m) {
+        BucketSums buckets = contributions[loss];
+        int[] slots = buckets.slotsByKey();
+        ExactSum full = new ExactSum();
+        long taken = 0;
+        for (int i = slots.length - 1; i >= 0 && taken < m; i--) {
+            int s = slots[i];
+            long c = buckets.count(s);
+            double sum = buckets.sum(s);
+            if (taken + c <= m) {
+                full.add(sum);
+                taken += c;
+                continue;
+            }
+            long r = m - taken;
+            double lo = BucketKeys.lowest(buckets.key(s));
+            double hi = BucketKeys.highest(buckets.key(s));
+            double low = Math.max(r * (sum / c), sum - (c - r) * hi);
+            double high = Math.min(r * hi, sum - (c - r) * lo);
+            double exact = full.value();
+            return new Range(exact + low, exact + high);
+        }
+        return Range.of(full.value());
+    }
+
+    /** The median and MAD brackets, the threshold bracket and the outlier count bracket. */
+    Outliers outliers(double factor) {
+        int[] slots = residuals.slotsByKey();
+        long n = 0;
+        long[] counts = new long[slots.length];
+        double[] lows = new double[slots.length];
+        double[] highs = new double[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            counts[i] = residuals.count(slots[i]);
+            lows[i] = BucketKeys.lowest(residuals.key(slots[i]));
+            highs[i] = BucketKeys.highest(residuals.key(slots[i]));
+            n += counts[i];
+        }
+        // Bucket bounds are sorted like the buckets, so the median of the bounds brackets the median.
+        Range median = new Range(weightedMedian(lows, counts, n), weightedMedian(highs, counts, n));
+        double[] nearest = new double[slots.length];
+        double[] farthest = new double[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            nearest[i] = nearestDistance(lows[i], highs[i], median);
+            farthest[i] = Math.max(highs[i] - median.low(), median.high() - lows[i]);
+        }
+        // The median is monotone in every value, so medians of the distance bounds bracket the MAD.
+        Range mad = new Range(sortedWeightedMedian(nearest, counts, n), sortedWeightedMedian(farthest, counts, n));
+        double scale = factor * OutlierResult.NORMAL_MAD_SCALE;
+        Range threshold = new Range(scale * mad.low(), scale * mad.high());
+        long sure = 0;
+        long possible = 0;
+        for (int i = 0; i < slots.length; i++) {
+            switch (classify(lows[i], highs[i], median, threshold)) {
+                case OUTLIER -> { sure += counts[i]; possible += counts[i]; }
+                case EITHER -> possible += counts[i];
+                case INLIER -> { }
+            }
+        }
+        return new Outliers(median, mad, threshold, new Range(sure, possible));
+    }
+
+    /** A bracket of the sum of a loss's contributions over the outlier rows. */
+    Range outlierSum(int loss, Outliers outliers) {
+        BucketSums buckets = byResidual[loss];
+        ExactSum sure = new ExactSum();
+        ExactSum either = new ExactSum();
+        for (int s : buckets.slotsByKey()) {
+            long residualKey = buckets.key(s) >> EXPONENT_BITS;
+            double lo = BucketKeys.lowest(residualKey);
+            double hi = BucketKeys.highest(residualKey);
+            switch (classify(lo, hi, outliers.median(), outliers.threshold())) {
+                case OUTLIER -> sure.add(buckets.sum(s));
+                case EITHER -> either.add(buckets.sum(s));
+                case INLIER -> { }
+            }
+        }
+        either.combine(sure);
+        return new Range(sure.value(), either.value());
+    }
+
+    record Outliers(Range median, Range mad, Range threshold, Range count) {}
+
+    private enum Side { OUTLIER, INLIER, EITHER }
+
+    /** Whether every residual in [lo, hi] is an outlier for every median and threshold in their brackets. */
+    private static Side classify(double lo, double hi, Range median, Range threshold) {
+        if (nearestDistance(lo, hi, median) > threshold.high()) return Side.OUTLIER;
+        if (Math.max(hi - median.low(), median.high() - lo) <= threshold.low()) return Side.INLIER;
+        return Side.EITHER;
+    }
+
+    /** The smallest |r - m| for r in [lo, hi] and m in the median's bracket. */
+    private static double nearestDistance(double lo, double hi, Range median) {
+        if (lo > median.high()) return lo - median.high();
+        if (hi < median.low()) return median.low() - hi;
+        return 0;
+    }
+
+    /** The median (mean of the two middle values for an even count) of values sorted ascending with counts. */
+    private static double weightedMedian(double[] sorted, long[] counts, long n) {
+        if (n == 0) return Double.NaN;
+        double upper = valueAtRank(sorted, counts, n / 2);
+        if (n % 2 == 1) return upper;
+        return valueAtRank(sorted, counts, n / 2 - 1) / 2 + upper / 2;
+    }
+
+    /** As {@link #weightedMedian} for unsorted values. */
+    private static double sortedWeightedMedian(double[] values, long[] counts, long n) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] sorted = new double[values.length];
+        long[] sortedCounts = new long[values.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = values[order[i]];
+            sortedCounts[i] = counts[order[i]];
+        }
+        return weightedMedian(sorted, sortedCounts, n);
+    }
+
+    /** The value of the 0-based rank in the multiset. */
+    private static double valueAtRank(double[] sorted, long[] counts, long rank) {
+        long seen = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            seen += counts[i];
+            if (rank < seen) return sorted[i];
+        }
+        throw new IllegalArgumentException("rank " + rank + " beyond " + seen);
+    }
+}

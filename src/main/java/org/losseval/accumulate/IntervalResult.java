@@ -1,0 +1,11 @@
+package org.losseval.accumulate;
+
+/**
+ * The figures of one prediction interval ({@link IntervalState}); fractions of {@code rows}, NaN without rows.
+ *
+ * @param coverageInterval the Clopper–Pearson interval of the coverage
+ * @param pValue           the exact two-sided binomial p-value of {@code covered} against {@code nominal}
+ */
+public record IntervalResult(double nominal, long rows, long covered, long below, long above, double coverage,
+                             double fractionBelow, double fractionAbove, double meanWidth, double meanScore,
+                             ConfidenceInterval coverageInterval, double pValue) {}

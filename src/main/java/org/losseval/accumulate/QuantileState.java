@@ -1,0 +1,79 @@
+package org.losseval.accumulate;
+
+/**
+ * The mergeable state of a quantile prediction at level q: the pinball loss and its calibration.
+ *
+ * <p>Pinball loss, scikit-learn's {@code mean_pinball_loss(alpha=q)}: per row q(y - &ycirc;) when y &ge;
+ * &ycirc;, else (1 - q)(&ycirc; - y); the (weighted) mean &Sigma; w&middot;l / &Sigma; w, so q = 0.5 gives
+ * MAE / 2.
+ *
+ * <p>Calibration: the observed fraction of targets strictly below the prediction, #(y &lt; &ycirc;) / n, to
+ * be read beside q. Strict, because a q-quantile &ycirc; satisfies P(Y &lt; &ycirc;) &le; q &le; P(Y &le;
+ * &ycirc;): with continuous targets the two agree; with ties (integer targets, a prediction on a target)
+ * the pair brackets q, so the fraction at or below the prediction is reported too. Calibration counts
+ * rows (like interval coverage); weights apply to the pinball loss only.
+ *
+ * <p>With no rows (or zero total weight) the figures are NaN.
+ */
+public final class QuantileState {
+    private final double level;
+    private final boolean weighted;
+    private final ExactSum lossSum = new ExactSum();
+    private final ExactSum weightSum = new ExactSum();
+    private long count;
+    private long below;
+    private long atOrBelow;
+    private double[] scratch = new double[0];
+
+    /** @param level the quantile level q, in (0, 1) */
+    public QuantileState(double level, boolean weighted) {
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("quantile level must be in (0, 1): " + level);
+        this.level = level;
+        this.weighted = weighted;
+    }
+
+    /** The pinball loss of one row at level q (scikit-learn's convention). */
+    public static double pinball(double q, double pred, double target) {
+        double diff = target - pred;
+        return diff >= 0 ? q * diff : (1 - q) * -diff;
+    }
+
+    /** Adds rows {@code [0, n)}; {@code weight} is null exactly when the state is unweighted. */
+    public void accept(double[] pred, double[] target, double[] weight, int n) {
+        if (weighted != (weight != null)) {
+            throw new IllegalArgumentException(weighted ? "weights missing for a weighted state" : "unexpected weights");
+        }
+        if (scratch.length < n) scratch = new double[n];
+        double[] loss = scratch;
+        for (int i = 0; i < n; i++) {
+            loss[i] = pinball(level, pred[i], target[i]);
+            if (target[i] < pred[i]) below++;
+            if (target[i] <= pred[i]) atOrBelow++;
+        }
+        if (weighted) {
+            for (int i = 0; i < n; i++) loss[i] *= weight[i];
+            weightSum.addAll(weight, n);
+        }
+        lossSum.addAll(loss, n);
+        count += n;
+    }
+
+    /** Adds another state of the same level and weighting; checks before changing anything. */
+    public void combine(QuantileState other) {
+        if (Double.compare(other.level, level) != 0 || other.weighted != weighted) {
+            throw new IllegalArgumentException("cannot combine quantile states of level " + other.level + " and " + level);
+        }
+        lossSum.combine(other.lossSum);
+        weightSum.combine(other.weightSum);
+        count += other.count;
+        below += other.below;
+        atOrBelow += other.atOrBelow;
+    }
+
+    public QuantileResult result() {
+        double n = count;
+        double weights = weighted ? weightSum.value() : n;
+        double pinball = count == 0 ? Double.NaN : lossSum.value() / weights;
+        return new QuantileResult(level, count, pinball, below / n, atOrBelow / n);
+    }
+}

@@ -1,0 +1,26 @@
+package org.losseval.accumulate;
+
+import java.util.Comparator;
+
+/**
+ * One of the rows contributing most to a loss.
+ *
+ * @param source       the index of the row's source in the run's list of sources
+ * @param row          the 1-based row number within its source
+ * @param residual     pred - target
+ * @param loss         the row's loss (unweighted)
+ * @param weight       the row's weight (1 without weights)
+ * @param contribution weight &times; loss, the row's part of the total
+ */
+public record WorstRow(int source, long row, double pred, double target, double residual, double loss,
+                       double weight, double contribution) {
+
+    /**
+     * Largest contribution first; ties go to the smaller (source, row). {@link Double#compare} orders NaN
+     * above every number, so an undefined contribution shows up as the worst.
+     */
+    public static final Comparator<WorstRow> WORST_FIRST = Comparator
+            .comparingDouble(WorstRow::contribution).reversed()
+            .thenComparingInt(WorstRow::source)
+            .thenComparingLong(WorstRow::row);
+}

@@ -1,0 +1,13 @@
+package org.losseval.gate;
+
+/**
+ * The judgement of one gate.
+ *
+ * @param expression the gate in canonical form, e.g. {@code share_top1[mse] < 0.5}
+ * @param figure     the figure judged
+ * @param value      the figure's unrounded value; NaN when it was missing or undefined
+ * @param threshold  the number the value was compared with
+ * @param passed     whether {@code value OP threshold} held; false for a missing or non-finite value
+ */
+public record GateOutcome(String expression, String figure, double value, Comparison comparison, double threshold,
+                          boolean passed) {}

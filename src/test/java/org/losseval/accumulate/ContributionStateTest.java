@@ -1,0 +1,297 @@
+package org.losseval.accumulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ContributionStateTest {
+    /** Shares are ratios of two correctly rounded exact sums on both sides: only the division may differ. */
+    private static final double SHARE_TOLERANCE = 1e-15;
+    /** numpy's median averages as (a + b) / 2, ours as a/2 + b/2: one rounding apart. */
+    private static final double MEDIAN_TOLERANCE = 1e-12;
+    /** The summary's guaranteed relative bracket width for a top-fraction share. */
+    private static final double BUCKET_WIDTH = 0x1p-8;
+    /** Slack for the rounding of the bracket arithmetic itself. */
+    private static final double BRACKET_ROUNDING = 1e-12;
+    private static final double HUBER_DELTA = 15;
+    private static final List<String> LOSSES = List.of("mse", "mae", "huber");
+    /** The settings the reference script uses (--top 3, fractions 0.01, 0.05, 0.3, 5 worst rows). */
+    private static final List<Double> FRACTIONS = List.of(0.01, 0.05, 0.3);
+
+    /** One case of rows: sources, row numbers, predictions, targets and weights (null when unweighted). */
+    private record Rows(int[] source, long[] row, double[] pred, double[] target, double[] weight) {
+        int size() { return pred.length; }
+
+        double[][] losses(int from, int to) {
+            double[][] out = new double[3][to - from];
+            for (int i = from; i < to; i++) {
+                double r = pred[i] - target[i];
+                double a = Math.abs(r);
+                out[0][i - from] = r * r;
+                out[1][i - from] = a;
+                out[2][i - from] = a <= HUBER_DELTA ? 0.5 * r * r : HUBER_DELTA * (a - 0.5 * HUBER_DELTA);
+            }
+            return out;
+        }
+
+        /** Feeds rows [from, to) in batches that never mix sources. */
+        void feed(ContributionState state, int from, int to, int batch) {
+            int i = from;
+            while (i < to) {
+                int end = Math.min(to, i + batch);
+                for (int j = i + 1; j < end; j++) {
+                    if (source[j] != source[i]) {
+                        end = j;
+                        break;
+                    }
+                }
+                int start = i;
+                state.accept(source[i], k -> row[start + k], Arrays.copyOfRange(pred, i, end),
+                        Arrays.copyOfRange(target, i, end), weight == null ? null : Arrays.copyOfRange(weight, i, end),
+                        losses(i, end), end - i);
+                i = end;
+            }
+        }
+    }
+
+    private static ContributionSettings settings(double factor, long budget) {
+        return new ContributionSettings(3, FRACTIONS, 5, factor, budget);
+    }
+
+    private static ContributionState whole(Rows rows, ContributionSettings settings, int batch) {
+        ContributionState state = new ContributionState(LOSSES, rows.weight() != null, settings);
+        rows.feed(state, 0, rows.size(), batch);
+        return state;
+    }
+
+    private static Map<String, Rows> referenceCases() {
+        Map<String, List<Map<String, String>>> byCase = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceCsv.read("contribution_rows.csv")) {
+            byCase.computeIfAbsent(r.get("case"), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Rows> cases = new LinkedHashMap<>();
+        byCase.forEach((name, list) -> {
+            int n = list.size();
+            boolean weighted = !list.get(0).get("weight").isEmpty();
+            Rows rows = new Rows(new int[n], new long[n], new double[n], new double[n], weighted ? new double[n] : null);
+            for (int i = 0; i < n; i++) {
+                Map<String, String> r = list.get(i);
+                rows.source()[i] = Integer.parseInt(r.get("source"));
+                rows.row()[i] = Long.parseLong(r.get("row"));
+                rows.pred()[i] = Double.parseDouble(r.get("pred"));
+                rows.target()[i] = Double.parseDouble(r.get("target"));
+                if (weighted) rows.weight()[i] = Double.parseDouble(r.get("weight"));
+            }
+            cases.put(name, rows);
+        });
+        return cases;
+    }
+
+    private static Map<String, Double> expected(String caseName) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceCsv.read("contribution_expected.csv")) {
+            if (r.get("case").equals(caseName)) {
+                figures.put(r.get("loss").isEmpty() ? r.get("figure") : r.get("loss") + "." + r.get("figure"),
+                        Double.parseDouble(r.get("value")));
+            }
+        }
+        return figures;
+    }
+
+    private static void assertClose(double expected, double actual, double relative, String what) {
+        assertEquals(expected, actual, relative * Math.abs(expected), what);
+    }
+
+    @Test
+    void housesFromTheSeedAreTheFirstAcceptanceTest() {
+        Rows houses = new Rows(new int[3], new long[] {1, 2, 3}, new double[] {210, 340, 400},
+                new double[] {200, 350, 180}, null);
+        ContributionResult result = whole(houses, ContributionSettings.defaults(), 2).result();
+        // The seed: house C holds 48,400 of 48,600 (MSE), 220 of 240 (MAE), 3,187.5 of 3,287.5 (Huber δ=15).
+        double[] shares = {48_400.0 / 48_600, 220.0 / 240, 3_187.5 / 3_287.5};
+        for (int l = 0; l < 3; l++) {
+            LossContribution loss = result.losses().get(l);
+            assertEquals(shares[l], loss.shareTop1(), LOSSES.get(l));
+            assertEquals(1.0, loss.shareTopK());
+            assertEquals(Range.of(shares[l]), loss.topFractions().get(0).share(), "worst 1% is one row");
+            assertEquals(Range.of(shares[l]), loss.outlierShare(), "house C is the one outlier");
+            WorstRow worst = loss.worstRows().get(0);
+            assertEquals(List.of(3L, 400.0, 180.0, 220.0), List.of(worst.row(), worst.pred(), worst.target(), worst.residual()));
+        }
+        assertEquals(0.9959, result.losses().get(0).shareTop1(), 5e-5); // 99.59%
+        assertEquals(0.9167, result.losses().get(1).shareTop1(), 5e-5); // 91.67%
+        assertEquals(0.9696, result.losses().get(2).shareTop1(), 5e-5); // 96.96%
+        assertEquals(Range.of(10), result.outliers().median());
+        assertEquals(Range.of(20), result.outliers().mad());
+        assertEquals(Range.of(1), result.outliers().count());
+        assertTrue(result.exact());
+    }
+
+    @Test
+    void exactFiguresMatchTheNumpyReference() {
+        referenceCases().forEach((name, rows) -> {
+            Map<String, Double> expected = expected(name);
+            ContributionResult result = whole(rows, settings(expected.get("factor"), ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES), 64).result();
+            assertTrue(result.exact(), name);
+            assertClose(expected.get("median"), result.outliers().median().low(), MEDIAN_TOLERANCE, name + " median");
+            assertClose(expected.get("mad"), result.outliers().mad().low(), MEDIAN_TOLERANCE, name + " mad");
+            assertEquals(expected.get("outlier_count"), result.outliers().count().low(), name + " outliers");
+            for (LossContribution loss : result.losses()) {
+                String key = loss.loss() + ".";
+                String what = name + " " + loss.loss();
+                assertEquals(expected.get(key + "total"), loss.total(), what + " total"); // both exact sums
+                assertClose(expected.get(key + "share_top1"), loss.shareTop1(), SHARE_TOLERANCE, what + " top1");
+                assertClose(expected.get(key + "share_topk"), loss.shareTopK(), SHARE_TOLERANCE, what + " top3");
+                assertClose(expected.get(key + "outlier_share"), loss.outlierShare().low(), SHARE_TOLERANCE, what + " outliers");
+                for (FractionShare f : loss.topFractions()) {
+                    assertEquals(expected.get(key + "rows_fraction_" + f.fraction()), (double) f.rows(), what + " rows of " + f.fraction());
+                    assertTrue(f.share().exact());
+                    assertClose(expected.get(key + "share_fraction_" + f.fraction()), f.share().low(), SHARE_TOLERANCE, what + " " + f.fraction());
+                }
+            }
+        });
+    }
+
+    @Test
+    void worstRowsMatchTheReferenceWithTiesToTheSmallerSourceAndRow() {
+        Map<String, Rows> cases = referenceCases();
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceCsv.read("contribution_worst.csv")) {
+            expected.computeIfAbsent(r.get("case") + " " + r.get("loss"), k -> new ArrayList<>())
+                    .add(r.get("source") + ":" + r.get("row") + "=" + Double.parseDouble(r.get("contribution")));
+        }
+        cases.forEach((name, rows) -> {
+            ContributionResult result = whole(rows, settings(3, 0), 17).result();
+            for (LossContribution loss : result.losses()) {
+                List<String> actual = loss.worstRows().stream()
+                        .map(w -> w.source() + ":" + w.row() + "=" + w.contribution()).toList();
+                assertEquals(expected.get(name + " " + loss.loss()), actual, name + " " + loss.loss());
+            }
+        });
+    }
+
+    @Test
+    void tiesAcrossSourcesGoToTheEarlierSourceThenTheSmallerRow() {
+        ContributionState state = new ContributionState(List.of("mae"), false,
+                new ContributionSettings(1, List.of(), 3, 3, 1 << 20));
+        state.accept(1, i -> 2, new double[] {5}, new double[] {0}, null, new double[][] {{5}}, 1);
+        state.accept(0, i -> 9 - i, new double[] {5, 5}, new double[] {0, 0}, null, new double[][] {{5, 5}}, 2);
+        List<WorstRow> worst = state.result().losses().get(0).worstRows();
+        assertEquals(List.of("0:8", "0:9", "1:2"), worst.stream().map(w -> w.source() + ":" + w.row()).toList());
+    }
+
+    @Test
+    void splitAndMergeEqualsTheWholeExactlyWithinAndBeyondTheBudget() {
+        Rows rows = referenceCases().get("heavy_tails");
+        // 240 rows of 32 bytes: 4 KiB is beyond the budget for the whole but not for either half.
+        for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 4_096, 0}) {
+            ContributionSettings settings = settings(3, budget);
+            ContributionResult whole = whole(rows, settings, 1000).result();
+            ContributionState first = new ContributionState(LOSSES, false, settings);
+            ContributionState second = new ContributionState(LOSSES, false, settings);
+            ContributionState third = new ContributionState(LOSSES, false, settings);
+            rows.feed(second, 0, 70, 7);
+            rows.feed(first, 70, 190, 33);
+            rows.feed(third, 190, rows.size(), 1);
+            first.combine(second);
+            first.combine(third);
+            assertEquals(whole, first.result(), "budget " + budget);
+            assertEquals(budget > 240 * 32, whole.exact());
+        }
+    }
+
+    @Test
+    void summaryBracketsContainTheExactFiguresAndTopFigsStayExact() {
+        Random random = new Random(5);
+        int n = 20_000;
+        Rows rows = new Rows(new int[n], new long[n], new double[n], new double[n], new double[n]);
+        for (int i = 0; i < n; i++) {
+            rows.row()[i] = i + 1;
+            rows.target()[i] = 50 * random.nextGaussian();
+            // Cauchy-like tails: a few rows dominate the squared loss
+            rows.pred()[i] = rows.target()[i] + 3 * random.nextGaussian() / Math.max(1e-3, Math.abs(random.nextGaussian()));
+            rows.weight()[i] = 0.5 + random.nextInt(4);
+        }
+        ContributionSettings exactSettings = settings(3, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES);
+        ContributionResult exact = whole(rows, exactSettings, 4096).result();
+        ContributionResult summary = whole(rows, exactSettings.withExactBudgetBytes(0), 4096).result();
+        assertFalse(summary.exact());
+        assertContains(summary.outliers().median(), exact.outliers().median().low(), "median");
+        assertContains(summary.outliers().mad(), exact.outliers().mad().low(), "mad");
+        assertContains(summary.outliers().count(), exact.outliers().count().low(), "outlier count");
+        assertTrue(summary.outliers().count().high() - summary.outliers().count().low() < 0.01 * n, "count bracket is narrow");
+        for (int l = 0; l < LOSSES.size(); l++) {
+            LossContribution e = exact.losses().get(l);
+            LossContribution s = summary.losses().get(l);
+            assertEquals(e.total(), s.total());
+            assertEquals(e.shareTop1(), s.shareTop1());
+            assertEquals(e.shareTopK(), s.shareTopK());
+            assertEquals(e.worstRows(), s.worstRows());
+            for (int f = 0; f < FRACTIONS.size(); f++) {
+                Range bracket = s.topFractions().get(f).share();
+                double value = e.topFractions().get(f).share().low();
+                assertContains(bracket, value, LOSSES.get(l) + " fraction " + FRACTIONS.get(f));
+                assertTrue(bracket.high() - bracket.low() <= BUCKET_WIDTH * value * (1 + BRACKET_ROUNDING), "bracket width");
+            }
+            assertContains(s.outlierShare(), e.outlierShare().low(), LOSSES.get(l) + " outlier share");
+        }
+    }
+
+    private static void assertContains(Range range, double value, String what) {
+        double slack = BRACKET_ROUNDING * Math.max(Math.abs(range.low()), Math.abs(range.high()));
+        assertTrue(range.low() - slack <= value && value <= range.high() + slack, what + ": " + value + " outside " + range);
+    }
+
+    @Test
+    void aNegativeContributionMakesSharesUndefined() {
+        ContributionState state = new ContributionState(List.of("gaussian_nll"), false, ContributionSettings.defaults());
+        state.accept(0, i -> i + 1, new double[] {1, 2}, new double[] {1, 0}, null, new double[][] {{-0.5, 3}}, 2);
+        LossContribution loss = state.result().losses().get(0);
+        assertEquals(1, loss.undefinedRows());
+        assertTrue(Double.isNaN(loss.shareTop1()));
+        assertTrue(Double.isNaN(loss.topFractions().get(0).share().low()));
+        assertEquals(2, loss.worstRows().get(0).row());
+    }
+
+    @Test
+    void anEmptyStateHasNoFiguresAndIsTheIdentity() {
+        ContributionResult empty = new ContributionState(LOSSES, false, ContributionSettings.defaults()).result();
+        assertTrue(Double.isNaN(empty.losses().get(0).shareTop1()));
+        assertTrue(Double.isNaN(empty.outliers().median().low()));
+        Rows rows = referenceCases().get("houses");
+        ContributionState state = whole(rows, ContributionSettings.defaults(), 3);
+        state.combine(new ContributionState(LOSSES, false, ContributionSettings.defaults()));
+        assertEquals(whole(rows, ContributionSettings.defaults(), 3).result(), state.result());
+    }
+
+    @Test
+    void combineRefusesOtherLossesOrWeightingBeforeChangingAnything() {
+        Rows rows = referenceCases().get("houses");
+        ContributionState state = whole(rows, ContributionSettings.defaults(), 3);
+        ContributionResult before = state.result();
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(new ContributionState(List.of("mse"), false, ContributionSettings.defaults())));
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(new ContributionState(LOSSES, true, ContributionSettings.defaults())));
+        assertEquals(before, state.result());
+    }
+
+    @Test
+    void fractionRowsReadTheFractionAsTypedAndRoundUp() {
+        ContributionState state = new ContributionState(List.of("mae"), false, ContributionSettings.defaults());
+        double[] zeros = new double[100];
+        state.accept(0, i -> i + 1, zeros, zeros, null, new double[][] {zeros}, 100);
+        assertEquals(7, state.fractionRows(0.07)); // 0.07 * 100 is 7.000000000000001 in doubles
+        assertEquals(1, state.fractionRows(0.001));
+        assertEquals(100, state.fractionRows(1.0));
+    }
+}

@@ -1,0 +1,102 @@
+package org.losseval.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GateExpressionTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mse <= 0.5                    | mse                       | LESS_OR_EQUAL    | 0.5",
+        "mse<0.5                       | mse                       | LESS             | 0.5",
+        "  huber:delta=15 > 3e2        | huber:delta=15            | GREATER          | 300",
+        "huber:delta=15>=-1.5E-3       | huber:delta=15            | GREATER_OR_EQUAL | -0.0015",
+        "coverage[p10:p90] >= 0.78     | coverage[p10:p90]         | GREATER_OR_EQUAL | 0.78",
+        "coverage[ p10:p90 ] >= .78    | coverage[p10:p90]         | GREATER_OR_EQUAL | 0.78",
+        "share_top1[huber:delta=15]<1  | share_top1[huber:delta=15] | LESS            | 1",
+        "share_top1[robust] < 0.5      | share_top1[robust]        | LESS             | 0.5",
+    })
+    void parsesFigureOperatorAndThreshold(String text, String figure, Comparison op, double threshold) throws Exception {
+        Gate gate = GateExpression.parse(text);
+        assertEquals(new Gate(figure, op, threshold), gate);
+    }
+
+    @Test
+    void canonicalExpressionIsFigureSymbolNumber() throws Exception {
+        assertEquals("share_top1[mse] < 0.5", GateExpression.parse("share_top1[ mse ]<0.5").expression());
+        assertEquals("mae >= 3", GateExpression.parse("mae>=3.0").expression());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''                   | empty gate expression",
+        "mse                  | no comparison",
+        "mse = 3              | unknown operator",
+        "mse == 3             | unknown operator",
+        "mse => 3             | unknown operator",
+        "mse << 3             | unknown operator",
+        "mse <> 3             | unknown operator",
+        "< 3                  | no figure before '<'",
+        "mse <=               | no number after '<='",
+        "mse < abc            | 'abc' is not a number",
+        "mse < NaN            | 'NaN' is not a number",
+        "mse < Infinity       | 'Infinity' is not a number",
+        "mse < 0x1p3          | '0x1p3' is not a number",
+        "mse < 1e999          | out of range",
+        "1mse < 3             | '1mse' is not a figure name",
+        "m se < 3             | 'm se' is not a figure name",
+        "coverage[p10 < 3     | unbalanced",
+        "coverage[] < 3       | empty []",
+        "coverage[a]x < 3     | must end with one [argument]",
+        "coverage[a][b] < 3   | must end with one [argument]",
+    })
+    void badSyntaxGivesOneLineMessages(String text, String fragment) {
+        GateSyntaxException e = assertThrows(GateSyntaxException.class, () -> GateExpression.parse(text));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void comparisonsUseTheUnroundedValueAndTheirBoundaries() throws Exception {
+        assertTrue(GateExpression.parse("mse <= 0.5").evaluate(0.5).passed());
+        assertFalse(GateExpression.parse("mse < 0.5").evaluate(0.5).passed());
+        assertFalse(GateExpression.parse("mse < 0.5").evaluate(Math.nextUp(0.5)).passed(), "0.5000000000000001 shows as 0.5");
+        assertTrue(GateExpression.parse("coverage[lo:hi] >= 0.8").evaluate(0.8).passed());
+        assertFalse(GateExpression.parse("coverage[lo:hi] > 0.8").evaluate(0.8).passed());
+        GateOutcome outcome = GateExpression.parse("mse < 2").evaluate(1.25);
+        assertEquals(new GateOutcome("mse < 2", "mse", 1.25, Comparison.LESS, 2, true), outcome);
+    }
+
+    @Test
+    void gatesFailClosedOnMissingOrNonFiniteFigures() throws Exception {
+        Gate below = GateExpression.parse("mse < 1");
+        Gate above = GateExpression.parse("mse > 1");
+        for (double value : new double[] {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {
+            assertFalse(below.evaluate(value).passed(), "< with " + value);
+            assertFalse(above.evaluate(value).passed(), "> with " + value);
+        }
+        FigureLookup figures = new MapLookup(Map.of("mae", 0.25));
+        assertTrue(GateExpression.parse("mae < 1").evaluate(figures).passed());
+        GateOutcome missing = below.evaluate(figures);
+        assertFalse(missing.passed());
+        assertTrue(Double.isNaN(missing.value()));
+    }
+
+    /** A lookup over a fixed map, as the report will provide. */
+    private record MapLookup(Map<String, Double> values) implements FigureLookup {
+        @Override public boolean knows(String figure) { return values.containsKey(figure); }
+
+        @Override public OptionalDouble find(String figure) {
+            Double v = values.get(figure);
+            return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+        }
+    }
+}
