@@ -16,7 +16,7 @@ import org.losseval.loss.ResidualScale;
  */
 public final class ResidualSample {
     /** Rows per block. */
-    public static final int BLOCK = 1 << 16;
+    public static final int BLOCK = 1 << 15; // 256 KiB: under G1 a larger array may become a wasteful humongous object
     private final boolean weighted;
     private final List<double[]> residualBlocks = new ArrayList<>();
     private final List<double[]> weightBlocks = new ArrayList<>();
