@@ -1,25 +1,37 @@
 package org.losseval.app;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.losseval.loss.LossRequest;
+import org.losseval.loss.Role;
 
 /**
  * What to evaluate: a plain record the command line builds, independent of picocli.
  *
  * @param inputs       input names as given ("-" is stdin), at least one
- * @param predColumn   the prediction column
- * @param targetColumn the target column
+ * @param roles        the columns given for each role (one for a single role, one or more for a group)
  * @param weightColumn the sample-weight column, or null
  * @param losses       the losses, in the order requested
  * @param policy       what to do with invalid values
  * @param delimiter    the CSV delimiter, or null to choose by file name
  */
-public record EvalRequest(List<String> inputs, String predColumn, String targetColumn, String weightColumn,
+public record EvalRequest(List<String> inputs, Map<Role, List<String>> roles, String weightColumn,
                           List<LossRequest> losses, InvalidPolicy policy, Character delimiter) {
     public EvalRequest {
         inputs = List.copyOf(inputs);
+        EnumMap<Role, List<String>> copy = new EnumMap<>(Role.class);
+        roles.forEach((role, columns) -> copy.put(role, List.copyOf(columns)));
+        roles = Collections.unmodifiableMap(copy);
         losses = List.copyOf(losses);
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
         if (losses.isEmpty()) throw new IllegalArgumentException("no losses");
+    }
+
+    /** The single column of a role, or null when the role was not given. */
+    public String column(Role role) {
+        List<String> columns = roles.get(role);
+        return columns == null ? null : columns.get(0);
     }
 }

@@ -2,9 +2,12 @@ package org.losseval.app;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.losseval.accumulate.RegressionLossState;
+import java.util.Set;
+import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.ResidualSample;
 import org.losseval.accumulate.RowTally;
 import org.losseval.batch.ColumnBatch;
@@ -19,6 +22,8 @@ import org.losseval.loss.LossRequest;
 import org.losseval.loss.ParamResolutionException;
 import org.losseval.loss.RegressionLoss;
 import org.losseval.loss.ResidualScale;
+import org.losseval.loss.Role;
+import org.losseval.loss.RowLoss;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
@@ -45,10 +50,30 @@ public final class Evaluator {
     }
 
     /**
-     * @throws InputException for unreadable input, a missing column, an invalid value under the default
-     *                        policy, or no usable rows
+     * Checks that every loss has the inputs it needs, before any data is read.
+     *
+     * @throws InvalidRequestException naming the loss and the options it needs
      */
-    public Report evaluate(EvalRequest request) throws InputException {
+    public static void check(EvalRequest request) throws InvalidRequestException {
+        Set<Role> given = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles().keySet());
+        for (LossRequest requested : request.losses()) {
+            Loss loss = requested.loss();
+            if (loss.definition().formFor(given) == null) {
+                throw new InvalidRequestException(loss.spec() + " needs " + loss.definition().describeForms());
+            }
+            if (!(loss instanceof RowLoss) && !(loss instanceof DeferredLoss)) {
+                throw new InvalidRequestException(loss.spec() + " cannot be evaluated row by row");
+            }
+        }
+    }
+
+    /**
+     * @throws InvalidRequestException when a loss lacks its inputs (see {@link #check})
+     * @throws InputException          for unreadable input, a missing column, an invalid value under the
+     *                                 default policy, or no usable rows
+     */
+    public Report evaluate(EvalRequest request) throws InvalidRequestException, InputException {
+        check(request);
         List<InputRun> runs = new ArrayList<>();
         for (String input : request.inputs()) {
             runs.add(evaluateInput(input, request));
@@ -59,15 +84,15 @@ public final class Evaluator {
             throw new InputException(null, 0, null, "no usable rows: " + total.read() + " read, "
                     + (total.read() - total.used()) + " skipped" + describeSkips(total));
         }
-        List<RegressionLoss> resolved = resolveDeferred(request, runs);
+        List<RowLoss> resolved = resolveDeferred(request, runs);
         List<LossResult> totals = new ArrayList<>();
         List<List<LossResult>> perInput = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) perInput.add(new ArrayList<>());
         for (int l = 0; l < request.losses().size(); l++) {
             LossRequest requested = request.losses().get(l);
-            RegressionLossState combined = new RegressionLossState(resolved.get(l), request.weightColumn() != null);
+            LossState combined = new LossState(resolved.get(l), request.weightColumn() != null || resolved.get(l).weighsRows());
             for (int r = 0; r < runs.size(); r++) {
-                RegressionLossState state = runs.get(r).stateFor(l, resolved.get(l), kernels);
+                LossState state = runs.get(r).stateFor(l, resolved.get(l), kernels);
                 perInput.get(r).add(result(requested, resolved.get(l), state));
                 combined.combine(state);
             }
@@ -78,64 +103,87 @@ public final class Evaluator {
             InputRun run = runs.get(r);
             inputs.add(new InputReport(run.name, run.format, counts(run.tally), perInput.get(r)));
         }
-        return new Report(Report.SCHEMA_VERSION, toolVersion, kernels.description(), columns(request), inputs,
+        return new Report(Report.SCHEMA_VERSION, toolVersion, kernels.description(), columnRoles(request), inputs,
                 counts(total), totals);
     }
 
+    /** Every column read: the roles' columns in role order, then the weight, without repeats. */
+    static List<String> columnsRead(EvalRequest request) {
+        Set<String> columns = new LinkedHashSet<>();
+        request.roles().values().forEach(columns::addAll);
+        if (request.weightColumn() != null) columns.add(request.weightColumn());
+        return List.copyOf(columns);
+    }
+
     private InputRun evaluateInput(String input, EvalRequest request) throws InputException {
-        boolean weighted = request.weightColumn() != null;
-        List<String> columns = new ArrayList<>(List.of(request.predColumn(), request.targetColumn()));
-        if (weighted) columns.add(request.weightColumn());
-        List<String> distinct = columns.stream().distinct().toList();
-        SourceOptions options = new SourceOptions(distinct, request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
+        boolean sampleWeighted = request.weightColumn() != null;
+        List<String> columns = columnsRead(request);
+        SourceOptions options = new SourceOptions(columns, request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
                 SourceOptions.DEFAULT_MAX_RECORD_CHARS);
 
-        List<RegressionLoss> immediate = new ArrayList<>();
+        int lossCount = request.losses().size();
+        LossState[] states = new LossState[lossCount];
+        List<RowLoss> streamed = new ArrayList<>();
         boolean needsResiduals = false;
-        for (LossRequest requested : request.losses()) {
-            if (requested.loss() instanceof DeferredLoss) {
+        for (int l = 0; l < lossCount; l++) {
+            Loss loss = request.losses().get(l).loss();
+            if (loss instanceof DeferredLoss) {
                 needsResiduals = true;
-                immediate.add(null);
             } else {
-                immediate.add(asRegression(requested.loss()));
+                RowLoss rowLoss = (RowLoss) loss;
+                states[l] = new LossState(rowLoss, sampleWeighted || rowLoss.weighsRows());
+                streamed.add(rowLoss);
             }
         }
-        RowValidator validator = new RowValidator(request.predColumn(), request.targetColumn(), request.weightColumn(),
-                immediate.stream().filter(l -> l != null).toList(), request.policy());
-        RegressionLossState[] states = new RegressionLossState[immediate.size()];
-        for (int l = 0; l < states.length; l++) {
-            if (immediate.get(l) != null) states[l] = new RegressionLossState(immediate.get(l), weighted);
-        }
-        ResidualSample residuals = needsResiduals ? new ResidualSample(weighted) : null;
+        RowValidator validator = new RowValidator(columns, request.weightColumn(), request.roles(), streamed,
+                request.policy());
+        ResidualSample residuals = needsResiduals ? new ResidualSample(sampleWeighted) : null;
         RowTally tally = new RowTally();
-        double[] scratch = new double[0];
+        BatchScratch scratch = new BatchScratch();
 
         try (Source source = Sources.open(input, stdin, options)) {
             ColumnBatch batch;
             while ((batch = source.next()) != null) {
                 tally.read(batch.size());
-                validator.apply(batch, tally);
+                BatchInputs inputs = new BatchInputs(batch, request.roles(), kernels);
+                validator.apply(batch, inputs, tally);
                 int n = batch.size();
-                if (scratch.length < n) scratch = new double[n];
-                double[] pred = batch.column(request.predColumn());
-                double[] target = batch.column(request.targetColumn());
-                double[] weight = weighted ? batch.column(request.weightColumn()) : null;
-                for (RegressionLossState state : states) {
-                    if (state != null) state.accept(pred, target, weight, n, kernels, scratch);
+                scratch.ensure(n);
+                double[] sampleWeight = sampleWeighted ? batch.column(request.weightColumn()) : null;
+                for (LossState state : states) {
+                    if (state != null) accept(state, inputs, sampleWeight, n, scratch);
                 }
                 if (residuals != null) {
-                    kernels.residual(pred, target, scratch, n);
-                    residuals.accept(scratch, weight, n);
+                    kernels.residual(inputs.column(Role.PRED), inputs.column(Role.TARGET), scratch.rowLoss, n);
+                    residuals.accept(scratch.rowLoss, sampleWeight, n);
                 }
                 tally.used(n);
             }
-            return new InputRun(source.name(), source.format(), tally, states, residuals);
+            return new InputRun(source.name(), source.format(), tally, states, residuals, sampleWeighted);
         }
     }
 
+    /** Computes one loss over a validated batch and adds it to its state. */
+    private void accept(LossState state, BatchInputs inputs, double[] sampleWeight, int n, BatchScratch scratch) {
+        RowLoss loss = state.loss();
+        int clamped = loss.rowLosses(inputs, scratch.rowLoss, n);
+        double[] weight = sampleWeight;
+        long covered = n;
+        if (loss.weighsRows()) {
+            loss.rowWeights(inputs, scratch.weight, n);
+            covered = 0;
+            for (int i = 0; i < n; i++) {
+                if (scratch.weight[i] != 0) covered++;
+            }
+            if (sampleWeight != null) kernels.multiply(scratch.weight, sampleWeight, scratch.weight, n);
+            weight = scratch.weight;
+        }
+        state.accept(scratch.rowLoss, weight, n, covered, clamped, kernels);
+    }
+
     /** Resolves each deferred loss over the residuals of all inputs; other losses are returned as they are. */
-    private static List<RegressionLoss> resolveDeferred(EvalRequest request, List<InputRun> runs) throws InputException {
-        List<RegressionLoss> resolved = new ArrayList<>();
+    private static List<RowLoss> resolveDeferred(EvalRequest request, List<InputRun> runs) throws InputException {
+        List<RowLoss> resolved = new ArrayList<>();
         ResidualScale scale = null;
         for (LossRequest requested : request.losses()) {
             if (requested.loss() instanceof DeferredLoss deferred) {
@@ -146,7 +194,7 @@ public final class Evaluator {
                     throw new InputException(null, 0, null, requested.loss().spec() + ": " + e.getMessage());
                 }
             } else {
-                resolved.add(asRegression(requested.loss()));
+                resolved.add((RowLoss) requested.loss());
             }
         }
         return resolved;
@@ -158,21 +206,18 @@ public final class Evaluator {
         return all.scale();
     }
 
-    private static RegressionLoss asRegression(Loss loss) {
-        if (loss instanceof RegressionLoss regression) return regression;
-        throw new IllegalArgumentException("not a regression loss: " + loss.spec());
-    }
-
-    private static LossResult result(LossRequest requested, RegressionLoss resolved, RegressionLossState state) {
+    private static LossResult result(LossRequest requested, RowLoss resolved, LossState state) {
         List<String> fromData = requested.loss() instanceof DeferredLoss d ? List.of(d.deferredParam()) : List.of();
         return new LossResult(requested.label(), requested.loss().spec(), resolved.name(), resolved.params(), fromData,
                 state.value(), state.count(), state.weightSum());
     }
 
-    private static List<ColumnRole> columns(EvalRequest request) {
+    private static List<ColumnRole> columnRoles(EvalRequest request) {
         List<ColumnRole> roles = new ArrayList<>();
-        roles.add(new ColumnRole("pred", request.predColumn()));
-        roles.add(new ColumnRole("target", request.targetColumn()));
+        for (Map.Entry<Role, List<String>> entry : request.roles().entrySet()) {
+            String role = entry.getKey().option().substring(2).replace('-', '_');
+            roles.add(new ColumnRole(role, String.join(",", entry.getValue())));
+        }
         if (request.weightColumn() != null) roles.add(new ColumnRole("weight", request.weightColumn()));
         return roles;
     }
@@ -189,30 +234,50 @@ public final class Evaluator {
         return sb.append(')').toString();
     }
 
+    /** Per-batch work arrays, reused across batches. */
+    private static final class BatchScratch {
+        double[] rowLoss = new double[0];
+        double[] weight = new double[0];
+
+        void ensure(int n) {
+            if (rowLoss.length < n) {
+                rowLoss = new double[n];
+                weight = new double[n];
+            }
+        }
+    }
+
     /** What one input produced: its counts, the states of the losses computed while streaming, its residuals. */
     private static final class InputRun {
         final String name;
         final String format;
         final RowTally tally;
-        final RegressionLossState[] states;
+        final LossState[] states;
         final ResidualSample residuals;
+        final boolean sampleWeighted;
 
-        InputRun(String name, String format, RowTally tally, RegressionLossState[] states, ResidualSample residuals) {
+        InputRun(String name, String format, RowTally tally, LossState[] states, ResidualSample residuals,
+                 boolean sampleWeighted) {
             this.name = name;
             this.format = format;
             this.tally = tally;
             this.states = states;
             this.residuals = residuals;
+            this.sampleWeighted = sampleWeighted;
         }
 
         /** The state of loss {@code l}, computed now from the kept residuals when it was deferred. */
-        RegressionLossState stateFor(int l, RegressionLoss resolved, RegressionKernels kernels) {
+        LossState stateFor(int l, RowLoss resolved, RegressionKernels kernels) {
             if (states[l] != null) return states[l];
-            RegressionLossState state = new RegressionLossState(resolved, residuals.weighted());
+            RegressionLoss regression = (RegressionLoss) resolved;
+            LossState state = new LossState(regression, sampleWeighted);
             double[] zeros = new double[ResidualSample.BLOCK];
             double[] scratch = new double[ResidualSample.BLOCK];
-            // loss(r, 0) == loss(pred, target): these losses depend on the residual only, and r - 0 == r exactly.
-            residuals.forEachBlock((r, w, n) -> state.accept(r, zeros, w, n, kernels, scratch));
+            // loss(r, 0) == loss(pred, target): deferred losses depend on the residual only, and r - 0 == r exactly.
+            residuals.forEachBlock((r, w, n) -> {
+                regression.rowLosses(kernels, r, zeros, scratch, n);
+                state.accept(scratch, w, n, n, 0, kernels);
+            });
             states[l] = state;
             return state;
         }

@@ -1,47 +1,57 @@
 package org.losseval.app;
 
 import java.util.List;
+import java.util.Map;
 import org.losseval.accumulate.RowTally;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.io.InputException;
-import org.losseval.loss.RegressionLoss;
+import org.losseval.loss.LossInputs;
+import org.losseval.loss.Role;
+import org.losseval.loss.RowLoss;
+import org.losseval.loss.RowProblem;
 
 /**
  * Applies the invalid-value policy to a batch: a row is invalid when a value it needs is missing,
- * unparsable, NaN or infinite, when its weight is negative, or when a loss cannot take its prediction or
- * target. Under {@link InvalidPolicy#FAIL} the first invalid row ends the run with a message naming file,
- * row and column; under {@link InvalidPolicy#SKIP} invalid rows are removed from the batch and counted,
- * each once, under the first reason found (columns in the order pred, target, weight).
+ * unparsable, NaN or infinite, when its weight is negative, or when a loss cannot take its values (a label
+ * outside the classes, a negative value for msle). Under {@link InvalidPolicy#FAIL} the first invalid row
+ * ends the run with a message naming file, row and column; under {@link InvalidPolicy#SKIP} invalid rows
+ * are removed from the batch and counted, each once, under the first reason found (columns in the order
+ * they are read, then the losses in the order requested).
  */
 final class RowValidator {
-    private final String predColumn;
-    private final String targetColumn;
+    private final List<String> columns;
     private final String weightColumn;
-    private final List<RegressionLoss> losses;
+    private final Map<Role, List<String>> roles;
+    private final List<RowLoss> losses;
     private final InvalidPolicy policy;
     private boolean[] keep = new boolean[0];
 
-    RowValidator(String predColumn, String targetColumn, String weightColumn, List<RegressionLoss> losses,
+    /**
+     * @param columns      every column read, each checked for a finite value
+     * @param weightColumn the weight column (also in columns), or null
+     * @param roles        the role binding, to name the column of a loss's problem
+     * @param losses       the losses whose own checks apply
+     */
+    RowValidator(List<String> columns, String weightColumn, Map<Role, List<String>> roles, List<RowLoss> losses,
                  InvalidPolicy policy) {
-        this.predColumn = predColumn;
-        this.targetColumn = targetColumn;
+        this.columns = List.copyOf(columns);
         this.weightColumn = weightColumn;
+        this.roles = roles;
         this.losses = List.copyOf(losses);
         this.policy = policy;
     }
 
     /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
-    void apply(ColumnBatch batch, RowTally tally) throws InputException {
+    void apply(ColumnBatch batch, LossInputs inputs, RowTally tally) throws InputException {
         int n = batch.size();
         if (keep.length < n) keep = new boolean[n];
-        double[] pred = batch.column(predColumn);
-        double[] target = batch.column(targetColumn);
+        double[][] values = new double[columns.size()][];
+        for (int c = 0; c < values.length; c++) values[c] = batch.column(columns.get(c));
         double[] weight = weightColumn == null ? null : batch.column(weightColumn);
         boolean allValid = true;
         for (int i = 0; i < n; i++) {
-            // The common case, all values finite and in every domain, costs one test per value.
-            Problem problem = check(batch, i, pred[i], target[i], weight == null ? 1.0 : weight[i]);
+            Problem problem = check(batch, values, weight, inputs, i);
             keep[i] = problem == null;
             if (problem != null) {
                 allValid = false;
@@ -64,27 +74,21 @@ final class RowValidator {
         }
     }
 
-    private Problem check(ColumnBatch batch, int i, double pred, double target, double weight) {
-        Problem problem = valueProblem(batch, i, predColumn, pred);
-        if (problem != null) return problem;
-        problem = valueProblem(batch, i, targetColumn, target);
-        if (problem != null) return problem;
-        if (weightColumn != null) {
-            problem = valueProblem(batch, i, weightColumn, weight);
-            if (problem != null) return problem;
-            if (weight < 0) return new Problem(weightColumn, "negative weight");
+    private Problem check(ColumnBatch batch, double[][] values, double[] weight, LossInputs inputs, int i) {
+        // The common case, all values finite and in every domain, costs one test per value.
+        for (int c = 0; c < values.length; c++) {
+            double value = values[c][i];
+            if (!Double.isFinite(value)) return valueProblem(batch, i, columns.get(c), value);
         }
-        for (RegressionLoss loss : losses) {
-            String reason = loss.invalidPred(pred);
-            if (reason != null) return new Problem(predColumn, reason);
-            reason = loss.invalidTarget(target);
-            if (reason != null) return new Problem(targetColumn, reason);
+        if (weight != null && weight[i] < 0) return new Problem(weightColumn, "negative weight");
+        for (RowLoss loss : losses) {
+            RowProblem problem = loss.check(inputs, i);
+            if (problem != null) return new Problem(roles.get(problem.role()).get(problem.column()), problem.reason());
         }
         return null;
     }
 
     private static Problem valueProblem(ColumnBatch batch, int i, String column, double value) {
-        if (Double.isFinite(value)) return null;
         if (Double.isNaN(value)) {
             CellIssue issue = batch.issueAt(i, column);
             if (issue == null) return new Problem(column, "NaN value");

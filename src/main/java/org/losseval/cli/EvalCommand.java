@@ -32,10 +32,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
     List<String> inputs;
 
-    @Option(names = {"-p", "--pred"}, required = true, paramLabel = "COL", description = "The prediction column.")
+    @Option(names = {"-p", "--pred"}, paramLabel = "COL", description = "The prediction column.")
     String pred;
 
-    @Option(names = {"-t", "--target"}, required = true, paramLabel = "COL", description = "The target column.")
+    @Option(names = {"-t", "--target"}, paramLabel = "COL", description = "The target column.")
     String target;
 
     @Option(names = {"-w", "--weight"}, paramLabel = "COL",

@@ -11,6 +11,10 @@ import org.losseval.app.BuildInfo;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.Evaluator;
 import org.losseval.app.InvalidPolicy;
+import org.losseval.app.InvalidRequestException;
+import org.losseval.loss.Role;
+import java.util.EnumMap;
+import java.util.Map;
 import org.losseval.io.InputException;
 import org.losseval.kernel.Kernels;
 import org.losseval.loss.LossRegistry;
@@ -37,7 +41,7 @@ final class EvalRun {
             Report report = new Evaluator(context.stdin(), Kernels.regression(), BuildInfo.version()).evaluate(request);
             print(report, options);
             return ExitCodes.of(ExitCodes.Outcome.SUCCESS);
-        } catch (UsageException | LossSpecException e) {
+        } catch (UsageException | LossSpecException | InvalidRequestException e) {
             return fail(ExitCodes.Outcome.USAGE_ERROR, e.getMessage(), e, options.debug);
         } catch (InputException e) {
             return fail(ExitCodes.Outcome.INPUT_ERROR, e.getMessage(), e, options.debug);
@@ -48,7 +52,7 @@ final class EvalRun {
         }
     }
 
-    static EvalRequest toRequest(EvalCommand options) throws UsageException, LossSpecException {
+    static EvalRequest toRequest(EvalCommand options) throws UsageException, LossSpecException, InvalidRequestException {
         List<String> specs = options.losses == null || options.losses.isEmpty() ? DEFAULT_LOSSES : options.losses;
         List<LossRequest> losses = LossSpecs.parse(specs, LossRegistry.builtIn());
         if (options.precision != null && (options.precision < 1 || options.precision > 17)) {
@@ -58,8 +62,13 @@ final class EvalRun {
             throw new UsageException("stdin ('-') can be read only once");
         }
         InvalidPolicy policy = options.skipInvalid ? InvalidPolicy.SKIP : InvalidPolicy.FAIL;
-        return new EvalRequest(options.inputs, options.pred, options.target, options.weight, losses, policy,
+        Map<Role, List<String>> roles = new EnumMap<>(Role.class);
+        if (options.pred != null) roles.put(Role.PRED, List.of(options.pred));
+        if (options.target != null) roles.put(Role.TARGET, List.of(options.target));
+        EvalRequest request = new EvalRequest(options.inputs, roles, options.weight, losses, policy,
                 delimiter(options.delimiter));
+        Evaluator.check(request);
+        return request;
     }
 
     static Character delimiter(String text) throws UsageException {

@@ -10,7 +10,7 @@ final class Definitions {
     private Definitions() {}
 
     /** The inputs of every regression loss: one prediction and one target column. */
-    static final List<Role> PRED_TARGET = List.of(Role.PRED, Role.TARGET);
+    static final List<List<Role>> PRED_TARGET = List.of(List.of(Role.PRED, Role.TARGET));
 
     /** An unmodifiable, ordered map of one parameter. */
     static Map<String, Double> params(String name, double value) {

@@ -15,17 +15,40 @@ import java.util.function.Function;
  * @param formula     the per-row formula in plain text
  * @param convention  whose convention is followed (PyTorch, scikit-learn, the seed), or empty
  * @param params      the parameters in canonical order
- * @param roles       the inputs it reads
+ * @param inputForms  the sets of inputs it can read, in order of preference: a run uses the first form
+ *                    whose roles were all given (bce reads --logits and --target, or --pred and --target)
  * @param factory     builds the loss from a complete, validated parameter map (NaN for a deferred word)
  */
 public record LossDefinition(String name, List<String> aliases, String summary, String formula, String convention,
-                             List<ParamDefinition> params, List<Role> roles,
+                             List<ParamDefinition> params, List<List<Role>> inputForms,
                              Function<Map<String, Double>, Loss> factory) {
 
     public LossDefinition {
         aliases = List.copyOf(aliases);
         params = List.copyOf(params);
-        roles = List.copyOf(roles);
+        inputForms = inputForms.stream().map(List::copyOf).toList();
+        if (inputForms.isEmpty()) throw new IllegalArgumentException(name + ": no input form");
+    }
+
+    /** The first input form whose roles are all among {@code given}, or null. */
+    public List<Role> formFor(java.util.Set<Role> given) {
+        for (List<Role> form : inputForms) {
+            if (given.containsAll(form)) return form;
+        }
+        return null;
+    }
+
+    /** "--pred and --target", or "--logits and --target, or --pred and --target": for messages. */
+    public String describeForms() {
+        StringBuilder sb = new StringBuilder();
+        for (List<Role> form : inputForms) {
+            if (sb.length() > 0) sb.append(", or ");
+            for (int i = 0; i < form.size(); i++) {
+                if (i > 0) sb.append(i == form.size() - 1 ? " and " : ", ");
+                sb.append(form.get(i).option());
+            }
+        }
+        return sb.toString();
     }
 
     public ParamDefinition param(String paramName) {

@@ -5,7 +5,7 @@ import org.losseval.kernel.RegressionKernels;
 /**
  * A loss of one prediction against one target per row, reduced by a (weighted) mean.
  */
-public interface RegressionLoss extends Loss {
+public interface RegressionLoss extends RowLoss {
 
     /** The loss of one row: the scalar reference formula. */
     double rowLoss(double pred, double target);
@@ -25,6 +25,17 @@ public interface RegressionLoss extends Loss {
     /** Why a finite target cannot be evaluated by this loss, or null when it can; as {@link #invalidPred}. */
     default String invalidTarget(double target) { return null; }
 
-    /** Turns the weighted mean of the row losses into the reported value (rmse takes the square root). */
-    default double finish(double meanRowLoss) { return meanRowLoss; }
+    @Override
+    default int rowLosses(LossInputs inputs, double[] out, int n) {
+        rowLosses(inputs.kernels(), inputs.column(Role.PRED), inputs.column(Role.TARGET), out, n);
+        return 0;
+    }
+
+    @Override
+    default RowProblem check(LossInputs inputs, int i) {
+        String reason = invalidPred(inputs.column(Role.PRED)[i]);
+        if (reason != null) return new RowProblem(Role.PRED, 0, reason);
+        reason = invalidTarget(inputs.column(Role.TARGET)[i]);
+        return reason == null ? null : new RowProblem(Role.TARGET, 0, reason);
+    }
 }

@@ -92,10 +92,17 @@ class EvalCommandTest {
     }
 
     @Test
-    void missingRequiredOptionIsAUsageError() throws IOException {
-        CliRun run = CliRun.of("eval", houses().toString(), "-t", "target");
-        assertFailure(run, 2, "--pred");
+    void lossWithoutItsInputsIsAUsageError() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-t", "target", "-l", "mae");
+        assertFailure(run, 2, "mae needs --pred and --target");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithAHint() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--no-such-option");
+        assertFailure(run, 2, "--no-such-option");
         assertEquals(2, run.err().lines().count(), "one line and a hint: " + run.err());
+        assertTrue(run.err().contains("losseval eval --help"), run.err());
     }
 
     @Test

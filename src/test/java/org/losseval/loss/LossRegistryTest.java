@@ -51,7 +51,7 @@ class LossRegistryTest {
             assertFalse(d.summary().isBlank(), d.name());
             assertFalse(d.formula().isBlank(), d.name());
             assertFalse(d.convention().isBlank(), d.name());
-            assertEquals(List.of(Role.PRED, Role.TARGET), d.roles(), d.name());
+            assertEquals(List.of(List.of(Role.PRED, Role.TARGET)), d.inputForms(), d.name());
             Map<String, Double> defaults = RegressionLossReferenceTest.defaults(d);
             Loss loss = d.factory().apply(defaults);
             assertNotNull(loss, d.name());
@@ -72,7 +72,7 @@ class LossRegistryTest {
 
     @Test
     void duplicateNamesAreRejected() {
-        LossDefinition l1 = new LossDefinition("l1", List.of(), "", "", "", List.of(), List.of(Role.PRED), p -> null);
+        LossDefinition l1 = new LossDefinition("l1", List.of(), "", "", "", List.of(), List.of(List.of(Role.PRED)), p -> null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LossRegistry(List.of(Mae.DEFINITION, l1)));
         assertEquals("loss name 'l1' is used twice", e.getMessage());

@@ -183,7 +183,7 @@ class LossSpecsTest {
         LossDefinition two = new LossDefinition("two", List.of(), "", "", "",
                 List.of(new ParamDefinition("b", 1, "> 0", v -> v > 0, null, ""),
                         new ParamDefinition("a", 2, "> 0", v -> v > 0, null, "")),
-                List.of(Role.PRED, Role.TARGET), p -> null);
+                List.of(List.of(Role.PRED, Role.TARGET)), p -> null);
         Map<String, Double> params = new LinkedHashMap<>();
         params.put("a", 3.0);
         params.put("b", 4.0);

@@ -1,0 +1,46 @@
+package org.losseval.app;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.losseval.batch.ColumnBatch;
+import org.losseval.kernel.RegressionKernels;
+import org.losseval.loss.LossInputs;
+import org.losseval.loss.Role;
+
+/** A batch seen through the role binding of a run: the loss's view of the rows. */
+final class BatchInputs implements LossInputs {
+    private final ColumnBatch batch;
+    private final RegressionKernels kernels;
+    private final Map<Role, double[][]> columns = new EnumMap<>(Role.class);
+
+    BatchInputs(ColumnBatch batch, Map<Role, List<String>> roles, RegressionKernels kernels) {
+        this.batch = batch;
+        this.kernels = kernels;
+        roles.forEach((role, names) -> {
+            double[][] group = new double[names.size()][];
+            for (int k = 0; k < group.length; k++) group[k] = batch.column(names.get(k));
+            columns.put(role, group);
+        });
+    }
+
+    @Override public int size() { return batch.size(); }
+
+    @Override public boolean has(Role role) { return columns.containsKey(role); }
+
+    @Override
+    public double[] column(Role role) {
+        double[][] group = group(role);
+        if (group.length != 1) throw new IllegalStateException(role + " has " + group.length + " columns, not one");
+        return group[0];
+    }
+
+    @Override
+    public double[][] group(Role role) {
+        double[][] group = columns.get(role);
+        if (group == null) throw new IllegalStateException(role.option() + " was not given");
+        return group;
+    }
+
+    @Override public RegressionKernels kernels() { return kernels; }
+}
