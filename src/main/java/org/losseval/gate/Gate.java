@@ -1,7 +1,7 @@
 package org.losseval.gate;
 
 /**
- * A parsed {@code --fail-if} gate: the run fails unless {@code figure comparison threshold} holds
+ * A parsed {@code --fail-if} gate: the run fails if {@code figure comparison threshold} holds
  * ({@link GateExpression} parses one). Gates fail closed: a missing, NaN or infinite figure fails.
  * Values are compared unrounded, as computed.
  *
@@ -22,7 +22,7 @@ public record Gate(String figure, Comparison comparison, double threshold) {
 
     /** Judges a value of the figure. */
     public GateOutcome evaluate(double value) {
-        boolean passed = Double.isFinite(value) && comparison.holds(value, threshold);
+        boolean passed = Double.isFinite(value) && !comparison.holds(value, threshold);
         return new GateOutcome(expression(), figure, value, comparison, threshold, passed);
     }
 

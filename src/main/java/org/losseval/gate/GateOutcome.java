@@ -7,7 +7,8 @@ package org.losseval.gate;
  * @param figure     the figure judged
  * @param value      the figure's unrounded value; NaN when it was missing or undefined
  * @param threshold  the number the value was compared with
- * @param passed     whether {@code value OP threshold} held; false for a missing or non-finite value
+ * @param passed     whether {@code value OP threshold} did NOT hold (a --fail-if gate fails when it holds);
+ *                   false for a missing or non-finite value
  */
 public record GateOutcome(String expression, String figure, double value, Comparison comparison, double threshold,
                           boolean passed) {}

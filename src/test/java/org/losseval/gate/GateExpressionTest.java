@@ -66,13 +66,14 @@ class GateExpressionTest {
 
     @Test
     void comparisonsUseTheUnroundedValueAndTheirBoundaries() throws Exception {
-        assertTrue(GateExpression.parse("mse <= 0.5").evaluate(0.5).passed());
-        assertFalse(GateExpression.parse("mse < 0.5").evaluate(0.5).passed());
-        assertFalse(GateExpression.parse("mse < 0.5").evaluate(Math.nextUp(0.5)).passed(), "0.5000000000000001 shows as 0.5");
-        assertTrue(GateExpression.parse("coverage[lo:hi] >= 0.8").evaluate(0.8).passed());
-        assertFalse(GateExpression.parse("coverage[lo:hi] > 0.8").evaluate(0.8).passed());
-        GateOutcome outcome = GateExpression.parse("mse < 2").evaluate(1.25);
-        assertEquals(new GateOutcome("mse < 2", "mse", 1.25, Comparison.LESS, 2, true), outcome);
+        // --fail-if: the gate fails when the comparison holds.
+        assertFalse(GateExpression.parse("mse <= 0.5").evaluate(0.5).passed());
+        assertTrue(GateExpression.parse("mse < 0.5").evaluate(0.5).passed());
+        assertFalse(GateExpression.parse("mse > 0.5").evaluate(Math.nextUp(0.5)).passed(), "0.5000000000000001 shows as 0.5");
+        assertFalse(GateExpression.parse("coverage[lo:hi] >= 0.8").evaluate(0.8).passed());
+        assertTrue(GateExpression.parse("coverage[lo:hi] > 0.8").evaluate(0.8).passed());
+        GateOutcome outcome = GateExpression.parse("mse > 2").evaluate(1.25);
+        assertEquals(new GateOutcome("mse > 2", "mse", 1.25, Comparison.GREATER, 2, true), outcome);
     }
 
     @Test
@@ -84,7 +85,8 @@ class GateExpressionTest {
             assertFalse(above.evaluate(value).passed(), "> with " + value);
         }
         FigureLookup figures = new MapLookup(Map.of("mae", 0.25));
-        assertTrue(GateExpression.parse("mae < 1").evaluate(figures).passed());
+        assertTrue(GateExpression.parse("mae > 1").evaluate(figures).passed());
+        assertFalse(GateExpression.parse("mae < 1").evaluate(figures).passed());
         GateOutcome missing = below.evaluate(figures);
         assertFalse(missing.passed());
         assertTrue(Double.isNaN(missing.value()));
