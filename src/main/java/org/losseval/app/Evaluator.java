@@ -104,7 +104,7 @@ public final class Evaluator {
             inputs.add(new InputReport(run.name, run.format, counts(run.tally), perInput.get(r)));
         }
         return new Report(Report.SCHEMA_VERSION, toolVersion, kernels.description(), columnRoles(request), inputs,
-                counts(total), totals);
+                counts(total), totals, null, List.of(), List.of(), List.of());
     }
 
     /** Every column read: the roles' columns in role order, then the weight, without repeats. */
@@ -209,7 +209,7 @@ public final class Evaluator {
     private static LossResult result(LossRequest requested, RowLoss resolved, LossState state) {
         List<String> fromData = requested.loss() instanceof DeferredLoss d ? List.of(d.deferredParam()) : List.of();
         return new LossResult(requested.label(), requested.loss().spec(), resolved.name(), resolved.params(), fromData,
-                state.value(), state.count(), state.weightSum());
+                state.value(), state.count(), state.weightSum(), state.clamped());
     }
 
     private static List<ColumnRole> columnRoles(EvalRequest request) {

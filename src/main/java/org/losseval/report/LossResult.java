@@ -17,9 +17,13 @@ import java.util.Map;
  *                       root for rmse); NaN when no row was used
  * @param count          rows it covers
  * @param weightSum      the sum of weights it covers (equal to count without --weight)
+ * @param clamped        rows whose loss was clamped (bce from probabilities clamps each log at -100)
  */
 public record LossResult(String label, String spec, String name, Map<String, Double> params,
-                         List<String> resolvedParams, double value, long count, double weightSum) {
+                         List<String> resolvedParams, double value, long count, double weightSum, long clamped) {
+    /** How figures and reports name this loss: its label, or else its spec. */
+    public String key() { return label != null ? label : spec; }
+
     public LossResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         resolvedParams = List.copyOf(resolvedParams);

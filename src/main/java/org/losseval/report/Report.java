@@ -1,9 +1,14 @@
 package org.losseval.report;
 
 import java.util.List;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.gate.GateOutcome;
 
 /**
  * Everything one run measured, built once by the evaluator and rendered by the printers. Immutable.
+ *
+ * <p>The figures of the later sections reuse the plain result records of the states that computed them
+ * ({@code org.losseval.accumulate}) and of the gates: they are immutable data, not behaviour.
  *
  * @param schemaVersion the JSON schema version this report corresponds to
  * @param toolVersion   losseval's version
@@ -12,14 +17,35 @@ import java.util.List;
  * @param inputs        one entry per input, in the order given, each with its own figures
  * @param rows          the row counts over all inputs
  * @param losses        one entry per requested loss, in the order requested, over all inputs together
+ * @param contributions how concentrated each loss is over the rows (all inputs), or null with --no-contrib;
+ *                      {@link org.losseval.accumulate.WorstRow#source()} indexes {@code inputs}
+ * @param quantiles     one entry per --quantile, over all inputs
+ * @param intervals     one entry per --interval, over all inputs
+ * @param gates         one outcome per --fail-if, in the order given
  */
 public record Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
-                     List<InputReport> inputs, RowCounts rows, List<LossResult> losses) {
-    public static final int SCHEMA_VERSION = 1;
+                     List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
+                     ContributionResult contributions, List<QuantileReport> quantiles,
+                     List<IntervalReport> intervals, List<GateOutcome> gates) {
+    public static final int SCHEMA_VERSION = 2;
 
     public Report {
         columns = List.copyOf(columns);
         inputs = List.copyOf(inputs);
         losses = List.copyOf(losses);
+        quantiles = List.copyOf(quantiles);
+        intervals = List.copyOf(intervals);
+        gates = List.copyOf(gates);
+    }
+
+    /** Whether every gate passed (true without gates). */
+    public boolean gatesPassed() {
+        return gates.stream().allMatch(GateOutcome::passed);
+    }
+
+    /** The report with its gates' outcomes. */
+    public Report withGates(List<GateOutcome> outcomes) {
+        return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
+                intervals, outcomes);
     }
 }
