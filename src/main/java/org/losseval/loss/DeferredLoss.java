@@ -6,7 +6,12 @@ package org.losseval.loss;
  */
 public interface DeferredLoss extends Loss {
 
-    /** The loss with its parameter resolved from the residuals (pred - target) of all used rows. */
+    /**
+     * The loss with its parameter resolved from the residuals (pred - target) of all used rows. The
+     * resolved loss must depend on the residual only, since it is evaluated on kept residuals.
+     *
+     * @throws IllegalArgumentException when the data gives no usable value (the message says why)
+     */
     RegressionLoss resolve(ResidualScale scale);
 
     /** The parameter resolved from the data, e.g. "delta". */

@@ -17,10 +17,13 @@ public interface RegressionLoss extends Loss {
     void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n);
 
     /**
-     * Why a row cannot be evaluated by this loss although both values are finite (for example a negative
-     * target for msle), or null when it can. The text is used in messages and as the skip reason.
+     * Why a finite prediction cannot be evaluated by this loss (for example a negative value for msle), or
+     * null when it can. The text is used in messages and as the skip reason, e.g. "negative value for msle".
      */
-    default String invalidReason(double pred, double target) { return null; }
+    default String invalidPred(double pred) { return null; }
+
+    /** Why a finite target cannot be evaluated by this loss, or null when it can; as {@link #invalidPred}. */
+    default String invalidTarget(double target) { return null; }
 
     /** Turns the weighted mean of the row losses into the reported value (rmse takes the square root). */
     default double finish(double meanRowLoss) { return meanRowLoss; }

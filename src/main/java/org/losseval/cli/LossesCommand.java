@@ -1,0 +1,29 @@
+package org.losseval.cli;
+
+import java.util.concurrent.Callable;
+import org.losseval.loss.LossDefinition;
+import org.losseval.loss.LossRegistry;
+import org.losseval.loss.ParamDefinition;
+import picocli.CommandLine.Command;
+
+/** {@code losseval losses}: every loss with its parameters, defaults, domains and one line of meaning. */
+@Command(name = "losses", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Lists every loss: name, aliases, parameters with defaults and domains, and what it measures.")
+final class LossesCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    LossesCommand(CliContext context) { this.context = context; }
+
+    @Override
+    public Integer call() {
+        for (LossDefinition loss : LossRegistry.builtIn().definitions()) {
+            context.out().println(LossListing.headline(loss));
+            context.out().println("    " + loss.summary());
+            for (ParamDefinition param : loss.params()) {
+                context.out().println("    " + LossListing.param(param));
+            }
+        }
+        context.out().flush();
+        return ExitCodes.SUCCESS;
+    }
+}
