@@ -1,5 +1,13 @@
 package org.losseval.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -13,6 +21,19 @@ import picocli.CommandLine;
  */
 public final class Completion {
     private Completion() {}
+
+    /**
+     * Writes losseval's completion script to a file; install.sh runs
+     * {@code java -cp losseval.jar org.losseval.cli.Completion <file>}.
+     *
+     * @param args the file to write
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) throw new IllegalArgumentException("usage: Completion <output file>");
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        String script = bashScript(Cli.commandLine(InputStream.nullInputStream(), discard, discard));
+        Files.writeString(Path.of(args[0]), script, StandardCharsets.UTF_8);
+    }
 
     /** The bash (and zsh with bashcompinit) completion script for {@code command}, named after the command. */
     public static String bashScript(CommandLine command) {

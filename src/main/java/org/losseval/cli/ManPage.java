@@ -1,10 +1,18 @@
 package org.losseval.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.losseval.app.BuildInfo;
 import org.losseval.loss.LossDefinition;
 import org.losseval.loss.LossRegistry;
 import org.losseval.loss.ParamDefinition;
@@ -50,6 +58,26 @@ public final class ManPage {
         this.version = version;
     }
 
+    /**
+     * Regenerates the committed man page (ManPageTest fails when it is out of date):
+     * <pre>
+     * mvn -q -DskipTests package &amp;&amp; java -cp target/losseval.jar org.losseval.cli.ManPage man/losseval.1
+     * </pre>
+     *
+     * @param args the file to write; man/losseval.1 when absent
+     */
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args.length > 0 ? args[0] : "man/losseval.1");
+        Files.writeString(file, forLosseval().render(), StandardCharsets.UTF_8);
+    }
+
+    /** The page of the real losseval command, its built-in losses and the build's version. */
+    static ManPage forLosseval() {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        CommandLine root = Cli.commandLine(InputStream.nullInputStream(), discard, discard);
+        return new ManPage(root, LossRegistry.builtIn(), BuildInfo.version());
+    }
+
     /** The whole page as roff text, ending with a newline. */
     public String render() {
         CommandSpec spec = root.getCommandSpec();
@@ -84,8 +112,8 @@ public final class ManPage {
         String synopsis = String.join(" ", new Help(spec, PLAIN).synopsis(0).strip().split("\\s*\\R\\s*"));
         String qualified = spec.qualifiedName();
         String rest = synopsis.startsWith(qualified) ? synopsis.substring(qualified.length()).strip() : synopsis;
-        out.line(".B " + Roff.escape(qualified));
-        if (!rest.isEmpty()) out.text(Roff.escape(rest));
+        out.line(".B " + Roff.literal(qualified));
+        if (!rest.isEmpty()) out.text(Roff.literal(rest));
     }
 
     private void command(Roff out, CommandSpec spec) {
@@ -101,7 +129,7 @@ public final class ManPage {
             if (p.hidden()) continue;
             String label = help.parameterLabelRenderer().renderParameterLabel(p, Help.Ansi.OFF, List.of()).toString();
             out.line(".TP");
-            out.line("\\fI" + Roff.escape(label.strip()) + "\\fR");
+            out.line("\\fI" + Roff.literal(label.strip()) + "\\fR");
             describe(out, spec, p);
         }
         for (OptionSpec o : spec.options()) {
@@ -110,7 +138,7 @@ public final class ManPage {
             for (String n : o.names()) names.add("\\fB" + Roff.option(n) + "\\fR");
             String label = help.parameterLabelRenderer().renderParameterLabel(o, Help.Ansi.OFF, List.of()).toString();
             out.line(".TP");
-            out.line(String.join(", ", names) + (label.isEmpty() ? "" : "\\fI" + Roff.escape(label) + "\\fR"));
+            out.line(String.join(", ", names) + (label.isEmpty() ? "" : "\\fI" + Roff.literal(label) + "\\fR"));
             describe(out, spec, o);
         }
     }
@@ -203,16 +231,39 @@ public final class ManPage {
         return visible;
     }
 
+    /**
+     * Description lines: blank lines separate paragraphs; indented lines are examples, set verbatim and
+     * indented, as picocli's help shows them.
+     */
     private static void paragraphs(Roff out, String[] lines) {
-        boolean first = true;
+        boolean paragraphOpen = false;
+        boolean exampleOpen = false;
         for (String line : lines) {
-            if (line.isBlank()) {
-                first = true;
-                continue;
+            boolean example = !line.isBlank() && Character.isWhitespace(line.charAt(0));
+            if (exampleOpen && !example) {
+                out.line(".fi");
+                out.line(".RE");
+                exampleOpen = false;
             }
-            if (first) out.line(".PP");
-            first = false;
-            out.text(Roff.escape(line.strip()));
+            if (line.isBlank()) {
+                paragraphOpen = false;
+            } else if (example) {
+                if (!exampleOpen) {
+                    out.line(".PP");
+                    out.line(".RS 4");
+                    out.line(".nf");
+                    exampleOpen = true;
+                }
+                out.text(Roff.literal(line.strip()));
+            } else {
+                if (!paragraphOpen) out.line(".PP");
+                paragraphOpen = true;
+                out.text(Roff.escape(line.strip()));
+            }
+        }
+        if (exampleOpen) {
+            out.line(".fi");
+            out.line(".RE");
         }
     }
 
@@ -255,7 +306,10 @@ public final class ManPage {
         static String escape(String s) { return s.replace("\\", "\\e"); }
 
         /** Option names use \- so that they can be copied from the rendered page and searched for. */
-        static String option(String s) { return escape(s).replace("-", "\\-"); }
+        static String option(String s) { return literal(s); }
+
+        /** Text a reader may copy into a shell: every '-' is a minus sign, not a typographic hyphen. */
+        static String literal(String s) { return escape(s).replace("-", "\\-"); }
 
         @Override public String toString() { return sb.toString(); }
     }

@@ -25,8 +25,8 @@ class ManPageTest {
 
     @Test
     void synopsisIsPicocliSynopsisJoinedOnOneLine() {
-        assertTrue(page.contains(".B sample\n[-hV] [COMMAND]\n.br\n"), page);
-        assertTrue(page.contains(".B sample eval\n[--format=<format>] [--limit=<limit>] [-p=<column>] FILE...\n"), page);
+        assertTrue(page.contains(".B sample\n[\\-hV] [COMMAND]\n.br\n"), page);
+        assertTrue(page.contains(".B sample eval\n[\\-\\-format=<format>] [\\-\\-limit=<limit>] [\\-p=<column>] FILE...\n"), page);
     }
 
     @Test
@@ -42,6 +42,11 @@ class ManPageTest {
         assertFalse(page.contains("debug\\-internals"), page);
         assertFalse(page.contains("secret"), page);
         assertEquals(1, count(page, ".SS sample eval\n"), page);
+    }
+
+    @Test
+    void indentedDescriptionLinesAreVerbatimExamplesWithCopyableMinusSigns() {
+        assertTrue(page.contains(".PP\n.RS 4\n.nf\nsample eval a.csv \\-p pred\nsample eval \\- < a.csv\n.fi\n.RE\n.PP\nLast words.\n"), page);
     }
 
     @Test
@@ -67,7 +72,7 @@ class ManPageTest {
         // The second paragraph starts with ".csv", which roff would otherwise read as a request.
         assertTrue(page.contains("\n\\&.csv and"), page);
         for (String line : page.split("\n")) {
-            if (line.startsWith(".")) assertTrue(line.matches("\\.(TH|SH|SS|TP|PP|B|br)( .*)?"), line);
+            if (line.startsWith(".")) assertTrue(line.matches("\\.(TH|SH|SS|TP|PP|RS|RE|nf|fi|B|br)( .*)?"), line);
         }
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, version = "sample 9.9",
         header = "Evaluates sample things.",
-        description = {"Reads dumps and prints losses.", "", ".csv and .parquet files are read."},
+        description = {"Reads dumps and prints losses.", "", ".csv and .parquet files are read.", "",
+            "  sample eval a.csv -p pred", "  sample eval - < a.csv", "Last words."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {" 0:success", " 3:input error \\ (bad file)"},
         subcommands = {SampleCommand.Eval.class, SampleCommand.Secret.class})
