@@ -1,0 +1,152 @@
+package org.losseval.accumulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ExactSumTest {
+
+    /** The exact sum by BigDecimal, rounded once: the independent reference. */
+    private static double reference(double[] values) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double v : values) sum = sum.add(new BigDecimal(v));
+        return sum.doubleValue();
+    }
+
+    private static double exact(double[] values, int from, int to) {
+        ExactSum sum = new ExactSum();
+        for (int i = from; i < to; i++) sum.add(values[i]);
+        return sum.value();
+    }
+
+    private static double[] wideRandom(int n, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (random.nextDouble() - 0.5) * Math.pow(2, random.nextInt(200) - 100);
+        }
+        return values;
+    }
+
+    @Test
+    void matchesBigDecimalOnValuesSpanningManyExponents() {
+        double[] values = wideRandom(20_000, 1);
+        assertEquals(reference(values), exact(values, 0, values.length));
+    }
+
+    @Test
+    void cancellationKeepsSmallTerms() {
+        ExactSum sum = new ExactSum();
+        sum.add(1e308);
+        sum.add(1.0);
+        sum.add(-1e308);
+        sum.add(1e-300);
+        assertEquals(1.0, sum.value()); // 1 + 1e-300 rounds to 1
+        sum.add(-1.0);
+        assertEquals(1e-300, sum.value());
+    }
+
+    @Test
+    void orderDoesNotChangeABit() {
+        double[] values = wideRandom(5_000, 2);
+        double forward = exact(values, 0, values.length);
+        double[] reversed = new double[values.length];
+        for (int i = 0; i < values.length; i++) reversed[i] = values[values.length - 1 - i];
+        assertEquals(Double.doubleToRawLongBits(forward), Double.doubleToRawLongBits(exact(reversed, 0, reversed.length)));
+    }
+
+    @Test
+    void combiningSplitsEqualsTheWhole() {
+        double[] values = wideRandom(3_000, 3);
+        double whole = exact(values, 0, values.length);
+        for (int split : new int[] {0, 1, 511, 512, 513, 1500, 2999, 3000}) {
+            ExactSum left = new ExactSum();
+            ExactSum right = new ExactSum();
+            for (int i = 0; i < split; i++) left.add(values[i]);
+            for (int i = split; i < values.length; i++) right.add(values[i]);
+            left.combine(right);
+            assertEquals(whole, left.value(), "split at " + split);
+        }
+    }
+
+    @Test
+    void manyLargeSignificandsAtOneExponentDoNotOverflowTheBins() {
+        // 1.9999999999999998 has the largest significand; a million of them exercise every carry.
+        double v = Math.nextDown(2.0);
+        ExactSum sum = new ExactSum();
+        for (int i = 0; i < 1_000_000; i++) sum.add(v);
+        assertEquals(new BigDecimal(v).multiply(BigDecimal.valueOf(1_000_000)).doubleValue(), sum.value());
+    }
+
+    @Test
+    void tenMillionTenthsAreCorrectlyRounded() {
+        // The double nearest 0.1, ten million times: the exact sum is 1e7 * 0.1000000000000000055511...
+        ExactSum sum = new ExactSum();
+        for (int i = 0; i < 10_000_000; i++) sum.add(0.1);
+        double expected = new BigDecimal(0.1).multiply(BigDecimal.valueOf(10_000_000)).doubleValue();
+        assertEquals(expected, sum.value());
+        double mean = sum.value() / 10_000_000;
+        assertEquals(0.1, mean, 0.1 * 1e-15);
+    }
+
+    @Test
+    void subnormalsAndZeros() {
+        ExactSum sum = new ExactSum();
+        sum.add(Double.MIN_VALUE);
+        sum.add(Double.MIN_VALUE);
+        sum.add(-0.0);
+        assertEquals(2 * Double.MIN_VALUE, sum.value());
+        assertEquals(0.0, new ExactSum().value());
+    }
+
+    @Test
+    void overflowingExactSumIsInfinite() {
+        ExactSum sum = new ExactSum();
+        sum.add(Double.MAX_VALUE);
+        sum.add(Double.MAX_VALUE);
+        assertEquals(Double.POSITIVE_INFINITY, sum.value());
+        sum.add(-Double.MAX_VALUE);
+        assertEquals(Double.MAX_VALUE, sum.value());
+    }
+
+    @Test
+    void nonFiniteValues() {
+        ExactSum positive = new ExactSum();
+        positive.add(1);
+        positive.add(Double.POSITIVE_INFINITY);
+        assertEquals(Double.POSITIVE_INFINITY, positive.value());
+
+        ExactSum both = new ExactSum();
+        both.add(Double.POSITIVE_INFINITY);
+        both.add(Double.NEGATIVE_INFINITY);
+        assertEquals(Double.NaN, both.value());
+
+        ExactSum nan = new ExactSum();
+        nan.add(Double.NaN);
+        nan.add(3);
+        assertEquals(Double.NaN, nan.value());
+
+        ExactSum merged = new ExactSum();
+        merged.add(2);
+        merged.combine(positive);
+        assertEquals(Double.POSITIVE_INFINITY, merged.value());
+    }
+
+    @Test
+    void addAllAgreesWithOneByOneAtAwkwardSizes() {
+        double[] values = wideRandom(5_000, 4);
+        for (int n : new int[] {0, 1, 3, 4, 15, 16, 17, 2047, 2048, 2049, 4099}) {
+            ExactSum bulk = new ExactSum();
+            bulk.addAll(values, n);
+            assertEquals(exact(values, 0, n), bulk.value(), "n = " + n);
+            assertEquals(reference(java.util.Arrays.copyOf(values, n)), bulk.value(), "n = " + n);
+        }
+        double[] withInfinity = values.clone();
+        withInfinity[2001] = Double.NEGATIVE_INFINITY;
+        ExactSum bulk = new ExactSum();
+        bulk.addAll(withInfinity, withInfinity.length);
+        assertEquals(Double.NEGATIVE_INFINITY, bulk.value());
+    }
+}
