@@ -16,6 +16,7 @@ import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.DeferredLoss;
 import org.losseval.loss.Loss;
 import org.losseval.loss.LossRequest;
+import org.losseval.loss.ParamResolutionException;
 import org.losseval.loss.RegressionLoss;
 import org.losseval.loss.ResidualScale;
 import org.losseval.report.ColumnRole;
@@ -141,7 +142,7 @@ public final class Evaluator {
                 if (scale == null) scale = pooledScale(runs, request.weightColumn() != null);
                 try {
                     resolved.add(deferred.resolve(scale));
-                } catch (IllegalArgumentException e) {
+                } catch (ParamResolutionException e) {
                     throw new InputException(null, 0, null, requested.loss().spec() + ": " + e.getMessage());
                 }
             } else {

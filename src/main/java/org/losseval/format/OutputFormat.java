@@ -7,10 +7,20 @@ public enum OutputFormat {
     /**
      * The printer for this format.
      *
-     * @param precision significant digits for human formats (table, markdown, csv), or null for the
-     *                  format's default; JSON is always written exactly
+     * @param precision significant digits (1..17) for the human formats, or null for the format's default:
+     *                  {@link Numbers#DEFAULT_SIGNIFICANT_DIGITS} for table and markdown, exact numbers for
+     *                  csv; JSON is always written exactly and ignores it
+     * @throws IllegalArgumentException when {@code precision} is outside 1..17, whatever the format, so a
+     *                                  bad {@code --precision} is reported even with {@code --format json}
      */
     public Printer printer(Integer precision) {
-        throw new UnsupportedOperationException("implemented by the format work");
+        if (precision != null) Numbers.checkSignificantDigits(precision);
+        int digits = precision == null ? Numbers.DEFAULT_SIGNIFICANT_DIGITS : precision;
+        return switch (this) {
+            case TABLE -> new TablePrinter(digits);
+            case JSON -> new JsonPrinter();
+            case CSV -> precision == null ? new CsvPrinter() : new CsvPrinter(precision);
+            case MARKDOWN -> new MarkdownPrinter(digits);
+        };
     }
 }

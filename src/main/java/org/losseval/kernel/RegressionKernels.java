@@ -29,7 +29,10 @@ public interface RegressionKernels {
     /** PyTorch SmoothL1Loss: 0.5 r^2 / beta if |r| < beta, else |r| - 0.5 beta; beta = 0 gives |r|. */
     void smoothL1(double[] pred, double[] target, double beta, double[] out, int n);
 
-    /** log(cosh(r)), computed as |r| + log1p(exp(-2|r|)) - log(2) so it does not overflow. */
+    /**
+     * log(cosh(r)): for |r| >= 1 computed as |r| + log1p(exp(-2|r|)) - log(2) so it does not overflow;
+     * below 1 as log1p(m^2 / (2 (1 + m))) with m = expm1(|r|), which keeps tiny residuals accurate.
+     */
     void logCosh(double[] pred, double[] target, double[] out, int n);
 
     /** scikit-learn pinball: q (y - p) if y >= p, else (1 - q)(p - y). */

@@ -10,7 +10,7 @@ public interface DeferredLoss extends Loss {
      * The loss with its parameter resolved from the residuals (pred - target) of all used rows. The
      * resolved loss must depend on the residual only, since it is evaluated on kept residuals.
      *
-     * @throws IllegalArgumentException when the data gives no usable value (the message says why)
+     * @throws ParamResolutionException when the data gives no valid value (e.g. a MAD of 0): a data error
      */
     RegressionLoss resolve(ResidualScale scale);
 

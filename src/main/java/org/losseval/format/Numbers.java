@@ -1,0 +1,157 @@
+package org.losseval.format;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The one place where numbers become text. Everything is written with {@link java.util.Locale#ROOT}
+ * conventions by construction (the digits come from {@link BigDecimal}, never from a locale-aware
+ * formatter): a '.' decimal point, no grouping separators.
+ *
+ * <p>Two styles:
+ * <ul>
+ *   <li>{@link #human(double, int)} for people: rounded to a number of significant digits, trailing zeros
+ *       stripped: {@code 16200}, {@code 1095.83}, {@code 0.0513}.</li>
+ *   <li>{@link #exact(double)} for machines: the shortest decimal that reads back as the same double
+ *       through {@link Double#parseDouble(String)}, valid as a JSON number: {@code 0.30000000000000004},
+ *       {@code 5e-324}, {@code 1.7976931348623157e+308}, {@code 16200}.</li>
+ * </ul>
+ *
+ * <p>Layout, shared by both styles, decided on the value after rounding: plain notation when
+ * {@code 1e-4 <= |v| < 1e15}; otherwise exponent notation {@code d.ddde±XX} with at least two exponent
+ * digits ({@code 1.23e-07}, {@code 2.5e+15}). Zero is {@code 0}. Non-finite values are {@code NaN},
+ * {@code inf} and {@code -inf} in both styles; these are what Python's {@code float()}, NumPy, pandas, R
+ * and Go read, but not {@code Double.parseDouble} (which wants {@code Infinity}): the round-trip promise of
+ * {@code exact} is for finite values. JSON has no non-finite numbers; {@link JsonPrinter} writes them as
+ * {@code null} with a text sibling.
+ *
+ * <p><b>Shortest round trip.</b> {@link Double#toString(double)} is not suitable: it writes {@code 1.0E10}
+ * style, always writes at least two digits ({@code 4.9E-324} where {@code 5e-324} suffices), and before
+ * JDK 19 it is not always shortest (JDK-4511638). On JDK 17, {@code 1e23} prints as
+ * {@code 9.999999999999999E22} and {@code 2.82879384806159e17} as {@code 2.82879384806159008E17}; JDK 25
+ * (Schubfach, JDK 19+) prints {@code 1.0E23} and {@code 2.82879384806159E17}, so its output differs
+ * between the two JDKs we run on. This class does not use it:
+ * it rounds the exact binary value of {@code v} down and up to p significant digits and finds the smallest p
+ * where one of the two reads back as {@code v} (by binary search over 1..17), keeping the nearer one if both
+ * do. Any p-digit decimal inside the round-trip interval of {@code v} lies between those two neighbours,
+ * so p is minimal; 17 digits always suffice. The result depends only on {@link BigDecimal} and the correctly rounded
+ * {@code Double.parseDouble}, so JDK 17 and JDK 25 write the same text (the test suite, whose fixture comes
+ * from Python's {@code repr}, passes on both). Negative zero is written {@code -0.0}, not {@code -0}, because
+ * JSON readers such as Python's read {@code -0} as the integer 0 and lose the sign.
+ *
+ * <p><b>Human rounding</b> starts from that shortest decimal and rounds half up, as Java's
+ * {@code String.format} does, so a person who sees {@code 0.15} in full sees {@code 0.2} at one digit
+ * (rounding the binary value, 0.1499999…, would give 0.1). Negative zero is shown as {@code 0}.
+ *
+ * <p>Stateless and thread-safe. Cost: about ten {@code BigDecimal} roundings and parses per number (tens of
+ * microseconds), which is nothing next to the handful of numbers a report holds.
+ */
+public final class Numbers {
+    /** Significant digits of the human formats when {@code --precision} is not given. */
+    public static final int DEFAULT_SIGNIFICANT_DIGITS = 6;
+    public static final int MIN_SIGNIFICANT_DIGITS = 1;
+    /** 17 significant digits identify every double, so more would only add noise. */
+    public static final int MAX_SIGNIFICANT_DIGITS = 17;
+
+    private static final BigDecimal PLAIN_FROM = new BigDecimal("1e-4");
+    private static final BigDecimal PLAIN_BELOW = new BigDecimal("1e15");
+
+    private Numbers() {}
+
+    /**
+     * {@code v} for people: rounded half up to {@code significantDigits} significant digits, trailing zeros
+     * stripped, plain notation for {@code 1e-4 <= |v| < 1e15} and exponent notation outside.
+     *
+     * @throws IllegalArgumentException when {@code significantDigits} is outside 1..17
+     */
+    public static String human(double v, int significantDigits) {
+        checkSignificantDigits(significantDigits);
+        if (!Double.isFinite(v)) return nonFinite(v);
+        if (v == 0) return "0";
+        return layout(shortest(v).round(new MathContext(significantDigits, RoundingMode.HALF_UP)));
+    }
+
+    /**
+     * {@code v} for machines: the shortest decimal that {@link Double#parseDouble(String)} reads back as
+     * exactly {@code v} (nearest to {@code v} among equally short ones), valid as a JSON number.
+     * Non-finite values give {@code NaN}, {@code inf}, {@code -inf}, which are not JSON numbers.
+     */
+    public static String exact(double v) {
+        if (!Double.isFinite(v)) return nonFinite(v);
+        if (v == 0) return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0.0";
+        return layout(shortest(v));
+    }
+
+    /** @throws IllegalArgumentException when {@code significantDigits} is outside 1..17 */
+    public static void checkSignificantDigits(int significantDigits) {
+        if (significantDigits < MIN_SIGNIFICANT_DIGITS || significantDigits > MAX_SIGNIFICANT_DIGITS) {
+            throw new IllegalArgumentException("precision must be between " + MIN_SIGNIFICANT_DIGITS + " and "
+                    + MAX_SIGNIFICANT_DIGITS + " significant digits, got " + significantDigits);
+        }
+    }
+
+    private static String nonFinite(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        return v > 0 ? "inf" : "-inf";
+    }
+
+    /** The shortest decimal that reads back as {@code v}; {@code v} finite and not zero. */
+    static BigDecimal shortest(double v) {
+        BigDecimal exactValue = new BigDecimal(v);
+        // Whether some p-digit decimal reads back is monotone in p (a p-digit decimal is also a
+        // (p+1)-digit one), and 17 digits always do: binary search takes 4 or 5 tries instead of up to 17.
+        int fewest = MIN_SIGNIFICANT_DIGITS;
+        int enough = MAX_SIGNIFICANT_DIGITS;
+        while (fewest < enough) {
+            int digits = (fewest + enough) >>> 1;
+            if (nearestThatReadsBack(exactValue, digits, v) != null) {
+                enough = digits;
+            } else {
+                fewest = digits + 1;
+            }
+        }
+        return nearestThatReadsBack(exactValue, enough, v);
+    }
+
+    /**
+     * Of the two {@code digits}-digit decimals either side of {@code exactValue}, the one that reads back as
+     * {@code v}, the nearer if both do, or null if neither does. Any {@code digits}-digit decimal inside the
+     * round-trip interval of {@code v} lies between them, and the interval contains {@code v}.
+     */
+    private static BigDecimal nearestThatReadsBack(BigDecimal exactValue, int digits, double v) {
+        BigDecimal down = exactValue.round(new MathContext(digits, RoundingMode.FLOOR));
+        BigDecimal up = exactValue.round(new MathContext(digits, RoundingMode.CEILING));
+        boolean downReadsBack = readsBackAs(down, v);
+        boolean upReadsBack = readsBackAs(up, v);
+        if (downReadsBack && upReadsBack) {
+            // Half-even rounding picks the nearer of the two, or the even one in a tie.
+            return exactValue.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        }
+        if (downReadsBack) return down;
+        return upReadsBack ? up : null;
+    }
+
+    private static boolean readsBackAs(BigDecimal candidate, double v) {
+        return Double.parseDouble(candidate.toString()) == v;
+    }
+
+    /** Plain or exponent notation for a non-zero decimal, trailing zeros stripped. */
+    private static String layout(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        BigDecimal magnitude = stripped.abs();
+        if (magnitude.compareTo(PLAIN_FROM) >= 0 && magnitude.compareTo(PLAIN_BELOW) < 0) {
+            return stripped.toPlainString();
+        }
+        String digits = stripped.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - stripped.scale();
+        StringBuilder text = new StringBuilder(digits.length() + 8);
+        if (stripped.signum() < 0) text.append('-');
+        text.append(digits.charAt(0));
+        if (digits.length() > 1) text.append('.').append(digits, 1, digits.length());
+        text.append('e').append(exponent < 0 ? '-' : '+');
+        int absExponent = Math.abs(exponent);
+        if (absExponent < 10) text.append('0');
+        return text.append(absExponent).toString();
+    }
+}

@@ -1,0 +1,252 @@
+package org.losseval.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.losseval.report.ColumnRole;
+import org.losseval.report.InputReport;
+import org.losseval.report.LossResult;
+import org.losseval.report.Report;
+import org.losseval.report.RowCounts;
+
+/** Parses the JSON output back with {@link TinyJson} and checks it field by field against the report. */
+class JsonPrinterTest {
+    private static String print(Report report) {
+        StringWriter text = new StringWriter();
+        new JsonPrinter().print(report, new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static Map<?, ?> parse(Report report) {
+        return (Map<?, ?>) TinyJson.parse(print(report));
+    }
+
+    private static Map<?, ?> object(Object value) {
+        return (Map<?, ?>) value;
+    }
+
+    private static List<?> array(Object value) {
+        return (List<?>) value;
+    }
+
+    private static long integer(Object value) {
+        return ((TinyJson.Num) value).asLong();  // throws unless written as a JSON integer
+    }
+
+    private static double number(Object value) {
+        return ((TinyJson.Num) value).asDouble();
+    }
+
+    @Test
+    void topLevelFieldsInSchemaOrder() {
+        Map<?, ?> json = parse(SampleReports.housesAndEmpty());
+        assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses"),
+                List.copyOf(json.keySet()));
+        assertEquals("losseval/1", json.get("schema"));
+        assertEquals("0.1.0", json.get("version"));
+        assertEquals("scalar", json.get("kernel"));
+        assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
+    }
+
+    @Test
+    void rowCountsAreIntegers() {
+        Map<?, ?> rows = object(parse(SampleReports.housesAndEmpty()).get("rows"));
+        assertEquals(List.of("read", "used", "skipped", "skipped_by_reason"), List.copyOf(rows.keySet()));
+        assertEquals(4, integer(rows.get("read")));
+        assertEquals(3, integer(rows.get("used")));
+        assertEquals(1, integer(rows.get("skipped")));
+        Map<?, ?> reasons = object(rows.get("skipped_by_reason"));
+        assertEquals(1, reasons.size());
+        assertEquals(1, integer(reasons.get(SampleReports.SKIP_REASON)));
+    }
+
+    @Test
+    void totalLossesCarryEveryField() {
+        List<?> losses = array(parse(SampleReports.housesAndEmpty()).get("losses"));
+        assertEquals(4, losses.size());
+
+        Map<?, ?> mse = object(losses.get(0));
+        assertEquals(List.of("label", "spec", "name", "params", "resolved_params", "value", "count", "weight_sum"),
+                List.copyOf(mse.keySet()));
+        assertTrue(mse.containsKey("label"));
+        assertNull(mse.get("label"));
+        assertEquals("mse", mse.get("spec"));
+        assertEquals("mse", mse.get("name"));
+        assertEquals(Map.of(), mse.get("params"));
+        assertEquals(List.of(), mse.get("resolved_params"));
+        assertEquals("16200", ((TinyJson.Num) mse.get("value")).text());
+        assertEquals(3, integer(mse.get("count")));
+        assertEquals(3, number(mse.get("weight_sum")));
+
+        Map<?, ?> huber = object(losses.get(2));
+        assertEquals("huber:delta=15", huber.get("spec"));
+        assertEquals("huber", huber.get("name"));
+        assertEquals("15", ((TinyJson.Num) object(huber.get("params")).get("delta")).text());
+        assertEquals(SampleReports.HUBER_15, number(huber.get("value")));
+        assertEquals("1095.8333333333333", ((TinyJson.Num) huber.get("value")).text());
+
+        Map<?, ?> robust = object(losses.get(3));
+        assertEquals("robust", robust.get("label"));
+        assertEquals("huber:delta=mad", robust.get("spec"));
+        assertEquals(20, number(object(robust.get("params")).get("delta")));
+        assertEquals(List.of("delta"), robust.get("resolved_params"));
+        assertEquals(SampleReports.HUBER_MAD, number(robust.get("value")));
+    }
+
+    @Test
+    void inputsCarryTheirOwnRowsAndLosses() {
+        List<?> inputs = array(parse(SampleReports.housesAndEmpty()).get("inputs"));
+        assertEquals(2, inputs.size());
+        Map<?, ?> houses = object(inputs.get(0));
+        assertEquals(List.of("name", "format", "rows", "losses"), List.copyOf(houses.keySet()));
+        assertEquals("houses.csv", houses.get("name"));
+        assertEquals("csv", houses.get("format"));
+        assertEquals(3, integer(object(houses.get("rows")).get("read")));
+        assertEquals(Map.of(), object(houses.get("rows")).get("skipped_by_reason"));
+        assertEquals(SampleReports.MAE, number(object(array(houses.get("losses")).get(1)).get("value")));
+
+        Map<?, ?> empty = object(inputs.get(1));
+        assertEquals("empty.parquet", empty.get("name"));
+        assertEquals("parquet", empty.get("format"));
+        Map<?, ?> rows = object(empty.get("rows"));
+        assertEquals(1, integer(rows.get("read")));
+        assertEquals(0, integer(rows.get("used")));
+        assertEquals(1, integer(rows.get("skipped")));
+        assertEquals(4, array(empty.get("losses")).size());
+    }
+
+    @Test
+    void nonFiniteNumbersAreNullWithATextSibling() {
+        Map<?, ?> emptyMse = object(array(object(array(parse(SampleReports.housesAndEmpty()).get("inputs")).get(1))
+                .get("losses")).get(0));
+        assertTrue(emptyMse.containsKey("value"));
+        assertNull(emptyMse.get("value"));
+        assertEquals("NaN", emptyMse.get("value_text"));
+        assertFalse(emptyMse.containsKey("weight_sum_text"));
+
+        Report infinite = SampleReports.withLosses(List.of(
+                SampleReports.loss(null, "mse", "mse", Map.of(), List.of(), Double.POSITIVE_INFINITY, 2, 2),
+                SampleReports.loss(null, "odd:x=-inf", "odd", Map.of("x", Double.NEGATIVE_INFINITY, "y", 1.5),
+                        List.of(), Double.NEGATIVE_INFINITY, 2, Double.POSITIVE_INFINITY)));
+        List<?> losses = array(parse(infinite).get("losses"));
+        Map<?, ?> plusInf = object(losses.get(0));
+        assertNull(plusInf.get("value"));
+        assertEquals("inf", plusInf.get("value_text"));
+        assertFalse(plusInf.containsKey("params_text"));
+
+        Map<?, ?> odd = object(losses.get(1));
+        assertEquals(List.of("label", "spec", "name", "params", "params_text", "resolved_params", "value",
+                "value_text", "count", "weight_sum", "weight_sum_text"), List.copyOf(odd.keySet()));
+        assertNull(object(odd.get("params")).get("x"));
+        assertEquals(1.5, number(object(odd.get("params")).get("y")));
+        assertEquals(Map.of("x", "-inf"), odd.get("params_text"));
+        assertEquals("-inf", odd.get("value_text"));
+        assertNull(odd.get("weight_sum"));
+        assertEquals("inf", odd.get("weight_sum_text"));
+    }
+
+    @Test
+    void finiteLossesHaveNoTextSiblings() {
+        String json = print(SampleReports.weightedHouses());
+        assertFalse(json.contains("_text"), json);
+    }
+
+    @Test
+    void awkwardDoublesRoundTripBitForBit() {
+        double[] awkward = {0.1 + 0.2, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 0.0, Double.MIN_NORMAL,
+                1e23, 1.0 / 3, -123456.789e-20, 4503599627370497.0};
+        List<LossResult> losses = new ArrayList<>();
+        for (double v : awkward) losses.add(SampleReports.loss(null, "mse", "mse", Map.of("p", v), List.of(), v, 1, v));
+        List<?> parsed = array(parse(SampleReports.withLosses(losses)).get("losses"));
+        for (int i = 0; i < awkward.length; i++) {
+            Map<?, ?> loss = object(parsed.get(i));
+            long expected = Double.doubleToRawLongBits(awkward[i]);
+            assertEquals(expected, Double.doubleToRawLongBits(number(loss.get("value"))), "value " + awkward[i]);
+            assertEquals(expected, Double.doubleToRawLongBits(number(loss.get("weight_sum"))), "weight " + awkward[i]);
+            assertEquals(expected, Double.doubleToRawLongBits(number(object(loss.get("params")).get("p"))));
+        }
+    }
+
+    @Test
+    void stringsAreEscapedAndNonAsciiIsKept() {
+        String label = "q\"uote \\ back/slash\n\r\t\b\f\u0000\u0001\u001f\u007f é 漢 😀 \u2028\u2029";
+        String inputName = "dir\\odd,\"name\".csv";
+        String reason = "lone \ud800 surrogate";
+        LossResult loss = SampleReports.loss(label, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
+        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "ŷ \"hat\"")),
+                List.of(new InputReport(inputName, "csv", new RowCounts(2, 1, Map.of(reason, 1L)),
+                        List.of(loss))),
+                new RowCounts(2, 1, Map.of(reason, 1L)), List.of(loss));
+        String json = print(report);
+
+        Map<?, ?> parsed = (Map<?, ?>) TinyJson.parse(json);  // rejects raw control characters in strings
+        assertEquals(label, object(array(parsed.get("losses")).get(0)).get("label"));
+        assertEquals(inputName, object(array(parsed.get("inputs")).get(0)).get("name"));
+        assertEquals("ŷ \"hat\"", object(parsed.get("columns")).get("pred"));
+        assertEquals(1, integer(object(object(parsed.get("rows")).get("skipped_by_reason")).get(reason)));
+
+        assertTrue(json.contains("é 漢 😀"), "non-ASCII is written as is");
+        assertTrue(json.contains("\\u0000\\u0001\\u001f"), json);
+        assertTrue(json.contains("\\n\\r\\t\\b\\f"), json);
+        assertTrue(json.contains("\\u2028\\u2029"), json);
+        assertTrue(json.contains("lone \\ud800 surrogate"), json);
+    }
+
+    @Test
+    void emptyContainersAreValid() {
+        Report nothing = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(), List.of(),
+                new RowCounts(0, 0, Map.of()), List.of());
+        Map<?, ?> json = parse(nothing);
+        assertEquals(Map.of(), json.get("columns"));
+        assertEquals(List.of(), json.get("inputs"));
+        assertEquals(List.of(), json.get("losses"));
+    }
+
+    @Test
+    void outputIsOneObjectEndingWithANewline() {
+        String json = print(SampleReports.housesAndEmpty());
+        assertTrue(json.startsWith("{\n  \"schema\": \"losseval/1\",\n"), json);
+        assertTrue(json.endsWith("}\n"), json);
+    }
+
+    @Test
+    void aReportForAnotherSchemaIsRefused() {
+        Report future = new Report(2, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()), List.of());
+        assertThrows(IllegalArgumentException.class, () -> print(future));
+    }
+
+    @Test
+    void theExampleInTheSchemaDocumentIsWhatThePrinterWrites() throws IOException {
+        String document = Files.readString(Path.of("docs/json-schema.md"), StandardCharsets.UTF_8);
+        int start = document.indexOf("## Example");
+        start = document.indexOf("```json\n", start) + "```json\n".length();
+        String example = document.substring(start, document.indexOf("```", start));
+
+        Report full = SampleReports.housesAndEmpty();
+        List<InputReport> inputs = new ArrayList<>();
+        for (InputReport input : full.inputs()) {
+            inputs.add(new InputReport(input.name(), input.format(), input.rows(), mseAndHuber15(input.losses())));
+        }
+        Report report = new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs,
+                full.rows(), mseAndHuber15(full.losses()));
+        assertEquals(example, print(report));
+    }
+
+    private static List<LossResult> mseAndHuber15(List<LossResult> losses) {
+        return losses.stream().filter(l -> l.spec().equals("mse") || l.spec().equals("huber:delta=15")).toList();
+    }
+}
