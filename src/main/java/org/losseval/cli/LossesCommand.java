@@ -3,7 +3,6 @@ package org.losseval.cli;
 import java.util.concurrent.Callable;
 import org.losseval.loss.LossDefinition;
 import org.losseval.loss.LossRegistry;
-import org.losseval.loss.ParamDefinition;
 import picocli.CommandLine.Command;
 
 /** {@code losseval losses}: every loss with its parameters, defaults, domains and one line of meaning. */
@@ -18,10 +17,7 @@ final class LossesCommand implements Callable<Integer> {
     public Integer call() {
         for (LossDefinition loss : LossRegistry.builtIn().definitions()) {
             context.out().println(LossListing.headline(loss));
-            context.out().println("    " + loss.summary());
-            for (ParamDefinition param : loss.params()) {
-                context.out().println("    " + LossListing.param(param));
-            }
+            for (String line : LossListing.details(loss)) context.out().println("    " + line);
         }
         context.out().flush();
         return ExitCodes.SUCCESS;

@@ -1,13 +1,34 @@
 package org.losseval.io;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a {@link Source} for an input name: "-" is standard input (CSV), a name ending in ".parquet"
- * (or a file starting with the Parquet magic bytes) is Parquet, anything else CSV/TSV, gzip-compressed
- * when its name ends in ".gz".
+ * Opens a {@link Source} for an input name.
+ *
+ * <ul>
+ *   <li>"-" is standard input: Parquet when it starts with the magic bytes {@code PAR1} (it is then copied
+ *       to a temporary file, deleted on close, because Parquet needs to seek), else CSV, gunzipped when it
+ *       starts with the gzip magic.
+ *   <li>A name ending in {@code .parquet} or {@code .pq}, or a file starting with {@code PAR1}, is Parquet.
+ *   <li>Anything else is CSV/TSV, gunzipped when the name ends in {@code .gz} or the bytes start with the
+ *       gzip magic. The delimiter, unless given, is a tab for {@code .tsv} and {@code .tsv.gz}, else a comma.
+ * </ul>
+ *
+ * <p>The Parquet reader is only named in the branches that open Parquet, so a CSV run never loads the
+ * Parquet and Hadoop classes (they are slow to load and a CSV one-liner should start instantly).
  */
 public final class Sources {
+    private static final int BUFFER_BYTES = 1 << 16;
+
     private Sources() {}
 
     /**
@@ -15,6 +36,80 @@ public final class Sources {
      * @param stdin the stream read for "-"
      */
     public static Source open(String name, InputStream stdin, SourceOptions options) throws InputException {
-        throw new UnsupportedOperationException("implemented by the io work");
+        if (name.equals("-")) return openStream(name, new BufferedInputStream(stdin, BUFFER_BYTES), options);
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new InputException(name, 0, null, "not a valid path: " + e.getReason());
+        }
+        if (Files.isDirectory(path)) throw new InputException(name, 0, null, "is a directory, not a file");
+        if (hasParquetName(name)) return openParquet(name, path, false, options);
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(path), BUFFER_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, 0, null, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(name, 0, null, "permission denied");
+        } catch (IOException e) {
+            throw new InputException(name, 0, null, "cannot open: " + e.getMessage(), e);
+        }
+        return openStream(name, in, options);
+    }
+
+    /** Sniffs the first bytes of a buffered stream and opens the matching reader. */
+    private static Source openStream(String name, InputStream in, SourceOptions options) throws InputException {
+        try {
+            byte[] head = Magic.peek(in);
+            if (Magic.isParquet(head)) return openParquetStream(name, in, options);
+            boolean gzip = Magic.isGzip(head) || lower(name).endsWith(".gz");
+            InputStream bytes = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+            return CsvSource.open(name, bytes, delimiter(name, options), options);
+        } catch (IOException e) {
+            close(in);
+            throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
+        } catch (InputException | RuntimeException e) {
+            close(in);
+            throw e;
+        }
+    }
+
+    private static Source openParquetStream(String name, InputStream in, SourceOptions options) throws InputException {
+        if (!name.equals("-")) {
+            close(in);
+            return openParquet(name, Path.of(name), false, options);
+        }
+        Path spooled = StdinSpool.spool(name, in);
+        return openParquet(name, spooled, true, options);
+    }
+
+    /** The only place that names the Parquet reader: its classes load when this first runs. */
+    private static Source openParquet(String name, Path path, boolean deleteOnClose, SourceOptions options)
+            throws InputException {
+        return ParquetSource.open(name, path, deleteOnClose, options);
+    }
+
+    static char delimiter(String name, SourceOptions options) {
+        if (options.delimiter() != null) return options.delimiter();
+        String lower = lower(name);
+        return lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? '\t' : ',';
+    }
+
+    static boolean hasParquetName(String name) {
+        String lower = lower(name);
+        return lower.endsWith(".parquet") || lower.endsWith(".pq");
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Already failing, or switching to a reader that opens the file itself.
+        }
     }
 }

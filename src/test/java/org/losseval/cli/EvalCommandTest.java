@@ -207,7 +207,7 @@ class EvalCommandTest {
         for (String name : new String[] {"mse", "rmse", "mae", "huber", "smooth_l1", "log_cosh", "pinball", "mape", "msle"}) {
             assertTrue(run.out().contains(name), name + " in " + run.out());
         }
-        assertTrue(run.out().contains("delta = 1"), run.out());
+        assertTrue(run.out().contains("delta: default 1, > 0 or 'mad'"), run.out());
     }
 
     @Test

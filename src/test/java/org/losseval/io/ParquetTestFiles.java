@@ -1,0 +1,171 @@
+package org.losseval.io;
+
+import com.github.luben.zstd.Zstd;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Writes Parquet test files with parquet-java itself (its example {@link Group} writer), so readers are
+ * tested against files laid out by the reference implementation. Pages are compressed by the codec
+ * libraries directly (see {@code Compressors} below); files compressed by parquet-java's own Hadoop
+ * codecs are checked separately by {@code ParquetCodecFixturesTest}.
+ *
+ * <p>Callers use only JDK types and the enums here, never Parquet classes:
+ * <pre>{@code
+ * Path file = ParquetTestFiles.write(dir.resolve("p.parquet"), List.of("pred", "target"),
+ *         List.of(new double[] {1, 2}, new double[] {1.5, 2}));
+ * ParquetTestFiles.write(file, names, columns,
+ *         ParquetTestFiles.Options.defaults().codec(Codec.ZSTD).rowGroupRows(100).nullable(true));
+ * }</pre>
+ */
+public final class ParquetTestFiles {
+    private ParquetTestFiles() {}
+
+    /** The compression of every column chunk. */
+    public enum Codec { UNCOMPRESSED, SNAPPY, GZIP, ZSTD }
+
+    /** The physical type of every column; values are cast from the given doubles (ints truncate). */
+    public enum NumberType { DOUBLE, FLOAT, INT32, INT64 }
+
+    /**
+     * @param codec        the compression codec
+     * @param rowGroupRows the most rows in one row group (so small files can have many row groups)
+     * @param nullable     whether columns are optional; then a NaN in the input is written as a null
+     * @param type         the physical type of the columns
+     */
+    public record Options(Codec codec, int rowGroupRows, boolean nullable, NumberType type) {
+        public static Options defaults() {
+            return new Options(Codec.SNAPPY, 1 << 20, false, NumberType.DOUBLE);
+        }
+
+        public Options codec(Codec value) { return new Options(value, rowGroupRows, nullable, type); }
+
+        public Options rowGroupRows(int value) { return new Options(codec, value, nullable, type); }
+
+        public Options nullable(boolean value) { return new Options(codec, rowGroupRows, value, type); }
+
+        public Options type(NumberType value) { return new Options(codec, rowGroupRows, nullable, value); }
+    }
+
+    /** Writes required DOUBLE columns, snappy-compressed, in one row group. */
+    public static Path write(Path file, List<String> names, List<double[]> columns) {
+        return write(file, names, columns, Options.defaults());
+    }
+
+    /**
+     * Writes one column per name; all arrays must have the same length. Overwrites {@code file}.
+     *
+     * @return {@code file}
+     */
+    public static Path write(Path file, List<String> names, List<double[]> columns, Options options) {
+        if (names.size() != columns.size()) throw new IllegalArgumentException("one array per name");
+        int rows = columns.isEmpty() ? 0 : columns.get(0).length;
+        for (double[] column : columns) {
+            if (column.length != rows) throw new IllegalArgumentException("columns differ in length");
+        }
+        Types.MessageTypeBuilder schemaBuilder = Types.buildMessage();
+        PrimitiveTypeName physical = PrimitiveTypeName.valueOf(options.type().name());
+        Type.Repetition repetition = options.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+        for (String name : names) schemaBuilder.addField(Types.primitive(physical, repetition).named(name));
+        MessageType schema = schemaBuilder.named("test");
+
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = writer(file, schema, options)) {
+            for (int row = 0; row < rows; row++) {
+                Group group = groups.newGroup();
+                for (int c = 0; c < names.size(); c++) {
+                    double value = columns.get(c)[row];
+                    if (options.nullable() && Double.isNaN(value)) continue;
+                    switch (options.type()) {
+                        case DOUBLE -> group.add(c, value);
+                        case FLOAT -> group.add(c, (float) value);
+                        case INT32 -> group.add(c, (int) value);
+                        case INT64 -> group.add(c, (long) value);
+                    }
+                }
+                writer.write(group);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A writer for any schema, for tests that need types this helper does not offer. */
+    static ParquetWriter<Group> writer(Path file, MessageType schema, Options options) throws IOException {
+        return ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration())
+                .withType(schema)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCodecFactory(new Compressors())
+                .withCompressionCodec(CompressionCodecName.valueOf(options.codec().name()))
+                .withRowGroupRowCountLimit(options.rowGroupRows())
+                .build();
+    }
+
+    /**
+     * Compresses pages with the codec libraries directly, the mirror of {@link ParquetDecompressors}:
+     * parquet-hadoop's own codecs need a Hadoop {@code Configuration} and its many dependencies, which
+     * losseval leaves out. The formats are the standard ones (raw snappy block, gzip member, zstd frame);
+     * {@code ParquetCodecFixturesTest} checks files whose pages parquet-hadoop's own codecs compressed.
+     */
+    private static final class Compressors implements CompressionCodecFactory {
+        @Override
+        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+            return new BytesInputCompressor() {
+                @Override
+                public BytesInput compress(BytesInput bytes) throws IOException {
+                    byte[] raw = bytes.toByteArray();
+                    return BytesInput.from(switch (codec) {
+                        case UNCOMPRESSED -> raw;
+                        case SNAPPY -> Snappy.compress(raw);
+                        case GZIP -> gzip(raw);
+                        case ZSTD -> Zstd.compress(raw, 3);
+                        default -> throw new IOException("no test compressor for " + codec);
+                    });
+                }
+
+                @Override
+                public CompressionCodecName getCodecName() { return codec; }
+
+                @Override
+                public void release() {}
+            };
+        }
+
+        @Override
+        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+            return new ParquetDecompressors().getDecompressor(codec);
+        }
+
+        @Override
+        public void release() {}
+
+        private static byte[] gzip(byte[] raw) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+                out.write(raw);
+            }
+            return bytes.toByteArray();
+        }
+    }
+}
