@@ -64,7 +64,11 @@ if [ "$uninstall" = true ]; then
             printf 'removed %s\n' "$file"
         fi
     done
-    rmdir "$share" 2>/dev/null || true
+    # The folders install.sh may have created, deepest first, where now empty; never the prefix itself.
+    for dir in "$share" "$(dirname "$manpage")" "$prefix/share/man" "$(dirname "$completion")" \
+            "$prefix/share/bash-completion" "$prefix/bin" "$prefix/share"; do
+        rmdir "$dir" 2>/dev/null || true
+    done
     exit 0
 fi
 
@@ -101,7 +105,7 @@ fi
 
 # --- Build ------------------------------------------------------------------------------------------
 printf 'Building losseval (mvn -q -DskipTests package)...\n'
-(cd "$here" && mvn -q -B -DskipTests package) || die "the Maven build failed (see above)"
+(cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the Maven build failed (see above)"
 built=$here/target/losseval.jar
 [ -f "$built" ] || die "the build did not produce $built"
 
