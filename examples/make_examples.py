@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""Writes the example prediction dumps in this folder. Run from anywhere: /usr/bin/python3 make_examples.py
+
+houses.csv   the seed's three houses (pred, target in $k): errors +10, -10, +220, so MSE = 16200.
+sensors.csv  5000 hourly readings of a greenhouse temperature sensor network (degrees Celsius):
+             id      row id (1..5000)
+             pred    the model's point forecast
+             target  the logged reading, = true temperature + N(0, 0.3) measurement noise
+             w       a per-sensor reliability weight in [0.5, 2]
+             p10, p50, p90  the model's quantile forecasts (p50 = pred), calibrated for the
+                            Gaussian forecast error, so about 80 % of clean targets lie in [p10, p90]
+             Five targets are corrupted as in the seed's story (values entered in the wrong units):
+             three logged in Fahrenheit and two in kelvin. Their ids are printed when this runs.
+
+All values are rounded to 3 decimals so the CSV text is exact and the Parquet copies
+(make_parquet.sh) hold bit-identical doubles. The seed is fixed: re-running reproduces the files.
+"""
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+SEED = 20240607
+ROWS = 5000
+FORECAST_SIGMA = 0.8       # std of the model's forecast error, degrees C
+MEASUREMENT_SIGMA = 0.3    # std of the sensor's own noise, degrees C
+Z90 = 1.2815515655446004   # standard normal 0.9 quantile (scipy.stats.norm.ppf(0.9))
+FAHRENHEIT_ROWS = 3
+KELVIN_ROWS = 2
+
+
+def houses() -> pd.DataFrame:
+    return pd.DataFrame({"pred": [210.0, 340.0, 400.0], "target": [200.0, 350.0, 180.0]})
+
+
+def sensors(rng: np.random.Generator) -> pd.DataFrame:
+    hours = np.arange(ROWS)
+    sensor = rng.integers(0, 25, ROWS)
+    # Seasonal drift over ~7 months plus a daily cycle and a per-sensor offset (sunny vs shaded benches).
+    offset = rng.normal(0.0, 1.5, 25)[sensor]
+    true_temp = 18.0 + 6.0 * np.sin(2 * np.pi * hours / ROWS) + 5.0 * np.sin(2 * np.pi * (hours % 24) / 24) + offset
+    target = true_temp + rng.normal(0.0, MEASUREMENT_SIGMA, ROWS)
+    pred = true_temp + rng.normal(0.0, FORECAST_SIGMA, ROWS)
+    spread = Z90 * np.hypot(FORECAST_SIGMA, MEASUREMENT_SIGMA)
+    weight = rng.uniform(0.5, 2.0, 25)[sensor]
+
+    corrupted = rng.choice(ROWS, FAHRENHEIT_ROWS + KELVIN_ROWS, replace=False)
+    fahrenheit, kelvin = corrupted[:FAHRENHEIT_ROWS], corrupted[FAHRENHEIT_ROWS:]
+    target[fahrenheit] = target[fahrenheit] * 9.0 / 5.0 + 32.0
+    target[kelvin] = target[kelvin] + 273.15
+    print("sensors.csv corrupted ids: fahrenheit", sorted(int(i) + 1 for i in fahrenheit),
+          "kelvin", sorted(int(i) + 1 for i in kelvin))
+
+    return pd.DataFrame({
+        "id": hours + 1,
+        "pred": pred.round(3),
+        "target": target.round(3),
+        "w": weight.round(3),
+        "p10": (pred - spread).round(3),
+        "p50": pred.round(3),
+        "p90": (pred + spread).round(3),
+    })
+
+
+def main() -> None:
+    rng = np.random.default_rng(SEED)
+    houses().to_csv(HERE / "houses.csv", index=False, float_format="%.10g")
+    sensors(rng).to_csv(HERE / "sensors.csv", index=False, float_format="%.10g")
+
+
+if __name__ == "__main__":
+    main()
