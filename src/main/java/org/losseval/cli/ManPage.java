@@ -171,12 +171,14 @@ public final class ManPage {
             out.text(Roff.escape(d.summary()));
             out.line(".br");
             out.text("Per row: " + Roff.escape(d.formula()));
-            List<String> reads = new ArrayList<>();
-            for (Role r : d.roles()) reads.add("\\fB" + Roff.option(r.option()) + "\\fR");
-            if (!reads.isEmpty()) {
-                out.line(".br");
-                out.text("Reads: " + String.join(", ", reads) + ".");
+            List<String> forms = new ArrayList<>();
+            for (List<Role> form : d.inputForms()) {
+                List<String> reads = new ArrayList<>();
+                for (Role r : form) reads.add("\\fB" + Roff.option(r.option()) + "\\fR");
+                forms.add(String.join(" and ", reads));
             }
+            out.line(".br");
+            out.text("Reads: " + String.join("; or ", forms) + ".");
             if (!d.convention().isBlank()) {
                 out.line(".br");
                 out.text("Convention: " + Roff.escape(d.convention()));
