@@ -64,10 +64,10 @@ final class SampleCommand implements Runnable {
                 "where the loss turns from quadratic to linear");
         return new LossRegistry(List.of(
                 new LossDefinition("mse", List.of("l2"), "mean squared error", "(y - yhat)^2", "", List.of(),
-                        List.of(Role.PRED, Role.TARGET), SampleCommand::noLoss),
+                        List.of(List.of(Role.PRED, Role.TARGET)), SampleCommand::noLoss),
                 new LossDefinition("huber", List.of(), "quadratic near zero, linear beyond delta",
                         ".5 r^2 if |r| <= delta, else delta (|r| - .5 delta)", "PyTorch", List.of(delta),
-                        List.of(Role.PRED, Role.TARGET), SampleCommand::noLoss)));
+                        List.of(List.of(Role.PRED, Role.TARGET)), SampleCommand::noLoss)));
     }
 
     private static org.losseval.loss.Loss noLoss(Map<String, Double> params) {
