@@ -47,6 +47,8 @@ The losses and their sources:
   contrastive    (1 - y) d^2 / 2 + y max(0, m - d)^2 / 2 in torch ops (label 0 = similar; similar_is_one=1
                  flips it); contrastive_emb takes d = torch.linalg.vector_norm(x1 - x2, dim=1)
   triplet        F.triplet_margin_loss(margin, p, eps, swap)
+  pairwise_distance  F.pairwise_distance(x1, x2, p, eps) (adds eps to the difference)
+  euclidean      torch.linalg.vector_norm(x1 - x2, dim=1)
   infonce        F.cross_entropy(cat([s+, s-]) / tau, 0)
 Every float is written with repr(), which round-trips.
 """
@@ -177,7 +179,7 @@ def embedding_cases():
 EMBEDDING_EXTREMES = dict(
     x1=[[1e200, 1e200, 0], [1e-200, 3e-200, 0], [1, 2, 3], [1e-170, 0, 0]],
     x2=[[-1e200, 0, 0], [0, 0, 0], [1, 2, 3], [0, 1e-170, 0]],
-    y=[0, 1, 1, 0])
+    y=[1, 1, 1, 0])
 
 
 # ---------------------------------------------------------------- exact (mpmath) formulas
@@ -211,9 +213,9 @@ def ex_alpha(loss, y, alpha):
 
 
 def ex_focal_logits(z, y, gamma, alpha):
-    p = ex_sigmoid(M(z))
-    pt = p * M(y) + (1 - p) * (1 - M(y))
-    return ex_alpha(ex_bce_logits(z, y) * (1 - pt) ** M(gamma), y, alpha)
+    # 1 - p_t = y sigmoid(-z) + (1 - y) sigmoid(z) in exact arithmetic; 60 digits of 1 - sigmoid(1e4) would be 0
+    not_pt = M(y) * ex_sigmoid(-M(z)) + (1 - M(y)) * ex_sigmoid(M(z))
+    return ex_alpha(ex_bce_logits(z, y) * not_pt ** M(gamma), y, alpha)
 
 
 def ex_focal_prob(p, y, gamma, alpha):
@@ -222,9 +224,11 @@ def ex_focal_prob(p, y, gamma, alpha):
 
 
 def ex_log_softmax(z, scale=1):
+    # 60 digits are not enough for log(e^100 + 7 e^-100) - 100 = 7e-87: keep the largest term apart
     z = [M(v) * scale for v in z]
-    lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in z))
-    return [v - lse for v in z]
+    k = max(range(len(z)), key=lambda c: z[c])
+    rest = mpmath.log1p(mpmath.fsum(mpmath.exp(v - z[k]) for c, v in enumerate(z) if c != k))
+    return [v - z[k] - rest for v in z]
 
 
 def ex_ce(lp, label, w, eps):
@@ -329,10 +333,10 @@ def binary(out):
         hinge = torch.clamp(1 - s * z, min=0)
         assert math.isclose(hinge.mean().item(), skm.hinge_loss(np.asarray(yl), np.asarray(zl)), rel_tol=1e-13)
         out.loss(case, "hinge", "", hinge, [max(0, 1 - (2 * M(yl[i]) - 1) * M(zl[i])) for i in range(n)],
-                 hinge.mean(), "torch clamp(1 - y s, min=0); mean equals sklearn.metrics.hinge_loss")
+                 hinge.mean(), "torch clamp(1 - y s; min=0); mean equals sklearn.metrics.hinge_loss")
         out.loss(case, "squared_hinge", "", hinge ** 2,
                  [max(0, 1 - (2 * M(yl[i]) - 1) * M(zl[i])) ** 2 for i in range(n)], (hinge ** 2).mean(),
-                 "torch clamp(1 - y s, min=0) ** 2")
+                 "torch clamp(1 - y s; min=0) ** 2")
         brier = (p - y) ** 2
         assert math.isclose(brier.mean().item(), skm.brier_score_loss(np.asarray(yl), np.asarray(pl)), rel_tol=1e-13)
         out.loss(case, "brier", "", brier, [(M(pl[i]) - M(yl[i])) ** 2 for i in range(n)], brier.mean(),
@@ -340,7 +344,7 @@ def binary(out):
 
 
 def torchvision_sigmoid_focal_loss(inputs, targets, alpha, gamma):
-    """torchvision/ops/focal_loss.py (v0.14) sigmoid_focal_loss with reduction='none', verbatim ops."""
+    """torchvision/ops/focal_loss.py (v0.14) sigmoid_focal_loss with reduction='none'; verbatim ops."""
     p = torch.sigmoid(inputs)
     ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
     p_t = p * targets + (1 - p) * (1 - targets)
@@ -379,27 +383,27 @@ def multiclass(out):
                 out.loss(case, "ce", pt, F.cross_entropy(z, labi, reduction="none", ignore_index=IGNORE, **kw),
                          [ex_ce(lp_ex[i], int(f["label_ignore"][i]), wl, eps) for i in range(n)],
                          F.cross_entropy(z, labi, ignore_index=IGNORE, **kw),
-                         "torch F.cross_entropy(weight, ignore_index=-100, label_smoothing)")
+                         "torch F.cross_entropy(weight; ignore_index=-100; label_smoothing)")
                 out.loss(case, "ce_soft", pt, F.cross_entropy(z, t, reduction="none", **kw),
                          [ex_ce_soft(lp_ex[i], f["target"][i], wl, eps) for i in range(n)],
                          F.cross_entropy(z, t, **kw),
-                         "torch F.cross_entropy(probability target, weight, label_smoothing)")
+                         "torch F.cross_entropy(probability target; weight; label_smoothing)")
                 out.loss(case, "ce_prob", pt, F.cross_entropy(lpr, labi, reduction="none", ignore_index=IGNORE, **kw),
                          [ex_ce(lpr_ex[i], int(f["label_ignore"][i]), wl, eps) for i in range(n)],
                          F.cross_entropy(lpr, labi, ignore_index=IGNORE, **kw),
-                         "torch F.cross_entropy(clamp(log p, min=-100), ...)")
+                         "torch F.cross_entropy(clamp(log p; min=-100); ...)")
                 out.loss(case, "ce_prob_soft", pt, F.cross_entropy(lpr, t, reduction="none", **kw),
                          [ex_ce_soft(lpr_ex[i], f["target"][i], wl, eps) for i in range(n)],
                          F.cross_entropy(lpr, t, **kw),
-                         "torch F.cross_entropy(clamp(log p, min=-100), probability target, ...)")
+                         "torch F.cross_entropy(clamp(log p; min=-100); probability target; ...)")
         kl = [ex_kl(f["target"][i], lp_ex[i]) for i in range(n)]
         out.loss(case, "kl", "", F.kl_div(F.log_softmax(z, 1), t, reduction="none").sum(1), [k[0] for k in kl],
                  F.kl_div(F.log_softmax(z, 1), t, reduction="batchmean"),
-                 "torch F.kl_div(log_softmax(logits), target, reduction='batchmean')", [k[1] for k in kl])
+                 "torch F.kl_div(log_softmax(logits); target; reduction='batchmean')", [k[1] for k in kl])
         kl = [ex_kl(f["target"][i], lpr_ex[i]) for i in range(n)]
         out.loss(case, "kl_prob", "", F.kl_div(lpr, t, reduction="none").sum(1), [k[0] for k in kl],
                  F.kl_div(lpr, t, reduction="batchmean"),
-                 "torch F.kl_div(clamp(log q, min=-100), target, reduction='batchmean')", [k[1] for k in kl])
+                 "torch F.kl_div(clamp(log q; min=-100); target; reduction='batchmean')", [k[1] for k in kl])
         lsm = F.log_softmax(z, 1)
         lpy = lsm.gather(1, lab[:, None])[:, 0]
         for gamma in (0.0, 2.0, 5.0):
@@ -424,7 +428,7 @@ def multiclass(out):
                     mm = [ex_multi_margin(f["logits"][i], int(f["label"][i]), p, margin, wl) for i in range(n)]
                     out.loss(case, "multi_margin", params_text(p=p, margin=margin, weighted=weighted),
                              F.multi_margin_loss(z, lab, reduction="none", **kw), [m[0] for m in mm],
-                             F.multi_margin_loss(z, lab, **kw), "torch F.multi_margin_loss(p, margin, weight)",
+                             F.multi_margin_loss(z, lab, **kw), "torch F.multi_margin_loss(p; margin; weight)",
                              [m[1] for m in mm])
         for alpha in (0.5, 0.1):
             for temp in (1.0, 4.0):
@@ -441,7 +445,7 @@ def multiclass(out):
                     ex.append(M(alpha) * -lp_ex[i][int(f["label"][i])] + (1 - M(alpha)) * M(temp) ** 2 * klv)
                     sc.append((1 - M(alpha)) * M(temp) ** 2 * kls)
                 out.loss(case, "distillation", params_text(alpha=alpha, temperature=temp), rows, ex, rows.mean(),
-                         "torch alpha F.cross_entropy + (1-alpha) T^2 F.kl_div(log_softmax(s/T), softmax(t/T))", sc)
+                         "torch alpha F.cross_entropy + (1-alpha) T^2 F.kl_div(log_softmax(s/T); softmax(t/T))", sc)
 
 
 def embeddings(out):
@@ -459,15 +463,28 @@ def embeddings(out):
                 di = M(f["y"][i]) if not flip else 1 - M(f["y"][i])
                 ex.append((1 - di) * M(f["d"][i]) ** 2 / 2 + di * max(0, M(margin) - M(f["d"][i])) ** 2 / 2)
             out.loss("pairs", "contrastive", params_text(margin=margin, similar_is_one=flip), rows, ex, rows.mean(),
-                     "torch ops (1-y) d^2/2 + y clamp(m-d, min=0)^2/2")
+                     "torch ops (1-y) d^2/2 + y clamp(m-d; min=0)^2/2")
     for flip in (0, 1):
         dist = torch.linalg.vector_norm(x1 - x2, dim=1)
         dis = (1 - y) if flip else y
         rows = (1 - dis) * 0.5 * dist ** 2 + dis * 0.5 * torch.clamp(1.0 - dist, min=0) ** 2
         ex, sc = contrastive_emb_exact(f["x1"], f["x2"], f["y"], 1.0, flip)
         out.loss("pairs", "contrastive_emb", params_text(margin=1.0, similar_is_one=flip), rows, ex, rows.mean(),
-                 "torch ops on torch.linalg.vector_norm(x1 - x2, dim=1)", sc)
+                 "torch ops on torch.linalg.vector_norm(x1 - x2; dim=1)", sc)
+    for p in (1, 2, 3):
+        for eps in (1e-6, 0.0):
+            ex = [pnorm([M(u) - M(v) + M(eps) for u, v in zip(f["x1"][i], f["x2"][i])], p) for i in range(n)]
+            rows = F.pairwise_distance(x1, x2, p=p, eps=eps)
+            out.loss("pairs", "pairwise_distance", params_text(p=p, eps=eps), rows, ex, rows.mean(),
+                     "torch F.pairwise_distance(p; eps)")
+    rows = torch.linalg.vector_norm(x1 - x2, dim=1)
+    out.loss("pairs", "euclidean", "", rows, [pnorm([M(u) - M(v) for u, v in zip(f["x1"][i], f["x2"][i])], 2)
+                                              for i in range(n)], rows.mean(), "torch.linalg.vector_norm(x1 - x2)")
     out.input("embedding_extremes", EMBEDDING_EXTREMES)
+    ext = EMBEDDING_EXTREMES
+    out.loss("embedding_extremes", "euclidean", "", None,
+             [pnorm([M(u) - M(v) for u, v in zip(ext["x1"][i], ext["x2"][i])], 2) for i in range(len(ext["y"]))],
+             None, None)
     ex, sc = contrastive_emb_exact(EMBEDDING_EXTREMES["x1"], EMBEDDING_EXTREMES["x2"], EMBEDDING_EXTREMES["y"], 1.0, 0)
     out.loss("embedding_extremes", "contrastive_emb", params_text(margin=1.0, similar_is_one=0), None, ex, None, None, sc)
     for margin in (1.0, 0.2):
@@ -495,7 +512,7 @@ def embeddings(out):
         ex = [-ex_log_softmax(s["sims"][i], 1 / M(tau))[0] for i in range(sims.shape[0])]
         out.loss("similarities", "infonce", params_text(temperature=tau),
                  F.cross_entropy(sims / tau, zeros, reduction="none"), ex, F.cross_entropy(sims / tau, zeros),
-                 "torch F.cross_entropy(cat([s+, s-]) / tau, label 0)")
+                 "torch F.cross_entropy(cat([s+; s-]) / tau; label 0)")
 
 
 def contrastive_emb_exact(x1, x2, y, margin, flip):
@@ -504,7 +521,8 @@ def contrastive_emb_exact(x1, x2, y, margin, flip):
         dist = pnorm([M(u) - M(v) for u, v in zip(x1[i], x2[i])], 2)
         di = 1 - M(y[i]) if flip else M(y[i])
         ex.append((1 - di) * dist ** 2 / 2 + di * max(0, M(margin) - dist) ** 2 / 2)
-        sc.append(di * (M(margin) + dist) ** 2 / 2)
+        # m - d has an absolute error of a few ulps of m + d, and the loss is (m - d)^2 / 2 with m - d <= m
+        sc.append(di * M(margin) * (M(margin) + min(dist, 2 * M(margin))))
     return ex, sc
 
 
@@ -520,6 +538,7 @@ def check_seed():
 
 
 def write(path, header, comment, rows):
+    assert all("," not in str(v) and '"' not in str(v) for r in rows for v in r), path + ": the reader splits on commas"
     with open(os.path.join(HERE, path), "w", newline="") as fh:
         fh.write(comment)
         w = csv.writer(fh, lineterminator="\n")

@@ -38,8 +38,8 @@ public final class Distances {
             double d = x1[k][row] - x2[k][row] + eps;
             sum += d * d;
         }
-        if (sum == 0 || (sum >= SMALL_SUM && sum < Double.POSITIVE_INFINITY)) return Math.sqrt(sum);
-        // rare: rescale by the largest |difference| so neither overflow nor underflow spoils the squares
+        if (sum >= SMALL_SUM && sum < Double.POSITIVE_INFINITY) return Math.sqrt(sum);
+        // rare (a zero sum included: squares of 1e-170 underflow to 0): rescale by the largest |difference|
         double max = 0;
         for (int k = 0; k < x1.length; k++) max = Math.max(max, Math.abs(x1[k][row] - x2[k][row] + eps));
         if (max == 0 || max == Double.POSITIVE_INFINITY) return max;
