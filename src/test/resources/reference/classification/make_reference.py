@@ -89,11 +89,11 @@ def binary_cases():
     out = {}
     # The seed's three emails: spam, not spam, spam, predicted 0.95, 0.10, 0.03.
     out["emails"] = dict(p=[0.95, 0.10, 0.03], y=[1, 0, 1], z=[2.944438979166440, -2.197224577336219, -3.476098702084893])
-    p = [0.0, 0.0, 1.0, 1.0, 1e-300, 5e-324, 1e-44, 3e-44, 1e-10, 1e-10, 1 - 2 ** -53, 1 - 2 ** -53, 0.5, 0.5,
+    p = [0.0, 0.0, 1.0, 1.0, 1e-300, 5e-324, 1e-44, 4e-44, 1e-10, 1e-10, 1 - 2 ** -53, 1 - 2 ** -53, 0.5, 0.5,
          1e-20, 0.7]
     y = [1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1]
     z = [100, -100, 100, -100, 1e4, -1e4, 1e4, -1e4, 40, -40, 0.0, 0.0, 710, -710, 1e-20, 36.7]
-    # p = 0 and 1 with both labels, p below e^-100 (clamped) and just above it (3e-44: not clamped),
+    # p = 0 and 1 with both labels, p below e^-100 (clamped) and just above it (4e-44: not clamped),
     # tiny losses (p = 1e-10 or 1e-20 with label 0), logits of ±100, ±1e4, ±710
     out["binary_edges"] = dict(p=p, y=y, z=z)
     # logit 100 with label 0 is row 0 of logit_edges: loss exactly 100
