@@ -9,9 +9,11 @@ import java.util.List;
  * @param delimiter      the CSV field delimiter, or null to choose by file name (tab for .tsv, else comma)
  * @param batchSize      rows per batch
  * @param maxRecordChars the longest CSV record accepted, so an unclosed quote cannot exhaust memory
- * @param groups         column groups as the user typed them ({@code l0..l9}, {@code logit_*}, {@code a,b},
- *                       a Parquet list column); each is resolved when the source opens, and its batch
- *                       columns are then given by {@link Source#groupColumns(String)}. See {@link GroupSpec}.
+ * @param groups         column groups as the user typed them: a comma list ({@code a,b}), a range
+ *                       ({@code l0..l9}, {@code l00..l09} keeps the padding), a glob over the input's columns
+ *                       in their order ({@code logit_*}, {@code emb_?}), a Parquet list column by its name, or
+ *                       a comma list mixing these. Each is resolved when the source opens (an error then is
+ *                       an {@link InputException}); {@link Source#groupColumns(String)} gives its batch columns.
  */
 public record SourceOptions(List<String> columns, Character delimiter, int batchSize, int maxRecordChars,
                             List<String> groups) {
