@@ -90,8 +90,8 @@ public final class Evaluator {
     private InputRun evaluateInput(RunPlan plan, int source, RunStates run) throws InputException {
         EvalRequest request = plan.request;
         boolean sampleWeighted = request.weightColumn() != null;
-        SourceOptions options = new SourceOptions(plan.columnsRead(), plan.groupsRead(), request.delimiter(),
-                SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS);
+        SourceOptions options = new SourceOptions(plan.columnsRead(), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
+                SourceOptions.DEFAULT_MAX_RECORD_CHARS, plan.groupsRead());
         int lossCount = request.losses().size();
         LossState[] states = new LossState[lossCount];
         List<RowLoss> checked = new ArrayList<>();
