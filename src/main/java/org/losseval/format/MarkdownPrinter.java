@@ -20,8 +20,8 @@ import org.losseval.report.Report;
  *
  * **❌ 1 of 2 gates failed**
  *
- * - ❌ `share_top1[mse] &gt; 0.5` (share_top1[mse] = 0.995885)
- * - ✅ `mae &gt; 100` (mae = 80)
+ * - ❌ `share_top1[mse] &gt; 0.5` (`share_top1[mse]` = 0.995885)
+ * - ✅ `mae &gt; 100` (`mae` = 80)
  *
  * houses.csv (csv): 3 rows read, 3 used, 0 skipped
  *
@@ -33,7 +33,7 @@ import org.losseval.report.Report;
  * ...
  * </pre>
  * The gates come first, because a job summary is read from the top: a bold summary line and one list item
- * per gate, ✅ passed or ❌ failed, with the gate as code and the value it judged. Then the inputs line and
+ * per gate, ✅ passed or ❌ failed, with the gate and its figure as code and the value it judged. Then the inputs line and
  * the losses table; unless contributions are off, {@code ### How concentrated each loss is} (the shares
  * table, the outlier definition, notes on undefined or approximate shares) and {@code ### Worst rows};
  * {@code ### Quantiles} and {@code ### Intervals} when asked for; with two or more inputs a
@@ -98,7 +98,7 @@ public final class MarkdownPrinter implements Printer {
                 + "**\n\n");
         for (GateOutcome gate : report.gates()) {
             out.write("- " + (gate.passed() ? PASSED : FAILED) + " " + codeSpan(gate.expression()) + " ("
-                    + escape(gate.figure()) + " = " + Phrases.gateValue(gate, number) + ")\n");
+                    + codeSpan(gate.figure()) + " = " + Phrases.gateValue(gate, number) + ")\n");
         }
         out.write("\n");
     }

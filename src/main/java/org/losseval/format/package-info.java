@@ -2,12 +2,13 @@
  * Printers: render a {@link org.losseval.report.Report} as a table ({@link org.losseval.format.TablePrinter}),
  * JSON ({@link org.losseval.format.JsonPrinter}, schema in {@code docs/json-schema.md}), CSV
  * ({@link org.losseval.format.CsvPrinter}), Markdown ({@link org.losseval.format.MarkdownPrinter}) or JUnit
- * XML ({@link org.losseval.format.JunitPrinter}), chosen by {@link org.losseval.format.OutputFormat#printer(Integer)}. They only render; every number is
- * formatted by {@link org.losseval.format.Numbers}, independent of the default locale. No imports of io,
- * loss computation, kernels or picocli; from {@code accumulate} and {@code gate} only their plain result
- * records. {@link org.losseval.format.FigureNames} spells every figure's name, and
+ * XML ({@link org.losseval.format.JunitPrinter}), chosen by
+ * {@link org.losseval.format.OutputFormat#printer(Integer)}. They only render; every number is formatted by
+ * {@link org.losseval.format.Numbers}, independent of the default locale. No imports of io, loss
+ * computation, kernels or picocli; from {@code accumulate} and {@code gate} only their plain result records.
+ * {@link org.losseval.format.FigureNames} spells every figure's name and
  * {@link org.losseval.format.ReportFigures} lists a report's figures by name, for the CSV and JUnit output
- * and for gate lookup. Printers write '\n' line ends (CSV: CRLF) and expect the caller's
- * writer to encode UTF-8.
+ * and for gate lookup. Printers write '\n' line ends (CSV: CRLF) and expect the caller's writer to encode
+ * UTF-8.
  */
 package org.losseval.format;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losseval.report.ColumnRole;
-import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
@@ -41,8 +40,7 @@ class CsvPrinterTest {
     void fieldsWithCommasQuotesOrLineBreaksAreQuotedPerRfc4180() {
         LossResult loss = SampleReports.loss("say \"hi\", then\r\nleave", "huber:delta=2,x=1", "huber", Map.of(),
                 List.of(), Double.NEGATIVE_INFINITY, 1, 1e-300);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
-                List.of(new InputReport("a,b \"c\".csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+        Report report = SampleReports.oneInput("a,b \"c\".csv", List.of(new ColumnRole("pred", "p")),
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String[] records = GoldenFiles.render(new CsvPrinter(), report).split("\r\n", -1);
         assertEquals("total,,\"say \"\"hi\"\", then", records[1]);

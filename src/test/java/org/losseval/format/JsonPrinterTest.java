@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.LossContribution;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
@@ -53,9 +55,9 @@ class JsonPrinterTest {
     @Test
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
-        assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses"),
-                List.copyOf(json.keySet()));
-        assertEquals("losseval/1", json.get("schema"));
+        assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
+                "quantiles", "intervals", "gates", "passed"), List.copyOf(json.keySet()));
+        assertEquals("losseval/2", json.get("schema"));
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
@@ -79,8 +81,8 @@ class JsonPrinterTest {
         assertEquals(4, losses.size());
 
         Map<?, ?> mse = object(losses.get(0));
-        assertEquals(List.of("label", "spec", "name", "params", "resolved_params", "value", "count", "weight_sum"),
-                List.copyOf(mse.keySet()));
+        assertEquals(List.of("label", "spec", "name", "params", "resolved_params", "value", "count", "weight_sum",
+                "clamped"), List.copyOf(mse.keySet()));
         assertTrue(mse.containsKey("label"));
         assertNull(mse.get("label"));
         assertEquals("mse", mse.get("spec"));
@@ -90,6 +92,7 @@ class JsonPrinterTest {
         assertEquals("16200", ((TinyJson.Num) mse.get("value")).text());
         assertEquals(3, integer(mse.get("count")));
         assertEquals(3, number(mse.get("weight_sum")));
+        assertEquals(0, integer(mse.get("clamped")));
 
         Map<?, ?> huber = object(losses.get(2));
         assertEquals("huber:delta=15", huber.get("spec"));
@@ -149,7 +152,7 @@ class JsonPrinterTest {
 
         Map<?, ?> odd = object(losses.get(1));
         assertEquals(List.of("label", "spec", "name", "params", "params_text", "resolved_params", "value",
-                "value_text", "count", "weight_sum", "weight_sum_text"), List.copyOf(odd.keySet()));
+                "value_text", "count", "weight_sum", "weight_sum_text", "clamped"), List.copyOf(odd.keySet()));
         assertNull(object(odd.get("params")).get("x"));
         assertEquals(1.5, number(object(odd.get("params")).get("y")));
         assertEquals(Map.of("x", "-inf"), odd.get("params_text"));
@@ -186,10 +189,7 @@ class JsonPrinterTest {
         String inputName = "dir\\odd,\"name\".csv";
         String reason = "lone \ud800 surrogate";
         LossResult loss = SampleReports.loss(label, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
-                List.of(new ColumnRole("pred", "ŷ \"hat\"")),
-                List.of(new InputReport(inputName, "csv", new RowCounts(2, 1, Map.of(reason, 1L)),
-                        List.of(loss))),
+        Report report = SampleReports.oneInput(inputName, List.of(new ColumnRole("pred", "ŷ \"hat\"")),
                 new RowCounts(2, 1, Map.of(reason, 1L)), List.of(loss));
         String json = print(report);
 
@@ -209,24 +209,31 @@ class JsonPrinterTest {
     @Test
     void emptyContainersAreValid() {
         Report nothing = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(), List.of(),
-                new RowCounts(0, 0, Map.of()), List.of());
+                new RowCounts(0, 0, Map.of()), List.of(), null, List.of(), List.of(), List.of());
         Map<?, ?> json = parse(nothing);
         assertEquals(Map.of(), json.get("columns"));
         assertEquals(List.of(), json.get("inputs"));
         assertEquals(List.of(), json.get("losses"));
+        assertEquals(List.of(), json.get("quantiles"));
+        assertEquals(List.of(), json.get("intervals"));
+        assertEquals(List.of(), json.get("gates"));
+        assertEquals(Boolean.TRUE, json.get("passed"), "no gate, nothing failed");
     }
 
     @Test
     void outputIsOneObjectEndingWithANewline() {
         String json = print(SampleReports.housesAndEmpty());
-        assertTrue(json.startsWith("{\n  \"schema\": \"losseval/1\",\n"), json);
+        assertTrue(json.startsWith("{\n  \"schema\": \"losseval/2\",\n"), json);
         assertTrue(json.endsWith("}\n"), json);
     }
 
     @Test
     void aReportForAnotherSchemaIsRefused() {
-        Report future = new Report(2, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()), List.of());
-        assertThrows(IllegalArgumentException.class, () -> print(future));
+        for (int schema : new int[] {1, 3}) {
+            Report other = new Report(schema, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()),
+                    List.of(), null, List.of(), List.of(), List.of());
+            assertThrows(IllegalArgumentException.class, () -> print(other), "schema " + schema);
+        }
     }
 
     @Test
@@ -236,16 +243,28 @@ class JsonPrinterTest {
         start = document.indexOf("```json\n", start) + "```json\n".length();
         String example = document.substring(start, document.indexOf("```", start));
 
-        Report full = SampleReports.housesAndEmpty();
-        List<InputReport> inputs = new ArrayList<>();
-        for (InputReport input : full.inputs()) {
-            inputs.add(new InputReport(input.name(), input.format(), input.rows(), mseAndHuber15(input.losses())));
-        }
-        Report report = new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs,
-                full.rows(), mseAndHuber15(full.losses()));
-        assertEquals(example, print(report));
+        assertEquals(example, print(docExample()));
     }
 
+    /**
+     * The houses of {@link SampleReports#housesFull()} cut down to a readable example: the losses mse and
+     * huber:delta=15 with one worst row each, the quantile p90, the interval and two gates.
+     */
+    static Report docExample() {
+        Report full = SampleReports.housesFull();
+        List<LossResult> losses = mseAndHuber15(full.losses());
+        List<InputReport> inputs = full.inputs().stream()
+                .map(i -> new InputReport(i.name(), i.format(), i.rows(), mseAndHuber15(i.losses()))).toList();
+        ContributionResult all = full.contributions();
+        List<LossContribution> contributions = all.losses().stream()
+                .filter(c -> c.loss().equals("mse") || c.loss().equals("huber:delta=15"))
+                .map(c -> new LossContribution(c.loss(), c.total(), c.shareTop1(), c.topK(), c.shareTopK(),
+                        c.topFractions(), c.worstRows().subList(0, 1), c.outlierShare(), c.undefinedRows()))
+                .toList();
+        return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs, full.rows(),
+                losses, new ContributionResult(all.rows(), all.exact(), all.outliers(), contributions),
+                full.quantiles().subList(1, 2), full.intervals(), List.of(full.gates().get(0), full.gates().get(2)));
+    }
     private static List<LossResult> mseAndHuber15(List<LossResult> losses) {
         return losses.stream().filter(l -> l.spec().equals("mse") || l.spec().equals("huber:delta=15")).toList();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losseval.report.ColumnRole;
-import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
@@ -39,8 +38,7 @@ class MarkdownPrinterTest {
     @Test
     void userTextCannotBreakTheTableOrStartMarkup() {
         var loss = SampleReports.loss("a|b *c* _d_ `e` <f> [g]\nh\\", "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
-                List.of(new InputReport("x|y.csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+        Report report = SampleReports.oneInput("x|y.csv", List.of(new ColumnRole("pred", "p")),
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String text = GoldenFiles.render(new MarkdownPrinter(6), report);
         assertTrue(text.contains("| a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\> \\[g\\] h\\\\ (mse) |"), text);
@@ -64,8 +62,7 @@ class MarkdownPrinterTest {
         assertEquals("a.csv", MarkdownPrinter.escapeBlockStart("a.csv"));
 
         var loss = SampleReports.loss(null, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
-                List.of(new InputReport("# notes.csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+        Report report = SampleReports.oneInput("# notes.csv", List.of(new ColumnRole("pred", "p")),
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String text = GoldenFiles.render(new MarkdownPrinter(6), report);
         assertTrue(text.contains("\n\\# notes.csv (csv): 1 row read, 1 used, 0 skipped\n"), text);
