@@ -178,4 +178,29 @@ final class SampleReports {
                 List.of(new WorstRow(0, 3, 400, 180, 220, lossC, 1, lossC), new WorstRow(0, 1, 210, 200, 10, lossA, 1, lossA)),
                 Range.of(shareC), 0);
     }
+
+    /**
+     * A run too large for the exact-memory budget (20 million rows of one Parquet file, made-up figures):
+     * the top-1% share, the outlier share and the outlier statistics are brackets. A second loss, labelled
+     * {@code signed}, has two rows with a negative contribution, so its shares are undefined (NaN).
+     */
+    static Report largeRun() {
+        long rows = 20_000_000;
+        List<LossResult> losses = List.of(loss(null, "mse", "mse", Map.of(), List.of(), 5, rows, rows),
+                loss("signed", "odd", "odd", Map.of(), List.of(), -1, rows, rows));
+        InputReport input = new InputReport("big.parquet", "parquet", new RowCounts(rows, rows, Map.of()), losses);
+        double nan = Double.NaN;
+        ContributionResult contributions = new ContributionResult(rows, false,
+                new OutlierResult(3, new Range(0.5, 0.75), new Range(2, 2.5), new Range(17.7912, 22.239),
+                        new Range(10, 12)), List.of(
+                        new LossContribution("mse", 1e8, 0.25, 5, 0.3,
+                                List.of(new FractionShare(0.01, 200_000, new Range(0.41, 0.42))),
+                                List.of(new WorstRow(0, 123_456, 1e4 + 1, 1, 1e4, 1e8 / 4, 1, 1e8 / 4)),
+                                new Range(0.4, 0.6), 0),
+                        new LossContribution("signed", -2e7, nan, 5, nan,
+                                List.of(new FractionShare(0.01, 200_000, Range.of(nan))), List.of(), Range.of(nan), 2)));
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "p"), new ColumnRole("target", "t")), List.of(input),
+                new RowCounts(rows, rows, Map.of()), losses, contributions, List.of(), List.of(), List.of());
+    }
 }
