@@ -103,8 +103,8 @@ final class Phrases {
 
     /** Said once under the shares when some are brackets. */
     static String approximateNote() {
-        return APPROXIMATE + " approximate: more rows than the exact memory budget holds; the midpoint of a bracket"
-                + " that holds the exact value (--format json gives both ends)";
+        return APPROXIMATE + " marks an approximate figure: the run had more rows than the exact memory budget holds,"
+                + " so it is the midpoint of a bracket around the exact value (--format json gives both ends)";
     }
 
     /** "shares of mse are undefined: 2 rows have a negative or non-finite contribution". */

@@ -1,6 +1,7 @@
 package org.losseval.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,5 +67,43 @@ class MarkdownPrinterTest {
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String text = GoldenFiles.render(new MarkdownPrinter(6), report);
         assertTrue(text.contains("\n\\# notes.csv (csv): 1 row read, 1 used, 0 skipped\n"), text);
+    }
+
+    @Test
+    void theHousesWithEverySectionMatchTheGoldenFile() throws IOException {
+        String text = GoldenFiles.render(new MarkdownPrinter(6), SampleReports.housesFull());
+        assertEquals(GoldenFiles.read("houses-full.md"), text);
+        assertTrue(text.contains("\n| mse            |    99.59% |"), text);
+        assertTrue(text.contains("\n| mae            |    91.67% |"), text);
+        assertTrue(text.contains("\n| huber:delta=15 |    96.96% |"), text);
+    }
+
+    @Test
+    void theGateSummaryComesFirst() {
+        Report houses = SampleReports.housesFull();
+        assertTrue(GoldenFiles.render(new MarkdownPrinter(6), houses)
+                .startsWith("## losseval\n\n**❌ 1 of 3 gates failed**\n\n- ❌ `mse > 200` (`mse` = 16200)\n"));
+        String passed = GoldenFiles.render(new MarkdownPrinter(6), houses.withGates(houses.gates().subList(1, 3)));
+        assertTrue(passed.startsWith("## losseval\n\n**✅ All 2 gates passed**\n\n"
+                + "- ✅ `share_top1[mae] > 0.95` (`share_top1[mae]` = 0.916667)\n"
+                + "- ✅ `coverage[p10:p90] < 0.5` (`coverage[p10:p90]` = 0.666667)\n\n"), passed);
+        assertFalse(GoldenFiles.render(new MarkdownPrinter(6), SampleReports.weightedHouses()).contains("gate"));
+    }
+
+    @Test
+    void approximateSharesEscapeTheTildeSoItCannotStrikeThrough() {
+        String text = GoldenFiles.render(new MarkdownPrinter(6), SampleReports.largeRun());
+        assertTrue(text.contains("| mse    |    25.00% |     30.00% |             \\~41.50% | \\~50.00% |"), text);
+        assertTrue(text.contains("\n\\~ marks an approximate figure"), text);
+        // Notes are one paragraph with hard line breaks.
+        assertTrue(text.contains("MAD \\~2.25)\\\nshares of signed are undefined"), text);
+    }
+
+    @Test
+    void aGateIsACodeSpanLongerThanAnyBacktickRunInIt() {
+        assertEquals("`mse > 1`", MarkdownPrinter.codeSpan("mse > 1"));
+        assertEquals("``a`b > 1``", MarkdownPrinter.codeSpan("a`b > 1"));
+        assertEquals("``` ``x`` ```", MarkdownPrinter.codeSpan("``x``"));
+        assertEquals("`a b`", MarkdownPrinter.codeSpan("a\nb"));
     }
 }
