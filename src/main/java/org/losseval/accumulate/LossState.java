@@ -29,20 +29,24 @@ public final class LossState {
     /**
      * Adds rows {@code [0, n)}.
      *
-     * @param rowLoss  the unweighted row losses; overwritten with the weighted ones when weighted
-     * @param weight   the combined row weights, or null exactly when the state is unweighted
-     * @param covered  how many of the n rows the loss covers (rows of weight 0 from the loss itself are not)
+     * @param rowLoss     the unweighted row losses (not changed)
+     * @param weight      the combined row weights, or null exactly when the state is unweighted
+     * @param covered     how many of the n rows the loss covers (rows of weight 0 from the loss itself are not)
      * @param clampedRows rows whose loss was clamped
+     * @param scratch     at least n doubles this call may overwrite
      */
-    public void accept(double[] rowLoss, double[] weight, int n, long covered, long clampedRows, RegressionKernels kernels) {
+    public void accept(double[] rowLoss, double[] weight, int n, long covered, long clampedRows, RegressionKernels kernels,
+                       double[] scratch) {
         if (weighted != (weight != null)) {
             throw new IllegalArgumentException(weighted ? "weights missing for a weighted state" : "unexpected weights");
         }
         if (weighted) {
-            kernels.multiply(rowLoss, weight, rowLoss, n);
+            kernels.multiply(rowLoss, weight, scratch, n);
             weightSum.addAll(weight, n);
+            lossSum.addAll(scratch, n);
+        } else {
+            lossSum.addAll(rowLoss, n);
         }
-        lossSum.addAll(rowLoss, n);
         count += covered;
         clamped += clampedRows;
     }

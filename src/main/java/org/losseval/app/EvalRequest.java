@@ -4,29 +4,39 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.losseval.accumulate.ContributionSettings;
+import org.losseval.gate.Gate;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.Role;
 
 /**
  * What to evaluate: a plain record the command line builds, independent of picocli.
  *
- * @param inputs       input names as given ("-" is stdin), at least one
- * @param roles        the columns given for each role (one for a single role, one or more for a group)
- * @param weightColumn the sample-weight column, or null
- * @param losses       the losses, in the order requested
- * @param policy       what to do with invalid values
- * @param delimiter    the CSV delimiter, or null to choose by file name
+ * @param inputs        input names as given ("-" is stdin), at least one
+ * @param roles         the columns given for each role (one for a single role, one or more for a group)
+ * @param weightColumn  the sample-weight column, or null
+ * @param losses        the losses, in the order requested
+ * @param quantiles     the --quantile columns
+ * @param intervals     the --interval column pairs
+ * @param contributions what the contribution figures report, or null when they are off (--no-contrib)
+ * @param gates         the --fail-if gates
+ * @param policy        what to do with invalid values
+ * @param delimiter     the CSV delimiter, or null to choose by file name
  */
 public record EvalRequest(List<String> inputs, Map<Role, List<String>> roles, String weightColumn,
-                          List<LossRequest> losses, InvalidPolicy policy, Character delimiter) {
+                          List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
+                          ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
+                          Character delimiter) {
     public EvalRequest {
         inputs = List.copyOf(inputs);
         EnumMap<Role, List<String>> copy = new EnumMap<>(Role.class);
         roles.forEach((role, columns) -> copy.put(role, List.copyOf(columns)));
         roles = Collections.unmodifiableMap(copy);
         losses = List.copyOf(losses);
+        quantiles = List.copyOf(quantiles);
+        intervals = List.copyOf(intervals);
+        gates = List.copyOf(gates);
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
-        if (losses.isEmpty()) throw new IllegalArgumentException("no losses");
     }
 
     /** The single column of a role, or null when the role was not given. */

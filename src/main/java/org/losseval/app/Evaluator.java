@@ -2,22 +2,23 @@ package org.losseval.app;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.losseval.accumulate.ContributionState;
+import org.losseval.accumulate.IntervalState;
 import org.losseval.accumulate.LossState;
+import org.losseval.accumulate.QuantileState;
 import org.losseval.accumulate.ResidualSample;
 import org.losseval.accumulate.RowTally;
 import org.losseval.batch.ColumnBatch;
+import org.losseval.gate.GateOutcome;
 import org.losseval.io.InputException;
 import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
 import org.losseval.io.Sources;
 import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.DeferredLoss;
-import org.losseval.loss.Loss;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.ParamResolutionException;
 import org.losseval.loss.RegressionLoss;
@@ -26,17 +27,21 @@ import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
+import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
+import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
 /**
- * Runs one evaluation: reads every input once, batch by batch, validates rows, feeds the loss states, and
- * builds the report. Each input has its own states; the run's figures are their exact combination.
+ * Runs one evaluation: reads every input once, batch by batch, validates rows, feeds the states, and
+ * builds the report, gates included. Each input has its own loss states; the run's loss figures are their
+ * exact combination. Contribution, quantile and interval figures are kept for the run as a whole.
  *
  * <p>A loss whose parameter comes from the data ({@code huber:delta=mad}) cannot be computed while
  * streaming, so the residuals are kept (8 bytes a row) and the loss is computed from them at the end,
- * with the parameter resolved over all inputs and applied to each input alike.
+ * with the parameter resolved over all inputs and applied to each input alike. Such a loss has no
+ * contribution figures.
  */
 public final class Evaluator {
     private final InputStream stdin;
@@ -50,159 +55,160 @@ public final class Evaluator {
     }
 
     /**
-     * Checks that every loss has the inputs it needs, before any data is read.
+     * Checks everything that can be checked before data is read (see {@link RunPlan}).
      *
-     * @throws InvalidRequestException naming the loss and the options it needs
+     * @throws InvalidRequestException a usage error: a loss without its inputs, an interval without a
+     *                                 nominal coverage, a gate on a figure the run does not produce
      */
     public static void check(EvalRequest request) throws InvalidRequestException {
-        Set<Role> given = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles().keySet());
-        for (LossRequest requested : request.losses()) {
-            Loss loss = requested.loss();
-            if (loss.definition().formFor(given) == null) {
-                throw new InvalidRequestException(loss.spec() + " needs " + loss.definition().describeForms());
-            }
-            if (!(loss instanceof RowLoss) && !(loss instanceof DeferredLoss)) {
-                throw new InvalidRequestException(loss.spec() + " cannot be evaluated row by row");
-            }
-        }
+        RunPlan.of(request);
     }
 
     /**
-     * @throws InvalidRequestException when a loss lacks its inputs (see {@link #check})
+     * @throws InvalidRequestException as {@link #check}
      * @throws InputException          for unreadable input, a missing column, an invalid value under the
      *                                 default policy, or no usable rows
      */
     public Report evaluate(EvalRequest request) throws InvalidRequestException, InputException {
-        check(request);
-        List<InputRun> runs = new ArrayList<>();
-        for (String input : request.inputs()) {
-            runs.add(evaluateInput(input, request));
+        RunPlan plan = RunPlan.of(request);
+        RunStates run = new RunStates(plan);
+        List<InputRun> inputs = new ArrayList<>();
+        for (int source = 0; source < request.inputs().size(); source++) {
+            inputs.add(evaluateInput(plan, source, run));
         }
         RowTally total = new RowTally();
-        for (InputRun run : runs) total.combine(run.tally);
+        for (InputRun input : inputs) total.combine(input.tally);
         if (total.used() == 0) {
             throw new InputException(null, 0, null, "no usable rows: " + total.read() + " read, "
                     + (total.read() - total.used()) + " skipped" + describeSkips(total));
         }
-        List<RowLoss> resolved = resolveDeferred(request, runs);
-        List<LossResult> totals = new ArrayList<>();
-        List<List<LossResult>> perInput = new ArrayList<>();
-        for (int r = 0; r < runs.size(); r++) perInput.add(new ArrayList<>());
-        for (int l = 0; l < request.losses().size(); l++) {
-            LossRequest requested = request.losses().get(l);
-            LossState combined = new LossState(resolved.get(l), request.weightColumn() != null || resolved.get(l).weighsRows());
-            for (int r = 0; r < runs.size(); r++) {
-                LossState state = runs.get(r).stateFor(l, resolved.get(l), kernels);
-                perInput.get(r).add(result(requested, resolved.get(l), state));
-                combined.combine(state);
-            }
-            totals.add(result(requested, resolved.get(l), combined));
-        }
-        List<InputReport> inputs = new ArrayList<>();
-        for (int r = 0; r < runs.size(); r++) {
-            InputRun run = runs.get(r);
-            inputs.add(new InputReport(run.name, run.format, counts(run.tally), perInput.get(r)));
-        }
-        return new Report(Report.SCHEMA_VERSION, toolVersion, kernels.description(), columnRoles(request), inputs,
-                counts(total), totals, null, List.of(), List.of(), List.of());
+        Report report = report(plan, inputs, total, run);
+        List<GateOutcome> outcomes = ReportFigures.evaluate(plan.gates, report);
+        return report.withGates(outcomes);
     }
 
-    /** Every column read: the roles' columns in role order, then the weight, without repeats. */
-    static List<String> columnsRead(EvalRequest request) {
-        Set<String> columns = new LinkedHashSet<>();
-        request.roles().values().forEach(columns::addAll);
-        if (request.weightColumn() != null) columns.add(request.weightColumn());
-        return List.copyOf(columns);
-    }
-
-    private InputRun evaluateInput(String input, EvalRequest request) throws InputException {
+    private InputRun evaluateInput(RunPlan plan, int source, RunStates run) throws InputException {
+        EvalRequest request = plan.request;
         boolean sampleWeighted = request.weightColumn() != null;
-        List<String> columns = columnsRead(request);
+        List<String> columns = plan.columnsRead();
         SourceOptions options = new SourceOptions(columns, request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
                 SourceOptions.DEFAULT_MAX_RECORD_CHARS);
-
         int lossCount = request.losses().size();
         LossState[] states = new LossState[lossCount];
-        List<RowLoss> streamed = new ArrayList<>();
-        boolean needsResiduals = false;
+        List<RowLoss> checked = new ArrayList<>();
         for (int l = 0; l < lossCount; l++) {
-            Loss loss = request.losses().get(l).loss();
-            if (loss instanceof DeferredLoss) {
-                needsResiduals = true;
-            } else {
-                RowLoss rowLoss = (RowLoss) loss;
-                states[l] = new LossState(rowLoss, sampleWeighted || rowLoss.weighsRows());
-                streamed.add(rowLoss);
+            RowLoss loss = plan.streamed.get(l);
+            if (loss != null) {
+                states[l] = new LossState(loss, sampleWeighted || loss.weighsRows());
+                checked.add(loss);
             }
         }
-        RowValidator validator = new RowValidator(columns, request.weightColumn(), request.roles(), streamed,
-                request.policy());
-        ResidualSample residuals = needsResiduals ? new ResidualSample(sampleWeighted) : null;
+        RowValidator validator = new RowValidator(columns, request.weightColumn(), request.roles(), checked,
+                request.intervals(), request.policy());
+        ResidualSample residuals = plan.hasDeferredLosses() ? new ResidualSample(sampleWeighted) : null;
         RowTally tally = new RowTally();
-        BatchScratch scratch = new BatchScratch();
+        BatchScratch scratch = new BatchScratch(lossCount);
 
-        try (Source source = Sources.open(input, stdin, options)) {
+        try (Source sourceFile = Sources.open(request.inputs().get(source), stdin, options)) {
             ColumnBatch batch;
-            while ((batch = source.next()) != null) {
+            while ((batch = sourceFile.next()) != null) {
                 tally.read(batch.size());
                 BatchInputs inputs = new BatchInputs(batch, request.roles(), kernels);
                 validator.apply(batch, inputs, tally);
                 int n = batch.size();
+                if (n == 0) continue;
                 scratch.ensure(n);
                 double[] sampleWeight = sampleWeighted ? batch.column(request.weightColumn()) : null;
-                for (LossState state : states) {
-                    if (state != null) accept(state, inputs, sampleWeight, n, scratch);
+                for (int l = 0; l < lossCount; l++) {
+                    if (states[l] != null) accept(states[l], inputs, sampleWeight, n, scratch, l);
                 }
+                run.accept(source, batch, inputs, sampleWeight, scratch, n);
                 if (residuals != null) {
-                    kernels.residual(inputs.column(Role.PRED), inputs.column(Role.TARGET), scratch.rowLoss, n);
-                    residuals.accept(scratch.rowLoss, sampleWeight, n);
+                    kernels.residual(inputs.column(Role.PRED), inputs.column(Role.TARGET), scratch.product, n);
+                    residuals.accept(scratch.product, sampleWeight, n);
                 }
                 tally.used(n);
             }
-            return new InputRun(source.name(), source.format(), tally, states, residuals, sampleWeighted);
+            return new InputRun(sourceFile.name(), sourceFile.format(), tally, states, residuals, sampleWeighted);
         }
     }
 
-    /** Computes one loss over a validated batch and adds it to its state. */
-    private void accept(LossState state, BatchInputs inputs, double[] sampleWeight, int n, BatchScratch scratch) {
+    /**
+     * Computes loss {@code l} over a validated batch and adds it to its state. Leaves in
+     * {@code scratch.rowLoss[l]} the row losses times the loss's own row weights, for the contributions.
+     */
+    private void accept(LossState state, BatchInputs inputs, double[] sampleWeight, int n, BatchScratch scratch, int l) {
         RowLoss loss = state.loss();
-        int clamped = loss.rowLosses(inputs, scratch.rowLoss, n);
-        double[] weight = sampleWeight;
-        long covered = n;
-        if (loss.weighsRows()) {
-            loss.rowWeights(inputs, scratch.weight, n);
-            covered = 0;
-            for (int i = 0; i < n; i++) {
-                if (scratch.weight[i] != 0) covered++;
-            }
-            if (sampleWeight != null) kernels.multiply(scratch.weight, sampleWeight, scratch.weight, n);
+        double[] rowLoss = scratch.rowLoss[l];
+        int clamped = loss.rowLosses(inputs, rowLoss, n);
+        if (!loss.weighsRows()) {
+            state.accept(rowLoss, sampleWeight, n, n, clamped, kernels, scratch.product);
+            return;
+        }
+        loss.rowWeights(inputs, scratch.lossWeight, n);
+        long covered = 0;
+        for (int i = 0; i < n; i++) {
+            if (scratch.lossWeight[i] != 0) covered++;
+        }
+        double[] weight = scratch.lossWeight;
+        if (sampleWeight != null) {
+            kernels.multiply(scratch.lossWeight, sampleWeight, scratch.weight, n);
             weight = scratch.weight;
         }
-        state.accept(scratch.rowLoss, weight, n, covered, clamped, kernels);
+        state.accept(rowLoss, weight, n, covered, clamped, kernels, scratch.product);
+        kernels.multiply(rowLoss, scratch.lossWeight, rowLoss, n);
+    }
+
+    private Report report(RunPlan plan, List<InputRun> inputs, RowTally total, RunStates run) throws InputException {
+        EvalRequest request = plan.request;
+        List<RowLoss> resolved = resolveDeferred(plan, inputs);
+        List<LossResult> totals = new ArrayList<>();
+        List<List<LossResult>> perInput = new ArrayList<>();
+        for (int r = 0; r < inputs.size(); r++) perInput.add(new ArrayList<>());
+        for (int l = 0; l < request.losses().size(); l++) {
+            LossRequest requested = request.losses().get(l);
+            RowLoss loss = resolved.get(l);
+            LossState combined = new LossState(loss, request.weightColumn() != null || loss.weighsRows());
+            for (int r = 0; r < inputs.size(); r++) {
+                LossState state = inputs.get(r).stateFor(l, loss, kernels);
+                perInput.get(r).add(result(requested, loss, state));
+                combined.combine(state);
+            }
+            totals.add(result(requested, loss, combined));
+        }
+        List<InputReport> inputReports = new ArrayList<>();
+        for (int r = 0; r < inputs.size(); r++) {
+            InputRun input = inputs.get(r);
+            inputReports.add(new InputReport(input.name, input.format, counts(input.tally), perInput.get(r)));
+        }
+        return new Report(Report.SCHEMA_VERSION, toolVersion, kernels.description(), columnRoles(request), inputReports,
+                counts(total), totals, run.contributions == null ? null : run.contributions.result(),
+                run.quantileReports(), run.intervalReports(), List.of());
     }
 
     /** Resolves each deferred loss over the residuals of all inputs; other losses are returned as they are. */
-    private static List<RowLoss> resolveDeferred(EvalRequest request, List<InputRun> runs) throws InputException {
+    private static List<RowLoss> resolveDeferred(RunPlan plan, List<InputRun> inputs) throws InputException {
         List<RowLoss> resolved = new ArrayList<>();
         ResidualScale scale = null;
-        for (LossRequest requested : request.losses()) {
+        for (int l = 0; l < plan.streamed.size(); l++) {
+            LossRequest requested = plan.request.losses().get(l);
             if (requested.loss() instanceof DeferredLoss deferred) {
-                if (scale == null) scale = pooledScale(runs, request.weightColumn() != null);
+                if (scale == null) scale = pooledScale(inputs, plan.request.weightColumn() != null);
                 try {
                     resolved.add(deferred.resolve(scale));
                 } catch (ParamResolutionException e) {
                     throw new InputException(null, 0, null, requested.loss().spec() + ": " + e.getMessage());
                 }
             } else {
-                resolved.add((RowLoss) requested.loss());
+                resolved.add(plan.streamed.get(l));
             }
         }
         return resolved;
     }
 
-    private static ResidualScale pooledScale(List<InputRun> runs, boolean weighted) {
+    private static ResidualScale pooledScale(List<InputRun> inputs, boolean weighted) {
         ResidualSample all = new ResidualSample(weighted);
-        for (InputRun run : runs) all.combine(run.residuals);
+        for (InputRun input : inputs) all.combine(input.residuals);
         return all.scale();
     }
 
@@ -235,15 +241,90 @@ public final class Evaluator {
     }
 
     /** Per-batch work arrays, reused across batches. */
-    private static final class BatchScratch {
-        double[] rowLoss = new double[0];
+    static final class BatchScratch {
+        final double[][] rowLoss;
+        double[] lossWeight = new double[0];
         double[] weight = new double[0];
+        double[] product = new double[0];
+        double[] missing = new double[0];
+
+        BatchScratch(int losses) { rowLoss = new double[losses][0]; }
 
         void ensure(int n) {
-            if (rowLoss.length < n) {
-                rowLoss = new double[n];
-                weight = new double[n];
+            if (product.length >= n) return;
+            for (int l = 0; l < rowLoss.length; l++) rowLoss[l] = new double[n];
+            lossWeight = new double[n];
+            weight = new double[n];
+            product = new double[n];
+            missing = new double[n];
+            Arrays.fill(missing, Double.NaN);
+        }
+    }
+
+    /** The run-wide states: contributions, quantiles and intervals over all inputs. */
+    private static final class RunStates {
+        private final RunPlan plan;
+        private final ContributionState contributions;
+        private final int[] contributionLosses;
+        private final QuantileState[] quantiles;
+        private final IntervalState[] intervals;
+
+        RunStates(RunPlan plan) {
+            this.plan = plan;
+            EvalRequest request = plan.request;
+            boolean weighted = request.weightColumn() != null;
+            List<String> keys = new ArrayList<>();
+            List<Integer> indexes = new ArrayList<>();
+            for (int l = 0; l < plan.streamed.size(); l++) {
+                if (plan.streamed.get(l) != null) {
+                    keys.add(ReportFigures.key(request.losses().get(l)));
+                    indexes.add(l);
+                }
             }
+            contributions = request.contributions() != null && !keys.isEmpty()
+                    ? new ContributionState(keys, weighted, request.contributions()) : null;
+            contributionLosses = indexes.stream().mapToInt(Integer::intValue).toArray();
+            quantiles = new QuantileState[request.quantiles().size()];
+            for (int q = 0; q < quantiles.length; q++) {
+                quantiles[q] = new QuantileState(request.quantiles().get(q).level(), weighted);
+            }
+            intervals = new IntervalState[request.intervals().size()];
+            for (int i = 0; i < intervals.length; i++) intervals[i] = new IntervalState(plan.nominals.get(i));
+        }
+
+        void accept(int source, ColumnBatch batch, BatchInputs inputs, double[] sampleWeight, BatchScratch scratch, int n) {
+            double[] target = inputs.has(Role.TARGET) ? inputs.column(Role.TARGET) : scratch.missing;
+            if (contributions != null) {
+                double[] pred = inputs.has(Role.PRED) ? inputs.column(Role.PRED) : scratch.missing;
+                double[][] rowLosses = new double[contributionLosses.length][];
+                for (int k = 0; k < rowLosses.length; k++) rowLosses[k] = scratch.rowLoss[contributionLosses[k]];
+                contributions.accept(source, batch::rowNumber, pred, target, sampleWeight, rowLosses, n);
+            }
+            for (int q = 0; q < quantiles.length; q++) {
+                quantiles[q].accept(batch.column(plan.request.quantiles().get(q).column()), target, sampleWeight, n);
+            }
+            for (int i = 0; i < intervals.length; i++) {
+                IntervalColumns columns = plan.request.intervals().get(i);
+                intervals[i].accept(batch.column(columns.lower()), batch.column(columns.upper()), target, n);
+            }
+        }
+
+        List<QuantileReport> quantileReports() {
+            List<QuantileReport> reports = new ArrayList<>();
+            for (int q = 0; q < quantiles.length; q++) {
+                reports.add(new QuantileReport(plan.request.quantiles().get(q).column(), quantiles[q].result()));
+            }
+            return reports;
+        }
+
+        List<IntervalReport> intervalReports() {
+            List<IntervalReport> reports = new ArrayList<>();
+            for (int i = 0; i < intervals.length; i++) {
+                IntervalColumns columns = plan.request.intervals().get(i);
+                reports.add(new IntervalReport(columns.lower(), columns.upper(), columns.nominalFromQuantiles(),
+                        intervals[i].result()));
+            }
+            return reports;
         }
     }
 
@@ -272,11 +353,12 @@ public final class Evaluator {
             RegressionLoss regression = (RegressionLoss) resolved;
             LossState state = new LossState(regression, sampleWeighted);
             double[] zeros = new double[ResidualSample.BLOCK];
-            double[] scratch = new double[ResidualSample.BLOCK];
+            double[] rowLoss = new double[ResidualSample.BLOCK];
+            double[] product = new double[ResidualSample.BLOCK];
             // loss(r, 0) == loss(pred, target): deferred losses depend on the residual only, and r - 0 == r exactly.
             residuals.forEachBlock((r, w, n) -> {
-                regression.rowLosses(kernels, r, zeros, scratch, n);
-                state.accept(scratch, w, n, n, 0, kernels);
+                regression.rowLosses(kernels, r, zeros, rowLoss, n);
+                state.accept(rowLoss, w, n, n, 0, kernels, product);
             });
             states[l] = state;
             return state;

@@ -13,7 +13,8 @@ import org.losseval.loss.RowProblem;
 
 /**
  * Applies the invalid-value policy to a batch: a row is invalid when a value it needs is missing,
- * unparsable, NaN or infinite, when its weight is negative, or when a loss cannot take its values (a label
+ * unparsable, NaN or infinite, when its weight is negative, when an interval's bounds cross, or when a loss
+ * cannot take its values (a label
  * outside the classes, a negative value for msle). Under {@link InvalidPolicy#FAIL} the first invalid row
  * ends the run with a message naming file, row and column; under {@link InvalidPolicy#SKIP} invalid rows
  * are removed from the batch and counted, each once, under the first reason found (columns in the order
@@ -24,6 +25,7 @@ final class RowValidator {
     private final String weightColumn;
     private final Map<Role, List<String>> roles;
     private final List<RowLoss> losses;
+    private final List<IntervalColumns> intervals;
     private final InvalidPolicy policy;
     private boolean[] keep = new boolean[0];
 
@@ -32,13 +34,15 @@ final class RowValidator {
      * @param weightColumn the weight column (also in columns), or null
      * @param roles        the role binding, to name the column of a loss's problem
      * @param losses       the losses whose own checks apply
+     * @param intervals    intervals whose bounds must not cross
      */
     RowValidator(List<String> columns, String weightColumn, Map<Role, List<String>> roles, List<RowLoss> losses,
-                 InvalidPolicy policy) {
+                 List<IntervalColumns> intervals, InvalidPolicy policy) {
         this.columns = List.copyOf(columns);
         this.weightColumn = weightColumn;
         this.roles = roles;
         this.losses = List.copyOf(losses);
+        this.intervals = List.copyOf(intervals);
         this.policy = policy;
     }
 
@@ -81,6 +85,13 @@ final class RowValidator {
             if (!Double.isFinite(value)) return valueProblem(batch, i, columns.get(c), value);
         }
         if (weight != null && weight[i] < 0) return new Problem(weightColumn, "negative weight");
+        for (IntervalColumns interval : intervals) {
+            if (batch.column(interval.lower())[i] > batch.column(interval.upper())[i]) {
+                return new Problem(interval.lower(), "crossed interval", "crossed interval: lower bound "
+                        + batch.column(interval.lower())[i] + " > upper bound '" + interval.upper() + "' "
+                        + batch.column(interval.upper())[i]);
+            }
+        }
         for (RowLoss loss : losses) {
             RowProblem problem = loss.check(inputs, i);
             if (problem != null) return new Problem(roles.get(problem.role()).get(problem.column()), problem.reason());

@@ -47,9 +47,57 @@ final class EvalCommand implements Callable<Integer> {
             description = "A loss to evaluate (repeatable, or a comma list). Default: mse, rmse, mae.")
     List<String> losses;
 
+    @Option(names = "--quantile", paramLabel = "COL@Q",
+            description = "A quantile prediction column and its level (repeatable), e.g. p90@0.9: reports the pinball "
+                    + "loss at Q and the calibration (the observed fraction of targets below the prediction).")
+    List<String> quantiles;
+
+    @Option(names = "--interval", paramLabel = "LOWER:UPPER[@NOMINAL]",
+            description = "A prediction interval (repeatable), e.g. p10:p90@0.8: coverage (lower <= target <= upper), "
+                    + "fractions below and above, mean width, interval (Winkler) score, a 95% Clopper-Pearson interval "
+                    + "for the coverage and the binomial p-value against NOMINAL. NOMINAL defaults to the difference "
+                    + "of the bounds' --quantile levels. A crossed interval is an invalid value.")
+    List<String> intervals;
+
+    @Option(names = "--fail-if", paramLabel = "EXPR",
+            description = "A CI gate (repeatable): FIGURE OP NUMBER with OP one of < <= > >=, e.g. 'mse > 200', "
+                    + "'share_top1[mse] > 0.5', 'coverage[p10:p90] < 0.75'. The run exits with code 1 when any gate's "
+                    + "comparison holds, or its figure is missing or not finite. See FIGURES in the man page.")
+    List<String> gates;
+
+    @Option(names = "--no-contrib",
+            description = "Do not compute the outlier contribution figures (shares of the loss held by the worst "
+                    + "rows, worst rows, robust outliers).")
+    boolean noContrib;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "5",
+            description = "Report the share of each loss held by the worst K rows. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--top-fraction", paramLabel = "F", split = ",", defaultValue = "0.01,0.05",
+            description = "Report the share held by the worst fraction F of rows (repeatable or a comma list). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    List<Double> topFractions;
+
+    @Option(names = "--worst", paramLabel = "N", defaultValue = "5",
+            description = "List the N worst rows of each loss (ties go to the earlier row). Default: ${DEFAULT-VALUE}.")
+    int worst;
+
+    @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "3",
+            description = "A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double outlierFactor;
+
+    @Option(names = "--exact-budget", paramLabel = "MIB", defaultValue = "256",
+            description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
+                    + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
+                    + "outlier figures become brackets within 0.4% (the report says which). Default: ${DEFAULT-VALUE}.")
+    long exactBudgetMib;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             converter = OutputFormatConverter.class,
-            description = "Output format: table, json, csv or markdown. Default: ${DEFAULT-VALUE}.")
+            description = "Output format: table, json, csv, markdown or junit (one test case per gate). "
+                    + "Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -12,6 +12,15 @@ import org.losseval.app.EvalRequest;
 import org.losseval.app.Evaluator;
 import org.losseval.app.InvalidPolicy;
 import org.losseval.app.InvalidRequestException;
+import org.losseval.app.IntervalColumns;
+import org.losseval.app.QuantileColumn;
+import org.losseval.accumulate.ContributionSettings;
+import org.losseval.format.Numbers;
+import org.losseval.gate.Gate;
+import org.losseval.gate.GateExpression;
+import org.losseval.gate.GateOutcome;
+import org.losseval.gate.GateSyntaxException;
+import java.util.ArrayList;
 import org.losseval.loss.Role;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,6 +49,13 @@ final class EvalRun {
             EvalRequest request = toRequest(options);
             Report report = new Evaluator(context.stdin(), Kernels.regression(), BuildInfo.version()).evaluate(request);
             print(report, options);
+            if (!report.gatesPassed()) {
+                for (GateOutcome gate : report.gates()) {
+                    if (!gate.passed()) context.err().println("losseval: gate failed: " + describe(gate));
+                }
+                context.err().flush();
+                return ExitCodes.of(ExitCodes.Outcome.GATE_FAILED);
+            }
             return ExitCodes.of(ExitCodes.Outcome.SUCCESS);
         } catch (UsageException | LossSpecException | InvalidRequestException e) {
             return fail(ExitCodes.Outcome.USAGE_ERROR, e.getMessage(), e, options.debug);
@@ -53,7 +69,11 @@ final class EvalRun {
     }
 
     static EvalRequest toRequest(EvalCommand options) throws UsageException, LossSpecException, InvalidRequestException {
-        List<String> specs = options.losses == null || options.losses.isEmpty() ? DEFAULT_LOSSES : options.losses;
+        List<String> quantileTexts = options.quantiles == null ? List.of() : options.quantiles;
+        List<String> intervalTexts = options.intervals == null ? List.of() : options.intervals;
+        boolean onlyQuantiles = !quantileTexts.isEmpty() || !intervalTexts.isEmpty();
+        List<String> specs = options.losses != null && !options.losses.isEmpty() ? options.losses
+                : onlyQuantiles ? List.of() : DEFAULT_LOSSES;
         List<LossRequest> losses = LossSpecs.parse(specs, LossRegistry.builtIn());
         if (options.precision != null && (options.precision < 1 || options.precision > 17)) {
             throw new UsageException("--precision must be between 1 and 17, got " + options.precision);
@@ -65,10 +85,39 @@ final class EvalRun {
         Map<Role, List<String>> roles = new EnumMap<>(Role.class);
         if (options.pred != null) roles.put(Role.PRED, List.of(options.pred));
         if (options.target != null) roles.put(Role.TARGET, List.of(options.target));
-        EvalRequest request = new EvalRequest(options.inputs, roles, options.weight, losses, policy,
-                delimiter(options.delimiter));
+        List<QuantileColumn> quantiles = new ArrayList<>();
+        for (String text : quantileTexts) quantiles.add(ColumnSpecs.quantile(text));
+        List<IntervalColumns> intervals = new ArrayList<>();
+        for (String text : intervalTexts) intervals.add(ColumnSpecs.interval(text));
+        List<Gate> gates = new ArrayList<>();
+        for (String text : options.gates == null ? List.<String>of() : options.gates) {
+            try {
+                gates.add(GateExpression.parse(text));
+            } catch (GateSyntaxException e) {
+                throw new UsageException("--fail-if '" + text + "': " + e.getMessage());
+            }
+        }
+        EvalRequest request = new EvalRequest(options.inputs, roles, options.weight, losses, quantiles, intervals,
+                contributionSettings(options), gates, policy, delimiter(options.delimiter));
         Evaluator.check(request);
         return request;
+    }
+
+    static ContributionSettings contributionSettings(EvalCommand options) throws UsageException {
+        if (options.noContrib) return null;
+        if (options.top < 1) throw new UsageException("--top must be at least 1, got " + options.top);
+        if (options.worst < 0) throw new UsageException("--worst must not be negative, got " + options.worst);
+        for (double f : options.topFractions) {
+            if (!(f > 0 && f <= 1)) throw new UsageException("--top-fraction must be in (0, 1], got " + f);
+        }
+        if (!(options.outlierFactor > 0) || Double.isInfinite(options.outlierFactor)) {
+            throw new UsageException("--outlier-factor must be a positive number, got " + options.outlierFactor);
+        }
+        if (options.exactBudgetMib < 0 || options.exactBudgetMib > (Long.MAX_VALUE >> 20)) {
+            throw new UsageException("--exact-budget must be a number of MiB >= 0, got " + options.exactBudgetMib);
+        }
+        return new ContributionSettings(options.top, options.topFractions, options.worst, options.outlierFactor,
+                options.exactBudgetMib << 20);
     }
 
     static Character delimiter(String text) throws UsageException {
@@ -95,6 +144,16 @@ final class EvalRun {
         } catch (IOException e) {
             throw new OutputException("cannot write '" + options.output + "': " + describe(e), e);
         }
+    }
+
+    /** "mse = 212.4 > 200", or "mse is not available (NaN) > 200" for a figure that fails closed. */
+    static String describe(GateOutcome gate) {
+        String threshold = Numbers.exact(gate.threshold());
+        String op = gate.comparison().symbol();
+        if (!Double.isFinite(gate.value())) {
+            return gate.figure() + " = " + Numbers.exact(gate.value()) + " (not available, so the gate fails) " + op + " " + threshold;
+        }
+        return gate.figure() + " = " + Numbers.exact(gate.value()) + " " + op + " " + threshold;
     }
 
     private int fail(ExitCodes.Outcome outcome, String message, Throwable cause, boolean debug) {

@@ -1,0 +1,161 @@
+package org.losseval.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.FractionShare;
+import org.losseval.accumulate.IntervalResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.accumulate.Range;
+import org.losseval.gate.Comparison;
+import org.losseval.gate.Gate;
+import org.losseval.gate.GateOutcome;
+import org.losseval.loss.LossRegistry;
+import org.losseval.loss.LossRequest;
+import org.losseval.loss.LossSpecException;
+import org.losseval.loss.LossSpecs;
+import org.losseval.report.FigureNames;
+import org.losseval.report.IntervalReport;
+import org.losseval.report.LossResult;
+import org.losseval.report.QuantileReport;
+import org.losseval.report.Report;
+
+/**
+ * The figures of a run by name ({@link FigureNames}): which names a request will produce (so a gate on
+ * an unknown figure is refused before any data is read), and their values in a finished report.
+ *
+ * <p>Gates fail closed: a figure that is missing or not finite fails its gate, and an approximate figure
+ * (a bracket, beyond the exact memory budget) is compared at its end that is worse for the gate: the high
+ * end for {@code >} and {@code >=}, the low end for {@code <} and {@code <=}.
+ */
+final class ReportFigures {
+    private ReportFigures() {}
+
+    /** The names of every figure a run of this request reports. */
+    static Set<String> names(EvalRequest request) {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> streamedKeys = new ArrayList<>();
+        for (LossRequest loss : request.losses()) {
+            String key = key(loss);
+            names.add(FigureNames.loss(key));
+            names.add(FigureNames.clamped(key));
+            if (!(loss.loss() instanceof org.losseval.loss.DeferredLoss)) streamedKeys.add(key);
+        }
+        if (request.contributions() != null && !streamedKeys.isEmpty()) {
+            for (String key : streamedKeys) {
+                names.add(FigureNames.shareTop1(key));
+                names.add(FigureNames.shareTopK(request.contributions().topK(), key));
+                for (double fraction : request.contributions().topFractions()) {
+                    names.add(FigureNames.shareTopFraction(fraction, key));
+                }
+                names.add(FigureNames.outlierShare(key));
+            }
+            names.add(FigureNames.OUTLIERS);
+        }
+        for (QuantileColumn q : request.quantiles()) {
+            names.add(FigureNames.pinball(q.column()));
+            names.add(FigureNames.calibration(q.column()));
+        }
+        for (IntervalColumns i : request.intervals()) intervalNames(i.name(), names);
+        names.add(FigureNames.ROWS_READ);
+        names.add(FigureNames.ROWS_USED);
+        names.add(FigureNames.ROWS_SKIPPED);
+        return names;
+    }
+
+    /**
+     * A figure name with its loss spec normalized ({@code huber:delta=15.0} → {@code huber:delta=15},
+     * {@code share_top1[l1]} → {@code share_top1[mae]}), or null when it names no loss.
+     */
+    static String canonical(String figure) {
+        int open = figure.indexOf('[');
+        if (open > 0 && figure.endsWith("]")) {
+            String inner = normalizedSpec(figure.substring(open + 1, figure.length() - 1));
+            return inner == null ? null : figure.substring(0, open + 1) + inner + "]";
+        }
+        return normalizedSpec(figure);
+    }
+
+    /** Judges every gate against the report. */
+    static List<GateOutcome> evaluate(List<Gate> gates, Report report) {
+        Map<String, Range> values = values(report);
+        List<GateOutcome> outcomes = new ArrayList<>();
+        for (Gate gate : gates) {
+            Range range = values.get(gate.figure());
+            double value = range == null ? Double.NaN : worseEnd(range, gate.comparison());
+            outcomes.add(gate.evaluate(value));
+        }
+        return outcomes;
+    }
+
+    /** Every figure of a finished report with its value (a bracket when approximate). */
+    static Map<String, Range> values(Report report) {
+        Map<String, Range> values = new LinkedHashMap<>();
+        for (LossResult loss : report.losses()) {
+            values.put(FigureNames.loss(loss.key()), Range.of(loss.value()));
+            values.put(FigureNames.clamped(loss.key()), Range.of(loss.clamped()));
+        }
+        ContributionResult contributions = report.contributions();
+        if (contributions != null) {
+            for (LossContribution c : contributions.losses()) {
+                values.put(FigureNames.shareTop1(c.loss()), Range.of(c.shareTop1()));
+                values.put(FigureNames.shareTopK(c.topK(), c.loss()), Range.of(c.shareTopK()));
+                for (FractionShare share : c.topFractions()) {
+                    values.put(FigureNames.shareTopFraction(share.fraction(), c.loss()), share.share());
+                }
+                values.put(FigureNames.outlierShare(c.loss()), c.outlierShare());
+            }
+            values.put(FigureNames.OUTLIERS, contributions.outliers().count());
+        }
+        for (QuantileReport q : report.quantiles()) {
+            values.put(FigureNames.pinball(q.column()), Range.of(q.result().pinball()));
+            values.put(FigureNames.calibration(q.column()), Range.of(q.result().fractionBelow()));
+        }
+        for (IntervalReport i : report.intervals()) {
+            IntervalResult r = i.result();
+            values.put(FigureNames.coverage(i.name()), Range.of(r.coverage()));
+            values.put(FigureNames.below(i.name()), Range.of(r.fractionBelow()));
+            values.put(FigureNames.above(i.name()), Range.of(r.fractionAbove()));
+            values.put(FigureNames.width(i.name()), Range.of(r.meanWidth()));
+            values.put(FigureNames.intervalScore(i.name()), Range.of(r.meanScore()));
+            values.put(FigureNames.coveragePValue(i.name()), Range.of(r.pValue()));
+        }
+        values.put(FigureNames.ROWS_READ, Range.of(report.rows().read()));
+        values.put(FigureNames.ROWS_USED, Range.of(report.rows().used()));
+        values.put(FigureNames.ROWS_SKIPPED, Range.of(report.rows().skipped()));
+        return values;
+    }
+
+    static String key(LossRequest loss) {
+        return loss.label() != null ? loss.label() : loss.loss().spec();
+    }
+
+    private static void intervalNames(String interval, Set<String> names) {
+        names.add(FigureNames.coverage(interval));
+        names.add(FigureNames.below(interval));
+        names.add(FigureNames.above(interval));
+        names.add(FigureNames.width(interval));
+        names.add(FigureNames.intervalScore(interval));
+        names.add(FigureNames.coveragePValue(interval));
+    }
+
+    private static double worseEnd(Range range, Comparison comparison) {
+        return switch (comparison) {
+            case GREATER, GREATER_OR_EQUAL -> range.high();
+            case LESS, LESS_OR_EQUAL -> range.low();
+        };
+    }
+
+    private static String normalizedSpec(String text) {
+        try {
+            List<LossRequest> parsed = LossSpecs.parse(List.of(text), LossRegistry.builtIn());
+            return parsed.size() == 1 && parsed.get(0).label() == null ? parsed.get(0).loss().spec() : null;
+        } catch (LossSpecException e) {
+            return null;
+        }
+    }
+}

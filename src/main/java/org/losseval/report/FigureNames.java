@@ -1,0 +1,62 @@
+package org.losseval.report;
+
+import java.math.BigDecimal;
+
+/**
+ * The names of the figures of a report: what {@code --fail-if} gates name, and what the CSV output's
+ * figure rows are called. One place builds them, so the two cannot drift apart.
+ *
+ * <pre>
+ *   LOSS                       a loss's value, by its label or normalized spec: mse, huber:delta=15, robust
+ *   clamped[LOSS]              rows whose loss was clamped
+ *   share_top1[LOSS]           share of the total loss held by the worst row
+ *   share_topK[LOSS]           ... by the worst K rows (K = --top, e.g. share_top5[mse])
+ *   share_topP%[LOSS]          ... by the worst P percent of rows (--top-fraction, e.g. share_top1%[mse])
+ *   outlier_share[LOSS]        ... by the robust outliers
+ *   outliers                   how many rows are robust outliers
+ *   pinball[COL]               the pinball loss of a --quantile column at its level
+ *   calibration[COL]           the fraction of targets below a --quantile column
+ *   coverage[L:U], below[L:U], above[L:U], width[L:U], interval_score[L:U], coverage_p_value[L:U]
+ *   rows_read, rows_used, rows_skipped
+ * </pre>
+ */
+public final class FigureNames {
+    private FigureNames() {}
+
+    public static final String ROWS_READ = "rows_read";
+    public static final String ROWS_USED = "rows_used";
+    public static final String ROWS_SKIPPED = "rows_skipped";
+    public static final String OUTLIERS = "outliers";
+
+    public static String loss(String key) { return key; }
+
+    public static String clamped(String loss) { return "clamped[" + loss + "]"; }
+
+    public static String shareTop1(String loss) { return "share_top1[" + loss + "]"; }
+
+    public static String shareTopK(int k, String loss) { return "share_top" + k + "[" + loss + "]"; }
+
+    /** share_top1%[mse] for fraction 0.01. */
+    public static String shareTopFraction(double fraction, String loss) {
+        String percent = new BigDecimal(Double.toString(fraction)).movePointRight(2).stripTrailingZeros().toPlainString();
+        return "share_top" + percent + "%[" + loss + "]";
+    }
+
+    public static String outlierShare(String loss) { return "outlier_share[" + loss + "]"; }
+
+    public static String pinball(String column) { return "pinball[" + column + "]"; }
+
+    public static String calibration(String column) { return "calibration[" + column + "]"; }
+
+    public static String coverage(String interval) { return "coverage[" + interval + "]"; }
+
+    public static String below(String interval) { return "below[" + interval + "]"; }
+
+    public static String above(String interval) { return "above[" + interval + "]"; }
+
+    public static String width(String interval) { return "width[" + interval + "]"; }
+
+    public static String intervalScore(String interval) { return "interval_score[" + interval + "]"; }
+
+    public static String coveragePValue(String interval) { return "coverage_p_value[" + interval + "]"; }
+}

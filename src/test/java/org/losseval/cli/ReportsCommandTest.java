@@ -1,0 +1,185 @@
+package org.losseval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losseval.format.TinyJson;
+
+/**
+ * The reports features end to end through the real entry point: contribution shares, quantile and
+ * interval figures, and --fail-if gates with their exit codes.
+ */
+class ReportsCommandTest {
+    /** Shares are ratios of exact sums; the houses' are computed here by hand. */
+    private static final double SHARE_TOLERANCE = 1e-15;
+
+    @TempDir
+    Path dir;
+
+    private Path houses() throws IOException {
+        return write("houses.csv", "house,pred,target\nA,210,200\nB,340,350\nC,400,180\n");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Object json(CliRun run) {
+        assertEquals("", run.err(), "stderr of a successful run");
+        assertEquals(0, run.exitCode());
+        return TinyJson.parse(run.out());
+    }
+
+    @Test
+    void houseCHoldsAlmostAllOfMseLessOfMaeAndHuber() throws IOException {
+        Object report = json(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target",
+                "-l", "mse", "-l", "mae", "-l", "huber:delta=15", "--format", "json"));
+        // The seed: House C holds 48,400 of 48,600 (MSE), 220 of 240 (MAE), 3,187.5 of 3,287.5 (Huber delta=15).
+        assertEquals(48400.0 / 48600, TinyJson.number(report, "contributions", "losses", 0, "share_top1"), SHARE_TOLERANCE);
+        assertEquals(220.0 / 240, TinyJson.number(report, "contributions", "losses", 1, "share_top1"), SHARE_TOLERANCE);
+        assertEquals(3187.5 / 3287.5, TinyJson.number(report, "contributions", "losses", 2, "share_top1"), SHARE_TOLERANCE);
+        assertEquals(3.0, TinyJson.number(report, "contributions", "losses", 0, "worst_rows", 0, "row"));
+        assertEquals(220.0, TinyJson.number(report, "contributions", "losses", 0, "worst_rows", 0, "residual"));
+    }
+
+    @Test
+    void tableShowsTheSharesSideBySide() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=15");
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("99.59%"), run.out());
+        assertTrue(run.out().contains("91.67%"), run.out());
+        assertTrue(run.out().contains("96.96%"), run.out());
+    }
+
+    @Test
+    void noContribLeavesThemOut() throws IOException {
+        Object report = json(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mse",
+                "--no-contrib", "--format", "json"));
+        assertEquals(null, TinyJson.at(report, "contributions"));
+    }
+
+    @Test
+    void failedGateExitsOneAndSaysWhichOnStderr() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mse,mae",
+                "--fail-if", "mse > 200", "--fail-if", "mae > 100", "--format", "json");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of("losseval: gate failed: mse = 16200 > 200"), run.err().lines().toList());
+        Object report = TinyJson.parse(run.out());
+        assertEquals(Boolean.FALSE, TinyJson.at(report, "gates", 0, "passed"));
+        assertEquals(Boolean.TRUE, TinyJson.at(report, "gates", 1, "passed"));
+        assertEquals("mse > 200", TinyJson.at(report, "gates", 0, "expression"));
+    }
+
+    @Test
+    void passingGatesExitZeroQuietly() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mse",
+                "--fail-if", "mse > 20000", "--fail-if", "share_top1[mse] > 0.9999");
+        assertEquals("", run.err());
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void gateOnAContributionFigureAndALabel() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target",
+                "-l", "robust=huber:delta=15", "--fail-if", "share_top1[robust] > 0.9", "--fail-if", "robust >= 1095");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(2, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("share_top1[robust] = 0.9695817490494296 > 0.9"), run.err());
+    }
+
+    @Test
+    void unknownFigureIsAUsageErrorBeforeAnyDataIsRead() {
+        // The input does not exist: exit code 2 (not 3) shows the gate was refused first.
+        CliRun run = CliRun.of("eval", dir.resolve("missing.csv").toString(), "-p", "pred", "-t", "target",
+                "-l", "mse", "--fail-if", "mes > 1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("unknown figure 'mes'"), run.err());
+        assertTrue(run.err().contains("did you mean 'mse'"), run.err());
+    }
+
+    @Test
+    void gateSyntaxErrorIsAUsageError() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--fail-if", "mse = 3");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("losseval: --fail-if 'mse = 3'"), run.err());
+    }
+
+    @Test
+    void specGivenAnotherWayStillNamesTheLoss() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "huber:delta=15",
+                "--fail-if", "huber:delta=15.0 > 1000");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("huber:delta=15 = "), run.err());
+    }
+
+    private Path intervals() throws IOException {
+        // target inside [p10, p90] on rows 1, 2, 4; below on row 3; above on row 5.
+        return write("q.csv", "target,p10,p50,p90\n5,1,4,8\n3,2,3,4\n0,1,2,3\n7,6,7,8\n20,1,2,3\n");
+    }
+
+    @Test
+    void quantilesAndIntervalsWithoutPredictions() throws IOException {
+        Object report = json(CliRun.of("eval", intervals().toString(), "-t", "target",
+                "--quantile", "p10@0.1", "--quantile", "p90@0.9", "--quantile", "p50@0.5",
+                "--interval", "p10:p90", "--format", "json"));
+        assertEquals(List.of(), TinyJson.at(report, "losses"));
+        assertEquals(0.8, TinyJson.number(report, "intervals", 0, "nominal"), 1e-15); // 0.9 - 0.1
+        assertEquals(0.6, TinyJson.number(report, "intervals", 0, "coverage"));
+        assertEquals(0.2, TinyJson.number(report, "intervals", 0, "fraction_below"));
+        assertEquals(0.2, TinyJson.number(report, "intervals", 0, "fraction_above"));
+        // widths 7, 2, 2, 2, 2 → mean 3
+        assertEquals(3.0, TinyJson.number(report, "intervals", 0, "mean_width"));
+        // p50 calibration: targets strictly below the median prediction: rows 3 (0 < 2)... 5 < 4? no.
+        assertEquals("p50", TinyJson.at(report, "quantiles", 2, "column"));
+    }
+
+    @Test
+    void intervalNeedsANominalWhenItsBoundsAreNotQuantiles() throws IOException {
+        CliRun run = CliRun.of("eval", intervals().toString(), "-t", "target", "--interval", "p10:p90");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("p10:p90@0.8"), run.err());
+    }
+
+    @Test
+    void crossedIntervalIsInvalidInput() throws IOException {
+        Path file = write("crossed.csv", "target,lo,hi\n1,0,2\n1,3,2\n");
+        CliRun run = CliRun.of("eval", file.toString(), "-t", "target", "--interval", "lo:hi@0.9");
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains(file + ":2: column 'lo': crossed interval"), run.err());
+        CliRun skipped = CliRun.of("eval", file.toString(), "-t", "target", "--interval", "lo:hi@0.9",
+                "--skip-invalid", "--format", "json");
+        Object report = json(skipped);
+        assertEquals(1.0, TinyJson.number(report, "rows", "skipped_by_reason", "crossed interval"));
+        assertEquals(1.0, TinyJson.number(report, "intervals", 0, "coverage"));
+    }
+
+    @Test
+    void gateOnCoverage() throws IOException {
+        CliRun run = CliRun.of("eval", intervals().toString(), "-t", "target", "--interval", "p10:p90@0.8",
+                "--fail-if", "coverage[p10:p90] < 0.75");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("coverage[p10:p90] = 0.6 < 0.75"), run.err());
+    }
+
+    @Test
+    void badQuantileAndIntervalSpecsAreUsageErrors() throws IOException {
+        Path file = intervals();
+        for (String[] args : new String[][] {
+            {"--quantile", "p90"}, {"--quantile", "p90@1.5"}, {"--quantile", "p90@x"},
+            {"--interval", "p10"}, {"--interval", "p10:p90@2"}}) {
+            CliRun run = CliRun.of("eval", file.toString(), "-t", "target", args[0], args[1]);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertFalse(run.err().contains("\tat "), run.err());
+        }
+    }
+}
