@@ -24,14 +24,15 @@ import org.losseval.report.Report;
  * input in the order given ({@code scope=input}), even when there is only one input, so the shape never
  * depends on the run. An absent label is an empty field.
  *
- * <p>Then every figure of the run ({@code scope=figure}), one per row, with its {@link FigureNames name} in
+ * <p>Then every figure of the run ({@code scope=figure}), one per row, with its name
+ * ({@link org.losseval.report.FigureNames}) in
  * {@code name}, its value in {@code value} and the other fields empty, in the order of
  * {@link ReportFigures#values}: row counts, loss values and clamped rows, shares and the outlier count
  * (without --no-contrib), quantile and interval figures. The names are those {@code --fail-if} takes, so
  * {@code df[df.scope == "figure"].set_index("name").value} is every figure a gate can judge. The header
  * stays the schema-1 header, so a reader of the loss rows sees no change. A figure known only as a
- * bracket (beyond the exact-memory budget) is written as its midpoint, the value gates judge; the JSON
- * output carries the bracket. Worst rows and gate outcomes are not figures and are not written: use JSON.
+ * bracket (beyond the exact-memory budget) is written as its midpoint (a gate judges the end that is
+ * worse for it); the JSON output carries the bracket. Worst rows and gate outcomes are not figures and are not written: use JSON.
  *
  * <p>RFC 4180: records end with CRLF, and a field is quoted when it contains a comma, a double quote, CR
  * or LF, with each double quote doubled. Numbers are {@link Numbers#exact(double)} unless a precision was

@@ -35,8 +35,8 @@ import org.losseval.report.RowCounts;
  * two spaces and ends with '\n'.
  *
  * <p>Approximate figures (a {@link Range} that is not {@link Range#exact() exact}, beyond the exact-memory
- * budget) keep their field's type: the field holds the midpoint, the value gates judge, and only then a
- * sibling {@code <field>_range} object holds {@code {"low": .., "high": ..}}. A reader that does not care
+ * budget) keep their field's type: the field holds the midpoint (a gate judges the end worse for it), and
+ * only then a sibling {@code <field>_range} object holds {@code {"low": .., "high": ..}}. A reader that does not care
  * reads a number as always; {@code contributions.exact} says whether any bracket is present.
  */
 public final class JsonPrinter implements Printer {

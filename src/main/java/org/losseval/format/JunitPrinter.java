@@ -35,7 +35,7 @@ import org.losseval.report.Report;
  * that the loss was computed, not a judgement. Loss values are not in test names, which must stay stable.
  *
  * <p>The properties list every figure of {@link ReportFigures#values} (loss values included) under its
- * {@link FigureNames name}, written exactly ({@link Numbers#exact}); the failure message uses the printer's
+ * name ({@link org.losseval.report.FigureNames}), written exactly ({@link Numbers#exact}); the failure message uses the printer's
  * precision, with more digits when rounding would contradict the verdict. Times are 0: losseval does not
  * time gates, and a strict reader wants the attribute.
  *

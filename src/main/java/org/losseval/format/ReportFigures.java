@@ -8,26 +8,28 @@ import org.losseval.accumulate.FractionShare;
 import org.losseval.accumulate.IntervalResult;
 import org.losseval.accumulate.LossContribution;
 import org.losseval.accumulate.QuantileResult;
+import org.losseval.report.FigureNames;
 import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 
 /**
- * Every figure of a report by its {@link FigureNames name}, unrounded: what the CSV figure rows and the
- * JUnit properties list, and what a gate can look up. Order: row counts, then per loss its value and
- * clamped rows, then per loss its shares (top 1, top K, each top fraction, outliers) and the outlier count,
- * then per quantile its pinball loss and calibration, then per interval its coverage, below, above, width,
- * interval score and p-value. Shares and outlier figures appear only when contributions were computed.
+ * Every figure of a report by its {@link FigureNames name} (the names {@code --fail-if} takes), unrounded,
+ * for the CSV figure rows and the JUnit properties. Order: row counts, then per loss its value and clamped
+ * rows, then per loss with contributions its shares (top 1, top K, each top fraction, outliers) and the
+ * outlier count, then per quantile its pinball loss and calibration, then per interval its coverage, below,
+ * above, width, interval score and p-value.
  *
- * <p>A figure known only as a bracket (beyond the exact-memory budget) is its midpoint, the value gates
- * judge. Should two figures share a name (a loss labelled {@code outliers}), the first one listed wins.
+ * <p>A figure known only as a bracket (beyond the exact-memory budget) is listed as its midpoint; a gate,
+ * which knows its comparison, judges the end that is worse for it instead. Should two figures share a
+ * name (a loss labelled {@code outliers}), the first one listed wins.
  */
-public final class ReportFigures {
+final class ReportFigures {
     private ReportFigures() {}
 
     /** Name to value, in the order above; unmodifiable. */
-    public static Map<String, Double> values(Report report) {
+    static Map<String, Double> values(Report report) {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.putIfAbsent(FigureNames.ROWS_READ, (double) report.rows().read());
         figures.putIfAbsent(FigureNames.ROWS_USED, (double) report.rows().used());
@@ -43,15 +45,14 @@ public final class ReportFigures {
             figures.putIfAbsent(FigureNames.calibration(quantile.column()), result.fractionBelow());
         }
         for (IntervalReport interval : report.intervals()) {
-            String lower = interval.lower();
-            String upper = interval.upper();
+            String name = interval.name();
             IntervalResult result = interval.result();
-            figures.putIfAbsent(FigureNames.coverage(lower, upper), result.coverage());
-            figures.putIfAbsent(FigureNames.below(lower, upper), result.fractionBelow());
-            figures.putIfAbsent(FigureNames.above(lower, upper), result.fractionAbove());
-            figures.putIfAbsent(FigureNames.width(lower, upper), result.meanWidth());
-            figures.putIfAbsent(FigureNames.intervalScore(lower, upper), result.meanScore());
-            figures.putIfAbsent(FigureNames.coveragePValue(lower, upper), result.pValue());
+            figures.putIfAbsent(FigureNames.coverage(name), result.coverage());
+            figures.putIfAbsent(FigureNames.below(name), result.fractionBelow());
+            figures.putIfAbsent(FigureNames.above(name), result.fractionAbove());
+            figures.putIfAbsent(FigureNames.width(name), result.meanWidth());
+            figures.putIfAbsent(FigureNames.intervalScore(name), result.meanScore());
+            figures.putIfAbsent(FigureNames.coveragePValue(name), result.pValue());
         }
         return Collections.unmodifiableMap(figures);
     }

@@ -20,15 +20,15 @@ import org.losseval.report.Report;
  * robust (huber:delta=mad)  (delta = 20)  1433.33     3
  *
  * share of each loss's total from its worst rows:
- * loss    top 1 row  top 5 rows  top 1% (1 row)  top 5% (1 row)  outliers
- * mse        99.59%     100.00%          99.59%          99.59%    99.59%
- * robust     97.67%     100.00%          97.67%          97.67%    97.67%
+ * loss            top 1 row  top 5 rows  top 1% (1 row)  top 5% (1 row)  outliers
+ * mse                99.59%     100.00%          99.59%          99.59%    99.59%
+ * huber:delta=15     96.96%     100.00%          96.96%          96.96%    96.96%
  * robust outliers: 1 row with |r - median| &gt; 3 x 1.4826 x MAD = 88.956 (median 10, MAD 20)
  *
  * worst rows:
- * loss    row           pred  target  residual  row loss
- * mse     houses.csv:3   400     180       220     48400
- *         houses.csv:1   210     200        10       100
+ * loss            row           pred  target  residual  row loss
+ * mse             houses.csv:3   400     180       220     48400
+ *                 houses.csv:1   210     200        10       100
  * ...
  *
  * 1 gate failed

@@ -6,9 +6,7 @@
  * {@link org.losseval.format.OutputFormat#printer(Integer)}. They only render; every number is formatted by
  * {@link org.losseval.format.Numbers}, independent of the default locale. No imports of io, loss
  * computation, kernels or picocli; from {@code accumulate} and {@code gate} only their plain result records.
- * {@link org.losseval.format.FigureNames} spells every figure's name and
- * {@link org.losseval.format.ReportFigures} lists a report's figures by name, for the CSV and JUnit output
- * and for gate lookup. Printers write '\n' line ends (CSV: CRLF) and expect the caller's writer to encode
- * UTF-8.
+ * Figures are named by {@link org.losseval.report.FigureNames}, the names gates use. Printers write '\n'
+ * line ends (CSV: CRLF) and expect the caller's writer to encode UTF-8.
  */
 package org.losseval.format;
