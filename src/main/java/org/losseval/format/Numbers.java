@@ -100,8 +100,8 @@ public final class Numbers {
     /**
      * A fraction as the exact percentage it stands for, without a % sign or trailing zeros, from its
      * shortest decimal: {@code 0.01} gives {@code 1}, {@code 0.005} gives {@code 0.5}, {@code 0.05} gives
-     * {@code 5} (where {@code 0.05 * 100} in binary is 5.000000000000001). For names such as
-     * {@code share_top5%[mse]}; {@code fraction} must be finite.
+     * {@code 5} (where {@code 0.05 * 100} in binary is 5.000000000000001). For headers such as
+     * {@code top 5%}; {@code fraction} must be finite.
      */
     static String percentNumber(double fraction) {
         if (!Double.isFinite(fraction)) throw new IllegalArgumentException("not a finite fraction: " + fraction);
