@@ -97,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "LOWER:UPPER[@NOMINAL]",
             description = "A prediction interval (repeatable), e.g. p10:p90@0.8: coverage (lower <= target <= upper), "
-                    + "fractions below and above, mean width, interval (Winkler) score, a 95% Clopper-Pearson interval "
+                    + "fractions below and above, mean width, interval (Winkler) score, a 95%% Clopper-Pearson interval "
                     + "for the coverage and the binomial p-value against NOMINAL. NOMINAL defaults to the difference "
                     + "of the bounds' --quantile levels. A crossed interval is an invalid value.")
     List<String> intervals;
@@ -134,7 +134,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--exact-budget", paramLabel = "MIB", defaultValue = "256",
             description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
                     + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
-                    + "outlier figures become brackets within 0.4% (the report says which). Default: ${DEFAULT-VALUE}.")
+                    + "outlier figures become brackets within 0.4%% (the report says which). Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
