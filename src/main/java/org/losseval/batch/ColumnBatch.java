@@ -86,6 +86,23 @@ public final class ColumnBatch {
     }
 
     /**
+     * A copy of this batch that owns its arrays, so the producer may reuse its own. Writes into {@code reuse}
+     * when it is a previous copy with room for this batch's columns, else allocates.
+     */
+    public ColumnBatch copy(ColumnBatch reuse) {
+        Map<String, double[]> copied = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            double[] target = reuse != null && reuse.columns.containsKey(e.getKey())
+                    && reuse.columns.get(e.getKey()).length >= size ? reuse.columns.get(e.getKey()) : new double[size];
+            System.arraycopy(e.getValue(), 0, target, 0, size);
+            copied.put(e.getKey(), target);
+        }
+        ColumnBatch copy = new ColumnBatch(source, firstRow, size, copied, issues);
+        if (rowNumbers != null) copy.rowNumbers = java.util.Arrays.copyOf(rowNumbers, size);
+        return copy;
+    }
+
+    /**
      * Keeps only the rows whose {@code keep} flag is set, in order, compacting every column in place.
      * Row numbers and cell issues follow their rows.
      */
