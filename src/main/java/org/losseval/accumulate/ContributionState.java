@@ -3,7 +3,6 @@ package org.losseval.accumulate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 
@@ -209,9 +208,9 @@ public final class ContributionState {
 
     private ContributionResult exactResult(double factor) {
         double[] work = residuals.toArray();
-        double median = ResidualSample.median(work);
+        double median = Selection.median(work);
         for (int i = 0; i < work.length; i++) work[i] = Math.abs(work[i] - median);
-        double mad = ResidualSample.median(work);
+        double mad = Selection.median(work);
         double threshold = factor * OutlierResult.NORMAL_MAD_SCALE * mad;
         long outliers = 0;
         ExactSum[] outlierSums = new ExactSum[losses.size()];
@@ -226,13 +225,10 @@ public final class ContributionState {
                 Range.of(threshold), Range.of(outliers));
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
-            double[] sorted = contributions[l].toArray();
-            Arrays.sort(sorted);
+            double[] values = contributions[l].toArray();
             List<Range> fractionSums = new ArrayList<>();
             for (double f : settings.topFractions()) {
-                ExactSum top = new ExactSum();
-                for (int i = sorted.length - (int) fractionRows(f); i < sorted.length; i++) top.add(sorted[i]);
-                fractionSums.add(Range.of(top.value()));
+                fractionSums.add(Range.of(Selection.sumOfLargest(values, (int) fractionRows(f))));
             }
             results.add(lossResult(l, fractionSums, Range.of(outlierSums[l].value())));
         }

@@ -1,7 +1,6 @@
 package org.losseval.accumulate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.losseval.loss.ResidualScale;
 
@@ -79,15 +78,8 @@ public final class ResidualSample {
             System.arraycopy(values, 0, all, at[0], n);
             at[0] += n;
         });
-        double median = median(all);
+        double median = Selection.median(all);
         for (int i = 0; i < all.length; i++) all[i] = Math.abs(all[i] - median);
-        return new ResidualScale(median, median(all));
-    }
-
-    /** The median of the values; reorders them. Sorting is O(n log n) but simple and exact. */
-    static double median(double[] values) {
-        Arrays.sort(values);
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : values[mid - 1] / 2 + values[mid] / 2;
+        return new ResidualScale(median, Selection.median(all));
     }
 }

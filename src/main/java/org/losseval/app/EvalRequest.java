@@ -13,7 +13,8 @@ import org.losseval.loss.Role;
  * What to evaluate: a plain record the command line builds, independent of picocli.
  *
  * @param inputs        input names as given ("-" is stdin), at least one
- * @param roles         the columns given for each role (one for a single role, one or more for a group)
+ * @param roles         for each role given: its column (a single role) or its group spec as typed (a group
+ *                      role: a comma list, a range l0..l9, a glob logit_*, or a Parquet list column)
  * @param weightColumn  the sample-weight column, or null
  * @param losses        the losses, in the order requested
  * @param quantiles     the --quantile columns
@@ -23,15 +24,13 @@ import org.losseval.loss.Role;
  * @param policy        what to do with invalid values
  * @param delimiter     the CSV delimiter, or null to choose by file name
  */
-public record EvalRequest(List<String> inputs, Map<Role, List<String>> roles, String weightColumn,
+public record EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
                           List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
                           ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
                           Character delimiter) {
     public EvalRequest {
         inputs = List.copyOf(inputs);
-        EnumMap<Role, List<String>> copy = new EnumMap<>(Role.class);
-        roles.forEach((role, columns) -> copy.put(role, List.copyOf(columns)));
-        roles = Collections.unmodifiableMap(copy);
+        roles = Collections.unmodifiableMap(roles.isEmpty() ? new EnumMap<>(Role.class) : new EnumMap<>(roles));
         losses = List.copyOf(losses);
         quantiles = List.copyOf(quantiles);
         intervals = List.copyOf(intervals);
@@ -39,9 +38,8 @@ public record EvalRequest(List<String> inputs, Map<Role, List<String>> roles, St
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
     }
 
-    /** The single column of a role, or null when the role was not given. */
+    /** The column (or group spec) of a role, or null when the role was not given. */
     public String column(Role role) {
-        List<String> columns = roles.get(role);
-        return columns == null ? null : columns.get(0);
+        return roles.get(role);
     }
 }

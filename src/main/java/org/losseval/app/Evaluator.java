@@ -90,9 +90,8 @@ public final class Evaluator {
     private InputRun evaluateInput(RunPlan plan, int source, RunStates run) throws InputException {
         EvalRequest request = plan.request;
         boolean sampleWeighted = request.weightColumn() != null;
-        List<String> columns = plan.columnsRead();
-        SourceOptions options = new SourceOptions(columns, request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
-                SourceOptions.DEFAULT_MAX_RECORD_CHARS);
+        SourceOptions options = new SourceOptions(plan.columnsRead(), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
+                SourceOptions.DEFAULT_MAX_RECORD_CHARS, plan.groupsRead());
         int lossCount = request.losses().size();
         LossState[] states = new LossState[lossCount];
         List<RowLoss> checked = new ArrayList<>();
@@ -103,17 +102,23 @@ public final class Evaluator {
                 checked.add(loss);
             }
         }
-        RowValidator validator = new RowValidator(columns, request.weightColumn(), request.roles(), checked,
-                request.intervals(), request.policy());
         ResidualSample residuals = plan.hasDeferredLosses() ? new ResidualSample(sampleWeighted) : null;
         RowTally tally = new RowTally();
         BatchScratch scratch = new BatchScratch(lossCount);
 
         try (Source sourceFile = Sources.open(request.inputs().get(source), stdin, options)) {
+            Map<Role, List<String>> binding = bind(request, sourceFile);
+            List<String> columns = new ArrayList<>();
+            binding.values().forEach(columns::addAll);
+            for (String column : plan.columnsRead()) {
+                if (!columns.contains(column)) columns.add(column);
+            }
+            RowValidator validator = new RowValidator(columns, request.weightColumn(), binding, checked,
+                    request.intervals(), request.policy());
             ColumnBatch batch;
             while ((batch = sourceFile.next()) != null) {
                 tally.read(batch.size());
-                BatchInputs inputs = new BatchInputs(batch, request.roles(), kernels);
+                BatchInputs inputs = new BatchInputs(batch, binding, kernels);
                 validator.apply(batch, inputs, tally);
                 int n = batch.size();
                 if (n == 0) continue;
@@ -131,6 +136,13 @@ public final class Evaluator {
             }
             return new InputRun(sourceFile.name(), sourceFile.format(), tally, states, residuals, sampleWeighted);
         }
+    }
+
+    /** Each role's batch columns in this source: a single role's column, or a group's resolved columns. */
+    private static Map<Role, List<String>> bind(EvalRequest request, Source source) {
+        Map<Role, List<String>> binding = new java.util.EnumMap<>(Role.class);
+        request.roles().forEach((role, spec) -> binding.put(role, role.group() ? source.groupColumns(spec) : List.of(spec)));
+        return binding;
     }
 
     /**
@@ -220,9 +232,9 @@ public final class Evaluator {
 
     private static List<ColumnRole> columnRoles(EvalRequest request) {
         List<ColumnRole> roles = new ArrayList<>();
-        for (Map.Entry<Role, List<String>> entry : request.roles().entrySet()) {
+        for (Map.Entry<Role, String> entry : request.roles().entrySet()) {
             String role = entry.getKey().option().substring(2).replace('-', '_');
-            roles.add(new ColumnRole(role, String.join(",", entry.getValue())));
+            roles.add(new ColumnRole(role, entry.getValue()));
         }
         if (request.weightColumn() != null) roles.add(new ColumnRole("weight", request.weightColumn()));
         return roles;

@@ -71,10 +71,15 @@ final class RunPlan {
         return streamed.stream().anyMatch(l -> l == null);
     }
 
-    /** Every column read: the roles' columns in role order, then quantile and interval columns, then the weight. */
+    /**
+     * Every single column read: the single roles' columns in role order, then quantile and interval columns,
+     * then the weight. Group roles are read as groups ({@link #groupsRead()}).
+     */
     List<String> columnsRead() {
         Set<String> columns = new LinkedHashSet<>();
-        request.roles().values().forEach(columns::addAll);
+        request.roles().forEach((role, column) -> {
+            if (!role.group()) columns.add(column);
+        });
         for (QuantileColumn q : request.quantiles()) columns.add(q.column());
         for (IntervalColumns i : request.intervals()) {
             columns.add(i.lower());
@@ -82,6 +87,15 @@ final class RunPlan {
         }
         if (request.weightColumn() != null) columns.add(request.weightColumn());
         return List.copyOf(columns);
+    }
+
+    /** The group specs of the group roles, in role order. */
+    List<String> groupsRead() {
+        List<String> groups = new ArrayList<>();
+        request.roles().forEach((role, spec) -> {
+            if (role.group() && !groups.contains(spec)) groups.add(spec);
+        });
+        return groups;
     }
 
     private static List<Gate> canonicalGates(EvalRequest request) throws InvalidRequestException {

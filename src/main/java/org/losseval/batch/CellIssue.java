@@ -6,7 +6,8 @@ package org.losseval.batch;
  * @param index   the row's index within the batch (not its row number)
  * @param column  the column name
  * @param problem what was wrong
- * @param text    the cell's text as read, for messages; null for a missing or null cell
+ * @param text    the cell's text as read, for messages; null for a missing or null cell; for a list of the
+ *                wrong length, both lengths ("3 values, expected 10")
  */
 public record CellIssue(int index, String column, Problem problem, String text) {
 
@@ -17,7 +18,9 @@ public record CellIssue(int index, String column, Problem problem, String text) 
         /** A Parquet null. */
         NULL("null value"),
         /** Text that is not a number. */
-        UNPARSABLE("not a number");
+        UNPARSABLE("not a number"),
+        /** A Parquet list whose length differs from the first row's; the text says both lengths. */
+        WRONG_LENGTH("list of the wrong length");
 
         private final String description;
 

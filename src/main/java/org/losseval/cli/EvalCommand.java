@@ -1,6 +1,9 @@
 package org.losseval.cli;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.losseval.loss.Role;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losseval.format.OutputFormat;
@@ -37,6 +40,46 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--target"}, paramLabel = "COL", description = "The target column.")
     String target;
+
+    @Option(names = "--logits", paramLabel = "COLS",
+            description = "Logits: one column for binary losses (bce, focal), one per class otherwise (ce, kl, "
+                    + "focal_multiclass, multi_margin, distillation). COLS is a comma list, a range (l0..l9), a glob "
+                    + "(logit_*), a Parquet list column, or a mix.")
+    String logits;
+
+    @Option(names = "--probs", paramLabel = "COLS", description = "Class probabilities, one column per class (ce, kl).")
+    String probs;
+
+    @Option(names = "--target-probs", paramLabel = "COLS",
+            description = "A target distribution, one column per class: dense or soft targets for ce, the target of kl.")
+    String targetProbs;
+
+    @Option(names = "--teacher-logits", paramLabel = "COLS", description = "A teacher's logits, for distillation.")
+    String teacherLogits;
+
+    @Option(names = "--anchor", paramLabel = "COLS", description = "Anchor embeddings, for triplet.")
+    String anchor;
+
+    @Option(names = "--positive", paramLabel = "COLS", description = "Positive embeddings, for triplet.")
+    String positive;
+
+    @Option(names = "--negative", paramLabel = "COLS", description = "Negative embeddings, for triplet.")
+    String negative;
+
+    @Option(names = "--x1", paramLabel = "COLS", description = "First embeddings of a pair, for contrastive.")
+    String x1;
+
+    @Option(names = "--x2", paramLabel = "COLS", description = "Second embeddings of a pair, for contrastive.")
+    String x2;
+
+    @Option(names = "--distance", paramLabel = "COL", description = "Distances of pairs, for contrastive.")
+    String distance;
+
+    @Option(names = "--sim-pos", paramLabel = "COL", description = "Similarity to the positive, for infonce.")
+    String simPos;
+
+    @Option(names = "--sim-neg", paramLabel = "COLS", description = "Similarities to the negatives, for infonce.")
+    String simNeg;
 
     @Option(names = {"-w", "--weight"}, paramLabel = "COL",
             description = "A sample-weight column: every loss becomes the weighted mean sum(w*l)/sum(w) "
@@ -120,6 +163,19 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
+
+    /** The roles given, each with its column or group spec as typed. */
+    Map<Role, String> roles() {
+        Map<Role, String> roles = new EnumMap<>(Role.class);
+        String[] values = {pred, target, logits, probs, targetProbs, teacherLogits, anchor, positive, negative, x1, x2,
+                distance, simPos, simNeg};
+        Role[] order = {Role.PRED, Role.TARGET, Role.LOGITS, Role.PROBS, Role.TARGET_PROBS, Role.TEACHER_LOGITS,
+                Role.ANCHOR, Role.POSITIVE, Role.NEGATIVE, Role.X1, Role.X2, Role.DISTANCE, Role.SIM_POS, Role.SIM_NEG};
+        for (int i = 0; i < order.length; i++) {
+            if (values[i] != null) roles.put(order[i], values[i]);
+        }
+        return roles;
+    }
 
     @Override
     public Integer call() {

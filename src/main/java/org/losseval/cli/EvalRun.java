@@ -82,9 +82,7 @@ final class EvalRun {
             throw new UsageException("stdin ('-') can be read only once");
         }
         InvalidPolicy policy = options.skipInvalid ? InvalidPolicy.SKIP : InvalidPolicy.FAIL;
-        Map<Role, List<String>> roles = new EnumMap<>(Role.class);
-        if (options.pred != null) roles.put(Role.PRED, List.of(options.pred));
-        if (options.target != null) roles.put(Role.TARGET, List.of(options.target));
+        Map<Role, String> roles = options.roles();
         List<QuantileColumn> quantiles = new ArrayList<>();
         for (String text : quantileTexts) quantiles.add(ColumnSpecs.quantile(text));
         List<IntervalColumns> intervals = new ArrayList<>();

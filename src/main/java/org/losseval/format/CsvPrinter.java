@@ -2,21 +2,37 @@ package org.losseval.format;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
 
 /**
- * One CSV row per loss, for spreadsheets and data frames:
+ * One CSV table for spreadsheets and data frames: one row per loss, then one row per figure (long format):
  * <pre>
  * scope,input,label,spec,name,value,count,weight_sum
  * total,,,mse,mse,16200,3,3
  * input,houses.csv,,mse,mse,16200,3,3
+ * figure,,,,rows_read,3,,
+ * figure,,,,mse,16200,,
+ * figure,,,,clamped[mse],0,,
+ * figure,,,,share_top1[mse],0.9958847736625515,,
+ * figure,,,,coverage[p10:p90],0.8,,
  * </pre>
  * First every loss over all inputs ({@code scope=total}, {@code input} empty), then every loss of each
  * input in the order given ({@code scope=input}), even when there is only one input, so the shape never
  * depends on the run. An absent label is an empty field.
+ *
+ * <p>Then every figure of the run ({@code scope=figure}), one per row, with its name
+ * ({@link org.losseval.report.FigureNames}) in
+ * {@code name}, its value in {@code value} and the other fields empty, in the order of
+ * {@link ReportFigures#values}: row counts, loss values and clamped rows, shares and the outlier count
+ * (without --no-contrib), quantile and interval figures. The names are those {@code --fail-if} takes, so
+ * {@code df[df.scope == "figure"].set_index("name").value} is every figure a gate can judge. The header
+ * stays the schema-1 header, so a reader of the loss rows sees no change. A figure known only as a
+ * bracket (beyond the exact-memory budget) is written as its midpoint (a gate judges the end that is
+ * worse for it); the JSON output carries the bracket. Worst rows and gate outcomes are not figures and are not written: use JSON.
  *
  * <p>RFC 4180: records end with CRLF, and a field is quoted when it contains a comma, a double quote, CR
  * or LF, with each double quote doubled. Numbers are {@link Numbers#exact(double)} unless a precision was
@@ -45,6 +61,10 @@ public final class CsvPrinter implements Printer {
         out.write(HEADER + RECORD_END);
         writeRecords("total", "", report.losses(), out);
         for (InputReport input : report.inputs()) writeRecords("input", input.name(), input.losses(), out);
+        for (Map.Entry<String, Double> figure : ReportFigures.values(report).entrySet()) {
+            out.write(String.join(",", "figure", "", "", "", field(figure.getKey()), number.apply(figure.getValue()),
+                    "", "") + RECORD_END);
+        }
         out.flush();
     }
 

@@ -3,14 +3,26 @@ package org.losseval.format;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.losseval.accumulate.ConfidenceInterval;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.FractionShare;
+import org.losseval.accumulate.IntervalResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.accumulate.OutlierResult;
+import org.losseval.accumulate.QuantileResult;
+import org.losseval.accumulate.Range;
+import org.losseval.accumulate.WorstRow;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
+import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
+import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
 /**
- * The report as one JSON object for machines, schema {@code losseval/1}. The wire format is specified in
+ * The report as one JSON object for machines, schema {@code losseval/2}. The wire format is specified in
  * {@code docs/json-schema.md}; this class is its only writer, and the field names below are the contract.
  * Within a major schema version fields are only ever added, never renamed, removed or retyped.
  *
@@ -18,13 +30,21 @@ import org.losseval.report.RowCounts;
  * decimal that reads back as the same double (integral values without a fraction, e.g. {@code 15}).
  * JSON has no NaN or infinity, so a non-finite number is written as {@code null} and, only then, a sibling
  * string field named {@code <field>_text} holds {@code "NaN"}, {@code "inf"} or {@code "-inf"}
- * ({@code value_text}, {@code weight_sum_text}; for parameters a {@code params_text} object beside
- * {@code params}). Precision options do not apply. Output is indented by two spaces and ends with '\n'.
+ * (e.g. {@code value_text}, {@code weight_sum_text}, {@code share_top1_text}; for parameters a
+ * {@code params_text} object beside {@code params}). Precision options do not apply. Output is indented by
+ * two spaces and ends with '\n'.
+ *
+ * <p>Approximate figures (a {@link Range} that is not {@link Range#exact() exact}, beyond the exact-memory
+ * budget) keep their field's type: the field holds the midpoint (a gate judges the end worse for it), and
+ * only then a sibling {@code <field>_range} object holds {@code {"low": .., "high": ..}}. A reader that does not care
+ * reads a number as always; {@code contributions.exact} says whether any bracket is present.
  */
 public final class JsonPrinter implements Printer {
     /** The schema this printer writes; {@link Report#schemaVersion()} must match its major version. */
-    public static final String SCHEMA = "losseval/1";
-    private static final int SCHEMA_MAJOR = 1;
+    public static final String SCHEMA = "losseval/2";
+    private static final int SCHEMA_MAJOR = 2;
+    /** How {@code coverage_ci} is computed, named so readers need not guess. */
+    static final String COVERAGE_CI_METHOD = "clopper-pearson";
 
     @Override
     public void print(Report report, PrintWriter out) {
@@ -46,6 +66,18 @@ public final class JsonPrinter implements Printer {
         json.endArray();
         json.name("losses");
         writeLosses(report.losses(), json);
+        json.name("contributions");
+        writeContributions(report, json);
+        json.name("quantiles").beginArray();
+        for (QuantileReport quantile : report.quantiles()) writeQuantile(quantile, json);
+        json.endArray();
+        json.name("intervals").beginArray();
+        for (IntervalReport interval : report.intervals()) writeInterval(interval, json);
+        json.endArray();
+        json.name("gates").beginArray();
+        for (GateOutcome gate : report.gates()) writeGate(gate, json);
+        json.endArray();
+        json.name("passed").value(report.gatesPassed());
         out.write(json.endObject() + "\n");
         out.flush();
     }
@@ -101,6 +133,131 @@ public final class JsonPrinter implements Printer {
         writeNumber("value", loss.value(), json);
         json.name("count").value(loss.count());
         writeNumber("weight_sum", loss.weightSum(), json);
+        json.name("clamped").value(loss.clamped());
+        json.endObject();
+    }
+
+    private static void writeContributions(Report report, JsonWriter json) {
+        ContributionResult contributions = report.contributions();
+        if (contributions == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("rows").value(contributions.rows());
+        json.name("exact").value(contributions.exact());
+        OutlierResult outliers = contributions.outliers();
+        json.name("outliers").beginObject();
+        writeNumber("factor", outliers.factor(), json);
+        writeRange("median", outliers.median(), json);
+        writeRange("mad", outliers.mad(), json);
+        writeRange("threshold", outliers.threshold(), json);
+        writeRange("count", outliers.count(), json);
+        json.endObject();
+        json.name("losses").beginArray();
+        for (LossContribution loss : contributions.losses()) writeContribution(loss, report.inputs(), json);
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeContribution(LossContribution loss, List<InputReport> inputs, JsonWriter json) {
+        json.beginObject();
+        json.name("loss").value(loss.loss());
+        writeNumber("total", loss.total(), json);
+        writeNumber("share_top1", loss.shareTop1(), json);
+        json.name("top_k").value(loss.topK());
+        writeNumber("share_top_k", loss.shareTopK(), json);
+        json.name("top_fractions").beginArray();
+        for (FractionShare top : loss.topFractions()) {
+            json.beginObject();
+            writeNumber("fraction", top.fraction(), json);
+            json.name("rows").value(top.rows());
+            writeRange("share", top.share(), json);
+            json.endObject();
+        }
+        json.endArray();
+        writeRange("outlier_share", loss.outlierShare(), json);
+        json.name("undefined_rows").value(loss.undefinedRows());
+        json.name("worst_rows").beginArray();
+        for (WorstRow row : loss.worstRows()) writeWorstRow(row, inputs, json);
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeWorstRow(WorstRow row, List<InputReport> inputs, JsonWriter json) {
+        json.beginObject();
+        json.name("input").value(inputs.get(row.source()).name());
+        json.name("input_index").value(row.source());
+        json.name("row").value(row.row());
+        writeNumber("pred", row.pred(), json);
+        writeNumber("target", row.target(), json);
+        writeNumber("residual", row.residual(), json);
+        writeNumber("loss", row.loss(), json);
+        writeNumber("weight", row.weight(), json);
+        writeNumber("contribution", row.contribution(), json);
+        json.endObject();
+    }
+
+    private static void writeQuantile(QuantileReport quantile, JsonWriter json) {
+        QuantileResult result = quantile.result();
+        json.beginObject();
+        json.name("column").value(quantile.column());
+        writeNumber("level", result.level(), json);
+        json.name("rows").value(result.rows());
+        writeNumber("pinball", result.pinball(), json);
+        writeNumber("fraction_below", result.fractionBelow(), json);
+        writeNumber("fraction_at_or_below", result.fractionAtOrBelow(), json);
+        json.endObject();
+    }
+
+    private static void writeInterval(IntervalReport interval, JsonWriter json) {
+        IntervalResult result = interval.result();
+        json.beginObject();
+        json.name("lower").value(interval.lower());
+        json.name("upper").value(interval.upper());
+        writeNumber("nominal", result.nominal(), json);
+        json.name("nominal_from_quantiles").value(interval.nominalFromQuantiles());
+        json.name("rows").value(result.rows());
+        json.name("covered").value(result.covered());
+        json.name("below").value(result.below());
+        json.name("above").value(result.above());
+        writeNumber("coverage", result.coverage(), json);
+        writeNumber("fraction_below", result.fractionBelow(), json);
+        writeNumber("fraction_above", result.fractionAbove(), json);
+        writeNumber("mean_width", result.meanWidth(), json);
+        writeNumber("interval_score", result.meanScore(), json);
+        ConfidenceInterval ci = result.coverageInterval();
+        json.name("coverage_ci").beginObject();
+        writeNumber("level", ci.level(), json);
+        writeNumber("low", ci.low(), json);
+        writeNumber("high", ci.high(), json);
+        json.name("method").value(COVERAGE_CI_METHOD);
+        json.endObject();
+        writeNumber("p_value", result.pValue(), json);
+        json.endObject();
+    }
+
+    private static void writeGate(GateOutcome gate, JsonWriter json) {
+        json.beginObject();
+        json.name("expression").value(gate.expression());
+        json.name("figure").value(gate.figure());
+        writeNumber("value", gate.value(), json);
+        json.name("comparison").value(gate.comparison().symbol());
+        writeNumber("threshold", gate.threshold(), json);
+        json.name("passed").value(gate.passed());
+        json.endObject();
+    }
+
+    /**
+     * {@code "field": midpoint}, as {@link #writeNumber}, and only when the figure is a bracket,
+     * {@code "field_range": {"low": .., "high": ..}}.
+     */
+    private static void writeRange(String field, Range range, JsonWriter json) {
+        writeNumber(field, range.mid(), json);
+        if (range.exact()) return;
+        json.name(field + "_range").beginObject();
+        writeNumber("low", range.low(), json);
+        writeNumber("high", range.high(), json);
         json.endObject();
     }
 

@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * A small streaming JSON writer: objects, arrays, strings, integers, exact doubles and null, indented by
+ * A small streaming JSON writer: objects, arrays, strings, booleans, integers, exact doubles and null, indented by
  * two spaces, empty containers written as {@code {}} and {@code []}. Just enough for {@link JsonPrinter};
  * it trusts its caller to nest correctly and to give each name once per object.
  *
@@ -59,6 +59,12 @@ final class JsonWriter {
         if (value == null) return nullValue();
         beforeValue();
         appendQuoted(value);
+        return this;
+    }
+
+    JsonWriter value(boolean value) {
+        beforeValue();
+        out.append(value);
         return this;
     }
 

@@ -1,10 +1,15 @@
 package org.losseval.format;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 
@@ -13,25 +18,41 @@ import org.losseval.report.Report;
  * <pre>
  * ## losseval
  *
+ * **❌ 1 of 2 gates failed**
+ *
+ * - ❌ `share_top1[mse] &gt; 0.5` (`share_top1[mse]` = 0.995885)
+ * - ✅ `mae &gt; 100` (`mae` = 80)
+ *
  * houses.csv (csv): 3 rows read, 3 used, 0 skipped
  *
  * | loss  | value | rows |
  * | :---- | ----: | ---: |
  * | mse   | 16200 |    3 |
+ *
+ * ### How concentrated each loss is
+ * ...
  * </pre>
- * then, with two or more inputs, a {@code ### Input: name (format)} section per input, and, when rows were
- * skipped, a {@code ### Skipped rows} table by reason. The same wording and numbers as
- * {@link TablePrinter}; the Markdown source is aligned so it also reads well raw.
+ * The gates come first, because a job summary is read from the top: a bold summary line and one list item
+ * per gate, ✅ passed or ❌ failed, with the gate and its figure as code and the value it judged. Then the inputs line and
+ * the losses table; unless contributions are off, {@code ### How concentrated each loss is} (the shares
+ * table, the outlier definition, notes on undefined or approximate shares) and {@code ### Worst rows};
+ * {@code ### Quantiles} and {@code ### Intervals} when asked for; with two or more inputs a
+ * {@code ### Input: name (format)} section per input; and, when rows were skipped, a {@code ### Skipped rows}
+ * table by reason. The same wording and numbers as {@link TablePrinter}; the Markdown source is aligned so
+ * it also reads well raw.
  *
  * <p>Text from the user (input names, labels, reasons) is escaped: a backslash before each character that
  * could end a table cell or start inline markup ({@code \ | ` * _ ~ [ ] < >}), and line breaks become
  * spaces, so a file called {@code a|b.csv} cannot break the table; the inputs line, which starts with a
- * file name, is also kept from starting a heading or a list. Lines end with '\n'.
+ * file name, is also kept from starting a heading or a list. A gate is a code span fenced by more
+ * backticks than it contains. Lines end with '\n'.
  */
 public final class MarkdownPrinter implements Printer {
     private static final String MARKUP_CHARACTERS = "\\|`*_~[]<>";
     private static final String BLOCK_MARKERS = "#>-+=";
     private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("([0-9]{1,9})[.)]");
+    private static final String PASSED = "✅";
+    private static final String FAILED = "❌";
 
     private final DoubleFunction<String> number;
 
@@ -44,21 +65,81 @@ public final class MarkdownPrinter implements Printer {
     @Override
     public void print(Report report, PrintWriter out) {
         boolean weighted = Phrases.weighted(report);
+        UnaryOperator<String> escape = MarkdownPrinter::escape;
         out.write("## losseval\n\n");
+        if (!report.gates().isEmpty()) writeGates(report, out);
         out.write(escapeBlockStart(escape(Phrases.inputsLine(report))) + "\n\n");
-        writeLines(LossTables.losses(report.losses(), weighted, number, MarkdownPrinter::escape).markdownLines(), out);
+        writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);
+        if (report.contributions() != null) writeContributions(report, weighted, out);
+        if (!report.quantiles().isEmpty()) {
+            out.write("\n### Quantiles\n\n");
+            writeLines(FigureTables.quantiles(report.quantiles(), number, escape).markdownLines(), out);
+        }
+        if (!report.intervals().isEmpty()) {
+            out.write("\n### Intervals\n\n");
+            writeLines(FigureTables.intervals(report.intervals(), number, escape).markdownLines(), out);
+        }
         if (report.inputs().size() >= 2) {
             for (InputReport input : report.inputs()) {
                 out.write("\n### Input: " + escape(Phrases.input(input)) + "\n\n");
                 out.write(Phrases.rows(input.rows()) + "\n\n");
-                writeLines(LossTables.losses(input.losses(), weighted, number, MarkdownPrinter::escape).markdownLines(), out);
+                writeLines(LossTables.losses(input.losses(), weighted, number, escape).markdownLines(), out);
             }
         }
         if (report.rows().skipped() > 0) {
             out.write("\n### Skipped rows\n\n");
-            writeLines(LossTables.skipped(report.rows(), MarkdownPrinter::escape).markdownLines(), out);
+            writeLines(LossTables.skipped(report.rows(), escape).markdownLines(), out);
         }
         out.flush();
+    }
+
+    private void writeGates(Report report, PrintWriter out) {
+        out.write("**" + (report.gatesPassed() ? PASSED : FAILED) + " " + Phrases.gateSummary(report.gates())
+                + "**\n\n");
+        for (GateOutcome gate : report.gates()) {
+            out.write("- " + (gate.passed() ? PASSED : FAILED) + " " + codeSpan(gate.expression()) + " ("
+                    + codeSpan(gate.figure()) + " = " + Phrases.gateValue(gate, number) + ")\n");
+        }
+        out.write("\n");
+    }
+
+    private void writeContributions(Report report, boolean weighted, PrintWriter out) {
+        ContributionResult contributions = report.contributions();
+        out.write("\n### How concentrated each loss is\n\n");
+        out.write("Share of each loss's total from its worst rows.\n\n");
+        writeLines(FigureTables.concentration(contributions, MarkdownPrinter::escape).markdownLines(), out);
+        List<String> notes = new ArrayList<>();
+        notes.add(Phrases.outliers(contributions.outliers(), number));
+        for (LossContribution loss : contributions.losses()) {
+            if (loss.undefinedRows() > 0) notes.add(Phrases.undefinedShares(loss.loss(), loss.undefinedRows()));
+        }
+        if (!contributions.exact()) notes.add(Phrases.approximateNote());
+        // One paragraph, each note on its own line: a trailing backslash is a hard line break.
+        out.write("\n" + String.join("\\\n", notes.stream().map(MarkdownPrinter::escape).toList()) + "\n");
+        if (FigureTables.hasWorstRows(contributions)) {
+            out.write("\n### Worst rows\n\n");
+            writeLines(FigureTables.worstRows(contributions, report.inputs(), weighted, number, MarkdownPrinter::escape)
+                    .markdownLines(), out);
+        }
+    }
+
+    /**
+     * {@code text} as inline code: fenced by one backtick more than its longest run of backticks, with a
+     * space inside the fences when it starts or ends with a backtick (CommonMark strips one such space).
+     * Line breaks become spaces.
+     */
+    static String codeSpan(String text) {
+        String oneLine = text.replace('\r', ' ').replace('\n', ' ');
+        int longestRun = 0;
+        int run = 0;
+        for (int i = 0; i < oneLine.length(); i++) {
+            run = oneLine.charAt(i) == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        String fence = "`".repeat(longestRun + 1);
+        boolean pad = oneLine.startsWith("`") || oneLine.endsWith("`");
+        String inside = pad ? " " + oneLine + " " : oneLine;
+        return fence + inside + fence;
     }
 
     static String escape(String text) {

@@ -54,6 +54,7 @@ public final class Numbers {
     /** 17 significant digits identify every double, so more would only add noise. */
     public static final int MAX_SIGNIFICANT_DIGITS = 17;
 
+    private static final int PERCENT_DECIMALS = 2;
     private static final BigDecimal PLAIN_FROM = new BigDecimal("1e-4");
     private static final BigDecimal PLAIN_BELOW = new BigDecimal("1e15");
 
@@ -81,6 +82,31 @@ public final class Numbers {
         if (!Double.isFinite(v)) return nonFinite(v);
         if (v == 0) return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0.0";
         return layout(shortest(v));
+    }
+
+    /**
+     * A fraction for people as a percentage with two decimals: {@code 0.99588} gives {@code 99.59%},
+     * {@code 1} gives {@code 100.00%}. Like {@link #human}, it rounds the shortest decimal half up, so
+     * {@code 0.00005} is {@code 0.01%}. Non-finite fractions give {@code NaN}, {@code inf}, {@code -inf}.
+     */
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) return nonFinite(fraction);
+        if (fraction == 0) return "0.00%";
+        BigDecimal hundredths = shortest(fraction).movePointRight(2).setScale(PERCENT_DECIMALS, RoundingMode.HALF_UP);
+        // -0.001% rounds to -0.00%, which would read as a sign error.
+        return (hundredths.signum() == 0 ? hundredths.abs() : hundredths).toPlainString() + "%";
+    }
+
+    /**
+     * A fraction as the exact percentage it stands for, without a % sign or trailing zeros, from its
+     * shortest decimal: {@code 0.01} gives {@code 1}, {@code 0.005} gives {@code 0.5}, {@code 0.05} gives
+     * {@code 5} (where {@code 0.05 * 100} in binary is 5.000000000000001). For headers such as
+     * {@code top 5%}; {@code fraction} must be finite.
+     */
+    static String percentNumber(double fraction) {
+        if (!Double.isFinite(fraction)) throw new IllegalArgumentException("not a finite fraction: " + fraction);
+        if (fraction == 0) return "0";
+        return shortest(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     /** @throws IllegalArgumentException when {@code significantDigits} is outside 1..17 */

@@ -3,6 +3,9 @@ package org.losseval.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import org.losseval.accumulate.OutlierResult;
+import org.losseval.accumulate.Range;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
@@ -13,6 +16,8 @@ import org.losseval.report.RowCounts;
  * same way. Numbers come in through a formatter, so the precision stays the printer's choice.
  */
 final class Phrases {
+    /** Marks a figure shown as the midpoint of a bracket. */
+    static final String APPROXIMATE = "~";
     /** The role name of the weight column in {@link Report#columns()}. */
     static final String WEIGHT_ROLE = "weight";
 
@@ -70,5 +75,65 @@ final class Phrases {
         for (InputReport input : inputs) names.add(input(input));
         String listed = names.isEmpty() ? "" : ": " + String.join(", ", names);
         return inputs.size() + " inputs" + listed + "; " + rows(report.rows());
+    }
+
+    /** "99.59%", or "~99.59%" for the midpoint of a bracket. */
+    static String share(Range share) {
+        return share.exact() ? Numbers.percent(share.low()) : APPROXIMATE + Numbers.percent(share.mid());
+    }
+
+    /** A number, or "~" and the midpoint of a bracket. */
+    static String approximate(Range range, DoubleFunction<String> number) {
+        return range.exact() ? number.apply(range.low()) : APPROXIMATE + number.apply(range.mid());
+    }
+
+    /**
+     * "robust outliers: 1 row with |r - median| > 3 x 1.4826 x MAD = 88.956 (median 10, MAD 20)"; a bracketed
+     * count reads "between 3 and 5 rows".
+     */
+    static String outliers(OutlierResult outliers, DoubleFunction<String> number) {
+        Range count = outliers.count();
+        String rows = count.exact() ? number.apply(count.low()) + (count.low() == 1 ? " row" : " rows")
+                : "between " + number.apply(count.low()) + " and " + number.apply(count.high()) + " rows";
+        return "robust outliers: " + rows + " with |r - median| > " + number.apply(outliers.factor()) + " x "
+                + number.apply(OutlierResult.NORMAL_MAD_SCALE) + " x MAD = " + approximate(outliers.threshold(), number)
+                + " (median " + approximate(outliers.median(), number) + ", MAD " + approximate(outliers.mad(), number)
+                + ")";
+    }
+
+    /** Said once under the shares when some are brackets. */
+    static String approximateNote() {
+        return APPROXIMATE + " marks an approximate figure: the run had more rows than the exact memory budget holds,"
+                + " so it is the midpoint of a bracket around the exact value (--format json gives both ends)";
+    }
+
+    /** "shares of mse are undefined: 2 rows have a negative or non-finite contribution". */
+    static String undefinedShares(String lossKey, long undefinedRows) {
+        return "shares of " + lossKey + " are undefined: " + undefinedRows + (undefinedRows == 1 ? " row has" : " rows have")
+                + " a negative or non-finite contribution";
+    }
+
+    /** "All 3 gates passed", "2 of 3 gates failed", "1 gate passed", "1 gate failed". */
+    static String gateSummary(List<GateOutcome> gates) {
+        long failed = gates.stream().filter(g -> !g.passed()).count();
+        if (gates.size() == 1) return failed == 0 ? "1 gate passed" : "1 gate failed";
+        return failed == 0 ? "All " + gates.size() + " gates passed" : failed + " of " + gates.size() + " gates failed";
+    }
+
+    /** "mse > 200 (mse = 16200)". */
+    static String gate(GateOutcome gate, DoubleFunction<String> number) {
+        return gate.expression() + " (" + gate.figure() + " = " + gateValue(gate, number) + ")";
+    }
+
+    /**
+     * The value a gate judged, rounded like every other number unless the rounded text would contradict the
+     * verdict (16200.4 shown as 16200 beside a failed "mse > 16200"); then it is written exactly.
+     */
+    static String gateValue(GateOutcome gate, DoubleFunction<String> number) {
+        String shown = number.apply(gate.value());
+        if (!Double.isFinite(gate.value())) return shown;
+        boolean holds = gate.comparison().holds(gate.value(), gate.threshold());
+        return gate.comparison().holds(Double.parseDouble(shown), gate.threshold()) == holds
+                ? shown : Numbers.exact(gate.value());
     }
 }

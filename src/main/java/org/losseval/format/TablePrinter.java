@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 
@@ -15,12 +18,36 @@ import org.losseval.report.Report;
  * loss                                      value  rows
  * mse                                       16200     3
  * robust (huber:delta=mad)  (delta = 20)  1433.33     3
+ *
+ * share of each loss's total from its worst rows:
+ * loss            top 1 row  top 5 rows  top 1% (1 row)  top 5% (1 row)  outliers
+ * mse                99.59%     100.00%          99.59%          99.59%    99.59%
+ * huber:delta=15     96.96%     100.00%          96.96%          96.96%    96.96%
+ * robust outliers: 1 row with |r - median| &gt; 3 x 1.4826 x MAD = 88.956 (median 10, MAD 20)
+ *
+ * worst rows:
+ * loss            row           pred  target  residual  row loss
+ * mse             houses.csv:3   400     180       220     48400
+ *                 houses.csv:1   210     200        10       100
+ * ...
+ *
+ * 1 gate failed
+ * FAIL  share_top1[mse] &gt; 0.5 (share_top1[mse] = 0.995885)
  * </pre>
  * A header line names the inputs and the row counts; a table gives each loss as its spec (or
  * {@code label (spec)}) with any parameter resolved from the data, its value, the rows it covers and,
- * when the run read a weight column, the weight sum. With two or more inputs a section per input follows.
- * When rows were skipped, a last table lists them by reason. Columns are aligned and numbers
- * right-aligned; numbers use {@link Numbers#human(double, int)}. Lines end with '\n'.
+ * when the run read a weight column, the weight sum.
+ *
+ * <p>Then, unless contributions are off, how concentrated each loss is: the share of its total from its
+ * worst row, worst K rows, worst fractions of rows and robust outliers, side by side, so a loss that lets
+ * one outlier dominate stands out; the outlier definition with its median and MAD; notes when shares are
+ * undefined or approximate ("~", beyond the exact memory budget); and the worst rows of each loss. Then the
+ * quantile and interval tables when asked for. With two or more inputs a section per input follows; when
+ * rows were skipped, a table lists them by reason. Gates come last, where the eye lands when the run ends:
+ * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged.
+ *
+ * <p>Columns are aligned and numbers right-aligned; numbers use {@link Numbers#human(double, int)}, shares
+ * and coverages {@link Numbers#percent(double)}. Lines end with '\n'.
  */
 public final class TablePrinter implements Printer {
     private final DoubleFunction<String> number;
@@ -34,19 +61,51 @@ public final class TablePrinter implements Printer {
     @Override
     public void print(Report report, PrintWriter out) {
         boolean weighted = Phrases.weighted(report);
+        UnaryOperator<String> plain = UnaryOperator.identity();
         out.write(Phrases.inputsLine(report) + "\n\n");
-        writeLines(LossTables.losses(report.losses(), weighted, number, UnaryOperator.identity()).plainLines(), out);
+        writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
+        if (report.contributions() != null) writeContributions(report, weighted, out);
+        if (!report.quantiles().isEmpty()) {
+            out.write("\n");
+            writeLines(FigureTables.quantiles(report.quantiles(), number, plain).plainLines(), out);
+        }
+        if (!report.intervals().isEmpty()) {
+            out.write("\n");
+            writeLines(FigureTables.intervals(report.intervals(), number, plain).plainLines(), out);
+        }
         if (report.inputs().size() >= 2) {
             for (InputReport input : report.inputs()) {
                 out.write("\n" + Phrases.input(input) + ": " + Phrases.rows(input.rows()) + "\n\n");
-                writeLines(LossTables.losses(input.losses(), weighted, number, UnaryOperator.identity()).plainLines(), out);
+                writeLines(LossTables.losses(input.losses(), weighted, number, plain).plainLines(), out);
             }
         }
         if (report.rows().skipped() > 0) {
             out.write("\n");
-            writeLines(LossTables.skipped(report.rows(), UnaryOperator.identity()).plainLines(), out);
+            writeLines(LossTables.skipped(report.rows(), plain).plainLines(), out);
         }
+        if (!report.gates().isEmpty()) writeGates(report.gates(), out);
         out.flush();
+    }
+
+    private void writeContributions(Report report, boolean weighted, PrintWriter out) {
+        ContributionResult contributions = report.contributions();
+        out.write("\nshare of each loss's total from its worst rows:\n");
+        writeLines(FigureTables.concentration(contributions, UnaryOperator.identity()).plainLines(), out);
+        out.write(Phrases.outliers(contributions.outliers(), number) + "\n");
+        for (LossContribution loss : contributions.losses()) {
+            if (loss.undefinedRows() > 0) out.write(Phrases.undefinedShares(loss.loss(), loss.undefinedRows()) + "\n");
+        }
+        if (!contributions.exact()) out.write(Phrases.approximateNote() + "\n");
+        if (FigureTables.hasWorstRows(contributions)) {
+            out.write("\nworst rows:\n");
+            writeLines(FigureTables.worstRows(contributions, report.inputs(), weighted, number, UnaryOperator.identity())
+                    .plainLines(), out);
+        }
+    }
+
+    private void writeGates(List<GateOutcome> gates, PrintWriter out) {
+        out.write("\n" + Phrases.gateSummary(gates) + "\n");
+        for (GateOutcome gate : gates) out.write((gate.passed() ? "PASS  " : "FAIL  ") + Phrases.gate(gate, number) + "\n");
     }
 
     private static void writeLines(List<String> lines, PrintWriter out) {

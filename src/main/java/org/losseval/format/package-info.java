@@ -1,10 +1,12 @@
 /**
  * Printers: render a {@link org.losseval.report.Report} as a table ({@link org.losseval.format.TablePrinter}),
  * JSON ({@link org.losseval.format.JsonPrinter}, schema in {@code docs/json-schema.md}), CSV
- * ({@link org.losseval.format.CsvPrinter}) or Markdown ({@link org.losseval.format.MarkdownPrinter}),
- * chosen by {@link org.losseval.format.OutputFormat#printer(Integer)}. They only render; every number is
- * formatted by {@link org.losseval.format.Numbers}, independent of the default locale. No imports of io,
- * loss computation, kernels or picocli. Printers write '\n' line ends (CSV: CRLF) and expect the caller's
- * writer to encode UTF-8.
+ * ({@link org.losseval.format.CsvPrinter}), Markdown ({@link org.losseval.format.MarkdownPrinter}) or JUnit
+ * XML ({@link org.losseval.format.JunitPrinter}), chosen by
+ * {@link org.losseval.format.OutputFormat#printer(Integer)}. They only render; every number is formatted by
+ * {@link org.losseval.format.Numbers}, independent of the default locale. No imports of io, loss
+ * computation, kernels or picocli; from {@code accumulate} and {@code gate} only their plain result records.
+ * Figures are named by {@link org.losseval.report.FigureNames}, the names gates use. Printers write '\n'
+ * line ends (CSV: CRLF) and expect the caller's writer to encode UTF-8.
  */
 package org.losseval.format;

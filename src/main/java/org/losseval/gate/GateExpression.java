@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@link FigureLookup}.
  */
 public final class GateExpression {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-.:=,+]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-.:=,+%]*");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String FORM = " (expected FIGURE OP NUMBER with OP one of <, <=, >, >=, e.g. 'mse <= 0.5')";
 

@@ -12,12 +12,17 @@ final class ColumnErrors {
 
     /** "no such column; columns are: a, b, c (did you mean 'b'?)", row 0 because it is about the schema. */
     static InputException noSuchColumn(String file, String column, List<String> available) {
-        StringBuilder detail = new StringBuilder("no such column; columns are: ");
+        return new InputException(file, 0, column, "no such column; " + listing(column, available));
+    }
+
+    /** "columns are: a, b, c (did you mean 'b'?)": the first names of the input and those close to {@code typed}. */
+    static String listing(String typed, List<String> available) {
+        StringBuilder detail = new StringBuilder("columns are: ");
         int listed = Math.min(MAX_LISTED, available.size());
         detail.append(String.join(", ", available.subList(0, listed)));
         if (listed < available.size()) detail.append(", … (").append(available.size() - listed).append(" more)");
         if (available.isEmpty()) detail.append("(none)");
-        detail.append(Suggestions.hint(column, available));
-        return new InputException(file, 0, column, detail.toString());
+        detail.append(Suggestions.hint(typed, available));
+        return detail.toString();
     }
 }

@@ -28,6 +28,9 @@ import org.losseval.batch.ColumnBatch;
  * quoted with {@code "}, with {@code ""} for a quote inside. Each record must have as many fields as the
  * header; only the requested fields are parsed, by {@link NumberCell}.
  *
+ * <p>Column groups ({@link SourceOptions#groups()}) are resolved against the header when the source opens
+ * ({@link GroupSpec}); their columns are then read like any requested column, so groups cost nothing per row.
+ *
  * <p>A record longer than {@link SourceOptions#maxRecordChars()} characters is an error: a parsed record
  * is measured exactly (its fields plus delimiters), and {@link RecordLengthGuard} stops the parser from
  * swallowing the rest of the file when a quote is never closed.
@@ -44,6 +47,7 @@ final class CsvSource implements Source {
     private final int headerSize;
     private final String[] columns;
     private final int[] fieldIndex;
+    private final GroupColumns groups;
     private final double[][] values;
     private boolean headerRead;
     private long rowsRead;
@@ -62,7 +66,14 @@ final class CsvSource implements Source {
         List<String> headerNames = new ArrayList<>(header.size());
         for (String field : header) headerNames.add(field.strip());
         this.headerSize = headerNames.size();
-        this.columns = new LinkedHashSet<>(options.columns()).toArray(new String[0]);
+        LinkedHashSet<String> wanted = new LinkedHashSet<>(options.columns());
+        this.groups = new GroupColumns(name);
+        for (String spec : options.groups()) {
+            List<String> members = GroupSpec.resolve(name, spec, headerNames);
+            groups.put(spec, members);
+            wanted.addAll(members);
+        }
+        this.columns = wanted.toArray(new String[0]);
         this.fieldIndex = new int[columns.length];
         for (int c = 0; c < columns.length; c++) fieldIndex[c] = indexOf(columns[c], headerNames);
         this.values = new double[columns.length][batchSize];
@@ -99,6 +110,9 @@ final class CsvSource implements Source {
 
     @Override
     public long rowsRead() { return rowsRead; }
+
+    @Override
+    public List<String> groupColumns(String groupSpec) { return groups.of(groupSpec); }
 
     @Override
     public ColumnBatch next() throws InputException {

@@ -4,31 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * One requested Parquet column, checked to be readable as numbers, and how to read its values as doubles.
+ * One requested Parquet column holding one number per row, checked to be readable, and how to read it.
  *
- * <p>Readable: a top-level, required or optional (not repeated) field of physical type DOUBLE, FLOAT,
- * INT32 or INT64, plain or annotated as a signed or unsigned integer. FLOAT widens to double exactly;
- * INT32 and unsigned INT32 exactly; INT64 and unsigned INT64 round to the nearest double above 2^53.
- * Other annotations change what the number means (DECIMAL scales it, DATE/TIME/TIMESTAMP are not
- * quantities), so those columns are refused rather than read as raw integers.
+ * <p>Readable: a top-level, required or optional (not repeated) field of a {@link ParquetNumberKind} type.
+ * List columns are read by {@link ParquetListColumn}, as column groups.
  */
 final class ParquetNumberColumn {
-    private static final String READABLE = "readable types are DOUBLE, FLOAT, INT32 and INT64";
-
-    private enum Kind { DOUBLE, FLOAT, INT32, UINT32, INT64, UINT64 }
-
     private final String name;
     private final ColumnDescriptor descriptor;
-    private final Kind kind;
+    private final ParquetNumberKind kind;
     private final Type field;
 
-    private ParquetNumberColumn(String name, ColumnDescriptor descriptor, Kind kind, Type field) {
+    private ParquetNumberColumn(String name, ColumnDescriptor descriptor, ParquetNumberKind kind, Type field) {
         this.name = name;
         this.descriptor = descriptor;
         this.kind = kind;
@@ -37,43 +28,26 @@ final class ParquetNumberColumn {
 
     /** Finds {@code column} among the top-level fields of {@code schema} and checks that it holds numbers. */
     static ParquetNumberColumn resolve(String file, MessageType schema, String column) throws InputException {
-        if (!schema.containsField(column)) {
-            List<String> names = new ArrayList<>();
-            for (Type t : schema.getFields()) names.add(t.getName());
-            throw ColumnErrors.noSuchColumn(file, column, names);
-        }
+        if (!schema.containsField(column)) throw ColumnErrors.noSuchColumn(file, column, fieldNames(schema));
         Type field = schema.getType(column);
+        if (ParquetListColumn.isList(field)) {
+            throw new InputException(file, 0, column, "a list column, not one number per row; it can only be read"
+                    + " as a column group");
+        }
         if (!field.isPrimitive()) {
-            throw new InputException(file, 0, column, "a nested group, not a number column; " + READABLE);
+            throw new InputException(file, 0, column, "a nested group, not a number column; "
+                    + ParquetNumberKind.READABLE);
         }
-        if (field.isRepetition(Type.Repetition.REPEATED)) {
-            throw new InputException(file, 0, column, "a repeated (list) column, not one number per row; " + READABLE);
-        }
-        PrimitiveType primitive = field.asPrimitiveType();
-        Kind kind = kindOf(primitive);
-        if (kind == null) {
-            LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
-            String type = primitive.getPrimitiveTypeName() + (annotation == null ? "" : " (" + annotation + ")");
-            throw new InputException(file, 0, column, "unsupported type " + type + "; " + READABLE);
-        }
+        ParquetNumberKind kind = ParquetNumberKind.of(field.asPrimitiveType());
+        if (kind == null) throw new InputException(file, 0, column, ParquetNumberKind.unsupported(field.asPrimitiveType()));
         return new ParquetNumberColumn(column, schema.getColumnDescription(new String[] {column}), kind, field);
     }
 
-    private static Kind kindOf(PrimitiveType type) {
-        LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-        boolean unsigned = false;
-        if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation integer) {
-            unsigned = !integer.isSigned();
-        } else if (annotation != null) {
-            return null;
-        }
-        return switch (type.getPrimitiveTypeName()) {
-            case DOUBLE -> annotation == null ? Kind.DOUBLE : null;
-            case FLOAT -> annotation == null ? Kind.FLOAT : null;
-            case INT32 -> unsigned ? Kind.UINT32 : Kind.INT32;
-            case INT64 -> unsigned ? Kind.UINT64 : Kind.INT64;
-            default -> null;
-        };
+    /** The top-level field names of {@code schema}, in schema order. */
+    static List<String> fieldNames(MessageType schema) {
+        List<String> names = new ArrayList<>();
+        for (Type t : schema.getFields()) names.add(t.getName());
+        return names;
     }
 
     String name() { return name; }
@@ -94,21 +68,8 @@ final class ParquetNumberColumn {
             reader.consume();
             return false;
         }
-        out[index] = switch (kind) {
-            case DOUBLE -> reader.getDouble();
-            case FLOAT -> reader.getFloat();
-            case INT32 -> reader.getInteger();
-            case UINT32 -> Integer.toUnsignedLong(reader.getInteger());
-            case INT64 -> reader.getLong();
-            case UINT64 -> unsignedToDouble(reader.getLong());
-        };
+        out[index] = kind.read(reader);
         reader.consume();
         return true;
-    }
-
-    /** The unsigned value of {@code bits} rounded to a double (halving keeps the sticky low bit). */
-    static double unsignedToDouble(long bits) {
-        if (bits >= 0) return bits;
-        return ((bits >>> 1) | (bits & 1)) * 2.0;
     }
 }

@@ -5,26 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
 
 /**
- * Reads named number columns of a Parquet file with parquet-java's column API.
+ * Reads named number columns and column groups of a Parquet file with parquet-java's column API.
  *
  * <p>The file is opened through {@link LocalInputFile} (no Hadoop file system), and only the requested
  * columns are fetched. Row groups are read one at a time: memory holds one row group's requested
@@ -32,6 +30,11 @@ import org.losseval.batch.ColumnBatch;
  * {@link ColumnReader} into the batch arrays, with no record assembly. Rows are numbered from 1 across
  * row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be uncompressed or
  * compressed with snappy, gzip or zstd ({@link ParquetDecompressors}); other codecs are an input error.
+ *
+ * <p>Column groups ({@link SourceOptions#groups()}) are resolved against the top-level field names when
+ * the source opens ({@link GroupSpec}). A number field in a group is read like a requested column; a list
+ * field ({@link ParquetListColumn}) becomes the batch columns {@code emb[0]}, …, {@code emb[k-1]}, its width
+ * k measured at open by {@link ParquetListWidths}.
  *
  * <p>Only {@link Sources} names this class, in the branch that opens Parquet, so CSV runs never load
  * Parquet or Hadoop classes.
@@ -42,29 +45,44 @@ final class ParquetSource implements Source {
     private final boolean deleteOnClose;
     private final ParquetFileReader reader;
     private final MessageType projection;
+    private final GroupConverter converter;
     private final String createdBy;
     private final ParquetNumberColumn[] columns;
     private final ColumnReader[] columnReaders;
     private final double[][] values;
+    private final ParquetListColumn[] lists;
+    private final ColumnReader[] listReaders;
+    private final double[][][] listValues;
+    private final GroupColumns groups;
     private final int batchSize;
     private long leftInRowGroup;
     private long rowsRead;
 
     private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFileReader reader,
-                          ParquetNumberColumn[] columns, int batchSize) {
+                          List<ParquetNumberColumn> columns, List<ParquetListColumn> lists, GroupColumns groups,
+                          int batchSize) {
         this.name = name;
         this.file = file;
         this.deleteOnClose = deleteOnClose;
         this.reader = reader;
-        this.columns = columns;
+        this.columns = columns.toArray(new ParquetNumberColumn[0]);
+        this.lists = lists.toArray(new ParquetListColumn[0]);
+        this.groups = groups;
         this.batchSize = batchSize;
         List<Type> fields = new ArrayList<>();
         for (ParquetNumberColumn column : columns) fields.add(column.field());
+        for (ParquetListColumn list : lists) fields.add(list.field());
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         this.projection = new MessageType(schema.getName(), fields);
+        this.converter = IgnoringConverter.forSchema(projection);
         this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-        this.columnReaders = new ColumnReader[columns.length];
-        this.values = new double[columns.length][batchSize];
+        this.columnReaders = new ColumnReader[this.columns.length];
+        this.values = new double[this.columns.length][batchSize];
+        this.listReaders = new ColumnReader[this.lists.length];
+        this.listValues = new double[this.lists.length][][];
+        for (int l = 0; l < this.lists.length; l++) {
+            listValues[l] = new double[this.lists[l].batchColumns().size()][batchSize];
+        }
         reader.setRequestedSchema(projection);
     }
 
@@ -76,14 +94,41 @@ final class ParquetSource implements Source {
     static Source open(String name, Path file, boolean deleteOnClose, SourceOptions options) throws InputException {
         ParquetFileReader reader = null;
         try {
-            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetDecompressors()).build());
+            reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            List<ParquetNumberColumn> columns = new ArrayList<>();
-            for (String column : new LinkedHashSet<>(options.columns())) {
-                columns.add(ParquetNumberColumn.resolve(name, schema, column));
+            Map<String, ParquetNumberColumn> columns = new LinkedHashMap<>();
+            for (String column : options.columns()) {
+                if (!columns.containsKey(column)) columns.put(column, ParquetNumberColumn.resolve(name, schema, column));
             }
-            return new ParquetSource(name, file, deleteOnClose, reader,
-                    columns.toArray(new ParquetNumberColumn[0]), options.batchSize());
+            Map<String, List<String>> groupFields = new LinkedHashMap<>();
+            Map<String, ParquetListColumn> lists = new LinkedHashMap<>();
+            Map<String, String> groupOfList = new LinkedHashMap<>();
+            List<String> fieldNames = ParquetNumberColumn.fieldNames(schema);
+            for (String spec : options.groups()) {
+                List<String> fields = GroupSpec.resolve(name, spec, fieldNames);
+                groupFields.put(spec, fields);
+                for (String field : fields) {
+                    if (columns.containsKey(field) || lists.containsKey(field)) continue;
+                    if (ParquetListColumn.isList(schema.getType(field))) {
+                        lists.put(field, inGroup(spec, () -> ParquetListColumn.resolve(name, schema, field)));
+                        groupOfList.put(field, spec);
+                    } else {
+                        columns.put(field, inGroup(spec, () -> ParquetNumberColumn.resolve(name, schema, field)));
+                    }
+                }
+            }
+            List<ParquetListColumn> sized = ParquetListWidths.measure(name, file, List.copyOf(lists.values()), groupOfList);
+            Map<String, List<String>> expansions = new LinkedHashMap<>();
+            for (ParquetListColumn list : sized) expansions.put(list.name(), list.batchColumns());
+            checkDistinct(name, columns.keySet(), sized);
+            GroupColumns groups = new GroupColumns(name);
+            for (Map.Entry<String, List<String>> group : groupFields.entrySet()) {
+                List<String> batchColumns = new ArrayList<>();
+                for (String field : group.getValue()) batchColumns.addAll(expansions.getOrDefault(field, List.of(field)));
+                groups.put(group.getKey(), batchColumns);
+            }
+            return new ParquetSource(name, file, deleteOnClose, reader, List.copyOf(columns.values()), sized, groups,
+                    options.batchSize());
         } catch (InputException e) {
             abandon(reader, file, deleteOnClose);
             throw e;
@@ -94,6 +139,13 @@ final class ParquetSource implements Source {
         }
     }
 
+    /** The options every Parquet reader here opens files with: no Hadoop configuration, our decompressors. */
+    static ParquetReadOptions readOptions() {
+        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new ParquetDecompressors())
+                .build();
+    }
+
     @Override
     public String name() { return name; }
 
@@ -102,6 +154,9 @@ final class ParquetSource implements Source {
 
     @Override
     public long rowsRead() { return rowsRead; }
+
+    @Override
+    public List<String> groupColumns(String groupSpec) { return groups.of(groupSpec); }
 
     @Override
     public ColumnBatch next() throws InputException {
@@ -116,10 +171,18 @@ final class ParquetSource implements Source {
                     }
                 }
             }
-            // Columns are decoded one after the other; the batch lists issues in row order.
-            if (columns.length > 1) issues.sort(Comparator.comparingInt(CellIssue::index));
+            for (int l = 0; l < lists.length; l++) {
+                for (int i = 0; i < size; i++) lists[l].readRow(listReaders[l], listValues[l], i, issues);
+            }
+            // Columns are decoded one after the other; the batch lists issues in row order (a stable sort
+            // keeps the column order within a row).
+            if (columns.length + lists.length > 1) issues.sort(Comparator.comparingInt(CellIssue::index));
             Map<String, double[]> batchColumns = new LinkedHashMap<>();
             for (int c = 0; c < columns.length; c++) batchColumns.put(columns[c].name(), values[c]);
+            for (int l = 0; l < lists.length; l++) {
+                List<String> names = lists[l].batchColumns();
+                for (int j = 0; j < names.size(); j++) batchColumns.put(names.get(j), listValues[l][j]);
+            }
             ColumnBatch batch = new ColumnBatch(name, rowsRead + 1, size, batchColumns, issues);
             leftInRowGroup -= size;
             rowsRead += size;
@@ -136,8 +199,9 @@ final class ParquetSource implements Source {
             pages = reader.readNextRowGroup();
             if (pages == null) return false;
         } while (pages.getRowCount() == 0);
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, IgnoringConverter.GROUP, projection, createdBy);
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, converter, projection, createdBy);
         for (int c = 0; c < columns.length; c++) columnReaders[c] = store.getColumnReader(columns[c].descriptor());
+        for (int l = 0; l < lists.length; l++) listReaders[l] = store.getColumnReader(lists[l].descriptor());
         leftInRowGroup = pages.getRowCount();
         return true;
     }
@@ -150,6 +214,28 @@ final class ParquetSource implements Source {
             throw new InputException(name, 0, null, "cannot close: " + e.getMessage(), e);
         } finally {
             if (deleteOnClose) StdinSpool.delete(file);
+        }
+    }
+
+    /** A field pulled in by a group (a glob, say) that cannot be read: the message also names the group. */
+    private static <T> T inGroup(String spec, Resolution<T> resolution) throws InputException {
+        try {
+            return resolution.get();
+        } catch (InputException e) {
+            throw new InputException(e.file(), e.row(), e.column(), e.detail() + " (in group '" + spec + "')", e);
+        }
+    }
+
+    /** A list's batch columns ({@code emb[0]}) must not clash with a field of that very name also read. */
+    private static void checkDistinct(String name, Set<String> columns, List<ParquetListColumn> lists)
+            throws InputException {
+        for (ParquetListColumn list : lists) {
+            for (String column : list.batchColumns()) {
+                if (columns.contains(column)) {
+                    throw new InputException(name, 0, column, "both a field of the file and an element of list column '"
+                            + list.name() + "'; read one of them only");
+                }
+            }
         }
     }
 
@@ -167,21 +253,8 @@ final class ParquetSource implements Source {
         return "cannot read Parquet: " + message;
     }
 
-    /**
-     * The column readers want a converter tree, but values are pulled with {@code getDouble()} and friends
-     * instead, so every converter here ignores what it is given.
-     */
-    private static final class IgnoringConverter {
-        static final PrimitiveConverter PRIMITIVE = new PrimitiveConverter() {};
-        static final GroupConverter GROUP = new GroupConverter() {
-            @Override
-            public Converter getConverter(int fieldIndex) { return PRIMITIVE; }
-
-            @Override
-            public void start() {}
-
-            @Override
-            public void end() {}
-        };
+    /** A resolution step that may fail with an input error. */
+    private interface Resolution<T> {
+        T get() throws InputException;
     }
 }

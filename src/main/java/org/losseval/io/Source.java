@@ -1,5 +1,6 @@
 package org.losseval.io;
 
+import java.util.List;
 import org.losseval.batch.ColumnBatch;
 
 /**
@@ -23,6 +24,21 @@ public interface Source extends AutoCloseable {
      * @throws InputException when the input cannot be read (naming file, row and column where known)
      */
     ColumnBatch next() throws InputException;
+
+    /**
+     * The batch columns of a column group, in group order: for {@code l0..l2} the columns {@code l0},
+     * {@code l1}, {@code l2}; for a Parquet list column {@code emb} of length k, {@code emb[0]} to
+     * {@code emb[k-1]}. Every batch of this source holds these columns. Groups are resolved when the
+     * source opens, so this never reads input.
+     *
+     * <p>The default suits a source that reads no groups (a test double, say): readers of files override it.
+     *
+     * @param groupSpec a group exactly as given in {@link SourceOptions#groups()}
+     * @throws IllegalArgumentException when {@code groupSpec} was not among the options' groups
+     */
+    default List<String> groupColumns(String groupSpec) {
+        throw new IllegalArgumentException("source " + name() + " was opened without group '" + groupSpec + "'");
+    }
 
     /** Rows read so far (data rows, header excluded). */
     long rowsRead();

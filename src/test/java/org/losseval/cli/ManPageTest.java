@@ -62,7 +62,7 @@ class ManPageTest {
     @Test
     void lossesListNamesAliasesFormulaConventionAndParameters() {
         assertTrue(page.contains(".TP\n\\fBmse\\fR (also l2)\nmean squared error\n.br\nPer row: (y - yhat)^2\n"), page);
-        assertTrue(page.contains("Reads: \\fB\\-\\-pred\\fR, \\fB\\-\\-target\\fR."), page);
+        assertTrue(page.contains("Reads: \\fB\\-\\-pred\\fR and \\fB\\-\\-target\\fR."), page);
         assertTrue(page.contains("Convention: PyTorch\n"), page);
         assertTrue(page.contains("\\fIdelta\\fR = 1 (> 0, or \"mad\"): where the loss turns"), page);
     }

@@ -98,6 +98,15 @@ class ReportsCommandTest {
     }
 
     @Test
+    void gateOnTheWorstOnePercent() throws IOException {
+        // 3 rows: the worst 1% is one row (at least one row is counted), House C.
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mae",
+                "--fail-if", "share_top1%[mae] > 0.9");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("share_top1%[mae] = 0.9166666666666666 > 0.9"), run.err());
+    }
+
+    @Test
     void unknownFigureIsAUsageErrorBeforeAnyDataIsRead() {
         // The input does not exist: exit code 2 (not 3) shows the gate was refused first.
         CliRun run = CliRun.of("eval", dir.resolve("missing.csv").toString(), "-p", "pred", "-t", "target",

@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.gate.Comparison;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
@@ -53,9 +57,9 @@ class JsonPrinterTest {
     @Test
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
-        assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses"),
-                List.copyOf(json.keySet()));
-        assertEquals("losseval/1", json.get("schema"));
+        assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
+                "quantiles", "intervals", "gates", "passed"), List.copyOf(json.keySet()));
+        assertEquals("losseval/2", json.get("schema"));
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
@@ -79,8 +83,8 @@ class JsonPrinterTest {
         assertEquals(4, losses.size());
 
         Map<?, ?> mse = object(losses.get(0));
-        assertEquals(List.of("label", "spec", "name", "params", "resolved_params", "value", "count", "weight_sum"),
-                List.copyOf(mse.keySet()));
+        assertEquals(List.of("label", "spec", "name", "params", "resolved_params", "value", "count", "weight_sum",
+                "clamped"), List.copyOf(mse.keySet()));
         assertTrue(mse.containsKey("label"));
         assertNull(mse.get("label"));
         assertEquals("mse", mse.get("spec"));
@@ -90,6 +94,7 @@ class JsonPrinterTest {
         assertEquals("16200", ((TinyJson.Num) mse.get("value")).text());
         assertEquals(3, integer(mse.get("count")));
         assertEquals(3, number(mse.get("weight_sum")));
+        assertEquals(0, integer(mse.get("clamped")));
 
         Map<?, ?> huber = object(losses.get(2));
         assertEquals("huber:delta=15", huber.get("spec"));
@@ -149,7 +154,7 @@ class JsonPrinterTest {
 
         Map<?, ?> odd = object(losses.get(1));
         assertEquals(List.of("label", "spec", "name", "params", "params_text", "resolved_params", "value",
-                "value_text", "count", "weight_sum", "weight_sum_text"), List.copyOf(odd.keySet()));
+                "value_text", "count", "weight_sum", "weight_sum_text", "clamped"), List.copyOf(odd.keySet()));
         assertNull(object(odd.get("params")).get("x"));
         assertEquals(1.5, number(object(odd.get("params")).get("y")));
         assertEquals(Map.of("x", "-inf"), odd.get("params_text"));
@@ -186,10 +191,7 @@ class JsonPrinterTest {
         String inputName = "dir\\odd,\"name\".csv";
         String reason = "lone \ud800 surrogate";
         LossResult loss = SampleReports.loss(label, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
-                List.of(new ColumnRole("pred", "ŷ \"hat\"")),
-                List.of(new InputReport(inputName, "csv", new RowCounts(2, 1, Map.of(reason, 1L)),
-                        List.of(loss))),
+        Report report = SampleReports.oneInput(inputName, List.of(new ColumnRole("pred", "ŷ \"hat\"")),
                 new RowCounts(2, 1, Map.of(reason, 1L)), List.of(loss));
         String json = print(report);
 
@@ -209,24 +211,219 @@ class JsonPrinterTest {
     @Test
     void emptyContainersAreValid() {
         Report nothing = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(), List.of(),
-                new RowCounts(0, 0, Map.of()), List.of());
+                new RowCounts(0, 0, Map.of()), List.of(), null, List.of(), List.of(), List.of());
         Map<?, ?> json = parse(nothing);
         assertEquals(Map.of(), json.get("columns"));
         assertEquals(List.of(), json.get("inputs"));
         assertEquals(List.of(), json.get("losses"));
+        assertEquals(List.of(), json.get("quantiles"));
+        assertEquals(List.of(), json.get("intervals"));
+        assertEquals(List.of(), json.get("gates"));
+        assertEquals(Boolean.TRUE, json.get("passed"), "no gate, nothing failed");
     }
 
     @Test
     void outputIsOneObjectEndingWithANewline() {
         String json = print(SampleReports.housesAndEmpty());
-        assertTrue(json.startsWith("{\n  \"schema\": \"losseval/1\",\n"), json);
+        assertTrue(json.startsWith("{\n  \"schema\": \"losseval/2\",\n"), json);
         assertTrue(json.endsWith("}\n"), json);
     }
 
     @Test
     void aReportForAnotherSchemaIsRefused() {
-        Report future = new Report(2, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()), List.of());
-        assertThrows(IllegalArgumentException.class, () -> print(future));
+        for (int schema : new int[] {1, 3}) {
+            Report other = new Report(schema, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()),
+                    List.of(), null, List.of(), List.of(), List.of());
+            assertThrows(IllegalArgumentException.class, () -> print(other), "schema " + schema);
+        }
+    }
+
+    @Test
+    void contributionsOfTheHousesFieldByField() {
+        Map<?, ?> contributions = object(parse(SampleReports.housesFull()).get("contributions"));
+        assertEquals(List.of("rows", "exact", "outliers", "losses"), List.copyOf(contributions.keySet()));
+        assertEquals(3, integer(contributions.get("rows")));
+        assertEquals(Boolean.TRUE, contributions.get("exact"));
+
+        // Residuals 10, -10, 220: median 10, MAD median(0, 20, 210) = 20, threshold 3 x 1.4826 x 20.
+        Map<?, ?> outliers = object(contributions.get("outliers"));
+        assertEquals(List.of("factor", "median", "mad", "threshold", "count"), List.copyOf(outliers.keySet()));
+        assertEquals(3, number(outliers.get("factor")));
+        assertEquals(10, number(outliers.get("median")));
+        assertEquals(20, number(outliers.get("mad")));
+        assertEquals(3 * 1.4826 * 20, number(outliers.get("threshold")));
+        assertEquals("1", ((TinyJson.Num) outliers.get("count")).text());
+
+        List<?> losses = array(contributions.get("losses"));
+        assertEquals(List.of("mse", "mae", "huber:delta=15"),
+                losses.stream().map(l -> object(l).get("loss")).toList(), "keyed by label, else spec");
+        Map<?, ?> mse = object(losses.get(0));
+        assertEquals(List.of("loss", "total", "share_top1", "top_k", "share_top_k", "top_fractions", "outlier_share",
+                "undefined_rows", "worst_rows"), List.copyOf(mse.keySet()));
+        assertEquals(48600, number(mse.get("total")));
+        assertEquals(48400 / 48600.0, number(mse.get("share_top1")));
+        assertEquals(5, integer(mse.get("top_k")));
+        assertEquals(1, number(mse.get("share_top_k")));
+        Map<?, ?> onePercent = object(array(mse.get("top_fractions")).get(0));
+        assertEquals(List.of("fraction", "rows", "share"), List.copyOf(onePercent.keySet()));
+        assertEquals(0.01, number(onePercent.get("fraction")));
+        assertEquals(1, integer(onePercent.get("rows")));
+        assertEquals(48400 / 48600.0, number(onePercent.get("share")));
+        assertEquals(0.05, number(object(array(mse.get("top_fractions")).get(1)).get("fraction")));
+        assertEquals(48400 / 48600.0, number(mse.get("outlier_share")));
+        assertEquals(0, integer(mse.get("undefined_rows")));
+
+        Map<?, ?> worst = object(array(mse.get("worst_rows")).get(0));
+        assertEquals(List.of("input", "input_index", "row", "pred", "target", "residual", "loss", "weight",
+                "contribution"), List.copyOf(worst.keySet()));
+        assertEquals("houses.csv", worst.get("input"));
+        assertEquals(0, integer(worst.get("input_index")));
+        assertEquals(3, integer(worst.get("row")), "house C");
+        assertEquals(400, number(worst.get("pred")));
+        assertEquals(180, number(worst.get("target")));
+        assertEquals(220, number(worst.get("residual")));
+        assertEquals(48400, number(worst.get("loss")));
+        assertEquals(1, number(worst.get("weight")));
+        assertEquals(48400, number(worst.get("contribution")));
+        assertEquals(1, integer(object(array(mse.get("worst_rows")).get(1)).get("row")), "A before B on a tie");
+
+        assertEquals(240, number(object(losses.get(1)).get("total")));
+        assertEquals(220 / 240.0, number(object(losses.get(1)).get("share_top1")));
+        assertEquals(3287.5, number(object(losses.get(2)).get("total")));
+        assertEquals(3187.5 / 3287.5, number(object(losses.get(2)).get("share_top1")));
+        assertFalse(print(SampleReports.housesFull()).contains("_range"), "exact figures have no bracket");
+    }
+
+    @Test
+    void contributionsAreNullWhenOff() {
+        Map<?, ?> json = parse(SampleReports.housesAndEmpty());
+        assertTrue(json.containsKey("contributions"));
+        assertNull(json.get("contributions"));
+    }
+
+    @Test
+    void anApproximateFigureIsItsMidpointWithARangeSibling() {
+        Map<?, ?> contributions = object(parse(SampleReports.largeRun()).get("contributions"));
+        assertEquals(Boolean.FALSE, contributions.get("exact"));
+        Map<?, ?> outliers = object(contributions.get("outliers"));
+        assertEquals(List.of("factor", "median", "median_range", "mad", "mad_range", "threshold", "threshold_range",
+                "count", "count_range"), List.copyOf(outliers.keySet()));
+        assertEquals(0.625, number(outliers.get("median")));
+        assertEquals(0.5, number(object(outliers.get("median_range")).get("low")));
+        assertEquals(0.75, number(object(outliers.get("median_range")).get("high")));
+        assertEquals(11, number(outliers.get("count")));
+        assertEquals(List.of("low", "high"), List.copyOf(object(outliers.get("count_range")).keySet()));
+
+        Map<?, ?> mse = object(array(contributions.get("losses")).get(0));
+        assertEquals(0.25, number(mse.get("share_top1")), "always exact");
+        assertFalse(mse.containsKey("share_top1_range"));
+        Map<?, ?> onePercent = object(array(mse.get("top_fractions")).get(0));
+        assertEquals(List.of("fraction", "rows", "share", "share_range"), List.copyOf(onePercent.keySet()));
+        assertEquals(200_000, integer(onePercent.get("rows")));
+        assertEquals(0.415, number(onePercent.get("share")), 1e-15);
+        assertEquals(0.41, number(object(onePercent.get("share_range")).get("low")));
+        assertEquals(0.42, number(object(onePercent.get("share_range")).get("high")));
+        assertEquals(0.5, number(mse.get("outlier_share")));
+        assertEquals(Map.of("low", new TinyJson.Num("0.4"), "high", new TinyJson.Num("0.6")),
+                mse.get("outlier_share_range"));
+    }
+
+    @Test
+    void undefinedSharesAreNullWithATextSiblingAndNoRange() {
+        Map<?, ?> signed = object(array(object(parse(SampleReports.largeRun()).get("contributions")).get("losses"))
+                .get(1));
+        assertNull(signed.get("share_top1"));
+        assertEquals("NaN", signed.get("share_top1_text"));
+        assertNull(signed.get("outlier_share"));
+        assertEquals("NaN", signed.get("outlier_share_text"));
+        assertFalse(signed.containsKey("outlier_share_range"), "NaN in both ends counts as exact");
+        assertEquals(2, integer(signed.get("undefined_rows")));
+        assertEquals(List.of(), signed.get("worst_rows"));
+    }
+
+    @Test
+    void quantilesAndIntervalsFieldByField() {
+        Map<?, ?> json = parse(SampleReports.housesFull());
+        Map<?, ?> p90 = object(array(json.get("quantiles")).get(1));
+        assertEquals(List.of("column", "level", "rows", "pinball", "fraction_below", "fraction_at_or_below"),
+                List.copyOf(p90.keySet()));
+        assertEquals("p90", p90.get("column"));
+        assertEquals(0.9, number(p90.get("level")));
+        assertEquals(3, integer(p90.get("rows")));
+        assertEquals(12, number(p90.get("pinball")));
+        assertEquals(2.0 / 3, number(p90.get("fraction_below")));
+        assertEquals(2.0 / 3, number(p90.get("fraction_at_or_below")));
+        assertEquals(7.0 / 3, number(object(array(json.get("quantiles")).get(0)).get("pinball")));
+
+        Map<?, ?> interval = object(array(json.get("intervals")).get(0));
+        assertEquals(List.of("lower", "upper", "nominal", "nominal_from_quantiles", "rows", "covered", "below",
+                "above", "coverage", "fraction_below", "fraction_above", "mean_width", "interval_score", "coverage_ci",
+                "p_value"), List.copyOf(interval.keySet()));
+        assertEquals("p10", interval.get("lower"));
+        assertEquals("p90", interval.get("upper"));
+        assertEquals(0.8, number(interval.get("nominal")));
+        assertEquals(Boolean.TRUE, interval.get("nominal_from_quantiles"));
+        assertEquals(3, integer(interval.get("rows")));
+        assertEquals(2, integer(interval.get("covered")));
+        assertEquals(0, integer(interval.get("below")));
+        assertEquals(1, integer(interval.get("above")));
+        assertEquals(2.0 / 3, number(interval.get("coverage")));
+        assertEquals(0, number(interval.get("fraction_below")));
+        assertEquals(1.0 / 3, number(interval.get("fraction_above")));
+        assertEquals(110, number(interval.get("mean_width")));
+        assertEquals(430.0 / 3, number(interval.get("interval_score")));
+        Map<?, ?> ci = object(interval.get("coverage_ci"));
+        assertEquals(List.of("level", "low", "high", "method"), List.copyOf(ci.keySet()));
+        assertEquals(0.95, number(ci.get("level")));
+        assertEquals(SampleReports.CI_LOW, number(ci.get("low")));
+        assertEquals(SampleReports.CI_HIGH, number(ci.get("high")));
+        assertEquals("clopper-pearson", ci.get("method"));
+        assertEquals(0.488, number(interval.get("p_value")));
+    }
+
+    @Test
+    void gatesAndTheOverallVerdict() {
+        Map<?, ?> json = parse(SampleReports.housesFull());
+        List<?> gates = array(json.get("gates"));
+        assertEquals(3, gates.size());
+        Map<?, ?> mse = object(gates.get(0));
+        assertEquals(List.of("expression", "figure", "value", "comparison", "threshold", "passed"),
+                List.copyOf(mse.keySet()));
+        assertEquals("mse > 200", mse.get("expression"));
+        assertEquals("mse", mse.get("figure"));
+        assertEquals(16200, number(mse.get("value")));
+        assertEquals(">", mse.get("comparison"));
+        assertEquals(200, number(mse.get("threshold")));
+        assertEquals(Boolean.FALSE, mse.get("passed"), "16200 > 200 holds, so the gate fails");
+        assertEquals(Boolean.TRUE, object(gates.get(1)).get("passed"));
+        assertEquals("<", object(gates.get(2)).get("comparison"));
+        assertEquals(Boolean.FALSE, json.get("passed"), "one gate failed");
+
+        Report report = SampleReports.housesFull();
+        Report allPassed = report.withGates(report.gates().subList(1, 3));
+        assertEquals(Boolean.TRUE, parse(allPassed).get("passed"));
+    }
+
+    @Test
+    void aGateOnAMissingFigureHasANullValueWithItsText() {
+        Report report = SampleReports.housesFull().withGates(List.of(
+                new GateOutcome("share_top1[nope] > 0.5", "share_top1[nope]", Double.NaN, Comparison.GREATER, 0.5,
+                        false)));
+        Map<?, ?> gate = object(array(parse(report).get("gates")).get(0));
+        assertNull(gate.get("value"));
+        assertEquals("NaN", gate.get("value_text"));
+        assertEquals(Boolean.FALSE, gate.get("passed"));
+    }
+
+    @Test
+    void clampedRowsAreCountedPerLossAndPerInput() {
+        LossResult bce = new LossResult(null, "bce", "bce", Map.of(), List.of(), 33.3, 3, 3, 1);
+        Report report = SampleReports.oneInput("probs.csv", List.of(new ColumnRole("pred", "p")),
+                new RowCounts(3, 3, Map.of()), List.of(bce));
+        Map<?, ?> json = parse(report);
+        assertEquals(1, integer(object(array(json.get("losses")).get(0)).get("clamped")));
+        assertEquals(1, integer(object(array(object(array(json.get("inputs")).get(0)).get("losses")).get(0))
+                .get("clamped")));
     }
 
     @Test
@@ -236,16 +433,28 @@ class JsonPrinterTest {
         start = document.indexOf("```json\n", start) + "```json\n".length();
         String example = document.substring(start, document.indexOf("```", start));
 
-        Report full = SampleReports.housesAndEmpty();
-        List<InputReport> inputs = new ArrayList<>();
-        for (InputReport input : full.inputs()) {
-            inputs.add(new InputReport(input.name(), input.format(), input.rows(), mseAndHuber15(input.losses())));
-        }
-        Report report = new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs,
-                full.rows(), mseAndHuber15(full.losses()));
-        assertEquals(example, print(report));
+        assertEquals(example, print(docExample()));
     }
 
+    /**
+     * The houses of {@link SampleReports#housesFull()} cut down to a readable example: the losses mse and
+     * huber:delta=15 with one worst row each, the quantiles, the interval and two gates.
+     */
+    static Report docExample() {
+        Report full = SampleReports.housesFull();
+        List<LossResult> losses = mseAndHuber15(full.losses());
+        List<InputReport> inputs = full.inputs().stream()
+                .map(i -> new InputReport(i.name(), i.format(), i.rows(), mseAndHuber15(i.losses()))).toList();
+        ContributionResult all = full.contributions();
+        List<LossContribution> contributions = all.losses().stream()
+                .filter(c -> c.loss().equals("mse") || c.loss().equals("huber:delta=15"))
+                .map(c -> new LossContribution(c.loss(), c.total(), c.shareTop1(), c.topK(), c.shareTopK(),
+                        c.topFractions(), c.worstRows().subList(0, 1), c.outlierShare(), c.undefinedRows()))
+                .toList();
+        return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs, full.rows(),
+                losses, new ContributionResult(all.rows(), all.exact(), all.outliers(), contributions),
+                full.quantiles(), full.intervals(), List.of(full.gates().get(0), full.gates().get(2)));
+    }
     private static List<LossResult> mseAndHuber15(List<LossResult> losses) {
         return losses.stream().filter(l -> l.spec().equals("mse") || l.spec().equals("huber:delta=15")).toList();
     }

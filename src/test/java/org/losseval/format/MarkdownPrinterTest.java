@@ -1,6 +1,7 @@
 package org.losseval.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losseval.report.ColumnRole;
-import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
@@ -39,8 +39,7 @@ class MarkdownPrinterTest {
     @Test
     void userTextCannotBreakTheTableOrStartMarkup() {
         var loss = SampleReports.loss("a|b *c* _d_ `e` <f> [g]\nh\\", "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
-                List.of(new InputReport("x|y.csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+        Report report = SampleReports.oneInput("x|y.csv", List.of(new ColumnRole("pred", "p")),
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String text = GoldenFiles.render(new MarkdownPrinter(6), report);
         assertTrue(text.contains("| a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\> \\[g\\] h\\\\ (mse) |"), text);
@@ -64,10 +63,47 @@ class MarkdownPrinterTest {
         assertEquals("a.csv", MarkdownPrinter.escapeBlockStart("a.csv"));
 
         var loss = SampleReports.loss(null, "mse", "mse", Map.of(), List.of(), 1, 1, 1);
-        Report report = new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("pred", "p")),
-                List.of(new InputReport("# notes.csv", "csv", new RowCounts(1, 1, Map.of()), List.of(loss))),
+        Report report = SampleReports.oneInput("# notes.csv", List.of(new ColumnRole("pred", "p")),
                 new RowCounts(1, 1, Map.of()), List.of(loss));
         String text = GoldenFiles.render(new MarkdownPrinter(6), report);
         assertTrue(text.contains("\n\\# notes.csv (csv): 1 row read, 1 used, 0 skipped\n"), text);
+    }
+
+    @Test
+    void theHousesWithEverySectionMatchTheGoldenFile() throws IOException {
+        String text = GoldenFiles.render(new MarkdownPrinter(6), SampleReports.housesFull());
+        assertEquals(GoldenFiles.read("houses-full.md"), text);
+        assertTrue(text.contains("\n| mse            |    99.59% |"), text);
+        assertTrue(text.contains("\n| mae            |    91.67% |"), text);
+        assertTrue(text.contains("\n| huber:delta=15 |    96.96% |"), text);
+    }
+
+    @Test
+    void theGateSummaryComesFirst() {
+        Report houses = SampleReports.housesFull();
+        assertTrue(GoldenFiles.render(new MarkdownPrinter(6), houses)
+                .startsWith("## losseval\n\n**❌ 1 of 3 gates failed**\n\n- ❌ `mse > 200` (`mse` = 16200)\n"));
+        String passed = GoldenFiles.render(new MarkdownPrinter(6), houses.withGates(houses.gates().subList(1, 3)));
+        assertTrue(passed.startsWith("## losseval\n\n**✅ All 2 gates passed**\n\n"
+                + "- ✅ `share_top1[mae] > 0.95` (`share_top1[mae]` = 0.916667)\n"
+                + "- ✅ `coverage[p10:p90] < 0.5` (`coverage[p10:p90]` = 0.666667)\n\n"), passed);
+        assertFalse(GoldenFiles.render(new MarkdownPrinter(6), SampleReports.weightedHouses()).contains("gate"));
+    }
+
+    @Test
+    void approximateSharesEscapeTheTildeSoItCannotStrikeThrough() {
+        String text = GoldenFiles.render(new MarkdownPrinter(6), SampleReports.largeRun());
+        assertTrue(text.contains("| mse    |    25.00% |     30.00% |             \\~41.50% | \\~50.00% |"), text);
+        assertTrue(text.contains("\n\\~ marks an approximate figure"), text);
+        // Notes are one paragraph with hard line breaks.
+        assertTrue(text.contains("MAD \\~2.25)\\\nshares of signed are undefined"), text);
+    }
+
+    @Test
+    void aGateIsACodeSpanLongerThanAnyBacktickRunInIt() {
+        assertEquals("`mse > 1`", MarkdownPrinter.codeSpan("mse > 1"));
+        assertEquals("``a`b > 1``", MarkdownPrinter.codeSpan("a`b > 1"));
+        assertEquals("``` ``x`` ```", MarkdownPrinter.codeSpan("``x``"));
+        assertEquals("`a b`", MarkdownPrinter.codeSpan("a\nb"));
     }
 }

@@ -106,6 +106,23 @@ class NumbersTest {
     }
 
     @Test
+    void percentHasTwoDecimalsRoundedHalfUpFromTheShortestDecimal() {
+        assertEquals("99.59%", Numbers.percent(48400 / 48600.0));  // 0.9958847736625515
+        assertEquals("91.67%", Numbers.percent(220 / 240.0));
+        assertEquals("100.00%", Numbers.percent(1));
+        assertEquals("0.00%", Numbers.percent(0));
+        assertEquals("0.00%", Numbers.percent(-0.0));
+        assertEquals("0.00%", Numbers.percent(-1e-6), "no sign on a value that rounds to zero");
+        // 0.00005 is 5.00000000000000024e-05 in binary; its shortest decimal rounds half up to 0.01%.
+        assertEquals("0.01%", Numbers.percent(0.00005));
+        assertEquals("0.13%", Numbers.percent(0.00125), "0.125% rounds half up");
+        assertEquals("250.00%", Numbers.percent(2.5));
+        assertEquals("-3.00%", Numbers.percent(-0.03));
+        assertEquals("NaN", Numbers.percent(Double.NaN));
+        assertEquals("inf", Numbers.percent(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void humanUsesExponentNotationOutsideThePlainRange() {
         assertEquals("1.23e-07", Numbers.human(1.23e-7, 6));
         assertEquals("1.23e-07", Numbers.human(1.234e-7, 3));

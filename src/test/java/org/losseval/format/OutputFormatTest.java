@@ -14,6 +14,7 @@ class OutputFormatTest {
         assertInstanceOf(JsonPrinter.class, OutputFormat.JSON.printer(null));
         assertInstanceOf(CsvPrinter.class, OutputFormat.CSV.printer(null));
         assertInstanceOf(MarkdownPrinter.class, OutputFormat.MARKDOWN.printer(null));
+        assertInstanceOf(JunitPrinter.class, OutputFormat.JUNIT.printer(null));
     }
 
     @Test
@@ -23,6 +24,7 @@ class OutputFormatTest {
         assertTrue(render(OutputFormat.MARKDOWN, null).contains(" 1095.83 |"));
         assertTrue(render(OutputFormat.CSV, null).contains("," + huber + ","));
         assertTrue(render(OutputFormat.JSON, null).contains("\"value\": " + huber + ","));
+        assertTrue(render(OutputFormat.JUNIT, null).contains("value=\"" + huber + "\""), "properties are exact");
     }
 
     @Test

@@ -3,9 +3,22 @@ package org.losseval.format;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.losseval.accumulate.ConfidenceInterval;
+import org.losseval.accumulate.ContributionResult;
+import org.losseval.accumulate.FractionShare;
+import org.losseval.accumulate.IntervalResult;
+import org.losseval.accumulate.LossContribution;
+import org.losseval.accumulate.OutlierResult;
+import org.losseval.accumulate.QuantileResult;
+import org.losseval.accumulate.Range;
+import org.losseval.accumulate.WorstRow;
+import org.losseval.gate.Comparison;
+import org.losseval.gate.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
+import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
+import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
@@ -44,7 +57,8 @@ final class SampleReports {
                 new RowCounts(1, 0, Map.of(SKIP_REASON, 1L)), empty);
         return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
                 List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price")),
-                List.of(housesInput, emptyInput), new RowCounts(4, 3, Map.of(SKIP_REASON, 1L)), houses);
+                List.of(housesInput, emptyInput), new RowCounts(4, 3, Map.of(SKIP_REASON, 1L)), houses, null, List.of(),
+                List.of(), List.of());
     }
 
     /** One input read with a weight column whose weights are all 1, so weight sums equal counts. */
@@ -54,7 +68,7 @@ final class SampleReports {
         return new Report(Report.SCHEMA_VERSION, "0.1.0", "vector (256-bit, 4 doubles)",
                 List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price"),
                         new ColumnRole("weight", "w")),
-                List.of(input), new RowCounts(3, 3, Map.of()), houses);
+                List.of(input), new RowCounts(3, 3, Map.of()), houses, null, List.of(), List.of(), List.of());
     }
 
     static Report withLosses(List<LossResult> losses) {
@@ -62,7 +76,15 @@ final class SampleReports {
                 losses);
         return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
                 List.of(new ColumnRole("pred", "p"), new ColumnRole("target", "t")),
-                List.of(input), new RowCounts(losses.size(), losses.size(), Map.of()), losses);
+                List.of(input), new RowCounts(losses.size(), losses.size(), Map.of()), losses, null, List.of(),
+                List.of(), List.of());
+    }
+
+    /** A report of one input and these losses, and nothing else. */
+    static Report oneInput(String inputName, List<ColumnRole> columns, RowCounts rows, List<LossResult> losses) {
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", columns,
+                List.of(new InputReport(inputName, "csv", rows, losses)), rows, losses, null, List.of(), List.of(),
+                List.of());
     }
 
     static List<LossResult> houseLosses(long count, double weightSum) {
@@ -76,6 +98,107 @@ final class SampleReports {
 
     static LossResult loss(String label, String spec, String name, Map<String, Double> params,
                            List<String> resolved, double value, long count, double weightSum) {
-        return new LossResult(label, spec, name, new LinkedHashMap<>(params), resolved, value, count, weightSum);
+        return new LossResult(label, spec, name, new LinkedHashMap<>(params), resolved, value, count, weightSum, 0);
+    }
+
+    // The contributions of the three houses, weight x row loss with weight 1 (rows A, B, C = 1, 2, 3;
+    // residuals pred - target = 10, -10, 220):
+    //   mse:            100, 100, 48400    total 48600
+    //   mae:             10,  10,   220    total 240
+    //   huber:delta=15:  50,  50, 3187.5   (0.5 r^2 when |r| <= 15, else 15 (|r| - 7.5))  total 3287.5
+    // The fourth loss, robust = huber:delta=mad, resolves its delta from the data and so has no contribution
+    // figures (the evaluator leaves such losses out of the contributions).
+    // House C is the worst row of every loss. With --top 5 the worst 5 rows are all 3 (share 1); the worst 1%
+    // and 5% are ceil(0.03) = ceil(0.15) = 1 row, house C. Robust outliers: the median of the residuals is
+    // 10, MAD = median(0, 20, 210) = 20, threshold 3 x 1.4826 x 20 = 88.956; only |220 - 10| = 210 exceeds
+    // it, so the outliers are house C alone and their share is the top-1 share.
+    static final double MSE_TOTAL = 100 + 100 + 48400;
+    static final double MAE_TOTAL = 10 + 10 + 220;
+    static final double HUBER_15_TOTAL = 50 + 50 + 15 * (220 - 7.5);
+    static final double MSE_SHARE_C = 48400 / MSE_TOTAL;            // 0.9958847736625515, "99.59%"
+    static final double MAE_SHARE_C = 220 / MAE_TOTAL;              // 0.9166666666666666, "91.67%"
+    static final double HUBER_15_SHARE_C = 3187.5 / HUBER_15_TOTAL; // 0.9695817490494296, "96.96%"
+    static final double OUTLIER_THRESHOLD = 3 * OutlierResult.NORMAL_MAD_SCALE * 20;
+
+    // Quantile columns invented for the houses: p10 = 190, 300, 170 and p90 = 230, 340, 420.
+    //   p90 pinball (scikit-learn convention): y >= pred ? 0.9 (y - pred) : 0.1 (pred - y)
+    //     = (0.1 * 30 + 0.9 * 10 + 0.1 * 240) / 3 = (3 + 9 + 24) / 3 = 12; y < pred for A and C: 2/3.
+    //   p10 pinball: every target is above: 0.1 * (10 + 50 + 10) / 3 = 7/3; y < pred for none: 0.
+    // The interval p10:p90 (nominal 0.8 = 0.9 - 0.1): A 190..230 holds 200, B 300..340 misses 350 above,
+    // C 170..420 holds 180: coverage 2/3, below 0, above 1/3; widths 40, 40, 250, mean 110; interval score
+    // (alpha = 0.2) adds 2 / 0.2 x (350 - 340) = 100 for B: (40 + 140 + 250) / 3 = 430/3.
+    // scipy 1.10 binomtest(2, 3, 0.8): p-value 0.488 (exactly P(X <= 2) = 0.008 + 0.096 + 0.384), and
+    // proportion_ci(0.95, 'exact') (Clopper-Pearson) = [0.09429932405071303, 0.9915962413403874].
+    static final double P90_PINBALL = 12;
+    static final double P10_PINBALL = 7.0 / 3;
+    static final double COVERAGE = 2.0 / 3;
+    static final double MEAN_WIDTH = 110;
+    static final double INTERVAL_SCORE = 430.0 / 3;
+    static final double COVERAGE_P_VALUE = 0.488;
+    static final double CI_LOW = 0.09429932405071303;
+    static final double CI_HIGH = 0.9915962413403874;
+
+    /**
+     * The houses with every schema-2 section: contributions (--top 5, --top-fraction 0.01,0.05, --worst 2),
+     * the quantiles p10 and p90, the interval p10:p90 and three gates, one of which failed:
+     * {@code mse > 200} (16200 > 200 holds: FAIL), {@code share_top1[mae] > 0.95} and
+     * {@code coverage[p10:p90] < 0.5} (neither holds: PASS).
+     */
+    static Report housesFull() {
+        List<LossResult> losses = houseLosses(3, 3);
+        InputReport input = new InputReport("houses.csv", "csv", new RowCounts(3, 3, Map.of()), losses);
+        ContributionResult contributions = new ContributionResult(3, true,
+                new OutlierResult(3, Range.of(10), Range.of(20), Range.of(OUTLIER_THRESHOLD), Range.of(1)), List.of(
+                        houseContribution("mse", MSE_TOTAL, 48400, 100),
+                        houseContribution("mae", MAE_TOTAL, 220, 10),
+                        houseContribution("huber:delta=15", HUBER_15_TOTAL, 3187.5, 50)));
+        List<QuantileReport> quantiles = List.of(
+                new QuantileReport("p10", new QuantileResult(0.1, 3, P10_PINBALL, 0, 0)),
+                new QuantileReport("p90", new QuantileResult(0.9, 3, P90_PINBALL, 2.0 / 3, 2.0 / 3)));
+        List<IntervalReport> intervals = List.of(new IntervalReport("p10", "p90", true,
+                new IntervalResult(0.8, 3, 2, 0, 1, COVERAGE, 0, 1.0 / 3, MEAN_WIDTH, INTERVAL_SCORE,
+                        new ConfidenceInterval(0.95, CI_LOW, CI_HIGH), COVERAGE_P_VALUE)));
+        List<GateOutcome> gates = List.of(
+                new GateOutcome("mse > 200", "mse", MSE, Comparison.GREATER, 200, false),
+                new GateOutcome("share_top1[mae] > 0.95", "share_top1[mae]", MAE_SHARE_C, Comparison.GREATER, 0.95,
+                        true),
+                new GateOutcome("coverage[p10:p90] < 0.5", "coverage[p10:p90]", COVERAGE, Comparison.LESS, 0.5, true));
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price")),
+                List.of(input), new RowCounts(3, 3, Map.of()), losses, contributions, quantiles, intervals, gates);
+    }
+
+    /** Worst rows C (row 3) then A (row 1: A and B tie, the smaller row wins). */
+    private static LossContribution houseContribution(String key, double total, double lossC, double lossA) {
+        double shareC = lossC / total;
+        return new LossContribution(key, total, shareC, 5, 1.0,
+                List.of(new FractionShare(0.01, 1, Range.of(shareC)), new FractionShare(0.05, 1, Range.of(shareC))),
+                List.of(new WorstRow(0, 3, 400, 180, 220, lossC, 1, lossC), new WorstRow(0, 1, 210, 200, 10, lossA, 1, lossA)),
+                Range.of(shareC), 0);
+    }
+
+    /**
+     * A run too large for the exact-memory budget (20 million rows of one Parquet file, made-up figures):
+     * the top-1% share, the outlier share and the outlier statistics are brackets. A second loss, labelled
+     * {@code signed}, has two rows with a negative contribution, so its shares are undefined (NaN).
+     */
+    static Report largeRun() {
+        long rows = 20_000_000;
+        List<LossResult> losses = List.of(loss(null, "mse", "mse", Map.of(), List.of(), 5, rows, rows),
+                loss("signed", "odd", "odd", Map.of(), List.of(), -1, rows, rows));
+        InputReport input = new InputReport("big.parquet", "parquet", new RowCounts(rows, rows, Map.of()), losses);
+        double nan = Double.NaN;
+        ContributionResult contributions = new ContributionResult(rows, false,
+                new OutlierResult(3, new Range(0.5, 0.75), new Range(2, 2.5), new Range(17.7912, 22.239),
+                        new Range(10, 12)), List.of(
+                        new LossContribution("mse", 1e8, 0.25, 5, 0.3,
+                                List.of(new FractionShare(0.01, 200_000, new Range(0.41, 0.42))),
+                                List.of(new WorstRow(0, 123_456, 1e4 + 1, 1, 1e4, 1e8 / 4, 1, 1e8 / 4)),
+                                new Range(0.4, 0.6), 0),
+                        new LossContribution("signed", -2e7, nan, 5, nan,
+                                List.of(new FractionShare(0.01, 200_000, Range.of(nan))), List.of(), Range.of(nan), 2)));
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "p"), new ColumnRole("target", "t")), List.of(input),
+                new RowCounts(rows, rows, Map.of()), losses, contributions, List.of(), List.of(), List.of());
     }
 }

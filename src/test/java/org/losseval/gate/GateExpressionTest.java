@@ -77,6 +77,13 @@ class GateExpressionTest {
     }
 
     @Test
+    void topFractionFiguresHaveAPercentSign() throws Exception {
+        // Regression: '%' was not allowed in figure names, so share_top1%[mse] could not be gated.
+        assertEquals("share_top1%[mse]", GateExpression.parse("share_top1%[mse] > 0.5").figure());
+        assertEquals("share_top0.5%[huber:delta=15]", GateExpression.parse("share_top0.5%[huber:delta=15]>=0.2").figure());
+    }
+
+    @Test
     void gatesFailClosedOnMissingOrNonFiniteFigures() throws Exception {
         Gate below = GateExpression.parse("mse < 1");
         Gate above = GateExpression.parse("mse > 1");

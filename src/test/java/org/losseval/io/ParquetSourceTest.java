@@ -193,9 +193,9 @@ class ParquetSourceTest {
     @Test
     void unsignedInt64RoundsToNearestDouble() {
         // 2^64 - 1 is nearest to 2^64; 2^63 + 2^11 is exactly representable.
-        assertEquals(0x1p64, ParquetNumberColumn.unsignedToDouble(-1L), EXACT);
-        assertEquals(0x1p63 + 0x1p11, ParquetNumberColumn.unsignedToDouble(Long.MIN_VALUE + (1L << 11)), EXACT);
-        assertEquals(42, ParquetNumberColumn.unsignedToDouble(42), EXACT);
+        assertEquals(0x1p64, ParquetNumberKind.unsignedToDouble(-1L), EXACT);
+        assertEquals(0x1p63 + 0x1p11, ParquetNumberKind.unsignedToDouble(Long.MIN_VALUE + (1L << 11)), EXACT);
+        assertEquals(42, ParquetNumberKind.unsignedToDouble(42), EXACT);
     }
 
     private static SourceOptions options(List<String> columns, int batchSize) {

@@ -17,6 +17,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -35,6 +36,9 @@ import org.xerial.snappy.Snappy;
  *         List.of(new double[] {1, 2}, new double[] {1.5, 2}));
  * ParquetTestFiles.write(file, names, columns,
  *         ParquetTestFiles.Options.defaults().codec(Codec.ZSTD).rowGroupRows(100).nullable(true));
+ * // A list column "emb" beside a scalar "y": a null row is a null list, a NaN element a null element.
+ * ParquetTestFiles.writeWithList(file, List.of("y"), List.of(new double[] {1, 0}), "emb",
+ *         new double[][] {{0.5, 2}, null}, ListLayout.STANDARD, Options.defaults());
  * }</pre>
  */
 public final class ParquetTestFiles {
@@ -45,6 +49,16 @@ public final class ParquetTestFiles {
 
     /** The physical type of every column; values are cast from the given doubles (ints truncate). */
     public enum NumberType { DOUBLE, FLOAT, INT32, INT64 }
+
+    /** How a list column is laid out in the schema (see the "Lists" section of Parquet's LogicalTypes.md). */
+    public enum ListLayout {
+        /** {@code optional group emb (LIST) { repeated group list { optional <type> element; } }}. */
+        STANDARD,
+        /** The legacy two-level form {@code optional group emb (LIST) { repeated <type> array; }}: no null elements. */
+        TWO_LEVEL,
+        /** A bare {@code repeated <type> emb}: neither null lists nor null elements. */
+        REPEATED_FIELD
+    }
 
     /**
      * @param codec        the compression codec
@@ -108,6 +122,82 @@ public final class ParquetTestFiles {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * Writes the scalar columns {@code names} (as {@link #write} does) followed by one list column
+     * {@code listName}, with one list per row of {@code lists}: a null row is a null list, an empty row an
+     * empty list, a NaN element a null element. Rows may differ in length. {@code options.type()} is the
+     * type of the scalars and of the list elements; {@code options.nullable()} concerns the scalars only.
+     *
+     * @throws IllegalArgumentException when the layout cannot hold a null the rows ask for
+     */
+    public static Path writeWithList(Path file, List<String> names, List<double[]> columns, String listName,
+                                     double[][] lists, ListLayout layout, Options options) {
+        if (names.size() != columns.size()) throw new IllegalArgumentException("one array per name");
+        for (double[] column : columns) {
+            if (column.length != lists.length) throw new IllegalArgumentException("columns differ in length");
+        }
+        PrimitiveTypeName physical = PrimitiveTypeName.valueOf(options.type().name());
+        Type.Repetition repetition = options.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+        Types.MessageTypeBuilder schemaBuilder = Types.buildMessage();
+        for (String name : names) schemaBuilder.addField(Types.primitive(physical, repetition).named(name));
+        schemaBuilder.addField(switch (layout) {
+            case STANDARD -> Types.optionalGroup().as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeatedGroup().addField(Types.optional(physical).named("element")).named("list"))
+                    .named(listName);
+            case TWO_LEVEL -> Types.optionalGroup().as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeated(physical).named("array"))
+                    .named(listName);
+            case REPEATED_FIELD -> Types.repeated(physical).named(listName);
+        });
+        MessageType schema = schemaBuilder.named("test");
+
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = writer(file, schema, options)) {
+            for (int row = 0; row < lists.length; row++) {
+                Group group = groups.newGroup();
+                for (int c = 0; c < names.size(); c++) {
+                    double value = columns.get(c)[row];
+                    if (!(options.nullable() && Double.isNaN(value))) addNumber(group, names.get(c), value, options.type());
+                }
+                addList(group, listName, lists[row], layout, options.type());
+                writer.write(group);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static void addList(Group row, String listName, double[] list, ListLayout layout, NumberType type) {
+        if (list == null) {
+            if (layout == ListLayout.REPEATED_FIELD) throw new IllegalArgumentException("a repeated field has no null list");
+            return;
+        }
+        if (layout == ListLayout.REPEATED_FIELD) {
+            for (double value : list) addNumber(row, listName, value, type);
+            return;
+        }
+        Group listGroup = row.addGroup(listName);
+        for (double value : list) {
+            if (layout == ListLayout.TWO_LEVEL) {
+                if (Double.isNaN(value)) throw new IllegalArgumentException("a two-level list has no null elements");
+                addNumber(listGroup, "array", value, type);
+            } else {
+                Group entry = listGroup.addGroup("list");
+                if (!Double.isNaN(value)) addNumber(entry, "element", value, type);
+            }
+        }
+    }
+
+    private static void addNumber(Group group, String field, double value, NumberType type) {
+        switch (type) {
+            case DOUBLE -> group.add(field, value);
+            case FLOAT -> group.add(field, (float) value);
+            case INT32 -> group.add(field, (int) value);
+            case INT64 -> group.add(field, (long) value);
+        }
     }
 
     /** A writer for any schema, for tests that need types this helper does not offer. */
