@@ -27,11 +27,12 @@ public interface RowLoss extends Loss {
      * Why this loss cannot read the inputs of this run as they are bound, or null: column counts that do not
      * fit (2 logit columns for a binary loss, 9 teacher columns for 10 classes, 3 class weights for 10
      * classes) or a parameter that the input form in use does not support (bce's pos_weight with
-     * probabilities). Column counts are fixed for a run, so the evaluator calls this once before reading data
-     * and reports a usage error; {@link #check} repeats it for every row (a few int comparisons) so that a
-     * mismatch never reaches the per-row math even where the evaluator does not.
+     * probabilities). Column counts are fixed once an input's column groups are resolved, so the evaluator
+     * should call this once per input, right after binding its roles, and fail with this message;
+     * {@link #check} repeats it for every row (a few int comparisons) so that a mismatch never reaches the
+     * per-row math even where the evaluator does not.
      *
-     * @param columns the number of columns bound to a role in this run, 0 for a role that was not given
+     * @param columns the number of columns bound to a role, 0 for a role that was not given
      */
     default String formProblem(ToIntFunction<Role> columns) { return null; }
 
