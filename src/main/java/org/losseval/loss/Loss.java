@@ -16,7 +16,11 @@ public interface Loss {
     /** The canonical name, e.g. "huber" (never an alias). */
     default String name() { return definition().name(); }
 
-    /** Every parameter with its value, defaults included, in the definition's order. */
+    /**
+     * Every parameter with its value, defaults included, in the definition's order. A list parameter that was
+     * given appears as indexed entries in its place ({@code weight[0], weight[1], ...}, see
+     * {@link ParamDefinition#key}); one that was not given (its default, "none") has no entry.
+     */
     Map<String, Double> params();
 
     /** The normalized spec: name, then every parameter that differs from its default, e.g. "huber:delta=15". */

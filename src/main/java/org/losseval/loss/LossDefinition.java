@@ -17,7 +17,8 @@ import java.util.function.Function;
  * @param params      the parameters in canonical order
  * @param inputForms  the sets of inputs it can read, in order of preference: a run uses the first form
  *                    whose roles were all given (bce reads --logits and --target, or --pred and --target)
- * @param factory     builds the loss from a complete, validated parameter map (NaN for a deferred word)
+ * @param factory     builds the loss from a complete, validated parameter map (NaN for a deferred word; a
+ *                    list parameter as indexed entries {@code weight[0], ...}, absent when not given)
  */
 public record LossDefinition(String name, List<String> aliases, String summary, String formula, String convention,
                              List<ParamDefinition> params, List<List<Role>> inputForms,

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every loss losseval knows, in the order they are listed. Names and aliases are unique across the
+ * Every loss losseval knows, in the order they are listed: regression, binary classification, multi-class
+ * classification and distributions, embeddings. Names and aliases are unique across the
  * registry (checked when it is built), so a name finds at most one definition.
  */
 public final class LossRegistry {
 
     private static final LossRegistry BUILT_IN = new LossRegistry(List.of(
             Mse.DEFINITION, Rmse.DEFINITION, Mae.DEFINITION, Huber.DEFINITION, SmoothL1.DEFINITION,
-            LogCosh.DEFINITION, Pinball.DEFINITION, Mape.DEFINITION, Msle.DEFINITION));
+            LogCosh.DEFINITION, Pinball.DEFINITION, Mape.DEFINITION, Msle.DEFINITION,
+            Bce.DEFINITION, Focal.DEFINITION, Hinge.DEFINITION, SquaredHinge.DEFINITION, BrierScore.DEFINITION,
+            Ce.DEFINITION, Kl.DEFINITION, FocalMulticlass.DEFINITION, MultiMarginLoss.DEFINITION,
+            DistillationLoss.DEFINITION,
+            ContrastiveLoss.DEFINITION, TripletMarginLoss.DEFINITION, InfoNceLoss.DEFINITION));
 
     private final List<LossDefinition> definitions;
 

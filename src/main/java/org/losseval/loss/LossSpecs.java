@@ -17,13 +17,18 @@ import org.losseval.text.Suggestions;
  * <p>Grammar of one {@code -l/--loss} value:
  * <pre>
  *   value := item (',' item)*          a token with '=' but no ':' continues the item before it
- *   item  := [label '='] name [':' key '=' number (',' key '=' number)*]
+ *   item  := [label '='] name [':' param (',' param)*]
+ *   param := key '=' number | key '=' '[' number (',' number)* ']'
  *   label := [A-Za-z_][A-Za-z0-9_.-]*
  * </pre>
  * so {@code -l mse,huber:delta=2,mae} gives three losses and {@code -l robust=huber:delta=2} a labelled one.
- * Names and keys are case-sensitive (all lowercase); whitespace around tokens is ignored. A number is
- * anything {@link Double#parseDouble} accepts except NaN and infinities; a parameter with a deferred word
- * (huber's {@code delta=mad}) also accepts that word.
+ * Commas inside brackets separate list elements, not items: {@code -l 'ce:weight=[1,2,0.5],label_smoothing=0.1'}
+ * is one loss, normalized to {@code ce:label_smoothing=0.1,weight=[1,2,0.5]} (definition order).
+ * Names and keys are case-sensitive (lowercase, except distillation's {@code T}); whitespace around tokens and
+ * list elements is ignored. A number is anything {@link Double#parseDouble} accepts except NaN and
+ * infinities; a parameter with a deferred word (huber's {@code delta=mad}) also accepts that word; an
+ * integer parameter (ce's {@code ignore_index}) accepts only integers; a list parameter (ce's {@code weight})
+ * accepts only a non-empty bracketed list, each element checked against the parameter's domain.
  *
  * <p>A token with '=' and no ':' is ambiguous between a parameter ({@code delta=2}) and a labelled loss
  * without parameters ({@code robust=mae}). It continues the item before it when its key is a parameter
@@ -62,11 +67,23 @@ public final class LossSpecs {
         return requests;
     }
 
-    /** "name" or "name:key=value,..." listing the parameters that differ from their defaults. */
+    /**
+     * "name" or "name:key=value,..." listing the parameters that differ from their defaults, in definition
+     * order; a list parameter that is present is written {@code key=[a,b,c]}.
+     */
     public static String normalize(LossDefinition definition, Map<String, Double> params) {
         StringBuilder spec = new StringBuilder(definition.name());
         char separator = ':';
         for (ParamDefinition p : definition.params()) {
+            if (p.list()) {
+                double[] values = Definitions.list(params, p.name());
+                if (values == null) continue;
+                StringBuilder list = new StringBuilder();
+                for (double v : values) list.append(list.length() == 0 ? "[" : ",").append(formatNumber(v));
+                spec.append(separator).append(p.name()).append('=').append(list).append(']');
+                separator = ',';
+                continue;
+            }
             Double value = params.get(p.name());
             if (value == null) throw new IllegalArgumentException(definition.name() + ": no value for " + p.name());
             if (value == p.defaultValue()) continue;
@@ -110,7 +127,7 @@ public final class LossSpecs {
         }
         List<Item> items = new ArrayList<>();
         Item current = null;
-        for (String rawToken : value.split(",", -1)) {
+        for (String rawToken : tokens(value)) {
             String token = rawToken.strip();
             if (token.isEmpty()) {
                 throw new LossSpecException("empty item in loss spec '" + value + "'; separate losses by single commas");
@@ -124,7 +141,7 @@ public final class LossSpecs {
                     current.add(key, text);
                     continue;
                 }
-                if (current == null && isNumber(text)) {
+                if (current == null && (isNumber(text) || isList(text))) {
                     throw new LossSpecException("'" + token + "' is a parameter but no loss comes before it;"
                             + " write name:" + token);
                 }
@@ -133,6 +150,26 @@ public final class LossSpecs {
             items.add(current);
         }
         return items;
+    }
+
+    /** The value split at the commas outside brackets. */
+    private static List<String> tokens(String value) throws LossSpecException {
+        List<String> tokens = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '[') {
+                if (++depth > 1) throw new LossSpecException("nested '[' in loss spec '" + value + "'; a list holds numbers");
+            } else if (c == ']') {
+                if (--depth < 0) throw new LossSpecException("']' without '[' in loss spec '" + value + "'");
+            } else if (c == ',' && depth == 0) {
+                tokens.add(value.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (depth != 0) throw new LossSpecException("'[' without ']' in loss spec '" + value + "'");
+        tokens.add(value.substring(start));
+        return tokens;
     }
 
     /** One token that starts an item: [label=]name[:key=value]. */
@@ -189,6 +226,10 @@ public final class LossSpecs {
         }
     }
 
+    private static boolean isList(String text) {
+        return text.startsWith("[") && text.endsWith("]");
+    }
+
     private static String parameterList(LossDefinition definition) {
         if (definition.params().isEmpty()) return "; it takes no parameters";
         List<String> names = new ArrayList<>();
@@ -210,7 +251,7 @@ public final class LossSpecs {
         /** Whether a key=value token without ':' belongs to this item rather than naming a labelled loss. */
         boolean takes(String key, String text) {
             ParamDefinition byKey = definition.param(key);
-            if (byKey != null || isNumber(text)) return true;
+            if (byKey != null || isNumber(text) || isList(text)) return true;
             for (ParamDefinition p : definition.params()) {
                 if (text.equals(p.deferredWord())) return true;
             }
@@ -236,13 +277,43 @@ public final class LossSpecs {
             Map<String, Double> values = new LinkedHashMap<>();
             for (ParamDefinition p : definition.params()) {
                 String text = texts.get(p.name());
-                values.put(p.name(), text == null ? p.defaultValue() : value(p, text));
+                if (p.list()) {
+                    if (text != null) list(p, text, values);
+                } else {
+                    values.put(p.name(), text == null ? p.defaultValue() : value(p, text));
+                }
             }
             return new LossRequest(label, definition.factory().apply(Collections.unmodifiableMap(values)));
         }
 
+        /** Puts the elements of a list parameter as {@code name[0], name[1], ...}. */
+        private void list(ParamDefinition p, String text, Map<String, Double> values) throws LossSpecException {
+            String name = definition.name() + ": " + p.name();
+            if (!isList(text)) {
+                throw new LossSpecException(name + " must be a list in brackets, e.g. " + p.name() + "=[1,2,0.5], got '"
+                        + text + "'");
+            }
+            String inside = text.substring(1, text.length() - 1);
+            if (inside.isBlank()) throw new LossSpecException(name + " must hold at least one number, got '" + text + "'");
+            String[] elements = inside.split(",", -1);
+            for (int i = 0; i < elements.length; i++) {
+                String element = elements[i].strip();
+                String prefix = name + "[" + i + "] must be ";
+                double v;
+                try {
+                    v = Double.parseDouble(element);
+                } catch (NumberFormatException e) {
+                    throw new LossSpecException(prefix + "a number, got '" + element + "' in " + text);
+                }
+                if (!Double.isFinite(v)) throw new LossSpecException(prefix + "a finite number, got '" + element + "'");
+                if (!p.isValid().test(v)) throw new LossSpecException(prefix + domainText(p) + ", got " + element);
+                values.put(ParamDefinition.key(p.name(), i), v);
+            }
+        }
+
         private double value(ParamDefinition p, String text) throws LossSpecException {
             String prefix = definition.name() + ": " + p.name() + " must be ";
+            if (isList(text)) throw new LossSpecException(prefix + "one number, not a list, got '" + text + "'");
             if (p.deferredWord() != null && p.deferredWord().equals(text)) return Double.NaN;
             double v;
             try {
@@ -252,6 +323,9 @@ public final class LossSpecs {
                 throw new LossSpecException(prefix + "a number" + word + ", got '" + text + "'");
             }
             if (!Double.isFinite(v)) throw new LossSpecException(prefix + "a finite number, got '" + text + "'");
+            if (p.integer() && !ParamDefinition.isInteger(v)) {
+                throw new LossSpecException(prefix + "an integer, got " + text);
+            }
             if (!p.isValid().test(v)) throw new LossSpecException(prefix + domainText(p) + ", got " + text);
             return v;
         }

@@ -1,5 +1,7 @@
 package org.losseval.loss;
 
+import java.util.function.ToIntFunction;
+
 /**
  * A loss computed row by row and reduced by a weighted mean: {@code finish(Σ w·l / Σ w)}, where w is the
  * sample weight times the loss's own row weight (a class weight, or 0 for an ignored row).
@@ -20,6 +22,19 @@ public interface RowLoss extends Loss {
     default void rowWeights(LossInputs inputs, double[] out, int n) {
         java.util.Arrays.fill(out, 0, n, 1.0);
     }
+
+    /**
+     * Why this loss cannot read the inputs of this run as they are bound, or null: column counts that do not
+     * fit (2 logit columns for a binary loss, 9 teacher columns for 10 classes, 3 class weights for 10
+     * classes) or a parameter that the input form in use does not support (bce's pos_weight with
+     * probabilities). Column counts are fixed once an input's column groups are resolved, so the evaluator
+     * should call this once per input, right after binding its roles, and fail with this message;
+     * {@link #check} repeats it for every row (a few int comparisons) so that a mismatch never reaches the
+     * per-row math even where the evaluator does not.
+     *
+     * @param columns the number of columns bound to a role, 0 for a role that was not given
+     */
+    default String formProblem(ToIntFunction<Role> columns) { return null; }
 
     /** The reason row {@code i} cannot be evaluated although its values are finite, or null. */
     default RowProblem check(LossInputs inputs, int i) { return null; }

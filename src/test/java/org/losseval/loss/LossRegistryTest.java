@@ -21,9 +21,11 @@ class LossRegistryTest {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     @Test
-    void listsTheRegressionLossesInOrder() {
-        assertEquals(List.of("mse", "rmse", "mae", "huber", "smooth_l1", "log_cosh", "pinball", "mape", "msle"),
-                REGISTRY.names());
+    void listsTheLossesInOrder() {
+        assertEquals(List.of("mse", "rmse", "mae", "huber", "smooth_l1", "log_cosh", "pinball", "mape", "msle",
+                "bce", "focal", "hinge", "squared_hinge", "brier",
+                "ce", "kl", "focal_multiclass", "multi_margin", "distillation",
+                "contrastive", "triplet", "infonce"), REGISTRY.names());
         assertSame(REGISTRY, LossRegistry.builtIn());
     }
 
@@ -51,18 +53,26 @@ class LossRegistryTest {
             assertFalse(d.summary().isBlank(), d.name());
             assertFalse(d.formula().isBlank(), d.name());
             assertFalse(d.convention().isBlank(), d.name());
-            assertEquals(List.of(List.of(Role.PRED, Role.TARGET)), d.inputForms(), d.name());
+            assertFalse(d.inputForms().isEmpty(), d.name());
+            for (List<Role> form : d.inputForms()) assertEquals(Set.copyOf(form).size(), form.size(), d.name());
+            assertEquals(Set.copyOf(d.inputForms()).size(), d.inputForms().size(), d.name() + " forms unique");
             Map<String, Double> defaults = RegressionLossReferenceTest.defaults(d);
             Loss loss = d.factory().apply(defaults);
             assertNotNull(loss, d.name());
-            assertTrue(loss instanceof RegressionLoss, d.name());
+            assertTrue(loss instanceof RowLoss || loss instanceof DeferredLoss, d.name());
+            if (loss instanceof RegressionLoss) {
+                assertEquals(List.of(List.of(Role.PRED, Role.TARGET)), d.inputForms(), d.name());
+            }
             assertSame(d, loss.definition(), d.name());
             assertEquals(d.name(), loss.name());
             assertEquals(defaults, loss.params(), d.name());
             assertEquals(List.copyOf(defaults.keySet()), List.copyOf(loss.params().keySet()), d.name() + " order");
             assertEquals(d.name(), loss.spec(), d.name());
+            Set<String> paramNames = new HashSet<>();
             for (ParamDefinition p : d.params()) {
-                assertTrue(p.isValid().test(p.defaultValue()), d.name() + "." + p.name() + " default in domain");
+                assertTrue(paramNames.add(p.name()), d.name() + "." + p.name() + " unique");
+                assertTrue(p.list() || p.isValid().test(p.defaultValue()), d.name() + "." + p.name() + " default in domain");
+                assertTrue(!p.integer() || p.defaultValue() == Math.rint(p.defaultValue()), d.name() + "." + p.name());
                 assertFalse(p.isValid().test(Double.NaN), d.name() + "." + p.name() + " rejects NaN");
                 assertFalse(p.description().isBlank(), d.name() + "." + p.name());
                 assertFalse(p.domain().isBlank(), d.name() + "." + p.name());

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class LossSpecsTest {
 
     private static final LossRegistry REGISTRY = LossRegistry.builtIn();
-    private static final String LOSS_LIST = "losses are: mse, rmse, mae, huber, smooth_l1, log_cosh, pinball, mape, msle";
+    private static final String LOSS_LIST = "losses are: mse, rmse, mae, huber, smooth_l1, log_cosh, pinball, mape, msle,"
+            + " bce, focal, hinge, squared_hinge, brier, ce, kl, focal_multiclass, multi_margin, distillation,"
+            + " contrastive, triplet, infonce";
 
     private static List<LossRequest> parse(String... values) throws LossSpecException {
         return LossSpecs.parse(List.of(values), REGISTRY);
@@ -213,6 +215,80 @@ class LossSpecsTest {
             Loss again = parse(loss.spec()).get(0).loss();
             assertEquals(loss, again, spec);
             assertEquals(spec, again.spec());
+        }
+    }
+
+    @Test
+    void bracketListsAreOneParameter() throws LossSpecException {
+        assertEquals(List.of("ce:label_smoothing=0.1,weight=[1,2,0.5]"), specs("ce:weight=[1,2,0.5],label_smoothing=0.1"));
+        assertEquals(List.of("mse", "ce:weight=[1,2]", "mae"), specs("mse,ce:weight=[1,2],mae"));
+        assertEquals(List.of("ce:weight=[1,2]"), specs("ce,weight=[ 1 , 2 ]"));
+        assertEquals(List.of("w=ce:weight=[0.5,0.5]"), specs("w=ce:weight=[.5,5e-1]"));
+        Loss ce = parse("ce:weight=[1,2,0.5],label_smoothing=0.1").get(0).loss();
+        Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put("label_smoothing", 0.1);
+        expected.put("weight[0]", 1.0);
+        expected.put("weight[1]", 2.0);
+        expected.put("weight[2]", 0.5);
+        expected.put("ignore_index", -100.0);
+        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(ce.params().entrySet()));
+        // absent means no class weights: no entries at all
+        assertEquals(Map.of("label_smoothing", 0.0, "ignore_index", -100.0), parse("ce").get(0).loss().params());
+        // two class-weight lists are two losses
+        assertEquals(List.of("ce:weight=[1,2]", "ce:weight=[2,1]"), specs("ce:weight=[1,2],ce:weight=[2,1]"));
+    }
+
+    @Test
+    void malformedLists() {
+        assertEquals("ce: weight must be a list in brackets, e.g. weight=[1,2,0.5], got '1'", error("ce:weight=1"));
+        assertEquals("ce: weight must hold at least one number, got '[ ]'", error("ce:weight=[ ]"));
+        assertEquals("ce: weight[1] must be >= 0, got -2", error("ce:weight=[1,-2]"));
+        assertEquals("ce: weight[1] must be a number, got 'x' in [1,x]", error("ce:weight=[1,x]"));
+        assertEquals("ce: weight[1] must be a number, got '' in [1,]", error("ce:weight=[1,]"));
+        assertEquals("ce: weight[0] must be a finite number, got 'NaN'", error("ce:weight=[NaN]"));
+        assertEquals("'[' without ']' in loss spec 'ce:weight=[1,2'", error("ce:weight=[1,2"));
+        assertEquals("']' without '[' in loss spec 'ce:weight=1,2]'", error("ce:weight=1,2]"));
+        assertEquals("nested '[' in loss spec 'ce:weight=[[1]]'; a list holds numbers", error("ce:weight=[[1]]"));
+        assertEquals("ce: label_smoothing must be one number, not a list, got '[0.1]'", error("ce:label_smoothing=[0.1]"));
+        assertEquals("'weight=[1,2]' is a parameter but no loss comes before it; write name:weight=[1,2]",
+                error("weight=[1,2]"));
+        assertEquals("ce: parameter 'weight' given twice; for two losses write ce:weight=[1],ce:weight=[2]",
+                error("ce:weight=[1],weight=[2]"));
+    }
+
+    @Test
+    void integerParametersRejectFractions() throws LossSpecException {
+        assertEquals(List.of("ce:ignore_index=-1"), specs("ce:ignore_index=-1"));
+        assertEquals(List.of("ce:ignore_index=3"), specs("ce:ignore_index=3.0"));
+        assertEquals("ce: ignore_index must be an integer, got 1.5", error("ce:ignore_index=1.5"));
+        assertEquals("ce: ignore_index must be an integer, got 1e10", error("ce:ignore_index=1e10"));
+        assertEquals(List.of("multi_margin:p=2"), specs("multi_margin:p=2"));
+        assertEquals("multi_margin: p must be an integer, got 1.5", error("multi_margin:p=1.5"));
+        assertEquals("multi_margin: p must be 1 or 2, got 3", error("multi_margin:p=3"));
+    }
+
+    @Test
+    void classificationDomains() {
+        assertEquals("triplet: swap must be 0 or 1, got 0.5", error("triplet:swap=0.5"));
+        assertEquals("contrastive: similar must be 0 or 1, got 2", error("contrastive:similar=2"));
+        assertEquals("focal: alpha must be in [0, 1] or -1, got -0.5", error("focal:alpha=-0.5"));
+        assertEquals("focal: gamma must be >= 0, got -1", error("focal:gamma=-1"));
+        assertEquals("bce: pos_weight must be > 0, got 0", error("bce:pos_weight=0"));
+        assertEquals("ce: label_smoothing must be in [0, 1], got 1.5", error("ce:label_smoothing=1.5"));
+        assertEquals("distillation: T must be > 0, got 0", error("distillation:T=0"));
+        assertEquals("infonce: temperature must be > 0, got -0.1", error("infonce:temperature=-0.1"));
+    }
+
+    @Test
+    void classificationSpecsParseBackToTheSameSpec() throws LossSpecException {
+        for (String spec : List.of("bce", "bce:pos_weight=3", "focal:gamma=0,alpha=-1", "hinge", "squared_hinge", "brier",
+                "ce:label_smoothing=0.1,weight=[1,2,0.5],ignore_index=0", "kl", "focal_multiclass:alpha=[0.25,0.75]",
+                "multi_margin:p=2,margin=0.5,weight=[1,1e-300]", "distillation:T=4,alpha=0.1",
+                "contrastive:margin=2,similar=1", "triplet:margin=0.2,p=1,eps=0,swap=1", "infonce:temperature=0.07")) {
+            Loss loss = parse(spec).get(0).loss();
+            assertEquals(spec, loss.spec());
+            Loss again = parse(loss.spec()).get(0).loss();
+            assertEquals(loss.params(), again.params(), spec);
         }
     }
 }
