@@ -23,11 +23,13 @@ import org.losseval.loss.Role;
  * @param gates         the --fail-if gates
  * @param policy        what to do with invalid values
  * @param delimiter     the CSV delimiter, or null to choose by file name
+ * @param threads       threads to use: 1 reads and computes on one thread; 2 or more also read ahead on a
+ *                      second one. Results are the same bits whatever the count.
  */
 public record EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
                           List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
                           ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
-                          Character delimiter) {
+                          Character delimiter, int threads) {
     public EvalRequest {
         inputs = List.copyOf(inputs);
         roles = Collections.unmodifiableMap(roles.isEmpty() ? new EnumMap<>(Role.class) : new EnumMap<>(roles));
@@ -36,6 +38,7 @@ public record EvalRequest(List<String> inputs, Map<Role, String> roles, String w
         intervals = List.copyOf(intervals);
         gates = List.copyOf(gates);
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
 
     /** The column (or group spec) of a role, or null when the role was not given. */

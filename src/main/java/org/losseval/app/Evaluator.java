@@ -106,8 +106,12 @@ public final class Evaluator {
         RowTally tally = new RowTally();
         BatchScratch scratch = new BatchScratch(lossCount);
 
-        try (Source sourceFile = Sources.open(request.inputs().get(source), stdin, options)) {
+        try (Source sourceFile = open(request.inputs().get(source), options, request.threads())) {
             Map<Role, List<String>> binding = bind(request, sourceFile);
+            for (RowLoss loss : checked) {
+                String problem = loss.formProblem(role -> binding.getOrDefault(role, List.of()).size());
+                if (problem != null) throw new InputException(sourceFile.name(), 0, null, problem);
+            }
             List<String> columns = new ArrayList<>();
             binding.values().forEach(columns::addAll);
             for (String column : plan.columnsRead()) {
@@ -138,10 +142,32 @@ public final class Evaluator {
         }
     }
 
-    /** Each role's batch columns in this source: a single role's column, or a group's resolved columns. */
-    private static Map<Role, List<String>> bind(EvalRequest request, Source source) {
+    private Source open(String input, SourceOptions options, int threads) throws InputException {
+        Source source = Sources.open(input, stdin, options);
+        return threads > 1 ? new PrefetchingSource(source) : source;
+    }
+
+    /**
+     * Each role's batch columns in this source: a single role's column, or a group's resolved columns. A
+     * group that takes in another role's column (a glob 'l*' matching the target 'label') is refused: its
+     * results would be silently wrong.
+     */
+    private static Map<Role, List<String>> bind(EvalRequest request, Source source) throws InputException {
         Map<Role, List<String>> binding = new java.util.EnumMap<>(Role.class);
         request.roles().forEach((role, spec) -> binding.put(role, role.group() ? source.groupColumns(spec) : List.of(spec)));
+        for (Map.Entry<Role, List<String>> group : binding.entrySet()) {
+            if (!group.getKey().group()) continue;
+            for (Map.Entry<Role, List<String>> other : binding.entrySet()) {
+                if (other.getKey() == group.getKey()) continue;
+                for (String column : other.getValue()) {
+                    if (group.getValue().contains(column)) {
+                        throw new InputException(source.name(), 0, null, group.getKey().option() + " '"
+                                + request.roles().get(group.getKey()) + "' includes column '" + column
+                                + "', which is also " + other.getKey().option());
+                    }
+                }
+            }
+        }
         return binding;
     }
 

@@ -161,6 +161,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "CSV field delimiter: one character, or 'tab'. Default: tab for .tsv files, else comma.")
     String delimiter;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads: 1 reads and computes on one thread; 2 (the default on a machine with two or more "
+                    + "cores) also reads ahead on a second one. The results are the same bits whatever N.")
+    Integer threads;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 

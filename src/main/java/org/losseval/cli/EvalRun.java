@@ -96,7 +96,7 @@ final class EvalRun {
             }
         }
         EvalRequest request = new EvalRequest(options.inputs, roles, options.weight, losses, quantiles, intervals,
-                contributionSettings(options), gates, policy, delimiter(options.delimiter));
+                contributionSettings(options), gates, policy, delimiter(options.delimiter), threads(options.threads));
         Evaluator.check(request);
         return request;
     }
@@ -116,6 +116,12 @@ final class EvalRun {
         }
         return new ContributionSettings(options.top, options.topFractions, options.worst, options.outlierFactor,
                 options.exactBudgetMib << 20);
+    }
+
+    static int threads(Integer requested) throws UsageException {
+        if (requested == null) return Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (requested < 1) throw new UsageException("--threads must be at least 1, got " + requested);
+        return requested;
     }
 
     static Character delimiter(String text) throws UsageException {

@@ -29,7 +29,8 @@ final class LossListing {
     /** "delta: default 1, > 0 or 'mad'; where the loss turns from quadratic to linear". */
     static String param(ParamDefinition param) {
         String domain = param.domain() + (param.deferredWord() == null ? "" : " or '" + param.deferredWord() + "'");
-        return param.name() + ": default " + BigDecimal.valueOf(param.defaultValue()).stripTrailingZeros().toPlainString()
-                + ", " + domain + "; " + param.description();
+        String defaultValue = param.list() ? "none (a list: [a,b,...])"
+                : BigDecimal.valueOf(param.defaultValue()).stripTrailingZeros().toPlainString();
+        return param.name() + ": default " + defaultValue + ", " + domain + "; " + param.description();
     }
 }

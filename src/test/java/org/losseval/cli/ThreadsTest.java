@@ -1,0 +1,36 @@
+package org.losseval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same input gives the same report, bit for bit, whatever the thread count: reading ahead on a second
+ * thread changes when batches are parsed, never what is computed from them.
+ */
+class ThreadsTest {
+
+    private static String run(String threads, String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--threads";
+        all[args.length + 1] = threads;
+        all[args.length + 2] = "--format";
+        all[args.length + 3] = "json";
+        CliRun run = CliRun.of(all);
+        assertEquals("", run.err());
+        assertEquals(0, run.exitCode());
+        return run.out();
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalReports() {
+        for (String input : new String[] {"examples/sensors.csv", "examples/sensors.parquet"}) {
+            String[] args = {"eval", input, "-p", "pred", "-t", "target", "-w", "w",
+                "-l", "mse,mae,huber:delta=mad,pinball:q=0.9,log_cosh", "--quantile", "p10@0.1", "--quantile", "p90@0.9",
+                "--interval", "p10:p90"};
+            assertEquals(run("1", args), run("2", args), input);
+            assertEquals(run("1", args), run("4", args), input);
+        }
+    }
+}
