@@ -14,6 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * "compute both sides, blend by the scalar test"; sums and maxima run in class order, as in the scalar
  * code.
  *
+ * <p>Rows are processed in chunks of {@value #CHUNK} (a few KiB per buffer, so they stay in L1), each
+ * formula as a series of passes over the chunk: a plain vector loop, or one of {@link VectorKernelMath}'s
+ * loops. Passes, rather than one loop calling exp per vector, because C2 does not inline the large math
+ * methods and would box every vector crossing such a call (see {@link VectorKernelMath}). Storing an
+ * intermediate in a buffer and loading it back changes no bits.
+ *
  * <p>The label lookup of {@link #logSoftmaxAt} is a compare-and-blend per class
  * ({@code picked = labels == c ? x_c : picked}) rather than a gather: it needs no index arrays, uses the
  * class loads the row needs anyway, and selecting a value changes no bits. The labels are checked first,
@@ -25,6 +31,9 @@ import jdk.incubator.vector.VectorSpecies;
  * AVX2). Works with any species of at least two doubles. Stateless and thread-safe.
  */
 final class VectorClassificationKernels implements ClassificationKernels {
+
+    /** Rows per chunk: a multiple of every lane count (2 to 8 doubles). */
+    static final int CHUNK = 512;
 
     private final VectorSpecies<Double> species;
     private final int lanes;
@@ -74,158 +83,227 @@ final class VectorClassificationKernels implements ClassificationKernels {
         return DoubleVector.fromArray(species, array, i);
     }
 
+    /** Buffers of one chunk, allocated per call (a few KiB; kernels run on batches of thousands of rows). */
+    private static double[] buffer(int end) {
+        return new double[Math.min(CHUNK, end)];
+    }
+
     @Override
     public void exp(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            VectorKernelMath.exp(load(x, i)).intoArray(out, i);
-        }
-        ScalarClassificationKernels.expFrom(i, x, out, n);
+        int end = vectorEnd(n);
+        VectorKernelMath.exp(species, x, 0, out, 0, end);
+        ScalarClassificationKernels.expFrom(end, x, out, n);
     }
 
     @Override
     public void log(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            VectorKernelMath.log(load(x, i)).intoArray(out, i);
-        }
-        ScalarClassificationKernels.logFrom(i, x, out, n);
+        int end = vectorEnd(n);
+        VectorKernelMath.log(species, x, 0, out, 0, end);
+        ScalarClassificationKernels.logFrom(end, x, out, n);
     }
 
     @Override
     public void log1p(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            VectorKernelMath.log1p(load(x, i)).intoArray(out, i);
-        }
-        ScalarClassificationKernels.log1pFrom(i, x, out, n);
+        int end = vectorEnd(n);
+        VectorKernelMath.log1p(species, x, 0, out, 0, end);
+        ScalarClassificationKernels.log1pFrom(end, x, out, n);
     }
 
     @Override
     public void softplus(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector v = load(x, i);
-            logOnePlusExpMinusAbs(v).add(v.max(0.0)).intoArray(out, i);
+        int end = vectorEnd(n);
+        double[] l = buffer(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            logOnePlusExpMinusAbs(x, from, l, length);
+            for (int j = 0; j < length; j += lanes) {
+                load(l, j).add(load(x, from + j).max(0.0)).intoArray(out, from + j);
+            }
         }
-        ScalarClassificationKernels.softplusFrom(i, x, out, n);
+        ScalarClassificationKernels.softplusFrom(end, x, out, n);
     }
 
     @Override
     public void sigmoid(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector v = load(x, i);
-            DoubleVector e = VectorKernelMath.exp(v.abs().neg());
-            DoubleVector denominator = e.add(1.0);
-            DoubleVector positive = v.broadcast(1.0).div(denominator);
-            DoubleVector negative = e.div(denominator);
-            negative.blend(positive, v.compare(VectorOperators.GE, 0.0)).intoArray(out, i);
+        int end = vectorEnd(n);
+        double[] e = buffer(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            expMinusAbs(x, from, e, length);
+            for (int j = 0; j < length; j += lanes) {
+                DoubleVector v = load(x, from + j);
+                DoubleVector ev = load(e, j);
+                DoubleVector denominator = ev.add(1.0);
+                DoubleVector positive = v.broadcast(1.0).div(denominator);
+                DoubleVector negative = ev.div(denominator);
+                negative.blend(positive, v.compare(VectorOperators.GE, 0.0)).intoArray(out, from + j);
+            }
         }
-        ScalarClassificationKernels.sigmoidFrom(i, x, out, n);
+        ScalarClassificationKernels.sigmoidFrom(end, x, out, n);
     }
 
     @Override
     public void bceWithLogits(double[] z, double[] y, double posWeight, double[] out, int n) {
         double posWeightMinusOne = posWeight - 1.0;
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector zv = load(z, i);
-            DoubleVector yv = load(y, i);
-            DoubleVector positive = zv.broadcast(1.0).sub(yv).mul(zv);
-            DoubleVector negative = yv.mul(posWeight).mul(zv.neg());
-            DoubleVector linear = negative.blend(positive, zv.compare(VectorOperators.GE, 0.0));
-            DoubleVector weight = yv.mul(posWeightMinusOne).add(1.0);
-            linear.add(weight.mul(logOnePlusExpMinusAbs(zv))).intoArray(out, i);
+        int end = vectorEnd(n);
+        double[] l = buffer(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            logOnePlusExpMinusAbs(z, from, l, length);
+            for (int j = 0; j < length; j += lanes) {
+                DoubleVector zv = load(z, from + j);
+                DoubleVector yv = load(y, from + j);
+                DoubleVector positive = zv.broadcast(1.0).sub(yv).mul(zv);
+                DoubleVector negative = yv.mul(posWeight).mul(zv.neg());
+                DoubleVector linear = negative.blend(positive, zv.compare(VectorOperators.GE, 0.0));
+                DoubleVector weight = yv.mul(posWeightMinusOne).add(1.0);
+                linear.add(weight.mul(load(l, j))).intoArray(out, from + j);
+            }
         }
-        ScalarClassificationKernels.bceWithLogitsFrom(i, z, y, posWeight, out, n);
+        ScalarClassificationKernels.bceWithLogitsFrom(end, z, y, posWeight, out, n);
     }
 
     @Override
     public void logSumExp(double[][] cols, int classes, double[] out, int n) {
         ScalarClassificationKernels.checkClasses(cols, classes, "cols");
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector shift = shift(cols, classes, i);
-            shift.add(logSumOfShiftedExps(cols, classes, i, shift)).intoArray(out, i);
+        int end = vectorEnd(n);
+        RowSums rows = new RowSums(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            rows.compute(cols, classes, from, length);
+            for (int j = 0; j < length; j += lanes) {
+                load(rows.shift, j).add(load(rows.logSum, j)).intoArray(out, from + j);
+            }
         }
-        ScalarClassificationKernels.logSumExpFrom(i, cols, classes, out, n);
+        ScalarClassificationKernels.logSumExpFrom(end, cols, classes, out, n);
     }
 
     @Override
     public void logSoftmaxAt(double[][] cols, int classes, double[] labels, double[] out, int n) {
         ScalarClassificationKernels.checkClasses(cols, classes, "cols");
         ScalarClassificationKernels.checkLabels(labels, classes, n);
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector label = load(labels, i);
-            DoubleVector picked = load(cols[0], i);
-            for (int c = 1; c < classes; c++) {
-                picked = picked.blend(load(cols[c], i), label.compare(VectorOperators.EQ, (double) c));
+        int end = vectorEnd(n);
+        RowSums rows = new RowSums(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            rows.compute(cols, classes, from, length);
+            for (int j = 0; j < length; j += lanes) {
+                DoubleVector label = load(labels, from + j);
+                DoubleVector picked = load(cols[0], from + j);
+                for (int c = 1; c < classes; c++) {
+                    picked = picked.blend(load(cols[c], from + j), label.compare(VectorOperators.EQ, (double) c));
+                }
+                picked.sub(load(rows.shift, j)).sub(load(rows.logSum, j)).intoArray(out, from + j);
             }
-            DoubleVector shift = shift(cols, classes, i);
-            picked.sub(shift).sub(logSumOfShiftedExps(cols, classes, i, shift)).intoArray(out, i);
         }
-        ScalarClassificationKernels.logSoftmaxAtFrom(i, cols, classes, labels, out, n);
+        ScalarClassificationKernels.logSoftmaxAtFrom(end, cols, classes, labels, out, n);
     }
 
     @Override
     public void logSoftmax(double[][] cols, int classes, double[][] outCols, int n) {
         ScalarClassificationKernels.checkClasses(cols, classes, "cols");
         ScalarClassificationKernels.checkClasses(outCols, classes, "outCols");
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector shift = shift(cols, classes, i);
-            DoubleVector logSum = logSumOfShiftedExps(cols, classes, i, shift);
+        int end = vectorEnd(n);
+        RowSums rows = new RowSums(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            rows.compute(cols, classes, from, length);
             for (int c = 0; c < classes; c++) {
-                load(cols[c], i).sub(shift).sub(logSum).intoArray(outCols[c], i);
+                for (int j = 0; j < length; j += lanes) {
+                    load(cols[c], from + j).sub(load(rows.shift, j)).sub(load(rows.logSum, j)).intoArray(outCols[c], from + j);
+                }
             }
         }
-        ScalarClassificationKernels.logSoftmaxFrom(i, cols, classes, outCols, n);
+        ScalarClassificationKernels.logSoftmaxFrom(end, cols, classes, outCols, n);
     }
 
     @Override
     public void crossEntropySoft(double[][] logits, double[][] target, int classes, double[] out, int n) {
         ScalarClassificationKernels.checkClasses(logits, classes, "logits");
         ScalarClassificationKernels.checkClasses(target, classes, "target");
-        int i = 0;
-        for (int end = vectorEnd(n); i < end; i += lanes) {
-            DoubleVector shift = shift(logits, classes, i);
-            DoubleVector logSum = logSumOfShiftedExps(logits, classes, i, shift);
-            DoubleVector sum = DoubleVector.zero(species);
-            for (int c = 0; c < classes; c++) {
-                DoubleVector logProbability = load(logits[c], i).sub(shift).sub(logSum);
-                sum = load(target[c], i).lanewise(VectorOperators.FMA, logProbability, sum);
+        int end = vectorEnd(n);
+        RowSums rows = new RowSums(end);
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            rows.compute(logits, classes, from, length);
+            for (int j = 0; j < length; j += lanes) {
+                DoubleVector shift = load(rows.shift, j);
+                DoubleVector logSum = load(rows.logSum, j);
+                DoubleVector sum = DoubleVector.zero(species);
+                for (int c = 0; c < classes; c++) {
+                    DoubleVector logProbability = load(logits[c], from + j).sub(shift).sub(logSum);
+                    sum = load(target[c], from + j).lanewise(VectorOperators.FMA, logProbability, sum);
+                }
+                sum.neg().intoArray(out, from + j);
             }
-            sum.neg().intoArray(out, i);
         }
-        ScalarClassificationKernels.crossEntropySoftFrom(i, logits, target, classes, out, n);
+        ScalarClassificationKernels.crossEntropySoftFrom(end, logits, target, classes, out, n);
     }
 
-    private static DoubleVector logOnePlusExpMinusAbs(DoubleVector x) {
-        return VectorKernelMath.log1p(VectorKernelMath.exp(x.abs().neg()));
+    /** e[j] = exp(−|x[from + j]|). */
+    private void expMinusAbs(double[] x, int from, double[] e, int length) {
+        for (int j = 0; j < length; j += lanes) {
+            load(x, from + j).abs().neg().intoArray(e, j);
+        }
+        VectorKernelMath.exp(species, e, 0, e, 0, length);
     }
 
-    /** The rows' maxima over the classes, 0 where that is ±Inf. */
-    private DoubleVector shift(double[][] cols, int classes, int i) {
-        DoubleVector max = load(cols[0], i);
-        for (int c = 1; c < classes; c++) {
-            max = max.max(load(cols[c], i));
-        }
-        VectorMask<Double> infinite = max.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
-        return max.blend(0.0, infinite);
+    /** l[j] = log1p(exp(−|x[from + j]|)). */
+    private void logOnePlusExpMinusAbs(double[] x, int from, double[] l, int length) {
+        expMinusAbs(x, from, l, length);
+        VectorKernelMath.log1p(species, l, 0, l, 0, length);
     }
 
-    /** See {@link ScalarClassificationKernels#logSumOfShiftedExps}: ones and others, then log1p. */
-    private DoubleVector logSumOfShiftedExps(double[][] cols, int classes, int i, DoubleVector shift) {
-        DoubleVector ones = DoubleVector.zero(species);
-        DoubleVector others = DoubleVector.zero(species);
-        for (int c = 0; c < classes; c++) {
-            DoubleVector d = load(cols[c], i).sub(shift);
-            VectorMask<Double> atShift = d.compare(VectorOperators.EQ, 0.0);
-            ones = ones.add(d.broadcast(0.0).blend(1.0, atShift));
-            others = others.add(VectorKernelMath.exp(d).blend(0.0, atShift));
+    /**
+     * Per-row shift and log Σ exp(x − shift) of one chunk, as
+     * {@link ScalarClassificationKernels#shift} and {@link ScalarClassificationKernels#logSumOfShiftedExps}
+     * compute them; the buffers are reused from chunk to chunk.
+     */
+    private final class RowSums {
+        final double[] shift;
+        final double[] logSum;
+        private final double[] ones;
+        private final double[] difference;
+        private final double[] exp;
+
+        RowSums(int end) {
+            shift = buffer(end);
+            logSum = buffer(end);
+            ones = buffer(end);
+            difference = buffer(end);
+            exp = buffer(end);
         }
-        return VectorKernelMath.log1p(ones.sub(1.0).add(others));
+
+        void compute(double[][] cols, int classes, int from, int length) {
+            System.arraycopy(cols[0], from, shift, 0, length);
+            for (int c = 1; c < classes; c++) {
+                for (int j = 0; j < length; j += lanes) {
+                    load(shift, j).max(load(cols[c], from + j)).intoArray(shift, j);
+                }
+            }
+            for (int j = 0; j < length; j += lanes) {
+                DoubleVector max = load(shift, j);
+                VectorMask<Double> infinite = max.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+                max.blend(0.0, infinite).intoArray(shift, j);
+            }
+            // logSum holds "others" until the log1p pass.
+            java.util.Arrays.fill(ones, 0, length, 0.0);
+            java.util.Arrays.fill(logSum, 0, length, 0.0);
+            for (int c = 0; c < classes; c++) {
+                for (int j = 0; j < length; j += lanes) {
+                    load(cols[c], from + j).sub(load(shift, j)).intoArray(difference, j);
+                }
+                VectorKernelMath.exp(species, difference, 0, exp, 0, length);
+                for (int j = 0; j < length; j += lanes) {
+                    VectorMask<Double> atShift = load(difference, j).compare(VectorOperators.EQ, 0.0);
+                    load(ones, j).add(load(ones, j).broadcast(0.0).blend(1.0, atShift)).intoArray(ones, j);
+                    load(logSum, j).add(load(exp, j).blend(0.0, atShift)).intoArray(logSum, j);
+                }
+            }
+            for (int j = 0; j < length; j += lanes) {
+                load(ones, j).sub(1.0).add(load(logSum, j)).intoArray(logSum, j);
+            }
+            VectorKernelMath.log1p(species, logSum, 0, logSum, 0, length);
+        }
     }
 }
