@@ -2,17 +2,18 @@ package org.losseval.kernel;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Decides which {@link RegressionKernels} run: the vector ones unless switched off
- * ({@code -Dlosseval.kernel=scalar} or {@code LOSSEVAL_KERNEL=scalar}, case-insensitive; any other
- * value means "vector if possible"), the module cannot be loaded, or the platform's vectors hold fewer
- * than two doubles. The scalar kernels' description then says why.
+ * Decides which kernels run, for each {@link Family} (regression, classification): the vector ones
+ * unless switched off ({@code -Dlosseval.kernel=scalar} or {@code LOSSEVAL_KERNEL=scalar},
+ * case-insensitive; any other value means "vector if possible"), the module cannot be loaded, or the
+ * platform's vectors hold fewer than two doubles. The scalar kernels' description then says why.
  *
- * <p>{@link VectorRegressionKernels} is created reflectively, after the module is loaded, so this class
- * links on a JVM without {@code jdk.incubator.vector}. Nothing is printed: a fallback is reported only
- * through {@link RegressionKernels#description()}.
+ * <p>The vector classes are created reflectively, after the module is loaded, so this class links on a
+ * JVM without {@code jdk.incubator.vector}. Nothing is printed: a fallback is reported only through the
+ * kernels' {@code description()}.
  */
 final class KernelSelection {
 
@@ -20,13 +21,25 @@ final class KernelSelection {
     static final String ENVIRONMENT = "LOSSEVAL_KERNEL";
     static final String SCALAR = "scalar";
 
-    private static final String VECTOR_CLASS = "org.losseval.kernel.VectorRegressionKernels";
+    /**
+     * One kind of kernels.
+     *
+     * @param type        the interface
+     * @param scalar      makes the scalar implementation with a given description
+     * @param vectorClass the vector implementation, which has a static {@code createPreferred()}
+     */
+    record Family<K>(Class<K> type, Function<String, K> scalar, String vectorClass) {}
+
+    static final Family<RegressionKernels> REGRESSION = new Family<>(RegressionKernels.class,
+            ScalarRegressionKernels::new, "org.losseval.kernel.VectorRegressionKernels");
+    static final Family<ClassificationKernels> CLASSIFICATION = new Family<>(ClassificationKernels.class,
+            ScalarClassificationKernels::new, "org.losseval.kernel.VectorClassificationKernels");
 
     private KernelSelection() {}
 
     /** The choice for this JVM's system property, environment and runtime. */
-    static RegressionKernels select() {
-        return select(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT), VectorModule::load);
+    static <K> K select(Family<K> family) {
+        return select(family, System.getProperty(PROPERTY), System.getenv(ENVIRONMENT), VectorModule::load);
     }
 
     /**
@@ -34,23 +47,23 @@ final class KernelSelection {
      * @param environment  value of the environment variable, or null
      * @param vectorModule loads the module; returns why it is unavailable, or empty
      */
-    static RegressionKernels select(String property, String environment,
-                                    Supplier<Optional<String>> vectorModule) {
+    static <K> K select(Family<K> family, String property, String environment,
+                        Supplier<Optional<String>> vectorModule) {
         if (isScalar(property)) {
-            return new ScalarRegressionKernels("scalar (disabled by -D" + PROPERTY + "=" + property + ")");
+            return family.scalar().apply("scalar (disabled by -D" + PROPERTY + "=" + property + ")");
         }
         if (isScalar(environment)) {
-            return new ScalarRegressionKernels("scalar (disabled by " + ENVIRONMENT + "=" + environment + ")");
+            return family.scalar().apply("scalar (disabled by " + ENVIRONMENT + "=" + environment + ")");
         }
         Optional<String> unavailable = vectorModule.get();
         if (unavailable.isPresent()) {
-            return new ScalarRegressionKernels("scalar (" + unavailable.get() + ")");
+            return family.scalar().apply("scalar (" + unavailable.get() + ")");
         }
         try {
-            return (RegressionKernels) Class.forName(VECTOR_CLASS).getDeclaredMethod("createPreferred").invoke(null);
+            return family.type().cast(Class.forName(family.vectorClass()).getDeclaredMethod("createPreferred").invoke(null));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new ScalarRegressionKernels("scalar (vector kernels unavailable: " + cause.getMessage() + ")");
+            return family.scalar().apply("scalar (vector kernels unavailable: " + cause.getMessage() + ")");
         }
     }
 

@@ -36,34 +36,48 @@ class KernelsTest {
             fail("unexpected test environment: " + description);
         }
         assertSame(Kernels.regression(), Kernels.regression());
+        assertEquals(description, Kernels.classification().description(), "both families follow the same switch");
+        assertSame(Kernels.classification(), Kernels.classification());
     }
 
     @Test
     void scalarReferenceIsAlwaysAvailable() {
         assertEquals("scalar", Kernels.scalar().description());
+        assertEquals("scalar", Kernels.scalarClassification().description());
+    }
+
+    @Test
+    void classificationFamilyFollowsTheSameRules() {
+        ClassificationKernels disabled = KernelSelection.select(KernelSelection.CLASSIFICATION, "SCALAR", null, MODULE_MUST_NOT_BE_ASKED);
+        assertEquals("scalar (disabled by -Dlosseval.kernel=SCALAR)", disabled.description());
+        ClassificationKernels vector = KernelSelection.select(KernelSelection.CLASSIFICATION, null, null, MODULE_LOADS);
+        assertTrue(vector instanceof VectorClassificationKernels, vector.description());
+        ClassificationKernels missing = KernelSelection.select(KernelSelection.CLASSIFICATION, null, null, () -> Optional.of("no module here"));
+        assertEquals("scalar (no module here)", missing.description());
+        assertTrue(missing instanceof ScalarClassificationKernels);
     }
 
     @Test
     void propertyDisablesVector() {
-        RegressionKernels kernels = KernelSelection.select("scalar", null, MODULE_MUST_NOT_BE_ASKED);
+        RegressionKernels kernels = KernelSelection.select(KernelSelection.REGRESSION, "scalar", null, MODULE_MUST_NOT_BE_ASKED);
         assertEquals("scalar (disabled by -Dlosseval.kernel=scalar)", kernels.description());
     }
 
     @Test
     void environmentDisablesVectorCaseInsensitively() {
-        RegressionKernels kernels = KernelSelection.select(null, "Scalar", MODULE_MUST_NOT_BE_ASKED);
+        RegressionKernels kernels = KernelSelection.select(KernelSelection.REGRESSION, null, "Scalar", MODULE_MUST_NOT_BE_ASKED);
         assertEquals("scalar (disabled by LOSSEVAL_KERNEL=Scalar)", kernels.description());
     }
 
     @Test
     void otherValuesMeanVectorWhenPossible() {
-        RegressionKernels kernels = KernelSelection.select("vector", "auto", MODULE_LOADS);
+        RegressionKernels kernels = KernelSelection.select(KernelSelection.REGRESSION, "vector", "auto", MODULE_LOADS);
         assertTrue(kernels instanceof VectorRegressionKernels, kernels.description());
     }
 
     @Test
     void missingModuleFallsBackAndSaysWhy() {
-        RegressionKernels kernels = KernelSelection.select(null, null, () -> Optional.of("no module here"));
+        RegressionKernels kernels = KernelSelection.select(KernelSelection.REGRESSION, null, null, () -> Optional.of("no module here"));
         assertEquals("scalar (no module here)", kernels.description());
         assertTrue(kernels instanceof ScalarRegressionKernels);
     }
@@ -73,5 +87,6 @@ class KernelsTest {
         assertTrue(VectorModule.load().isEmpty());
         assertEquals("vector (128-bit, 2 doubles)", VectorRegressionKernels.ofBitSize(128).description());
         assertEquals("vector (256-bit, 4 doubles)", VectorRegressionKernels.ofBitSize(256).description());
+        assertEquals("vector (512-bit, 8 doubles)", VectorClassificationKernels.ofBitSize(512).description());
     }
 }
