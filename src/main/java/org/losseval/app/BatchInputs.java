@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.losseval.batch.ColumnBatch;
+import org.losseval.kernel.ClassificationKernels;
+import org.losseval.kernel.Kernels;
 import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
@@ -43,4 +45,10 @@ final class BatchInputs implements LossInputs {
     }
 
     @Override public RegressionKernels kernels() { return kernels; }
+
+    /** The classification kernels of the same kind (vector or scalar) as the regression ones. */
+    @Override
+    public ClassificationKernels classificationKernels() {
+        return kernels.description().startsWith("scalar") ? Kernels.scalarClassification() : Kernels.classification();
+    }
 }

@@ -53,7 +53,8 @@ public record Bce(double posWeight) implements RowLoss {
     public int rowLosses(LossInputs inputs, double[] out, int n) {
         double[] target = inputs.column(Role.TARGET);
         if (inputs.has(Role.LOGITS)) {
-            BinaryCrossEntropy.fromLogit(inputs.column(Role.LOGITS), target, posWeight, out, n);
+            // The kernels' exp/log are within 1 ulp of StrictMath and give the same bits at every vector width.
+            inputs.classificationKernels().bceWithLogits(inputs.column(Role.LOGITS), target, posWeight, out, n);
             return 0;
         }
         return BinaryCrossEntropy.fromProbability(inputs.column(Role.PRED), target, out, n);

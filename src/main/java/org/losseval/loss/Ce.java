@@ -102,6 +102,15 @@ public final class Ce implements RowLoss {
         int clamped = 0;
         if (inputs.has(Role.TARGET)) {
             double[] labels = inputs.column(Role.TARGET);
+            if (logits && labelSmoothing == 0 && !anyIgnored(labels, n)) {
+                // The common case goes through the vectorized kernel: -log softmax(z)_y, which is also
+                // numerator / w_y whatever the class weights (rows of weight 0 get 0, as below).
+                inputs.classificationKernels().logSoftmaxAt(x, x.length, labels, out, n);
+                for (int i = 0; i < n; i++) {
+                    out[i] = CrossEntropy.denominator((int) labels[i], classWeights, ignoreIndex) == 0 ? 0 : -out[i];
+                }
+                return 0;
+            }
             for (int i = 0; i < n; i++) {
                 int y = (int) labels[i];
                 double numerator;
@@ -127,6 +136,13 @@ public final class Ce implements RowLoss {
             }
         }
         return clamped;
+    }
+
+    private boolean anyIgnored(double[] labels, int n) {
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == ignoreIndex) return true;
+        }
+        return false;
     }
 
     @Override

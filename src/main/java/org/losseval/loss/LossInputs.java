@@ -1,5 +1,6 @@
 package org.losseval.loss;
 
+import org.losseval.kernel.ClassificationKernels;
 import org.losseval.kernel.RegressionKernels;
 
 /**
@@ -21,4 +22,7 @@ public interface LossInputs {
 
     /** The regression kernels chosen for this run. */
     RegressionKernels kernels();
+
+    /** The classification kernels chosen for this run. */
+    ClassificationKernels classificationKernels();
 }

@@ -2,6 +2,7 @@ package org.losseval.loss;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.losseval.kernel.ClassificationKernels;
 import org.losseval.kernel.Kernels;
 import org.losseval.kernel.RegressionKernels;
 
@@ -45,6 +46,9 @@ final class ArrayInputs implements LossInputs {
     }
 
     @Override public RegressionKernels kernels() { return Kernels.scalar(); }
+
+    /** The active classification kernels: the suite runs once with the vector ones, once with the scalar ones. */
+    @Override public ClassificationKernels classificationKernels() { return Kernels.classification(); }
 
     /** Whether every role of one of the loss's forms is bound, as a run requires. */
     boolean fits(LossDefinition definition) {
