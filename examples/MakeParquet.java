@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Writes houses.parquet and sensors.parquet from the CSV files beside them, with DuckDB's JDBC driver.
+ * Writes houses.parquet, sensors.parquet and leaves.parquet (logits and soft targets as list columns) from
+ * the CSV files beside them, with DuckDB's JDBC driver.
  * Run by make_parquet.sh: {@code java -cp duckdb_jdbc.jar MakeParquet.java <examples dir>}.
  *
  * <p>Columns are DOUBLE (id BIGINT), Snappy-compressed. sensors.parquet is cut into row groups of
@@ -24,7 +25,12 @@ public class MakeParquet {
             copy(s, dir, "houses", "{'pred': 'DOUBLE', 'target': 'DOUBLE'}", "");
             copy(s, dir, "sensors", "{'id': 'BIGINT', 'pred': 'DOUBLE', 'target': 'DOUBLE', 'w': 'DOUBLE',"
                     + " 'p10': 'DOUBLE', 'p50': 'DOUBLE', 'p90': 'DOUBLE'}", ", ROW_GROUP_SIZE 1000");
-            for (String name : new String[] {"houses", "sensors"}) {
+            // leaves.parquet keeps the logits and the soft target as LIST<DOUBLE> columns.
+            Path leaves = dir.resolve("leaves.csv");
+            s.execute("COPY (SELECT [l0, l1, l2, l3, l4]::DOUBLE[] AS logits, label::BIGINT AS label,"
+                    + " [t0, t1, t2, t3, t4]::DOUBLE[] AS target_probs, w::DOUBLE AS w FROM read_csv(" + quote(leaves)
+                    + ", header = true)) TO " + quote(dir.resolve("leaves.parquet")) + " (FORMAT parquet, COMPRESSION snappy)");
+            for (String name : new String[] {"houses", "sensors", "leaves"}) {
                 describe(s, dir.resolve(name + ".parquet"));
             }
         }

@@ -12,6 +12,13 @@ sensors.csv  5000 hourly readings of a greenhouse temperature sensor network (de
              Five targets are corrupted as in the seed's story (values entered in the wrong units):
              three logged in Fahrenheit and two in kelvin. Their ids are printed when this runs.
 
+emails.csv   the seed's three emails: spam label, the model's spam probability p (0.95, 0.10, 0.03) and
+             the raw logit from the seed's PyTorch snippet (3.0, -2.5, -3.5).
+leaves.csv   1000 leaf images classified into 5 diseases (a small multi-class example):
+             l0..l4  the model's logits, label  the true class (0..4), t0..t4  a soft target
+             (the label smoothed by 0.1, as a teacher might give), and w  a sample weight.
+             The model is good but over-confident on a few mislabelled leaves.
+
 All values are rounded to 3 decimals so the CSV text is exact and the Parquet copies
 (make_parquet.sh) hold bit-identical doubles. The seed is fixed: re-running reproduces the files.
 """
@@ -63,10 +70,40 @@ def sensors(rng: np.random.Generator) -> pd.DataFrame:
     })
 
 
+def emails() -> pd.DataFrame:
+    return pd.DataFrame({"email": [1, 2, 3], "spam": [1, 0, 1], "p": [0.95, 0.10, 0.03], "logit": [3.0, -2.5, -3.5]})
+
+
+LEAF_ROWS = 1000
+LEAF_CLASSES = 5
+MISLABELLED = 8
+
+
+def leaves(rng: np.random.Generator) -> pd.DataFrame:
+    label = rng.integers(0, LEAF_CLASSES, LEAF_ROWS)
+    logits = rng.normal(0.0, 1.0, (LEAF_ROWS, LEAF_CLASSES))
+    logits[np.arange(LEAF_ROWS), label] += rng.normal(3.0, 1.0, LEAF_ROWS)  # the model sees the disease
+    wrong = rng.choice(LEAF_ROWS, MISLABELLED, replace=False)
+    label[wrong] = (label[wrong] + 1 + rng.integers(0, LEAF_CLASSES - 1, MISLABELLED)) % LEAF_CLASSES
+    logits = logits.round(3)
+    smoothing = 0.1
+    soft = np.full((LEAF_ROWS, LEAF_CLASSES), smoothing / LEAF_CLASSES)
+    soft[np.arange(LEAF_ROWS), label] += 1 - smoothing
+    frame = pd.DataFrame({f"l{k}": logits[:, k] for k in range(LEAF_CLASSES)})
+    frame["label"] = label
+    for k in range(LEAF_CLASSES):
+        frame[f"t{k}"] = soft[:, k].round(3)
+    frame["w"] = rng.uniform(0.5, 2.0, LEAF_ROWS).round(3)
+    print("leaves.csv: mislabelled rows (1-based):", sorted(int(i) + 1 for i in wrong))
+    return frame
+
+
 def main() -> None:
     rng = np.random.default_rng(SEED)
     houses().to_csv(HERE / "houses.csv", index=False, float_format="%.10g")
     sensors(rng).to_csv(HERE / "sensors.csv", index=False, float_format="%.10g")
+    emails().to_csv(HERE / "emails.csv", index=False, float_format="%.10g")
+    leaves(np.random.default_rng(SEED + 1)).to_csv(HERE / "leaves.csv", index=False, float_format="%.10g")
 
 
 if __name__ == "__main__":

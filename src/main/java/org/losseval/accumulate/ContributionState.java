@@ -46,6 +46,8 @@ public final class ContributionState {
     private final long[] undefinedRows;
     private final WorstRows[] worst;
     private long rows;
+    /** Whether rows came with residuals (pred and target); without them outlier figures are undefined. */
+    private boolean residualsKnown;
     /** The per-row store while within the budget (null after the switch to the summary). */
     private DoubleBlocks residuals = new DoubleBlocks();
     private DoubleBlocks[] contributions;
@@ -101,6 +103,7 @@ public final class ContributionState {
         }
         double[] r = residualScratch;
         for (int i = 0; i < n; i++) r[i] = pred[i] - target[i];
+        if (n > 0 && !Double.isNaN(r[0])) residualsKnown = true;
         if (summary == null) {
             residuals.append(r, 0, n);
         } else {
@@ -153,6 +156,7 @@ public final class ContributionState {
             }
         }
         rows += other.rows;
+        residualsKnown |= other.residualsKnown;
     }
 
     public long rows() { return rows; }
@@ -221,8 +225,9 @@ public final class ContributionState {
                 for (int l = 0; l < losses.size(); l++) outlierSums[l].add(contributions[l].get(i));
             }
         }
+        boolean noResiduals = !residualsKnown; // no --pred/--target: outliers are undefined, not zero
         OutlierResult outlierResult = new OutlierResult(factor, Range.of(median), Range.of(mad),
-                Range.of(threshold), Range.of(outliers));
+                Range.of(threshold), Range.of(noResiduals ? Double.NaN : outliers));
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
             double[] values = contributions[l].toArray();
@@ -230,15 +235,17 @@ public final class ContributionState {
             for (double f : settings.topFractions()) {
                 fractionSums.add(Range.of(Selection.sumOfLargest(values, (int) fractionRows(f))));
             }
-            results.add(lossResult(l, fractionSums, Range.of(outlierSums[l].value())));
+            results.add(lossResult(l, fractionSums, Range.of(noResiduals ? Double.NaN : outlierSums[l].value())));
         }
         return new ContributionResult(rows, true, outlierResult, results);
     }
 
     private ContributionResult summaryResult(double factor) {
         ContributionSummary.Outliers outliers = summary.outliers(factor);
-        OutlierResult outlierResult = new OutlierResult(factor, outliers.median(), outliers.mad(),
-                outliers.threshold(), outliers.count());
+        Range none = Range.of(Double.NaN);
+        OutlierResult outlierResult = residualsKnown
+                ? new OutlierResult(factor, outliers.median(), outliers.mad(), outliers.threshold(), outliers.count())
+                : new OutlierResult(factor, none, none, none, none);
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
             List<WorstRow> kept = worst[l].sorted();
@@ -248,7 +255,7 @@ public final class ContributionState {
                 // The heap holds the worst rows exactly; the summary is needed only beyond them.
                 fractionSums.add(m <= kept.size() ? Range.of(sumOfFirst(kept, (int) m)) : summary.largestSum(l, m));
             }
-            results.add(lossResult(l, fractionSums, summary.outlierSum(l, outliers)));
+            results.add(lossResult(l, fractionSums, residualsKnown ? summary.outlierSum(l, outliers) : none));
         }
         return new ContributionResult(rows, false, outlierResult, results);
     }

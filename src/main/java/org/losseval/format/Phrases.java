@@ -92,6 +92,9 @@ final class Phrases {
      * count reads "between 3 and 5 rows".
      */
     static String outliers(OutlierResult outliers, DoubleFunction<String> number) {
+        if (Double.isNaN(outliers.median().low())) {
+            return "robust outliers: not available (they need residuals: --pred and --target)";
+        }
         Range count = outliers.count();
         String rows = count.exact() ? number.apply(count.low()) + (count.low() == 1 ? " row" : " rows")
                 : "between " + number.apply(count.low()) + " and " + number.apply(count.high()) + " rows";
