@@ -127,11 +127,13 @@ mv -f "$completion.tmp.$$" "$completion"
 
 # The class-data archive (AppCDS) records the classes a typical run loads, so later runs map them
 # instead of parsing and verifying them. It is tied to this JVM and this jar: the launcher passes it
-# with -Xshare:auto, which silently ignores an archive that no longer matches. The JVM logs a warning
+# with -Xshare:auto, which silently ignores an archive that no longer matches. The training run reads a
+# CSV and a Parquet file, so the Parquet reader's classes start fast too. The JVM logs a warning
 # for every class it cannot archive (picocli's Java 5 classes on JDK 17), hence -Xlog:cds=off.
 rm -f "$archive"
 if "$java" "-XX:ArchiveClassesAtExit=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC \
-        -Xshare:auto -jar "$jar" eval "$here/examples/houses.csv" -p pred -t target -l mse >/dev/null 2>&1 \
+        -Xshare:auto -jar "$jar" eval "$here/examples/houses.csv" "$here/examples/houses.parquet" \
+        -p pred -t target -l mse >/dev/null 2>&1 \
         && [ -f "$archive" ]; then
     chmod 644 "$archive"
 else

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.kernel.ClassificationKernels;
-import org.losseval.kernel.Kernels;
 import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
@@ -14,11 +13,14 @@ import org.losseval.loss.Role;
 final class BatchInputs implements LossInputs {
     private final ColumnBatch batch;
     private final RegressionKernels kernels;
+    private final ClassificationKernels classificationKernels;
     private final Map<Role, double[][]> columns = new EnumMap<>(Role.class);
 
-    BatchInputs(ColumnBatch batch, Map<Role, List<String>> roles, RegressionKernels kernels) {
+    BatchInputs(ColumnBatch batch, Map<Role, List<String>> roles, RegressionKernels kernels,
+                ClassificationKernels classificationKernels) {
         this.batch = batch;
         this.kernels = kernels;
+        this.classificationKernels = classificationKernels;
         roles.forEach((role, names) -> {
             double[][] group = new double[names.size()][];
             for (int k = 0; k < group.length; k++) group[k] = batch.column(names.get(k));
@@ -46,9 +48,5 @@ final class BatchInputs implements LossInputs {
 
     @Override public RegressionKernels kernels() { return kernels; }
 
-    /** The classification kernels of the same kind (vector or scalar) as the regression ones. */
-    @Override
-    public ClassificationKernels classificationKernels() {
-        return kernels.description().startsWith("scalar") ? Kernels.scalarClassification() : Kernels.classification();
-    }
+    @Override public ClassificationKernels classificationKernels() { return classificationKernels; }
 }

@@ -45,12 +45,11 @@ import org.losseval.report.RowCounts;
  */
 public final class Evaluator {
     private final InputStream stdin;
-    private final RegressionKernels kernels;
+    private final KernelChooser kernels = new KernelChooser();
     private final String toolVersion;
 
-    public Evaluator(InputStream stdin, RegressionKernels kernels, String toolVersion) {
+    public Evaluator(InputStream stdin, String toolVersion) {
         this.stdin = stdin;
-        this.kernels = kernels;
         this.toolVersion = toolVersion;
     }
 
@@ -122,7 +121,8 @@ public final class Evaluator {
             ColumnBatch batch;
             while ((batch = sourceFile.next()) != null) {
                 tally.read(batch.size());
-                BatchInputs inputs = new BatchInputs(batch, binding, kernels);
+                BatchInputs inputs = new BatchInputs(batch, binding, kernels.regression(batch.size()),
+                        kernels.classification(batch.size()));
                 validator.apply(batch, inputs, tally);
                 int n = batch.size();
                 if (n == 0) continue;
@@ -133,7 +133,7 @@ public final class Evaluator {
                 }
                 run.accept(source, batch, inputs, sampleWeight, scratch, n);
                 if (residuals != null) {
-                    kernels.residual(inputs.column(Role.PRED), inputs.column(Role.TARGET), scratch.product, n);
+                    inputs.kernels().residual(inputs.column(Role.PRED), inputs.column(Role.TARGET), scratch.product, n);
                     residuals.accept(scratch.product, sampleWeight, n);
                 }
                 tally.used(n);
@@ -180,7 +180,7 @@ public final class Evaluator {
         double[] rowLoss = scratch.rowLoss[l];
         int clamped = loss.rowLosses(inputs, rowLoss, n);
         if (!loss.weighsRows()) {
-            state.accept(rowLoss, sampleWeight, n, n, clamped, kernels, scratch.product);
+            state.accept(rowLoss, sampleWeight, n, n, clamped, inputs.kernels(), scratch.product);
             return;
         }
         loss.rowWeights(inputs, scratch.lossWeight, n);
@@ -190,11 +190,11 @@ public final class Evaluator {
         }
         double[] weight = scratch.lossWeight;
         if (sampleWeight != null) {
-            kernels.multiply(scratch.lossWeight, sampleWeight, scratch.weight, n);
+            inputs.kernels().multiply(scratch.lossWeight, sampleWeight, scratch.weight, n);
             weight = scratch.weight;
         }
-        state.accept(rowLoss, weight, n, covered, clamped, kernels, scratch.product);
-        kernels.multiply(rowLoss, scratch.lossWeight, rowLoss, n);
+        state.accept(rowLoss, weight, n, covered, clamped, inputs.kernels(), scratch.product);
+        inputs.kernels().multiply(rowLoss, scratch.lossWeight, rowLoss, n);
     }
 
     private Report report(RunPlan plan, List<InputRun> inputs, RowTally total, RunStates run) throws InputException {
@@ -208,7 +208,7 @@ public final class Evaluator {
             RowLoss loss = resolved.get(l);
             LossState combined = new LossState(loss, request.weightColumn() != null || loss.weighsRows());
             for (int r = 0; r < inputs.size(); r++) {
-                LossState state = inputs.get(r).stateFor(l, loss, kernels);
+                LossState state = inputs.get(r).stateFor(l, loss, kernels.regression(ResidualSample.BLOCK));
                 perInput.get(r).add(result(requested, loss, state));
                 combined.combine(state);
             }

@@ -25,7 +25,6 @@ import org.losseval.loss.Role;
 import java.util.EnumMap;
 import java.util.Map;
 import org.losseval.io.InputException;
-import org.losseval.kernel.Kernels;
 import org.losseval.loss.LossRegistry;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.LossSpecException;
@@ -47,7 +46,7 @@ final class EvalRun {
     int execute(EvalCommand options) {
         try {
             EvalRequest request = toRequest(options);
-            Report report = new Evaluator(context.stdin(), Kernels.regression(), BuildInfo.version()).evaluate(request);
+            Report report = new Evaluator(context.stdin(), BuildInfo.version()).evaluate(request);
             print(report, options);
             if (!report.gatesPassed()) {
                 for (GateOutcome gate : report.gates()) {
