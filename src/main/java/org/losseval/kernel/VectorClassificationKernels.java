@@ -3,7 +3,6 @@ package org.losseval.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,14 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  * (a masked tail would be no more exact and, on JDK 17, is not compiled to masked instructions on
  * AVX2). Works with any species of at least two doubles. Stateless and thread-safe.
  */
-final class VectorClassificationKernels implements ClassificationKernels {
+final class VectorClassificationKernels extends VectorKernelBase implements ClassificationKernels {
 
     /** Rows per chunk: a multiple of every lane count (2 to 8 doubles). */
     static final int CHUNK = 512;
-
-    private final VectorSpecies<Double> species;
-    private final int lanes;
-    private final int minVectorLength;
 
     /** The platform's preferred shape. */
     VectorClassificationKernels() {
@@ -46,9 +41,7 @@ final class VectorClassificationKernels implements ClassificationKernels {
 
     /** A given shape; tests use it to cover shapes this machine does not prefer. */
     VectorClassificationKernels(VectorSpecies<Double> species) {
-        this.species = species;
-        this.lanes = species.length();
-        this.minVectorLength = 2 * lanes;
+        super(species);
     }
 
     /**
@@ -57,31 +50,14 @@ final class VectorClassificationKernels implements ClassificationKernels {
      * @throws UnsupportedOperationException if a vector holds fewer than two doubles
      */
     static ClassificationKernels createPreferred() {
-        VectorClassificationKernels kernels = new VectorClassificationKernels();
-        if (kernels.lanes < 2) {
-            throw new UnsupportedOperationException("the preferred vector shape holds one double");
-        }
-        return kernels;
+        return requireTwoLanes(new VectorClassificationKernels());
     }
 
     /** A given vector size in bits (64 to 512), so tests need not import the Vector API. */
     static VectorClassificationKernels ofBitSize(int bits) {
-        return new VectorClassificationKernels(VectorSpecies.of(double.class, VectorShape.forBitSize(bits)));
+        return new VectorClassificationKernels(speciesOfBitSize(bits));
     }
 
-    @Override
-    public String description() {
-        return "vector (" + species.vectorBitSize() + "-bit, " + lanes + " doubles)";
-    }
-
-    /** End of the part done with full vectors: 0 when n is too short to be worth it. */
-    private int vectorEnd(int n) {
-        return n >= minVectorLength ? species.loopBound(n) : 0;
-    }
-
-    private DoubleVector load(double[] array, int i) {
-        return DoubleVector.fromArray(species, array, i);
-    }
 
     /** Buffers of one chunk, allocated per call (a few KiB; kernels run on batches of thousands of rows). */
     private static double[] buffer(int end) {

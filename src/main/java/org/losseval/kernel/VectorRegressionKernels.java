@@ -3,7 +3,6 @@ package org.losseval.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,11 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * saves. Works with any species (128-bit SSE/NEON up to 512-bit AVX-512). Only instantiate it once
  * {@code jdk.incubator.vector} is loaded (see {@link VectorModule}). Stateless and thread-safe.
  */
-final class VectorRegressionKernels implements RegressionKernels {
-
-    private final VectorSpecies<Double> species;
-    private final int lanes;
-    private final int minVectorLength;
+final class VectorRegressionKernels extends VectorKernelBase implements RegressionKernels {
 
     /** The platform's preferred shape. */
     VectorRegressionKernels() {
@@ -34,9 +29,7 @@ final class VectorRegressionKernels implements RegressionKernels {
 
     /** A given shape; tests use it to cover shapes this machine does not prefer. */
     VectorRegressionKernels(VectorSpecies<Double> species) {
-        this.species = species;
-        this.lanes = species.length();
-        this.minVectorLength = 2 * lanes;
+        super(species);
     }
 
     /**
@@ -45,31 +38,14 @@ final class VectorRegressionKernels implements RegressionKernels {
      * @throws UnsupportedOperationException if a vector holds fewer than two doubles
      */
     static RegressionKernels createPreferred() {
-        VectorRegressionKernels kernels = new VectorRegressionKernels();
-        if (kernels.lanes < 2) {
-            throw new UnsupportedOperationException("the preferred vector shape holds one double");
-        }
-        return kernels;
+        return requireTwoLanes(new VectorRegressionKernels());
     }
 
     /** A given vector size in bits (64 to 512), so tests need not import the Vector API. */
     static VectorRegressionKernels ofBitSize(int bits) {
-        return new VectorRegressionKernels(VectorSpecies.of(double.class, VectorShape.forBitSize(bits)));
+        return new VectorRegressionKernels(speciesOfBitSize(bits));
     }
 
-    @Override
-    public String description() {
-        return "vector (" + species.vectorBitSize() + "-bit, " + lanes + " doubles)";
-    }
-
-    /** End of the part done with full vectors: 0 when n is too short to be worth it. */
-    private int vectorEnd(int n) {
-        return n >= minVectorLength ? species.loopBound(n) : 0;
-    }
-
-    private DoubleVector load(double[] array, int i) {
-        return DoubleVector.fromArray(species, array, i);
-    }
 
     @Override
     public void residual(double[] pred, double[] target, double[] out, int n) {
