@@ -25,14 +25,11 @@ class EvalCommandTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return CliRun.write(dir, name, text);
     }
 
     private static void assertSuccess(CliRun run) {
-        assertEquals("", run.err(), "stderr of a successful run");
-        assertEquals(0, run.exitCode(), run.err());
+        run.assertSuccess();
     }
 
     private static void assertFailure(CliRun run, int code, String messagePart) {
@@ -43,8 +40,7 @@ class EvalCommandTest {
     }
 
     private static Object json(CliRun run) {
-        assertSuccess(run);
-        return TinyJson.parse(run.out());
+        return run.json();
     }
 
     @Test

@@ -29,15 +29,11 @@ class ReportsCommandTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return CliRun.write(dir, name, text);
     }
 
     private static Object json(CliRun run) {
-        assertEquals("", run.err(), "stderr of a successful run");
-        assertEquals(0, run.exitCode());
-        return TinyJson.parse(run.out());
+        return run.json();
     }
 
     @Test
