@@ -127,7 +127,7 @@ final class FastCsvSource implements Source {
 
     /** Reads the header and locates the columns; false when the header must go to Commons CSV. */
     private boolean readHeader() throws InputException {
-        fill();
+        do fill(); while (limit < 3 && !eof);
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) pos = 3;
         Scan scan = scanRecord();
         if (scan == Scan.END) throw new InputException(name, 0, null, "empty input: no header row");
