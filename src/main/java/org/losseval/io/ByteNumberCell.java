@@ -1,9 +1,6 @@
 package org.losseval.io;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.losseval.batch.CellIssue;
 
@@ -29,7 +26,6 @@ final class ByteNumberCell {
     private static final boolean[] DECIMAL = new boolean[256];
     /** ASCII bytes that {@link Character#isWhitespace} accepts. */
     private static final boolean[] WHITESPACE = new boolean[256];
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int b = '0'; b <= '9'; b++) DECIMAL[b] = true;
@@ -54,7 +50,9 @@ final class ByteNumberCell {
             out[index] = Double.NaN;
             return CellIssue.Problem.EMPTY;
         }
-        if (!isDecimal(buf, start, end)) return NumberCell.parseInto(text(buf, from, to), out, index);
+        for (int i = start; i < end; i++) {
+            if (!DECIMAL[buf[i] & 0xff]) return NumberCell.parseInto(text(buf, from, to), out, index);
+        }
         try {
             out[index] = JavaDoubleParser.parseDouble(buf, start, end - start);
             return null;
@@ -62,25 +60,6 @@ final class ByteNumberCell {
             out[index] = Double.NaN;
             return CellIssue.Problem.UNPARSABLE;
         }
-    }
-
-    /** Whether every byte of {@code buf[start, end)} is in the decimal alphabet; eight digits at a time. */
-    private static boolean isDecimal(byte[] buf, int start, int end) {
-        int i = start;
-        while (i + Long.BYTES <= end) {
-            long word = (long) WORDS.get(buf, i);
-            // All eight bytes are '0'..'9' exactly when no byte overflows past '9' or borrows below '0'.
-            if ((((word + 0x4646464646464646L) | (word - 0x3030303030303030L)) & 0x8080808080808080L) != 0) {
-                for (int k = i; k < i + Long.BYTES; k++) {
-                    if (!DECIMAL[buf[k] & 0xff]) return false;
-                }
-            }
-            i += Long.BYTES;
-        }
-        for (; i < end; i++) {
-            if (!DECIMAL[buf[i] & 0xff]) return false;
-        }
-        return true;
     }
 
     /** The cell's text as the Commons CSV reader would see it (a UTF-8 decoder replacing malformed bytes). */

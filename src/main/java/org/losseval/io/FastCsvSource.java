@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,13 +56,6 @@ final class FastCsvSource implements Source {
     private static final byte CARRIAGE_RETURN = 3;
     private static final byte QUOTE = 4;
 
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LINE_FEED_BYTES = ONES * '\n';
-    private static final long CARRIAGE_RETURN_BYTES = ONES * '\r';
-    private static final long QUOTE_BYTES = ONES * '"';
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /** What {@link #scan} found at {@link #pos}. */
     private enum Scan { ROW, BLANK, END, HAND_OVER, NEED_MORE }
 
@@ -74,7 +64,6 @@ final class FastCsvSource implements Source {
     private final char delimiter;
     private final SourceOptions options;
     private final byte[] classes;
-    private final long delimiterBytes;
     private byte[] buf;
     /** The first byte of the record being read. */
     private int pos;
@@ -104,7 +93,6 @@ final class FastCsvSource implements Source {
         this.options = options;
         this.buf = new byte[blockBytes];
         this.classes = new byte[256];
-        this.delimiterBytes = ONES * delimiter;
         classes[delimiter] = DELIMITER;
         classes['\n'] = LINE_FEED;
         classes['\r'] = CARRIAGE_RETURN;
@@ -254,15 +242,6 @@ final class FastCsvSource implements Source {
                 nextRecord = p;
                 break;
             }
-            if (p + Long.BYTES <= end) {
-                // Eight bytes at a time: skip a word without special bytes, else go to its first special byte.
-                long specials = specials((long) WORDS.get(b, p));
-                if (specials == 0) {
-                    p += Long.BYTES;
-                    continue;
-                }
-                p += Long.numberOfTrailingZeros(specials) >>> 3;
-            }
             byte kind = cls[b[p] & 0xff];
             if (kind == OTHER) {
                 p++;
@@ -296,21 +275,6 @@ final class FastCsvSource implements Source {
         contentEnd = content;
         fieldCount = field + 1;
         return Scan.ROW;
-    }
-
-    /**
-     * The bytes of {@code word} (little-endian: the first byte lowest) that are a delimiter, line feed,
-     * carriage return or quote, each marked by its high bit. Classic SWAR zero-byte test on {@code word}
-     * XOR each byte pattern: it can also mark a byte <em>after</em> a true match (a borrow), never before
-     * one, so the lowest mark is exact, and only the lowest is used.
-     */
-    private long specials(long word) {
-        return zeroBytes(word ^ delimiterBytes) | zeroBytes(word ^ LINE_FEED_BYTES)
-                | zeroBytes(word ^ CARRIAGE_RETURN_BYTES) | zeroBytes(word ^ QUOTE_BYTES);
-    }
-
-    private static long zeroBytes(long v) {
-        return (v - ONES) & ~v & HIGH_BITS;
     }
 
     /**
