@@ -90,6 +90,10 @@ class FastCsvAgreementTest {
                 {"duplicate column", "a,a,b\n1,2,3\n"},
                 {"spaced header", " a ,\tb\n1,2\n"},
                 {"nul and control bytes", "a,b\n\u00001,2\u0001\n"},
+                {"empty last field at end", "a,b\n1,"},
+                {"only delimiter at end", "a,b\n1,2\n,"},
+                {"space at end", "a\n1\n "},
+                {"trailing delimiter in header", "a,b,\n1,2,3\n"},
         };
         SourceOptions options = new SourceOptions(List.of("a", "b"), null, 2, 1000);
         for (String[] c : cases) {
