@@ -39,6 +39,15 @@ import org.losseval.batch.ColumnBatch;
  * </ul>
  * In the header, the hand-over replays the whole input to {@link CsvSource#open}.
  *
+ * <h2>Speed</h2>
+ * Reading 10<sup>7</sup> rows {@code pred,target} of 17-digit doubles (364 MB) on one thread of the shared
+ * 2-core machine, after warm-up, the minimum of 5 runs ({@code CsvReadTiming} in the tests): 892 ms here,
+ * 5,281 ms with Commons CSV. The time goes to FastDoubleParser (about half), the byte scan (a third) and
+ * the decimal check of each cell; scanning and checking eight bytes at a time (SWAR) measured no faster.
+ * This reader allocates nothing per row; FastDoubleParser itself falls back to {@code Double.parseDouble}
+ * on a String for the rare texts its fast algorithm cannot round (0.15% of such numbers, about 0.6 bytes
+ * per number on average).
+ *
  * <h2>Where the two readers may still differ</h2>
  * Only in how far they read before an error surfaces, because they buffer differently: an I/O error (a
  * truncated gzip stream) is reported with the same message but possibly another row (here: the row being

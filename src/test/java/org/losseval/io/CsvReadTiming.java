@@ -17,8 +17,10 @@ import org.losseval.batch.ColumnBatch;
 /**
  * Times reading a two-column CSV of 17-digit doubles with each CSV reader, in one JVM: a manual
  * benchmark, not a test (no JMH here: the project allows no further dependency). Alternates the readers,
- * warms each up, then reports the minimum and median wall time of the timed runs, and the bytes allocated
- * per row by the reading thread. Both readers must give the same checksum (the sum of every value's raw
+ * warms each up, then reports the minimum and median wall time of the timed runs, the minimum CPU time of
+ * the reading thread (steadier than wall time on a shared machine), and the bytes allocated per row by
+ * the reading thread (the last run's; the reader's buffers are allocated once per file, so this tends to
+ * zero per row as files grow). Both readers must give the same checksum (the sum of every value's raw
  * bits), else it fails.
  *
  * <p>Usage: {@code java -cp <test and main classes, dependencies> org.losseval.io.CsvReadTiming FILE ROWS [RUNS]}.
@@ -27,6 +29,8 @@ import org.losseval.batch.ColumnBatch;
  */
 public final class CsvReadTiming {
     private static final int WARM_UPS = 2;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private CsvReadTiming() {}
 
@@ -40,18 +44,22 @@ public final class CsvReadTiming {
                 System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), cpu());
         List<String> readers = List.of("commons", "fast");
         long[][] millis = new long[readers.size()][runs];
+        long[][] cpuMillis = new long[readers.size()][runs];
         long[] checksums = new long[readers.size()];
         double[] bytesPerRow = new double[readers.size()];
         for (int run = -WARM_UPS; run < runs; run++) {
             for (int r = 0; r < readers.size(); r++) {
                 System.setProperty(Sources.CSV_READER_PROPERTY, readers.get(r));
                 long allocatedBefore = allocatedBytes();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 long[] result = read(file);
                 long elapsed = System.nanoTime() - start;
+                long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
                 if (result[1] != rows) throw new IllegalStateException(readers.get(r) + " read " + result[1] + " rows");
                 if (run >= 0) {
                     millis[r][run] = elapsed / 1_000_000;
+                    cpuMillis[r][run] = cpu / 1_000_000;
                     bytesPerRow[r] = (double) (allocatedBytes() - allocatedBefore) / rows;
                 }
                 checksums[r] = result[0];
@@ -61,8 +69,10 @@ public final class CsvReadTiming {
         for (int r = 0; r < readers.size(); r++) {
             long[] sorted = millis[r].clone();
             Arrays.sort(sorted);
-            out.printf(Locale.ROOT, "%-8s min %,6d ms  median %,6d ms  (%.1f ns/row, %.2f bytes allocated/row)  runs %s%n",
-                    readers.get(r), sorted[0], sorted[runs / 2], sorted[0] * 1e6 / rows, bytesPerRow[r],
+            long cpuMin = Arrays.stream(cpuMillis[r]).min().orElseThrow();
+            out.printf(Locale.ROOT, "%-8s wall min %,6d ms, median %,6d ms (%.1f ns/row); thread CPU min %,6d ms;"
+                            + " %.2f bytes allocated/row; wall runs %s%n",
+                    readers.get(r), sorted[0], sorted[runs / 2], sorted[0] * 1e6 / rows, cpuMin, bytesPerRow[r],
                     Arrays.toString(millis[r]));
         }
     }
@@ -101,7 +111,7 @@ public final class CsvReadTiming {
     }
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return THREADS.getCurrentThreadAllocatedBytes();
     }
 
     private static String cpu() {
