@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,10 +23,10 @@ import org.losseval.batch.ColumnBatch;
  * Reads named columns of a delimited text file (CSV, TSV) with Apache Commons CSV.
  *
  * <p>The input is UTF-8; a byte-order mark at its start is dropped. The first record is the header; its
- * names are trimmed, and each requested column must appear in it exactly once. Every later record is a
- * data row, numbered from 1 (blank lines are skipped, as pandas does, and are not rows). Fields may be
- * quoted with {@code "}, with {@code ""} for a quote inside. Each record must have as many fields as the
- * header; only the requested fields are parsed, by {@link NumberCell}.
+ * names are trimmed, and each requested column must appear in it exactly once ({@link CsvColumns}). Every
+ * later record is a data row, numbered from 1 (blank lines are skipped, as pandas does, and are not rows).
+ * Fields may be quoted with {@code "}, with {@code ""} for a quote inside. Each record must have as many
+ * fields as the header; only the requested fields are parsed, by {@link NumberCell}.
  *
  * <p>Column groups ({@link SourceOptions#groups()}) are resolved against the header when the source opens
  * ({@link GroupSpec}); their columns are then read like any requested column, so groups cost nothing per row.
@@ -34,9 +34,17 @@ import org.losseval.batch.ColumnBatch;
  * <p>A record longer than {@link SourceOptions#maxRecordChars()} characters is an error: a parsed record
  * is measured exactly (its fields plus delimiters), and {@link RecordLengthGuard} stops the parser from
  * swallowing the rest of the file when a quote is never closed.
+ *
+ * <p>A malformed quoted field is reported with our row number and a message of our own: Commons CSV's
+ * messages count physical lines and characters from where it started reading, which is neither a row
+ * number nor stable when {@link FastCsvSource} hands the rest of an input over to this reader
+ * ({@link #resume}).
  */
 final class CsvSource implements Source {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Commons CSV 1.14 has no error kinds: its two format errors (with {@code "} quotes) are told by text. */
+    private static final String COMMONS_UNCLOSED = "EOF reached before encapsulated token finished";
+    private static final String COMMONS_TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
 
     private final String name;
     private final CSVParser parser;
@@ -44,42 +52,27 @@ final class CsvSource implements Source {
     private final RecordLengthGuard guard;
     private final int maxRecordChars;
     private final int batchSize;
-    private final int headerSize;
-    private final String[] columns;
-    private final int[] fieldIndex;
-    private final GroupColumns groups;
+    private final CsvColumns layout;
     private final double[][] values;
-    private boolean headerRead;
     private long rowsRead;
     private boolean exhausted;
 
-    private CsvSource(String name, CSVParser parser, RecordLengthGuard guard, SourceOptions options) throws InputException {
+    private CsvSource(String name, CSVParser parser, Iterator<CSVRecord> records, RecordLengthGuard guard,
+                      SourceOptions options, CsvColumns layout, double[][] values, long rowsRead) {
         this.name = name;
         this.parser = parser;
-        this.records = parser.iterator();
+        this.records = records;
         this.guard = guard;
         this.maxRecordChars = options.maxRecordChars();
         this.batchSize = options.batchSize();
-        CSVRecord header = nextRecord();
-        if (header == null) throw new InputException(name, 0, null, "empty input: no header row");
-        headerRead = true;
-        List<String> headerNames = new ArrayList<>(header.size());
-        for (String field : header) headerNames.add(field.strip());
-        this.headerSize = headerNames.size();
-        LinkedHashSet<String> wanted = new LinkedHashSet<>(options.columns());
-        this.groups = new GroupColumns(name);
-        for (String spec : options.groups()) {
-            List<String> members = GroupSpec.resolve(name, spec, headerNames);
-            groups.put(spec, members);
-            wanted.addAll(members);
-        }
-        this.columns = wanted.toArray(new String[0]);
-        this.fieldIndex = new int[columns.length];
-        for (int c = 0; c < columns.length; c++) fieldIndex[c] = indexOf(columns[c], headerNames);
-        this.values = new double[columns.length][batchSize];
+        this.layout = layout;
+        this.values = values;
+        this.rowsRead = rowsRead;
     }
 
     /**
+     * Opens an input from its first byte: reads the header and locates the requested columns.
+     *
      * @param name      the input name for messages
      * @param in        the (already decompressed) bytes; closed by {@link #close()}
      * @param delimiter the field delimiter
@@ -87,12 +80,14 @@ final class CsvSource implements Source {
     static CsvSource open(String name, InputStream in, char delimiter, SourceOptions options) throws InputException {
         CSVParser parser = null;
         try {
-            Reader text = withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8));
-            RecordLengthGuard guard = new RecordLengthGuard(text,
-                    (long) options.maxRecordChars() + RecordLengthGuard.READ_AHEAD);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-            parser = format.parse(guard);
-            return new CsvSource(name, parser, guard, options);
+            RecordLengthGuard guard = guarded(withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8)), options);
+            parser = parser(guard, delimiter);
+            Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord header = nextRecord(name, records, guard, 0, options.maxRecordChars());
+            if (header == null) throw new InputException(name, 0, null, "empty input: no header row");
+            CsvColumns layout = CsvColumns.locate(name, header.toList(), options);
+            double[][] values = new double[layout.names.length][options.batchSize()];
+            return new CsvSource(name, parser, records, guard, options, layout, values, 0);
         } catch (IOException e) {
             closeQuietly(parser, in);
             throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
@@ -100,6 +95,32 @@ final class CsvSource implements Source {
             closeQuietly(parser, in);
             throw e;
         }
+    }
+
+    /**
+     * Continues reading an input whose header and first {@code rowsRead} rows another reader already
+     * delivered: {@code rest} starts at the first byte of the next record (so no byte-order mark is looked
+     * for), and batches are filled into {@code values}, which that reader may have partly filled
+     * ({@link #fill}).
+     */
+    static CsvSource resume(String name, InputStream rest, char delimiter, SourceOptions options, CsvColumns layout,
+                            double[][] values, long rowsRead) throws InputException {
+        try {
+            RecordLengthGuard guard = guarded(new InputStreamReader(rest, StandardCharsets.UTF_8), options);
+            CSVParser parser = parser(guard, delimiter);
+            return new CsvSource(name, parser, parser.iterator(), guard, options, layout, values, rowsRead);
+        } catch (IOException e) {
+            closeQuietly(null, rest);
+            throw new InputException(name, rowsRead + 1, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static RecordLengthGuard guarded(Reader text, SourceOptions options) {
+        return new RecordLengthGuard(text, (long) options.maxRecordChars() + RecordLengthGuard.READ_AHEAD);
+    }
+
+    private static CSVParser parser(Reader text, char delimiter) throws IOException {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(text);
     }
 
     @Override
@@ -112,35 +133,52 @@ final class CsvSource implements Source {
     public long rowsRead() { return rowsRead; }
 
     @Override
-    public List<String> groupColumns(String groupSpec) { return groups.of(groupSpec); }
+    public List<String> groupColumns(String groupSpec) { return layout.groups.of(groupSpec); }
 
     @Override
     public ColumnBatch next() throws InputException {
         if (exhausted) return null;
         long firstRow = rowsRead + 1;
         List<CellIssue> issues = new ArrayList<>();
-        int size = 0;
-        CSVRecord record;
-        while (size < batchSize && (record = nextRecord()) != null) {
-            long row = rowsRead + 1;
-            if (record.size() != headerSize) {
-                throw new InputException(name, row, null, "expected " + headerSize + " fields, found " + record.size());
-            }
-            checkLength(record, row);
-            for (int c = 0; c < columns.length; c++) {
-                String text = record.get(fieldIndex[c]);
-                CellIssue.Problem problem = NumberCell.parseInto(text, values[c], size);
-                if (problem != null) issues.add(new CellIssue(size, columns[c], problem, text));
-            }
-            rowsRead = row;
-            size++;
-        }
+        int size = fill(0, issues);
         if (size == 0) {
             exhausted = true;
             return null;
         }
+        return batch(name, firstRow, size, layout, values, issues);
+    }
+
+    /**
+     * Reads rows into {@code values} from index {@code from} until the batch is full or the input ends.
+     *
+     * @param issues receives the cell issues of the rows read
+     * @return the batch size now ({@code from} plus the rows read)
+     */
+    int fill(int from, List<CellIssue> issues) throws InputException {
+        int size = from;
+        CSVRecord record;
+        while (size < batchSize && (record = nextRecord(name, records, guard, rowsRead + 1, maxRecordChars)) != null) {
+            long row = rowsRead + 1;
+            if (record.size() != layout.headerSize) {
+                throw new InputException(name, row, null, "expected " + layout.headerSize + " fields, found " + record.size());
+            }
+            checkLength(record, row);
+            for (int c = 0; c < layout.names.length; c++) {
+                String text = record.get(layout.fieldIndex[c]);
+                CellIssue.Problem problem = NumberCell.parseInto(text, values[c], size);
+                if (problem != null) issues.add(new CellIssue(size, layout.names[c], problem, text));
+            }
+            rowsRead = row;
+            size++;
+        }
+        return size;
+    }
+
+    /** The batch both CSV readers deliver: the requested columns in layout order. */
+    static ColumnBatch batch(String name, long firstRow, int size, CsvColumns layout, double[][] values,
+                             List<CellIssue> issues) {
         Map<String, double[]> batchColumns = new LinkedHashMap<>();
-        for (int c = 0; c < columns.length; c++) batchColumns.put(columns[c], values[c]);
+        for (int c = 0; c < layout.names.length; c++) batchColumns.put(layout.names[c], values[c]);
         return new ColumnBatch(name, firstRow, size, batchColumns, issues);
     }
 
@@ -153,48 +191,47 @@ final class CsvSource implements Source {
         }
     }
 
-    /** The next record, or null at the end; parse and I/O errors name the record being read. */
-    private CSVRecord nextRecord() throws InputException {
+    /**
+     * The next record, or null at the end; parse and I/O errors name {@code row}, the record being read
+     * (0 for the header, which is not a data row).
+     */
+    private static CSVRecord nextRecord(String name, Iterator<CSVRecord> records, RecordLengthGuard guard, long row,
+                                        int maxRecordChars) throws InputException {
         try {
             if (!records.hasNext()) return null;
             CSVRecord record = records.next();
             guard.recordDone();
             return record;
         } catch (UncheckedIOException e) {
-            throw readError(e.getCause());
+            throw readError(name, row, e.getCause(), maxRecordChars);
         }
     }
 
-    private InputException readError(IOException cause) {
-        // The header is not a data row: errors in it carry row 0.
-        long row = headerRead ? rowsRead + 1 : 0;
-        if (cause instanceof RecordLengthGuard.RecordTooLongException) return tooLong(row);
-        return new InputException(name, row, null, "cannot read: " + cause.getMessage(), cause);
+    private static InputException readError(String name, long row, IOException cause, int maxRecordChars) {
+        if (cause instanceof RecordLengthGuard.RecordTooLongException) return tooLong(name, row, maxRecordChars);
+        return new InputException(name, row, null, "cannot read: " + describe(cause), cause);
+    }
+
+    /** Our words for Commons CSV's format errors, without its line and character counts; else the cause's own. */
+    private static String describe(IOException cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (!(cause instanceof CSVException)) return message;
+        if (message.contains(COMMONS_UNCLOSED)) return "a quoted field is not closed before the end of the input";
+        if (message.contains(COMMONS_TEXT_AFTER_QUOTE)) {
+            return "text after the closing quote of a field (a quote inside a quoted field is written \"\")";
+        }
+        return message;
     }
 
     private void checkLength(CSVRecord record, long row) throws InputException {
         long chars = record.size() - 1L;
         for (String field : record) chars += field.length();
-        if (chars > maxRecordChars) throw tooLong(row);
+        if (chars > maxRecordChars) throw tooLong(name, row, maxRecordChars);
     }
 
-    private InputException tooLong(long row) {
+    static InputException tooLong(String name, long row, int maxRecordChars) {
         return new InputException(name, row, null,
                 "record longer than " + maxRecordChars + " characters (an unclosed quote?)");
-    }
-
-    private int indexOf(String column, List<String> headerNames) throws InputException {
-        int found = -1;
-        for (int i = 0; i < headerNames.size(); i++) {
-            if (!headerNames.get(i).equals(column)) continue;
-            if (found >= 0) {
-                throw new InputException(name, 0, column, "ambiguous: the header names fields " + (found + 1)
-                        + " and " + (i + 1) + " alike");
-            }
-            found = i;
-        }
-        if (found < 0) throw ColumnErrors.noSuchColumn(name, column, headerNames);
-        return found;
     }
 
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {

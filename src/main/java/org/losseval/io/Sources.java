@@ -23,10 +23,16 @@ import java.util.zip.GZIPInputStream;
  *       gzip magic. The delimiter, unless given, is a tab for {@code .tsv} and {@code .tsv.gz}, else a comma.
  * </ul>
  *
+ * <p>CSV is read by {@link FastCsvSource}, a byte-level reader that hands quoted fields and other rare
+ * forms to Apache Commons CSV ({@link CsvSource}) and gives the same results, bit for bit. The system
+ * property {@value #CSV_READER_PROPERTY}{@code =commons} makes Commons CSV read every CSV input.
+ *
  * <p>The Parquet reader is only named in the branches that open Parquet, so a CSV run never loads the
  * Parquet and Hadoop classes (they are slow to load and a CSV one-liner should start instantly).
  */
 public final class Sources {
+    /** System property choosing the CSV reader: {@code fast} (the default) or {@code commons}. */
+    static final String CSV_READER_PROPERTY = "losseval.csv";
     private static final int BUFFER_BYTES = 1 << 16;
 
     private Sources() {}
@@ -65,7 +71,7 @@ public final class Sources {
             if (Magic.isParquet(head)) return openParquetStream(name, in, options);
             boolean gzip = Magic.isGzip(head) || lower(name).endsWith(".gz");
             InputStream bytes = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
-            return CsvSource.open(name, bytes, delimiter(name, options), options);
+            return openCsv(name, bytes, delimiter(name, options), options);
         } catch (IOException e) {
             close(in);
             throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
@@ -73,6 +79,23 @@ public final class Sources {
             close(in);
             throw e;
         }
+    }
+
+    /**
+     * The byte-level reader ({@link FastCsvSource}) when it can split on the delimiter, unless the system
+     * property {@value #CSV_READER_PROPERTY} is {@code commons}; else Commons CSV ({@link CsvSource}). Both
+     * give the same results; the fast reader hands what it does not handle to Commons CSV itself.
+     */
+    private static Source openCsv(String name, InputStream bytes, char delimiter, SourceOptions options)
+            throws InputException {
+        String reader = System.getProperty(CSV_READER_PROPERTY, "fast");
+        if (!reader.equals("fast") && !reader.equals("commons")) {
+            throw new IllegalArgumentException(CSV_READER_PROPERTY + " must be 'fast' or 'commons', not '" + reader + "'");
+        }
+        if (reader.equals("fast") && FastCsvSource.handles(delimiter)) {
+            return FastCsvSource.open(name, bytes, delimiter, options);
+        }
+        return CsvSource.open(name, bytes, delimiter, options);
     }
 
     private static Source openParquetStream(String name, InputStream in, SourceOptions options) throws InputException {

@@ -181,7 +181,9 @@ class CsvGroupsTest {
         assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
     }
 
+    /** Opens with the default CSV reader, after checking that both CSV readers agree on the file. */
     private Source open(Path file, List<String> columns, List<String> groups) throws InputException {
+        CsvReaderAgreement.assertAgreeOnFile(file.toString(), SourceOptions.of(columns, groups));
         return Sources.open(file.toString(), NO_STDIN, SourceOptions.of(columns, groups));
     }
 

@@ -57,6 +57,7 @@ class CsvSourceTest {
     @Test
     void quotedFieldsMayHoldDelimitersQuotesAndNewlines() throws Exception {
         Path file = write("q.csv", "note,a\n\"has, comma\",\"1\"\n\"two\nlines \"\"quoted\"\"\",2\n\"3,5\",\" 4 \"\n");
+        CsvReaderAgreement.assertAgreeOnFile(file.toString(), options(List.of("a", "note")));
 
         try (Source source = Sources.open(file.toString(), NO_STDIN, options(List.of("a", "note")))) {
             ColumnBatch batch = source.next();
@@ -165,6 +166,7 @@ class CsvSourceTest {
     @Test
     void missingColumnListsColumnsAndSuggests() throws Exception {
         Path file = write("m.csv", "preds,target\n1,2\n");
+        CsvReaderAgreement.assertAgreeOnFile(file.toString(), options(List.of("pred")));
 
         InputException e = assertThrows(InputException.class,
                 () -> Sources.open(file.toString(), NO_STDIN, options(List.of("pred"))));
@@ -220,6 +222,7 @@ class CsvSourceTest {
         StringBuilder text = new StringBuilder("v\n");
         for (int i = 1; i <= 25; i++) text.append(i).append('\n');
         Path file = write("many.csv", text.toString());
+        CsvReaderAgreement.assertAgreeOnFile(file.toString(), new SourceOptions(List.of("v"), null, 10, 1000));
 
         try (Source source = Sources.open(file.toString(), NO_STDIN, new SourceOptions(List.of("v"), null, 10, 1000))) {
             List<Double> seen = new ArrayList<>();
@@ -273,8 +276,13 @@ class CsvSourceTest {
         return new SourceOptions(columns, null, SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS);
     }
 
-    /** Reads every batch, copying each because a source may reuse its arrays. */
+    /**
+     * Reads every batch, copying each because a source may reuse its arrays. A CSV input is first read by
+     * both CSV readers, which must agree ({@link CsvReaderAgreement}); the batches returned are the
+     * default reader's.
+     */
     static List<ColumnBatch> readAll(String name, SourceOptions options) throws InputException {
+        if (!Sources.hasParquetName(name)) CsvReaderAgreement.assertAgreeOnFile(name, options);
         List<ColumnBatch> batches = new ArrayList<>();
         try (Source source = Sources.open(name, NO_STDIN, options)) {
             for (ColumnBatch batch = source.next(); batch != null; batch = source.next()) batches.add(copy(batch));
