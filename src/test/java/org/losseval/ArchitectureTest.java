@@ -26,6 +26,7 @@ class ArchitectureTest {
             new Rule("import org.apache.commons.csv.", "io/", "Commons CSV belongs to io"),
             new Rule("import org.apache.parquet.", "io/", "Parquet belongs to io"),
             new Rule("import org.apache.hadoop.", "io/", "Hadoop belongs to io"),
+            new Rule("import ch.randelshofer.fastdoubleparser.", "io/", "FastDoubleParser belongs to io"),
             new Rule("System.out", "Main.java", "only the entry point writes to stdout"),
             new Rule("System.err", "Main.java", "only the entry point writes to stderr"));
 
