@@ -121,8 +121,9 @@ public final class Evaluator {
             ColumnBatch batch;
             while ((batch = sourceFile.next()) != null) {
                 tally.read(batch.size());
-                BatchInputs inputs = new BatchInputs(batch, binding, kernels.regression(batch.size()),
-                        kernels.classification(batch.size()));
+                KernelChooser.BatchKernels batchKernels = kernels.next(batch.size());
+                BatchInputs inputs = new BatchInputs(batch, binding, batchKernels.regression(),
+                        batchKernels.classification());
                 validator.apply(batch, inputs, tally);
                 int n = batch.size();
                 if (n == 0) continue;
@@ -208,7 +209,7 @@ public final class Evaluator {
             RowLoss loss = resolved.get(l);
             LossState combined = new LossState(loss, request.weightColumn() != null || loss.weighsRows());
             for (int r = 0; r < inputs.size(); r++) {
-                LossState state = inputs.get(r).stateFor(l, loss, kernels.regression(ResidualSample.BLOCK));
+                LossState state = inputs.get(r).stateFor(l, loss, org.losseval.kernel.Kernels.scalar());
                 perInput.get(r).add(result(requested, loss, state));
                 combined.combine(state);
             }

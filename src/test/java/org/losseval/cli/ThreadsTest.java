@@ -24,6 +24,37 @@ class ThreadsTest {
     }
 
     @Test
+    void vectorAndScalarKernelsGiveIdenticalReports() {
+        String[] args = {"eval", "examples/sensors.csv", "examples/sensors.parquet", "-p", "pred", "-t", "target",
+            "-l", "mse,mae,huber:delta=15,pinball:q=0.9,log_cosh,smooth_l1:beta=0.5", "--skip-invalid"};
+        String scalar = run("1", args);
+        String vector;
+        try {
+            System.setProperty("losseval.vectorAfterRows", "0");
+            vector = run("1", args);
+        } finally {
+            System.clearProperty("losseval.vectorAfterRows");
+        }
+        // Only the kernel description may differ.
+        assertEquals(scalar.replaceAll("\"kernel\": \"[^\"]*\"", ""), vector.replaceAll("\"kernel\": \"[^\"]*\"", ""));
+    }
+
+    @Test
+    void vectorAndScalarClassificationKernelsGiveIdenticalReports() {
+        String[] args = {"eval", "examples/leaves.csv", "--logits", "l0..l4", "-t", "label", "-l", "ce,focal_multiclass",
+            "-l", "ce:weight=[1,2,1,1,0.5]"};
+        String scalar = run("1", args);
+        String vector;
+        try {
+            System.setProperty("losseval.vectorAfterRows", "0");
+            vector = run("1", args);
+        } finally {
+            System.clearProperty("losseval.vectorAfterRows");
+        }
+        assertEquals(scalar.replaceAll("\"kernel\": \"[^\"]*\"", ""), vector.replaceAll("\"kernel\": \"[^\"]*\"", ""));
+    }
+
+    @Test
     void oneAndTwoThreadsGiveIdenticalReports() {
         for (String input : new String[] {"examples/sensors.csv", "examples/sensors.parquet"}) {
             String[] args = {"eval", input, "-p", "pred", "-t", "target", "-w", "w",
