@@ -228,15 +228,19 @@ public final class ContributionState {
         boolean noResiduals = !residualsKnown; // no --pred/--target: outliers are undefined, not zero
         OutlierResult outlierResult = new OutlierResult(factor, Range.of(median), Range.of(mad),
                 Range.of(threshold), Range.of(noResiduals ? Double.NaN : outliers));
-        List<LossContribution> results = new ArrayList<>();
-        for (int l = 0; l < losses.size(); l++) {
-            double[] values = contributions[l].toArray();
-            List<Range> fractionSums = new ArrayList<>();
-            for (double f : settings.topFractions()) {
-                fractionSums.add(Range.of(Selection.sumOfLargest(values, (int) fractionRows(f))));
-            }
-            results.add(lossResult(l, fractionSums, Range.of(noResiduals ? Double.NaN : outlierSums[l].value())));
-        }
+        int[] counts = new int[settings.topFractions().size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = (int) fractionRows(settings.topFractions().get(i));
+        // Each loss's selection is independent and reads only its own store: on two cores they run side by
+        // side (a selection over 10^7 rows takes about 0.2 s), and the results do not depend on the order.
+        List<LossContribution> results = java.util.stream.IntStream.range(0, losses.size()).parallel()
+                .mapToObj(l -> {
+                    List<Range> fractionSums = new ArrayList<>();
+                    for (double sum : Selection.sumsOfLargest(contributions[l].toArray(), counts)) {
+                        fractionSums.add(Range.of(sum));
+                    }
+                    return lossResult(l, fractionSums, Range.of(noResiduals ? Double.NaN : outlierSums[l].value()));
+                })
+                .toList();
         return new ContributionResult(rows, true, outlierResult, results);
     }
 

@@ -5,32 +5,41 @@ import java.util.Arrays;
 /**
  * Selects the k-th smallest value of an array in linear expected time (Hoare's quickselect with a
  * median-of-three pivot), reordering the array so that every value before index k is no greater and every
- * value after it no smaller, in {@link Double#compare} order (NaN last, -0.0 before 0.0).
+ * value after it no smaller.
  *
  * <p>Why not sort: the median, the MAD and the top-fraction shares of ten million rows need one order
  * statistic each; a full sort costs about a second per array, a selection a few tens of milliseconds.
  * After too many unbalanced partitions the remaining range is sorted, so the worst case stays O(n log n).
+ * Comparisons are plain {@code <} and {@code >}: an array holding NaN is sorted instead (NaN last), and
+ * -0.0 and 0.0 count as equal, which changes no sum and no median's value.
  */
 final class Selection {
     private Selection() {}
 
     /** Reorders {@code values} as described and returns the k-th smallest (0-based). */
     static double select(double[] values, int k) {
-        if (k < 0 || k >= values.length) throw new IndexOutOfBoundsException("k = " + k + ", length = " + values.length);
-        int low = 0;
-        int high = values.length - 1;
-        int budget = 2 * (64 - Long.numberOfLeadingZeros(values.length)) + 8;
+        return select(values, 0, values.length - 1, k);
+    }
+
+    /** The same within {@code values[low..high]}, which must contain k. */
+    private static double select(double[] values, int low, int high, int k) {
+        if (k < low || k > high) throw new IndexOutOfBoundsException("k = " + k + " outside [" + low + ", " + high + "]");
+        if (hasNaN(values, low, high)) {
+            Arrays.sort(values, low, high + 1);
+            return values[k];
+        }
+        int budget = 2 * (64 - Long.numberOfLeadingZeros(high - low + 1L)) + 8;
         while (high > low) {
             if (--budget < 0) {
                 Arrays.sort(values, low, high + 1);
                 return values[k];
             }
-            double pivot = medianOfThree(values, low, (low + high) >>> 1, high);
+            double pivot = medianOfThree(values[low], values[(low + high) >>> 1], values[high]);
             int i = low;
             int j = high;
             while (i <= j) {
-                while (Double.compare(values[i], pivot) < 0) i++;
-                while (Double.compare(values[j], pivot) > 0) j--;
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
                 if (i <= j) {
                     double t = values[i];
                     values[i] = values[j];
@@ -57,27 +66,45 @@ final class Selection {
         if (values.length % 2 == 1) return upper;
         double lower = values[0];
         for (int i = 1; i < mid; i++) {
-            if (Double.compare(values[i], lower) > 0) lower = values[i];
+            if (values[i] > lower || Double.isNaN(values[i])) lower = values[i];
         }
         return lower / 2 + upper / 2;
     }
 
-    /** Reorders {@code values} so that its largest m values are at the end, and returns their exact sum. */
-    static double sumOfLargest(double[] values, int m) {
-        if (m <= 0) return 0.0;
-        int from = values.length - m;
-        if (from > 0) select(values, from);
-        ExactSum sum = new ExactSum();
-        for (int i = Math.max(from, 0); i < values.length; i++) sum.add(values[i]);
-        return sum.value();
+    /**
+     * The exact sums of the largest {@code counts[i]} values, for every i. Reorders {@code values}. The
+     * largest count is selected over the whole array, each smaller one only among the values already
+     * selected, so two fractions cost little more than one.
+     */
+    static double[] sumsOfLargest(double[] values, int[] counts) {
+        Integer[] order = new Integer[counts.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
+        double[] sums = new double[counts.length];
+        int low = 0;
+        for (int index : order) {
+            int m = Math.min(counts[index], values.length);
+            if (m <= 0) continue;
+            int from = values.length - m;
+            if (from > low) select(values, low, values.length - 1, from);
+            low = Math.max(low, from);
+            ExactSum sum = new ExactSum();
+            for (int i = from; i < values.length; i++) sum.add(values[i]);
+            sums[index] = sum.value();
+        }
+        return sums;
     }
 
-    private static double medianOfThree(double[] v, int a, int b, int c) {
-        double x = v[a];
-        double y = v[b];
-        double z = v[c];
-        if (Double.compare(x, y) > 0) { double t = x; x = y; y = t; }
-        if (Double.compare(y, z) > 0) { y = z; }
-        return Double.compare(x, y) > 0 ? x : y;
+    private static boolean hasNaN(double[] values, int low, int high) {
+        for (int i = low; i <= high; i++) {
+            if (values[i] != values[i]) return true;
+        }
+        return false;
+    }
+
+    private static double medianOfThree(double x, double y, double z) {
+        if (x > y) { double t = x; x = y; y = t; }
+        if (y > z) { y = z; }
+        return x > y ? x : y;
     }
 }
