@@ -41,7 +41,7 @@ final class RowValidator {
         this.columns = List.copyOf(columns);
         this.weightColumn = weightColumn;
         this.roles = roles;
-        this.losses = List.copyOf(losses);
+        this.losses = losses.stream().filter(RowLoss::checksRows).toList();
         this.intervals = List.copyOf(intervals);
         this.policy = policy;
     }

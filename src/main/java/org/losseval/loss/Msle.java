@@ -41,6 +41,9 @@ public record Msle() implements RegressionLoss {
     }
 
     @Override
+    public boolean checksRows() { return true; }
+
+    @Override
     public String invalidPred(double pred) {
         return pred < 0 ? "negative prediction for msle" : null;
     }

@@ -31,6 +31,10 @@ public interface RegressionLoss extends RowLoss {
         return 0;
     }
 
+    /** False unless the loss overrides {@link #invalidPred} or {@link #invalidTarget} (then it must say true). */
+    @Override
+    default boolean checksRows() { return false; }
+
     @Override
     default RowProblem check(LossInputs inputs, int i) {
         String reason = invalidPred(inputs.column(Role.PRED)[i]);

@@ -39,6 +39,12 @@ public interface RowLoss extends Loss {
     /** The reason row {@code i} cannot be evaluated although its values are finite, or null. */
     default RowProblem check(LossInputs inputs, int i) { return null; }
 
+    /**
+     * Whether {@link #check} can find anything, so a loss whose domain is every finite value costs the
+     * validator nothing per row.
+     */
+    default boolean checksRows() { return true; }
+
     /** Turns the weighted mean of the row losses into the reported value (rmse takes the square root). */
     default double finish(double meanRowLoss) { return meanRowLoss; }
 }
