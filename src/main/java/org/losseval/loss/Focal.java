@@ -3,6 +3,7 @@ package org.losseval.loss;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.losseval.kernel.ClassificationKernels;
 import org.losseval.loss.math.BinaryFocal;
 
 /**
@@ -49,10 +50,37 @@ public record Focal(double gamma, double alpha) implements RowLoss {
     public int rowLosses(LossInputs inputs, double[] out, int n) {
         double[] target = inputs.column(Role.TARGET);
         if (inputs.has(Role.LOGITS)) {
-            BinaryFocal.fromLogit(inputs.column(Role.LOGITS), target, gamma, alpha, out, n);
+            fromLogits(inputs.classificationKernels(), inputs.column(Role.LOGITS), target, out, n);
             return 0;
         }
         return BinaryFocal.fromProbability(inputs.column(Role.PRED), target, gamma, alpha, out, n);
+    }
+
+    /**
+     * torchvision's formula on the kernels: ce = bce_with_logits, 1 - p_t = y sigmoid(-z) + (1 - y) sigmoid(z)
+     * (no cancellation for confident rows), (1 - p_t)^gamma = exp(gamma log(1 - p_t)). Within a few ulp of
+     * the StrictMath reference {@link BinaryFocal#fromLogit}, and the same bits at every vector width.
+     */
+    private void fromLogits(ClassificationKernels kernels, double[] z, double[] y, double[] out, int n) {
+        double[] negated = new double[n];
+        for (int i = 0; i < n; i++) negated[i] = -z[i];
+        double[] sigmoidOfNegated = new double[n];
+        double[] factor = new double[n];
+        kernels.sigmoid(negated, sigmoidOfNegated, n);
+        kernels.sigmoid(z, factor, n);
+        for (int i = 0; i < n; i++) factor[i] = y[i] * sigmoidOfNegated[i] + (1 - y[i]) * factor[i];
+        if (gamma == 0) {
+            java.util.Arrays.fill(factor, 0, n, 1.0); // x^0 = 1, also for x = 0 (log 0 * 0 would be NaN)
+        } else {
+            kernels.log(factor, factor, n);
+            for (int i = 0; i < n; i++) factor[i] *= gamma;
+            kernels.exp(factor, factor, n);
+        }
+        kernels.bceWithLogits(z, y, 1.0, out, n);
+        for (int i = 0; i < n; i++) {
+            double loss = out[i] * factor[i];
+            out[i] = alpha < 0 ? loss : (alpha * y[i] + (1 - alpha) * (1 - y[i])) * loss;
+        }
     }
 
     @Override

@@ -39,11 +39,17 @@ public record InfoNceLoss(double temperature) implements RowLoss {
     @Override
     public int rowLosses(LossInputs inputs, double[] out, int n) {
         double[][] negatives = inputs.group(Role.SIM_NEG);
-        // InfoNce reads the positive as column 0 followed by the negatives: a new array of references, no copy
-        double[][] similarities = new double[negatives.length + 1][];
-        similarities[0] = inputs.column(Role.SIM_POS);
-        System.arraycopy(negatives, 0, similarities, 1, negatives.length);
-        for (int i = 0; i < n; i++) out[i] = InfoNce.of(similarities, i, temperature);
+        // -log softmax(s / tau)_0 over the positive (class 0) and the negatives, on the kernels: within a few
+        // ulp of the StrictMath reference InfoNce.of, and the same bits at every vector width.
+        double[][] scaled = new double[negatives.length + 1][n];
+        double[] positive = inputs.column(Role.SIM_POS);
+        for (int i = 0; i < n; i++) scaled[0][i] = positive[i] / temperature;
+        for (int c = 0; c < negatives.length; c++) {
+            for (int i = 0; i < n; i++) scaled[c + 1][i] = negatives[c][i] / temperature;
+        }
+        double[] labels = new double[n]; // every row's "class" is the positive, column 0
+        inputs.classificationKernels().logSoftmaxAt(scaled, scaled.length, labels, out, n);
+        for (int i = 0; i < n; i++) out[i] = -out[i];
         return 0;
     }
 }

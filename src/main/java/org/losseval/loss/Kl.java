@@ -3,6 +3,7 @@ package org.losseval.loss;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.losseval.kernel.ClassificationKernels;
 import org.losseval.loss.math.KlDivergence;
 
 /**
@@ -36,8 +37,7 @@ public record Kl() implements RowLoss {
     public int rowLosses(LossInputs inputs, double[] out, int n) {
         double[][] target = inputs.group(Role.TARGET_PROBS);
         if (inputs.has(Role.LOGITS)) {
-            double[][] logits = inputs.group(Role.LOGITS);
-            for (int i = 0; i < n; i++) out[i] = KlDivergence.fromLogits(target, logits, i);
+            fromLogits(inputs.classificationKernels(), target, inputs.group(Role.LOGITS), out, n);
             return 0;
         }
         double[][] probs = inputs.group(Role.PROBS);
@@ -47,6 +47,27 @@ public record Kl() implements RowLoss {
             if (KlDivergence.clamps(target, probs, i)) clamped++;
         }
         return clamped;
+    }
+
+    /**
+     * sum_c p_c (log p_c - log softmax(z)_c) on the kernels, with 0 log 0 = 0 (PyTorch's kl_div). Within a few
+     * ulp of the StrictMath reference {@link KlDivergence#fromLogits}, the same bits at every vector width.
+     */
+    private static void fromLogits(ClassificationKernels kernels, double[][] target, double[][] logits, double[] out,
+                                   int n) {
+        int classes = logits.length;
+        double[][] logQ = new double[classes][n];
+        kernels.logSoftmax(logits, classes, logQ, n);
+        double[] logP = new double[n];
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        for (int c = 0; c < classes; c++) {
+            double[] p = target[c];
+            kernels.log(p, logP, n);
+            double[] q = logQ[c];
+            for (int i = 0; i < n; i++) {
+                if (p[i] > 0) out[i] += p[i] * (logP[i] - q[i]);
+            }
+        }
     }
 
     @Override

@@ -41,8 +41,16 @@ class ThreadsTest {
 
     @Test
     void vectorAndScalarClassificationKernelsGiveIdenticalReports() {
-        String[] args = {"eval", "examples/leaves.csv", "--logits", "l0..l4", "-t", "label", "-l", "ce,focal_multiclass",
-            "-l", "ce:weight=[1,2,1,1,0.5]"};
+        assertSameWithVectorKernels("eval", "examples/leaves.csv", "--logits", "l0..l4", "-t", "label",
+                "--target-probs", "t0..t4", "-l", "ce,focal_multiclass,kl", "-l", "ce:weight=[1,2,1,1,0.5]");
+        assertSameWithVectorKernels("eval", "examples/leaves.csv", "--sim-pos", "l0", "--sim-neg", "l1..l4",
+                "-l", "infonce", "-l", "infonce:temperature=1");
+        assertSameWithVectorKernels("eval", "examples/emails.csv", "examples/emails.csv", "examples/emails.csv",
+                "--logits", "logit", "-t", "spam", "-l", "bce,focal,focal:gamma=0,focal:gamma=5,alpha=-1");
+    }
+
+    /** The report with the vector kernels from the first row equals the scalar one, but for the kernel's name. */
+    private static void assertSameWithVectorKernels(String... args) {
         String scalar = run("1", args);
         String vector;
         try {
