@@ -25,18 +25,8 @@ class ThreadsTest {
 
     @Test
     void vectorAndScalarKernelsGiveIdenticalReports() {
-        String[] args = {"eval", "examples/sensors.csv", "examples/sensors.parquet", "-p", "pred", "-t", "target",
-            "-l", "mse,mae,huber:delta=15,pinball:q=0.9,log_cosh,smooth_l1:beta=0.5", "--skip-invalid"};
-        String scalar = run("1", args);
-        String vector;
-        try {
-            System.setProperty("losseval.vectorAfterRows", "0");
-            vector = run("1", args);
-        } finally {
-            System.clearProperty("losseval.vectorAfterRows");
-        }
-        // Only the kernel description may differ.
-        assertEquals(scalar.replaceAll("\"kernel\": \"[^\"]*\"", ""), vector.replaceAll("\"kernel\": \"[^\"]*\"", ""));
+        assertSameWithVectorKernels("eval", "examples/sensors.csv", "examples/sensors.parquet", "-p", "pred",
+                "-t", "target", "-l", "mse,mae,huber:delta=15,pinball:q=0.9,log_cosh,smooth_l1:beta=0.5", "--skip-invalid");
     }
 
     @Test

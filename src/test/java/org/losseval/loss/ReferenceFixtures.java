@@ -1,15 +1,10 @@
 package org.losseval.loss;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.losseval.FixtureCsv;
 
 /**
  * Reads the fixtures that {@code src/test/resources/reference/make_reference.py} writes from PyTorch and
@@ -64,28 +59,7 @@ final class ReferenceFixtures {
         return out;
     }
 
-    /** The data lines of a fixture split into {@code columns} fields (the header line is skipped). */
     private static List<String[]> read(String file, int columns) {
-        String resource = "/reference/" + file;
-        try (InputStream in = ReferenceFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing test resource " + resource);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> lines = new ArrayList<>();
-            boolean header = true;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("#") || line.isEmpty()) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                if (line.indexOf('"') >= 0) throw new IllegalStateException(resource + ": quoted field in " + line);
-                String[] fields = line.split(",", -1);
-                if (fields.length != columns) throw new IllegalStateException(resource + ": bad line " + line);
-                lines.add(fields);
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureCsv.read("/reference/" + file, columns);
     }
 }

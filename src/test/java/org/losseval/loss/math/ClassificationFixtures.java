@@ -1,16 +1,11 @@
 package org.losseval.loss.math;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.losseval.FixtureCsv;
 
 /**
  * Reads the fixtures that {@code src/test/resources/reference/classification/make_reference.py} writes
@@ -103,43 +98,14 @@ final class ClassificationFixtures {
     }
 
     private static Map<String, String> params(String text) {
-        Map<String, String> params = new TreeMap<>();
-        if (text.isEmpty()) return params;
-        for (String pair : text.split(";")) {
-            int eq = pair.indexOf('=');
-            params.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return params;
+        return FixtureCsv.params(text);
     }
 
     private static double[] numbers(String text) {
-        String[] parts = text.split(" ");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) out[i] = Double.parseDouble(parts[i]);
-        return out;
+        return FixtureCsv.numbers(text);
     }
 
     private static List<String[]> read(String file, int columns) {
-        String resource = "/reference/classification/" + file;
-        try (InputStream in = ClassificationFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing test resource " + resource);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> lines = new ArrayList<>();
-            boolean header = true;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("#") || line.isEmpty()) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                if (line.indexOf('"') >= 0) throw new IllegalStateException(resource + ": quoted field in " + line);
-                String[] fields = line.split(",", -1);
-                if (fields.length != columns) throw new IllegalStateException(resource + ": bad line " + line);
-                lines.add(fields);
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureCsv.read("/reference/classification/" + file, columns);
     }
 }
