@@ -62,8 +62,12 @@ public final class TablePrinter implements Printer {
     public void print(Report report, PrintWriter out) {
         boolean weighted = Phrases.weighted(report);
         UnaryOperator<String> plain = UnaryOperator.identity();
-        out.write(Phrases.inputsLine(report) + "\n\n");
-        writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
+        out.write(Phrases.inputsLine(report) + "\n");
+        // A run may evaluate only --quantile and --interval columns: then there is no loss table.
+        if (!report.losses().isEmpty()) {
+            out.write("\n");
+            writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
+        }
         if (report.contributions() != null) writeContributions(report, weighted, out);
         if (!report.quantiles().isEmpty()) {
             out.write("\n");
@@ -73,7 +77,7 @@ public final class TablePrinter implements Printer {
             out.write("\n");
             writeLines(FigureTables.intervals(report.intervals(), number, plain).plainLines(), out);
         }
-        if (report.inputs().size() >= 2) {
+        if (report.inputs().size() >= 2 && !report.losses().isEmpty()) {
             for (InputReport input : report.inputs()) {
                 out.write("\n" + Phrases.input(input) + ": " + Phrases.rows(input.rows()) + "\n\n");
                 writeLines(LossTables.losses(input.losses(), weighted, number, plain).plainLines(), out);

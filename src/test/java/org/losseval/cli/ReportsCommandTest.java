@@ -149,6 +149,14 @@ class ReportsCommandTest {
     }
 
     @Test
+    void tableWithoutLossesHasNoEmptyLossTable() throws IOException {
+        // Regression: a run of only --quantile columns printed an empty "loss value rows" header.
+        CliRun run = CliRun.of("eval", intervals().toString(), "-t", "target", "--quantile", "p90@0.9").assertSuccess();
+        assertFalse(run.out().contains("loss"), run.out());
+        assertTrue(run.out().contains("p90"), run.out());
+    }
+
+    @Test
     void intervalNeedsANominalWhenItsBoundsAreNotQuantiles() throws IOException {
         CliRun run = CliRun.of("eval", intervals().toString(), "-t", "target", "--interval", "p10:p90");
         assertEquals(2, run.exitCode(), run.err());
