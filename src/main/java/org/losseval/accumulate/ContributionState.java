@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import java.util.stream.IntStream;
 
 /**
  * How concentrated each loss of a run is: the worst row's, the worst k rows' and the worst fractions'
@@ -53,7 +54,9 @@ public final class ContributionState {
     private DoubleBlocks[] contributions;
     private ContributionSummary summary;
     private double[] residualScratch = new double[0];
-    private double[] contributionScratch = new double[0];
+    private double[][] contributionScratch = new double[0][0];
+    /** Batches at least this large spread their losses over the cores. */
+    private static final int PARALLEL_MIN_ROWS = 4096;
 
     /**
      * @param losses   the names (specs or labels) of the losses, in the order of {@code rowLosses} in {@link #accept}
@@ -99,7 +102,7 @@ public final class ContributionState {
         }
         if (residualScratch.length < n) {
             residualScratch = new double[n];
-            contributionScratch = new double[n];
+            contributionScratch = new double[losses.size()][n];
         }
         double[] r = residualScratch;
         for (int i = 0; i < n; i++) r[i] = pred[i] - target[i];
@@ -109,27 +112,11 @@ public final class ContributionState {
         } else {
             for (int i = 0; i < n; i++) summary.addResidual(r[i]);
         }
-        for (int l = 0; l < losses.size(); l++) {
-            double[] loss = rowLosses[l];
-            double[] c = contributionScratch;
-            for (int i = 0; i < n; i++) {
-                // + 0.0 turns -0.0 into +0.0, so zero contributions share one bucket
-                c[i] = (weighted ? weight[i] * loss[i] : loss[i]) + 0.0;
-            }
-            totals[l].addAll(c, n);
-            WorstRows heap = worst[l];
-            for (int i = 0; i < n; i++) {
-                if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) undefinedRows[l]++;
-                if (heap.rejects(c[i])) continue;
-                heap.offer(new WorstRow(source, rowNumber.applyAsLong(i), pred[i], target[i], r[i], loss[i],
-                        weighted ? weight[i] : 1.0, c[i]));
-            }
-            if (summary == null) {
-                contributions[l].append(c, 0, n);
-            } else {
-                addToSummary(l, r, c, n);
-            }
-        }
+        // Each loss touches only its own sums, heap, store and buckets, so the losses of a large batch run side
+        // by side on two cores; every loss still sees its rows in order, so the result does not change.
+        IntStream lossIndexes = IntStream.range(0, losses.size());
+        if (n >= PARALLEL_MIN_ROWS && losses.size() > 1) lossIndexes = lossIndexes.parallel();
+        lossIndexes.forEach(l -> acceptLoss(l, source, rowNumber, pred, target, weight, rowLosses[l], r, n));
         rows += n;
         if (summary == null && overBudget(rows)) switchToSummary();
     }
@@ -167,6 +154,29 @@ public final class ContributionState {
     /** Beyond the budget, or beyond what one array can hold when {@link #result} sorts the rows. */
     private boolean overBudget(long rowCount) {
         return rowCount > MAX_EXACT_ROWS || rowCount * bytesPerRow() > settings.exactBudgetBytes();
+    }
+
+    /** Adds one loss's contributions of a batch: its total, heap, undefined rows, and store or buckets. */
+    private void acceptLoss(int l, int source, IntToLongFunction rowNumber, double[] pred, double[] target,
+                            double[] weight, double[] loss, double[] r, int n) {
+        double[] c = contributionScratch[l];
+        for (int i = 0; i < n; i++) {
+            // + 0.0 turns -0.0 into +0.0, so zero contributions share one bucket
+            c[i] = (weighted ? weight[i] * loss[i] : loss[i]) + 0.0;
+        }
+        totals[l].addAll(c, n);
+        WorstRows heap = worst[l];
+        for (int i = 0; i < n; i++) {
+            if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) undefinedRows[l]++;
+            if (heap.rejects(c[i])) continue;
+            heap.offer(new WorstRow(source, rowNumber.applyAsLong(i), pred[i], target[i], r[i], loss[i],
+                    weighted ? weight[i] : 1.0, c[i]));
+        }
+        if (summary == null) {
+            contributions[l].append(c, 0, n);
+        } else {
+            addToSummary(l, r, c, n);
+        }
     }
 
     private void addToSummary(int loss, double[] r, double[] c, int n) {
