@@ -54,17 +54,9 @@ public final class Evaluator {
     }
 
     /**
-     * Checks everything that can be checked before data is read (see {@link RunPlan}).
-     *
-     * @throws InvalidRequestException a usage error: a loss without its inputs, an interval without a
-     *                                 nominal coverage, a gate on a figure the run does not produce
-     */
-    public static void check(EvalRequest request) throws InvalidRequestException {
-        RunPlan.of(request);
-    }
-
-    /**
-     * @throws InvalidRequestException as {@link #check}
+     * @throws InvalidRequestException before any data is read (see {@link RunPlan}): a loss without its
+     *                                 inputs, an interval without a nominal coverage, a gate on a figure
+     *                                 the run does not produce
      * @throws InputException          for unreadable input, a missing column, an invalid value under the
      *                                 default policy, or no usable rows
      */
@@ -82,7 +74,7 @@ public final class Evaluator {
                     + (total.read() - total.used()) + " skipped" + describeSkips(total));
         }
         Report report = report(plan, inputs, total, run);
-        List<GateOutcome> outcomes = ReportFigures.evaluate(plan.gates, report);
+        List<GateOutcome> outcomes = RunFigures.evaluate(plan.gates, report);
         return report.withGates(outcomes);
     }
 
@@ -316,7 +308,7 @@ public final class Evaluator {
             List<Integer> indexes = new ArrayList<>();
             for (int l = 0; l < plan.streamed.size(); l++) {
                 if (plan.streamed.get(l) != null) {
-                    keys.add(ReportFigures.key(request.losses().get(l)));
+                    keys.add(RunFigures.key(request.losses().get(l)));
                     indexes.add(l);
                 }
             }

@@ -99,10 +99,10 @@ final class RunPlan {
     }
 
     private static List<Gate> canonicalGates(EvalRequest request) throws InvalidRequestException {
-        Set<String> known = ReportFigures.names(request);
+        Set<String> known = RunFigures.names(request);
         List<Gate> gates = new ArrayList<>();
         for (Gate gate : request.gates()) {
-            String figure = known.contains(gate.figure()) ? gate.figure() : ReportFigures.canonical(gate.figure());
+            String figure = known.contains(gate.figure()) ? gate.figure() : RunFigures.canonical(gate.figure());
             if (figure == null || !known.contains(figure)) {
                 throw new InvalidRequestException("--fail-if '" + gate.expression() + "': unknown figure '" + gate.figure()
                         + "'" + Suggestions.hint(gate.figure(), known) + "; figures of this run are: "

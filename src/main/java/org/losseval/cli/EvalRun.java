@@ -67,7 +67,7 @@ final class EvalRun {
         }
     }
 
-    static EvalRequest toRequest(EvalCommand options) throws UsageException, LossSpecException, InvalidRequestException {
+    static EvalRequest toRequest(EvalCommand options) throws UsageException, LossSpecException {
         List<String> quantileTexts = options.quantiles == null ? List.of() : options.quantiles;
         List<String> intervalTexts = options.intervals == null ? List.of() : options.intervals;
         boolean onlyQuantiles = !quantileTexts.isEmpty() || !intervalTexts.isEmpty();
@@ -96,7 +96,6 @@ final class EvalRun {
         }
         EvalRequest request = new EvalRequest(options.inputs, roles, options.weight, losses, quantiles, intervals,
                 contributionSettings(options), gates, policy, delimiter(options.delimiter), threads(options.threads));
-        Evaluator.check(request);
         return request;
     }
 

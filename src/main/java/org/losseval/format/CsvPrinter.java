@@ -7,6 +7,7 @@ import java.util.function.DoubleFunction;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
+import org.losseval.report.ReportFigures;
 
 /**
  * One CSV table for spreadsheets and data frames: one row per loss, then one row per figure (long format):

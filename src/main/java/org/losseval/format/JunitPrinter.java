@@ -6,6 +6,7 @@ import java.util.function.DoubleFunction;
 import org.losseval.gate.GateOutcome;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
+import org.losseval.report.ReportFigures;
 
 /**
  * JUnit XML for CI test reports, in the Ant/Surefire layout that Jenkins, GitLab and the GitHub test

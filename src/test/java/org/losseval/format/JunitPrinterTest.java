@@ -14,6 +14,7 @@ import org.losseval.gate.Comparison;
 import org.losseval.gate.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.Report;
+import org.losseval.report.ReportFigures;
 import org.losseval.report.RowCounts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,15 +1,10 @@
 package org.losseval.app;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.FractionShare;
-import org.losseval.accumulate.IntervalResult;
-import org.losseval.accumulate.LossContribution;
 import org.losseval.accumulate.Range;
 import org.losseval.gate.Comparison;
 import org.losseval.gate.Gate;
@@ -19,21 +14,19 @@ import org.losseval.loss.LossRequest;
 import org.losseval.loss.LossSpecException;
 import org.losseval.loss.LossSpecs;
 import org.losseval.report.FigureNames;
-import org.losseval.report.IntervalReport;
-import org.losseval.report.LossResult;
-import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 
 /**
  * The figures of a run by name ({@link FigureNames}): which names a request will produce (so a gate on
- * an unknown figure is refused before any data is read), and their values in a finished report.
+ * an unknown figure is refused before any data is read), and the gates' verdicts on a finished report
+ * (whose figures {@link org.losseval.report.ReportFigures} lists).
  *
  * <p>Gates fail closed: a figure that is missing or not finite fails its gate, and an approximate figure
  * (a bracket, beyond the exact memory budget) is compared at its end that is worse for the gate: the high
  * end for {@code >} and {@code >=}, the low end for {@code <} and {@code <=}.
  */
-final class ReportFigures {
-    private ReportFigures() {}
+final class RunFigures {
+    private RunFigures() {}
 
     /** The names of every figure a run of this request reports. */
     static Set<String> names(EvalRequest request) {
@@ -82,7 +75,7 @@ final class ReportFigures {
 
     /** Judges every gate against the report. */
     static List<GateOutcome> evaluate(List<Gate> gates, Report report) {
-        Map<String, Range> values = values(report);
+        Map<String, Range> values = org.losseval.report.ReportFigures.of(report);
         List<GateOutcome> outcomes = new ArrayList<>();
         for (Gate gate : gates) {
             Range range = values.get(gate.figure());
@@ -90,44 +83,6 @@ final class ReportFigures {
             outcomes.add(gate.evaluate(value));
         }
         return outcomes;
-    }
-
-    /** Every figure of a finished report with its value (a bracket when approximate). */
-    static Map<String, Range> values(Report report) {
-        Map<String, Range> values = new LinkedHashMap<>();
-        for (LossResult loss : report.losses()) {
-            values.put(FigureNames.loss(loss.key()), Range.of(loss.value()));
-            values.put(FigureNames.clamped(loss.key()), Range.of(loss.clamped()));
-        }
-        ContributionResult contributions = report.contributions();
-        if (contributions != null) {
-            for (LossContribution c : contributions.losses()) {
-                values.put(FigureNames.shareTop1(c.loss()), Range.of(c.shareTop1()));
-                values.put(FigureNames.shareTopK(c.topK(), c.loss()), Range.of(c.shareTopK()));
-                for (FractionShare share : c.topFractions()) {
-                    values.put(FigureNames.shareTopFraction(share.fraction(), c.loss()), share.share());
-                }
-                values.put(FigureNames.outlierShare(c.loss()), c.outlierShare());
-            }
-            values.put(FigureNames.OUTLIERS, contributions.outliers().count());
-        }
-        for (QuantileReport q : report.quantiles()) {
-            values.put(FigureNames.pinball(q.column()), Range.of(q.result().pinball()));
-            values.put(FigureNames.calibration(q.column()), Range.of(q.result().fractionBelow()));
-        }
-        for (IntervalReport i : report.intervals()) {
-            IntervalResult r = i.result();
-            values.put(FigureNames.coverage(i.name()), Range.of(r.coverage()));
-            values.put(FigureNames.below(i.name()), Range.of(r.fractionBelow()));
-            values.put(FigureNames.above(i.name()), Range.of(r.fractionAbove()));
-            values.put(FigureNames.width(i.name()), Range.of(r.meanWidth()));
-            values.put(FigureNames.intervalScore(i.name()), Range.of(r.meanScore()));
-            values.put(FigureNames.coveragePValue(i.name()), Range.of(r.pValue()));
-        }
-        values.put(FigureNames.ROWS_READ, Range.of(report.rows().read()));
-        values.put(FigureNames.ROWS_USED, Range.of(report.rows().used()));
-        values.put(FigureNames.ROWS_SKIPPED, Range.of(report.rows().skipped()));
-        return values;
     }
 
     static String key(LossRequest loss) {
