@@ -1,5 +1,6 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.ConfidenceInterval;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.special.Beta;

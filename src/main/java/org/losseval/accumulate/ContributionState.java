@@ -1,6 +1,13 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.ContributionResult;
+import org.losseval.report.FractionShare;
+import org.losseval.report.LossContribution;
+import org.losseval.report.OutlierResult;
+import org.losseval.report.Range;
+import org.losseval.report.WorstRow;
 import java.math.BigDecimal;
+import org.losseval.text.Numbers;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -301,7 +308,7 @@ public final class ContributionState {
 
     /** ceil(f × rows), at least 1 and at most rows, with f read as its shortest decimal (0.07 × 100 = 7). */
     long fractionRows(double fraction) {
-        long m = new BigDecimal(Double.toString(fraction)).multiply(BigDecimal.valueOf(rows))
+        long m = Numbers.decimal(fraction).multiply(BigDecimal.valueOf(rows))
                 .setScale(0, RoundingMode.CEILING).longValueExact();
         return Math.max(1, Math.min(rows, m));
     }

@@ -1,5 +1,7 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.OutlierResult;
+import org.losseval.report.Range;
 import java.util.Arrays;
 
 /**

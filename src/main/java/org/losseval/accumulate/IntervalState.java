@@ -1,5 +1,8 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.ConfidenceInterval;
+import org.losseval.report.IntervalResult;
+
 /**
  * The mergeable state of a prediction interval [lower, upper] with a nominal coverage (e.g. 0.8 for a
  * p10&ndash;p90 interval): counts of targets below, inside and above, and exact sums of widths and

@@ -1,5 +1,7 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.QuantileResult;
+
 /**
  * The mergeable state of a quantile prediction at level q: the pinball loss and its calibration.
  *

@@ -1,5 +1,6 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.WorstRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;

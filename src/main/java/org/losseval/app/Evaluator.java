@@ -12,7 +12,7 @@ import org.losseval.accumulate.QuantileState;
 import org.losseval.accumulate.ResidualSample;
 import org.losseval.accumulate.RowTally;
 import org.losseval.batch.ColumnBatch;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.GateOutcome;
 import org.losseval.io.InputException;
 import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
@@ -252,7 +252,7 @@ public final class Evaluator {
     private static List<ColumnRole> columnRoles(EvalRequest request) {
         List<ColumnRole> roles = new ArrayList<>();
         for (Map.Entry<Role, String> entry : request.roles().entrySet()) {
-            String role = entry.getKey().option().substring(2).replace('-', '_');
+            String role = entry.getKey().reportName();
             roles.add(new ColumnRole(role, entry.getValue()));
         }
         if (request.weightColumn() != null) roles.add(new ColumnRole("weight", request.weightColumn()));

@@ -1,6 +1,5 @@
 package org.losseval.cli;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.losseval.loss.LossDefinition;
@@ -29,8 +28,6 @@ final class LossListing {
     /** "delta: default 1, > 0 or 'mad'; where the loss turns from quadratic to linear". */
     static String param(ParamDefinition param) {
         String domain = param.domain() + (param.deferredWord() == null ? "" : " or '" + param.deferredWord() + "'");
-        String defaultValue = param.list() ? "none (a list: [a,b,...])"
-                : BigDecimal.valueOf(param.defaultValue()).stripTrailingZeros().toPlainString();
-        return param.name() + ": default " + defaultValue + ", " + domain + "; " + param.description();
+        return param.name() + ": default " + param.defaultText() + (param.list() ? " (a list: [a,b,...])" : "") + ", " + domain + "; " + param.description();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +185,7 @@ public final class ManPage {
             for (ParamDefinition p : d.params()) {
                 out.line(".br");
                 String deferred = p.deferredWord() == null ? "" : ", or \"" + p.deferredWord() + "\"";
-                out.text("\\fI" + Roff.escape(p.name()) + "\\fR = " + Roff.escape(number(p.defaultValue(), p)
+                out.text("\\fI" + Roff.escape(p.name()) + "\\fR = " + Roff.escape(p.defaultText()
                         + " (" + p.domain() + deferred + "): " + p.description()));
             }
         }
@@ -274,13 +273,6 @@ public final class ManPage {
             for (String line : lines) if (!line.isBlank()) return line.strip();
         }
         return "";
-    }
-
-    /** Shortest exact decimal of a default: 1.0 as "1", 0.1 as "0.1"; NaN (resolved from data) as its word. */
-    private static String number(double value, ParamDefinition p) {
-        if (Double.isNaN(value)) return p.deferredWord() == null ? "none" : p.deferredWord();
-        if (Double.isInfinite(value)) return value > 0 ? "inf" : "-inf";
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Accumulates roff lines; knows the two escaping rules the page needs. */

@@ -1,5 +1,6 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

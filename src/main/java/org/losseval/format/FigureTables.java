@@ -1,15 +1,16 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.FractionShare;
-import org.losseval.accumulate.IntervalResult;
-import org.losseval.accumulate.LossContribution;
-import org.losseval.accumulate.QuantileResult;
-import org.losseval.accumulate.WorstRow;
+import org.losseval.report.ContributionResult;
+import org.losseval.report.FractionShare;
+import org.losseval.report.IntervalResult;
+import org.losseval.report.LossContribution;
+import org.losseval.report.QuantileResult;
+import org.losseval.report.WorstRow;
 import org.losseval.report.InputReport;
 import org.losseval.report.IntervalReport;
 import org.losseval.report.QuantileReport;

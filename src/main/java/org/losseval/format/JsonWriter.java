@@ -1,5 +1,6 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;

@@ -1,9 +1,10 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.DoubleFunction;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
 import org.losseval.report.ReportFigures;

@@ -1,5 +1,6 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.LossContribution;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.ContributionResult;
+import org.losseval.report.LossContribution;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 

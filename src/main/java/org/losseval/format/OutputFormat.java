@@ -1,5 +1,7 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
+
 /** The output formats of {@code --format}. */
 public enum OutputFormat {
     TABLE, JSON, CSV, MARKDOWN, JUNIT;

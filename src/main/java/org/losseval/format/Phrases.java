@@ -1,11 +1,12 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
-import org.losseval.accumulate.OutlierResult;
-import org.losseval.accumulate.Range;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.OutlierResult;
+import org.losseval.report.Range;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;

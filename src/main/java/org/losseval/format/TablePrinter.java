@@ -1,12 +1,13 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.LossContribution;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.ContributionResult;
+import org.losseval.report.LossContribution;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.Report;
 

@@ -1,5 +1,10 @@
 package org.losseval.gate;
 
+import org.losseval.text.Numbers;
+
+import org.losseval.report.Comparison;
+import org.losseval.report.GateOutcome;
+
 /**
  * A parsed {@code --fail-if} gate: the run fails if {@code figure comparison threshold} holds
  * ({@link GateExpression} parses one). Gates fail closed: a missing, NaN or infinite figure fails.
@@ -12,12 +17,7 @@ public record Gate(String figure, Comparison comparison, double threshold) {
 
     /** The gate in canonical form, e.g. {@code mse <= 0.5}. */
     public String expression() {
-        return figure + " " + comparison.symbol() + " " + thresholdText();
-    }
-
-    private String thresholdText() {
-        return threshold == Math.rint(threshold) && Math.abs(threshold) < 1e15
-                ? Long.toString((long) threshold) : Double.toString(threshold);
+        return figure + " " + comparison.symbol() + " " + Numbers.exact(threshold);
     }
 
     /** Judges a value of the figure. */

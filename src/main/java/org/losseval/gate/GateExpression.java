@@ -1,5 +1,6 @@
 package org.losseval.gate;
 
+import org.losseval.report.Comparison;
 import java.util.regex.Pattern;
 
 /**

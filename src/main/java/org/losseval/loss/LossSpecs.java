@@ -1,6 +1,7 @@
 package org.losseval.loss;
 
-import java.math.BigDecimal;
+import org.losseval.text.Numbers;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public final class LossSpecs {
                 double[] values = Definitions.list(params, p.name());
                 if (values == null) continue;
                 StringBuilder list = new StringBuilder();
-                for (double v : values) list.append(list.length() == 0 ? "[" : ",").append(formatNumber(v));
+                for (double v : values) list.append(list.length() == 0 ? "[" : ",").append(Numbers.exact(v));
                 spec.append(separator).append(p.name()).append('=').append(list).append(']');
                 separator = ',';
                 continue;
@@ -89,7 +90,7 @@ public final class LossSpecs {
             if (value == p.defaultValue()) continue;
             String text;
             if (!Double.isNaN(value)) {
-                text = formatNumber(value);
+                text = Numbers.exact(value);
             } else if (p.deferredWord() != null) {
                 text = p.deferredWord();
             } else {
@@ -99,20 +100,6 @@ public final class LossSpecs {
             separator = ',';
         }
         return spec.toString();
-    }
-
-    /**
-     * The shortest decimal that parses back to {@code value}: "15" not "15.0", "0.9"; plain notation for
-     * magnitudes from 1e-7 to 1e21, otherwise "1.5e-20" style.
-     */
-    static String formatNumber(double value) {
-        // BigDecimal.valueOf goes through Double.toString, whose digits parse back to the same double.
-        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-        int exponent = decimal.precision() - decimal.scale() - 1;
-        if (decimal.signum() == 0 || (exponent >= -7 && exponent <= 21)) return decimal.toPlainString();
-        String digits = decimal.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (decimal.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
     }
 
     /** The domain as it reads after "must be": "> 0", or "in (0, 1)" for an interval. */

@@ -1,6 +1,7 @@
 package org.losseval.loss;
 
 import java.util.function.DoublePredicate;
+import org.losseval.text.Numbers;
 
 /**
  * One parameter of a loss.
@@ -54,6 +55,16 @@ public record ParamDefinition(String name, double defaultValue, String domain, D
     /** A list parameter without default; {@code elementDomain} and {@code isValid} apply to each element. */
     public static ParamDefinition list(String name, String elementDomain, DoublePredicate isValid, String description) {
         return new ParamDefinition(name, Double.NaN, elementDomain, isValid, null, description, false, true);
+    }
+
+    /**
+     * The default as documentation shows it: its shortest decimal ({@link Numbers#exact}: 1.0 as "1", 1e-6 as
+     * "1e-06"); "none" for a list, and for another NaN default its deferred word or "none".
+     */
+    public String defaultText() {
+        if (list) return "none";
+        if (Double.isNaN(defaultValue)) return deferredWord == null ? "none" : deferredWord;
+        return Numbers.exact(defaultValue);
     }
 
     /** The {@link Loss#params()} key of element {@code index} of a list parameter: "weight[2]". */

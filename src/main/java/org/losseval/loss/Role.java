@@ -33,6 +33,13 @@ public enum Role {
     /** The command-line option that names the column(s) for this role. */
     public String option() { return option; }
 
+    /**
+     * The role's name in reports (the JSON {@code columns} object, the report's column list): the enum
+     * constant in lower case, {@code target_probs}, {@code sim_neg}. Declared here, not cut from the option
+     * text, so renaming an option cannot change the JSON schema.
+     */
+    public String reportName() { return name().toLowerCase(java.util.Locale.ROOT); }
+
     /** Whether the role takes a group of columns rather than one. */
     public boolean group() { return group; }
 

@@ -1,6 +1,6 @@
 package org.losseval.report;
 
-import java.math.BigDecimal;
+import org.losseval.text.Numbers;
 
 /**
  * The names of the figures of a report: what {@code --fail-if} gates name, and what the CSV output's
@@ -38,7 +38,7 @@ public final class FigureNames {
 
     /** share_top1%[mse] for fraction 0.01. */
     public static String shareTopFraction(double fraction, String loss) {
-        String percent = new BigDecimal(Double.toString(fraction)).movePointRight(2).stripTrailingZeros().toPlainString();
+        String percent = Numbers.percentNumber(fraction);
         return "share_top" + percent + "%[" + loss + "]";
     }
 

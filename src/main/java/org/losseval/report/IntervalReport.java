@@ -1,6 +1,5 @@
 package org.losseval.report;
 
-import org.losseval.accumulate.IntervalResult;
 
 /**
  * The figures of one prediction interval ({@code --interval LOWER:UPPER[@nominal]}).

@@ -1,6 +1,5 @@
 package org.losseval.report;
 
-import org.losseval.accumulate.QuantileResult;
 
 /**
  * The figures of one quantile prediction column ({@code --quantile COL@q}).

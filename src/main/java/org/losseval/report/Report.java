@@ -1,14 +1,13 @@
 package org.losseval.report;
 
 import java.util.List;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.gate.GateOutcome;
 
 /**
  * Everything one run measured, built once by the evaluator and rendered by the printers. Immutable.
  *
- * <p>The figures of the later sections reuse the plain result records of the states that computed them
- * ({@code org.losseval.accumulate}) and of the gates: they are immutable data, not behaviour.
+ * <p>This package owns every result record (ranges, contributions, worst rows, quantile and interval
+ * figures, gate outcomes): the states in {@code accumulate} and the gates produce them, the printers in
+ * {@code format} read them, and neither this package nor {@code format} imports {@code accumulate}.
  *
  * @param schemaVersion the JSON schema version this report corresponds to
  * @param toolVersion   losseval's version
@@ -18,7 +17,7 @@ import org.losseval.gate.GateOutcome;
  * @param rows          the row counts over all inputs
  * @param losses        one entry per requested loss, in the order requested, over all inputs together
  * @param contributions how concentrated each loss is over the rows (all inputs), or null with --no-contrib;
- *                      {@link org.losseval.accumulate.WorstRow#source()} indexes {@code inputs}
+ *                      {@link org.losseval.report.WorstRow#source()} indexes {@code inputs}
  * @param quantiles     one entry per --quantile, over all inputs
  * @param intervals     one entry per --interval, over all inputs
  * @param gates         one outcome per --fail-if, in the order given

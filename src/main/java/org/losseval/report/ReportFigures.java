@@ -3,12 +3,6 @@ package org.losseval.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.FractionShare;
-import org.losseval.accumulate.IntervalResult;
-import org.losseval.accumulate.LossContribution;
-import org.losseval.accumulate.QuantileResult;
-import org.losseval.accumulate.Range;
 
 /**
  * Every figure of a report by its {@link FigureNames name} (the names {@code --fail-if} takes), unrounded:

@@ -1,5 +1,6 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.ConfidenceInterval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

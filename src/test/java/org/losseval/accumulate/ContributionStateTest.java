@@ -1,5 +1,10 @@
 package org.losseval.accumulate;
 
+import org.losseval.report.ContributionResult;
+import org.losseval.report.FractionShare;
+import org.losseval.report.LossContribution;
+import org.losseval.report.Range;
+import org.losseval.report.WorstRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.losseval.format;
 
+import org.losseval.text.Numbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.losseval.gate.Comparison;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.Comparison;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.Report;
 import org.losseval.report.ReportFigures;

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.losseval.accumulate.ContributionResult;
-import org.losseval.accumulate.LossContribution;
-import org.losseval.gate.Comparison;
-import org.losseval.gate.GateOutcome;
+import org.losseval.report.ContributionResult;
+import org.losseval.report.LossContribution;
+import org.losseval.report.Comparison;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.Report;
 
 class TablePrinterTest {

@@ -1,5 +1,7 @@
 package org.losseval.gate;
 
+import org.losseval.report.Comparison;
+import org.losseval.report.GateOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.losseval.accumulate;
+package org.losseval.report;
 
 /**
  * A figure known to lie in {@code [low, high]}. Exact figures have {@code low == high}; figures computed
@@ -21,7 +21,7 @@ public record Range(double low, double high) {
     }
 
     /** Both ends divided by {@code d} (d &gt; 0), e.g. a bracketed sum turned into a share. */
-    Range dividedBy(double d) {
+    public Range dividedBy(double d) {
         return new Range(low / d, high / d);
     }
 }

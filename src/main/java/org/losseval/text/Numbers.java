@@ -1,5 +1,6 @@
-package org.losseval.format;
+package org.losseval.text;
 
+import org.losseval.format.JsonPrinter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -23,7 +24,7 @@ import java.math.RoundingMode;
  * digits ({@code 1.23e-07}, {@code 2.5e+15}). Zero is {@code 0}. Non-finite values are {@code NaN},
  * {@code inf} and {@code -inf} in both styles; these are what Python's {@code float()}, NumPy, pandas, R
  * and Go read, but not {@code Double.parseDouble} (which wants {@code Infinity}): the round-trip promise of
- * {@code exact} is for finite values. JSON has no non-finite numbers; {@link JsonPrinter} writes them as
+ * {@code exact} is for finite values. JSON has no non-finite numbers; the JSON printer writes them as
  * {@code null} with a text sibling.
  *
  * <p><b>Shortest round trip.</b> {@link Double#toString(double)} is not suitable: it writes {@code 1.0E10}
@@ -103,7 +104,7 @@ public final class Numbers {
      * {@code 5} (where {@code 0.05 * 100} in binary is 5.000000000000001). For headers such as
      * {@code top 5%}; {@code fraction} must be finite.
      */
-    static String percentNumber(double fraction) {
+    public static String percentNumber(double fraction) {
         if (!Double.isFinite(fraction)) throw new IllegalArgumentException("not a finite fraction: " + fraction);
         if (fraction == 0) return "0";
         return shortest(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
@@ -120,6 +121,15 @@ public final class Numbers {
     private static String nonFinite(double v) {
         if (Double.isNaN(v)) return "NaN";
         return v > 0 ? "inf" : "-inf";
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code v}, as a number to compute with (a fraction the user
+     * typed, read as the decimal they meant: 0.07 of 100 rows is 7 rows); {@code v} finite.
+     */
+    public static BigDecimal decimal(double v) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
+        return v == 0 ? BigDecimal.ZERO : shortest(v);
     }
 
     /** The shortest decimal that reads back as {@code v}; {@code v} finite and not zero. */

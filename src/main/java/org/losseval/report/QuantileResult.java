@@ -1,7 +1,8 @@
-package org.losseval.accumulate;
+package org.losseval.report;
+
 
 /**
- * The figures of one quantile prediction ({@link QuantileState}).
+ * The figures of one quantile prediction (computed by {@code accumulate.QuantileState}).
  *
  * @param level             the nominal level q
  * @param pinball           the (weighted) mean pinball loss at q

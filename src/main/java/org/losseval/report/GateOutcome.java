@@ -1,4 +1,4 @@
-package org.losseval.gate;
+package org.losseval.report;
 
 /**
  * The judgement of one gate.

@@ -1,4 +1,4 @@
-package org.losseval.gate;
+package org.losseval.report;
 
 /** The comparison of a gate: the figure must satisfy {@code value OP threshold} for the gate to pass. */
 public enum Comparison {
@@ -21,7 +21,7 @@ public enum Comparison {
     }
 
     /** The comparison written as {@code symbol}, or null. */
-    static Comparison ofSymbol(String symbol) {
+    public static Comparison ofSymbol(String symbol) {
         for (Comparison c : values()) if (c.symbol.equals(symbol)) return c;
         return null;
     }

@@ -1,4 +1,4 @@
-package org.losseval.accumulate;
+package org.losseval.report;
 
 /**
  * The share of a loss's total contributed by its worst {@code rows} rows, {@code rows = ceil(fraction × n)}

@@ -1,4 +1,4 @@
-package org.losseval.accumulate;
+package org.losseval.report;
 
 import java.util.List;
 

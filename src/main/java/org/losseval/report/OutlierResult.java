@@ -1,4 +1,4 @@
-package org.losseval.accumulate;
+package org.losseval.report;
 
 /**
  * Robust outliers among the residuals r = pred - target: rows with |r - median(r)| &gt; threshold, where

@@ -1,4 +1,4 @@
-package org.losseval.format;
+package org.losseval.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

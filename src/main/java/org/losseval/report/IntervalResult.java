@@ -1,7 +1,8 @@
-package org.losseval.accumulate;
+package org.losseval.report;
+
 
 /**
- * The figures of one prediction interval ({@link IntervalState}); fractions of {@code rows}, NaN without rows.
+ * The figures of one prediction interval (computed by {@code accumulate.IntervalState}); fractions of {@code rows}, NaN without rows.
  *
  * @param coverageInterval the Clopper–Pearson interval of the coverage
  * @param pValue           the exact two-sided binomial p-value of {@code covered} against {@code nominal}
