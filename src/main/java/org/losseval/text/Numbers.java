@@ -1,6 +1,5 @@
 package org.losseval.text;
 
-import org.losseval.format.JsonPrinter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
