@@ -50,7 +50,7 @@ final class EvalRun {
             for (GateOutcome gate : report.gates()) {
                 if (!gate.passed()) err.println("losseval: " + GateWording.failedLine(gate));
             }
-            Outcome outcome = Outcome.of(report, stdoutError);
+            Outcome outcome = Outcome.of(report.gatesPassed(), stdoutError);
             if (outcome == Outcome.OUTPUT_ERROR) err.println("losseval: " + Failure.ofStdout("the report", stdoutError).message());
             return ExitCodes.of(outcome);
         } catch (Exception | Error e) {

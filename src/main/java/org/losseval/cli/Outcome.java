@@ -14,15 +14,16 @@ public enum Outcome {
     SUCCESS, GATE_FAILED, USAGE_ERROR, INPUT_ERROR, OUTPUT_ERROR, OUT_OF_MEMORY, INTERNAL_ERROR;
 
     /**
-     * A report was printed: its gates decide, unless writing it to stdout failed. A closed pipe
+     * A report was written: its gates decide, unless writing it to stdout failed. A closed pipe
      * ({@code losseval ... | head -1}) is not a failure: the reader has all it wanted.
      *
+     * @param gatesPassed {@link Report#gatesPassed()} of the report
      * @param stdoutError the first error writing stdout, or null (also null when the report went to a file)
      */
-    static Outcome of(Report report, IOException stdoutError) {
+    static Outcome of(boolean gatesPassed, IOException stdoutError) {
         Outcome written = of(stdoutError);
         if (written != SUCCESS) return written;
-        return report.gatesPassed() ? SUCCESS : GATE_FAILED;
+        return gatesPassed ? SUCCESS : GATE_FAILED;
     }
 
     /** Output was written to stdout: success, or an output error unless the error is a closed pipe. */
