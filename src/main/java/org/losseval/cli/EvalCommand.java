@@ -69,7 +69,10 @@ final class EvalCommand implements Callable<Integer> {
         return commandLine;
     }
 
-    /** The options as a plain request and destination; every usage check not done by picocli happens here. */
+    /**
+     * The options as a plain request and destination, before any data is read. The rules live in what the
+     * values become (EvalRequest, ContributionSettings, the printer, the spec parsers); a refusal is a usage error.
+     */
     EvalJob job() throws UsageException, LossSpecException {
         List<LossRequest> lossRequests = losses.losses();
         List<QuantileColumn> quantiles = losses.quantiles();
