@@ -1,6 +1,5 @@
 package org.losseval;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -13,10 +12,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        // stdout unwrapped (System.out would swallow write errors); Cli buffers it and notices a failed write.
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(args, System.in, out, err);
+        int code = Cli.run(args, System.in, new FileOutputStream(FileDescriptor.out), err);
         System.exit(code);
     }
 }

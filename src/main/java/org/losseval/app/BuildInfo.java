@@ -3,8 +3,9 @@ package org.losseval.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.losseval.kernel.Kernels;
 
-/** losseval's version, written into a resource by the Maven build. */
+/** What {@code --version} reports: losseval's version, written into a resource by the Maven build, and the kernel. */
 public final class BuildInfo {
     private BuildInfo() {}
 
@@ -18,5 +19,13 @@ public final class BuildInfo {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The regression kernels a large run would use and why, e.g. "vector (512-bit, 8 doubles)", or "scalar"
+     * and the reason. Asking loads the kernel classes, so only {@code --version} calls it.
+     */
+    public static String kernel() {
+        return Kernels.regression().description();
     }
 }

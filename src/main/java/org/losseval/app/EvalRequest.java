@@ -37,8 +37,20 @@ public record EvalRequest(List<String> inputs, Map<Role, String> roles, String w
         quantiles = List.copyOf(quantiles);
         intervals = List.copyOf(intervals);
         gates = List.copyOf(gates);
+        // The messages name the options: the command line shows them as they are (a usage error).
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        if (inputs.stream().filter("-"::equals).count() > 1) {
+            throw new IllegalArgumentException("stdin ('-') can be read only once");
+        }
+        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+
+    /**
+     * Threads when none are asked for: 2 on a machine with two or more cores (one reads ahead while the other
+     * computes; more do not help a single pass), else 1.
+     */
+    public static int defaultThreads() {
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
     }
 
     /** The column (or group spec) of a role, or null when the role was not given. */

@@ -57,10 +57,18 @@ public final class Evaluator {
      * @throws InvalidRequestException before any data is read (see {@link RunPlan}): a loss without its
      *                                 inputs, an interval without a nominal coverage, a gate on a figure
      *                                 the run does not produce
-     * @throws InputException          for unreadable input, a missing column, an invalid value under the
+     * @throws DataException           for unreadable input, a missing column, an invalid value under the
      *                                 default policy, or no usable rows
      */
-    public Report evaluate(EvalRequest request) throws InvalidRequestException, InputException {
+    public Report evaluate(EvalRequest request) throws InvalidRequestException, DataException {
+        try {
+            return readAndReport(request);
+        } catch (InputException e) {
+            throw new DataException(e);
+        }
+    }
+
+    private Report readAndReport(EvalRequest request) throws InvalidRequestException, InputException {
         RunPlan plan = RunPlan.of(request);
         RunStates run = new RunStates(plan);
         List<InputRun> inputs = new ArrayList<>();

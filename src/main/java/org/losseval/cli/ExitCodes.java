@@ -18,12 +18,10 @@ public final class ExitCodes {
         "0:success",
         "1:a --fail-if gate failed",
         "2:usage error (unknown option, loss or parameter, bad value)",
-        "3:input, output or data error (unreadable file, missing column, invalid value, no usable rows)",
+        "3:input, output or data error (unreadable file, missing column, invalid value, no usable rows, a failed "
+                + "write, not enough memory)",
         "70:internal error (a bug: please report it, with --debug output)"
     };
-
-    /** How a run ended. */
-    public enum Outcome { SUCCESS, GATE_FAILED, USAGE_ERROR, INPUT_ERROR, INTERNAL_ERROR }
 
     /** The exit code of an outcome. */
     public static int of(Outcome outcome) {
@@ -31,7 +29,7 @@ public final class ExitCodes {
             case SUCCESS -> SUCCESS;
             case GATE_FAILED -> GATE_FAILED;
             case USAGE_ERROR -> USAGE;
-            case INPUT_ERROR -> INPUT;
+            case INPUT_ERROR, OUTPUT_ERROR, OUT_OF_MEMORY -> INPUT;
             case INTERNAL_ERROR -> INTERNAL;
         };
     }

@@ -1,5 +1,6 @@
 package org.losseval.cli;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.losseval.loss.LossDefinition;
 import org.losseval.loss.LossRegistry;
@@ -20,6 +21,12 @@ final class LossesCommand implements Callable<Integer> {
             for (String line : LossListing.details(loss)) context.out().println("    " + line);
         }
         context.out().flush();
-        return ExitCodes.SUCCESS;
+        IOException stdoutError = context.stdoutError().get();
+        Outcome outcome = Outcome.of(stdoutError);
+        if (outcome != Outcome.SUCCESS) {
+            context.err().println("losseval: " + Failure.ofStdout("the list", stdoutError).message());
+            context.err().flush();
+        }
+        return ExitCodes.of(outcome);
     }
 }

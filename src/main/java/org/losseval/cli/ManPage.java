@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.losseval.loss.Role;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Sections: NAME and DESCRIPTION from the top command, SYNOPSIS from picocli's own synopsis of each
  * command, OPTIONS of the top command, one subsection per visible subcommand (its description, options and
- * positional parameters, with param labels and defaults rendered as {@code --help} renders them), LOSSES
+ * positional parameters, with param labels and defaults rendered as {@code --help} renders them, options in
+ * argument groups under the group's heading), LOSSES
  * from the registry (names, aliases, formula, convention, parameters with default and domain), EXIT STATUS
  * from the first exit-code list found (the top command's, else a subcommand's), and ENVIRONMENT for the
  * launcher's variables. Hidden commands and options are left out, as in {@code --help}.
@@ -122,6 +125,10 @@ public final class ManPage {
         for (CommandSpec sub : visibleSubcommands(spec)) command(out, sub);
     }
 
+    /**
+     * Positional parameters, then the options outside argument groups, then each group with a heading (in
+     * the groups' order), as {@code --help} lays them out.
+     */
     private static void arguments(Roff out, CommandSpec spec) {
         Help help = new Help(spec, PLAIN);
         for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -132,14 +139,26 @@ public final class ManPage {
             describe(out, spec, p);
         }
         for (OptionSpec o : spec.options()) {
-            if (o.hidden()) continue;
-            List<String> names = new ArrayList<>();
-            for (String n : o.names()) names.add("\\fB" + Roff.option(n) + "\\fR");
-            String label = help.parameterLabelRenderer().renderParameterLabel(o, Help.Ansi.OFF, List.of()).toString();
-            out.line(".TP");
-            out.line(String.join(", ", names) + (label.isEmpty() ? "" : "\\fI" + Roff.literal(label) + "\\fR"));
-            describe(out, spec, o);
+            if (o.group() == null) option(out, spec, help, o);
         }
+        List<ArgGroupSpec> groups = new ArrayList<>(spec.argGroups());
+        groups.sort(Comparator.comparingInt(ArgGroupSpec::order));
+        for (ArgGroupSpec group : groups) {
+            if (group.heading() == null || group.options().stream().allMatch(OptionSpec::hidden)) continue;
+            out.line(".PP");
+            out.line(".B " + Roff.escape(group.heading().replace("%n", "").strip()));
+            for (OptionSpec o : group.options()) option(out, spec, help, o);
+        }
+    }
+
+    private static void option(Roff out, CommandSpec spec, Help help, OptionSpec o) {
+        if (o.hidden()) return;
+        List<String> names = new ArrayList<>();
+        for (String n : o.names()) names.add("\\fB" + Roff.option(n) + "\\fR");
+        String label = help.parameterLabelRenderer().renderParameterLabel(o, Help.Ansi.OFF, List.of()).toString();
+        out.line(".TP");
+        out.line(String.join(", ", names) + (label.isEmpty() ? "" : "\\fI" + Roff.literal(label) + "\\fR"));
+        describe(out, spec, o);
     }
 
     private static void describe(Roff out, CommandSpec spec, ArgSpec arg) {

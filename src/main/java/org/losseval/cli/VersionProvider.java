@@ -1,7 +1,6 @@
 package org.losseval.cli;
 
 import org.losseval.app.BuildInfo;
-import org.losseval.kernel.Kernels;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: losseval's version, the Java runtime, and the active kernel. */
@@ -12,7 +11,7 @@ final class VersionProvider implements IVersionProvider {
             "losseval " + BuildInfo.version(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                     + System.getProperty("java.vendor") + ")",
-            "kernel: " + Kernels.regression().description()
+            "kernel: " + BuildInfo.kernel()
         };
     }
 }

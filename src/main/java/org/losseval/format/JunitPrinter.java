@@ -28,8 +28,9 @@ import org.losseval.report.ReportFigures;
  * </pre>
  * One test case per {@code --fail-if} gate, named by the gate's canonical expression, so a CI's test
  * history follows a gate from run to run; a failed gate has a {@code <failure type="gate">} whose message
- * is the figure, its value and the comparison that held ({@code mse = 16200 > 200}), or, for a figure that
- * could not be computed, {@code share_top1[mse] = NaN: not computed or undefined, so the gate fails closed}.
+ * is {@link GateWording#verdict}, the words stderr uses too: the figure, its value and the comparison that
+ * held ({@code mse = 16200 > 200}), or, for a figure that could not be computed,
+ * {@code share_top1[mse] = NaN: not computed or undefined, so the gate fails closed}.
  *
  * <p>Without gates there is nothing to judge, but an empty suite makes some CI steps fail (Jenkins'
  * {@code junit} step reports "None of the test reports contained any result"), so the suite then has one
@@ -81,7 +82,7 @@ public final class JunitPrinter implements Printer {
                 if (gate.passed()) {
                     xml.append("/>\n");
                 } else {
-                    xml.append(">\n    <failure message=\"").append(attribute(failureMessage(gate)))
+                    xml.append(">\n    <failure message=\"").append(attribute(GateWording.verdict(gate, number)))
                             .append("\" type=\"").append(FAILURE_TYPE).append("\"/>\n  </testcase>\n");
                 }
             }
@@ -94,15 +95,6 @@ public final class JunitPrinter implements Printer {
     private static StringBuilder testCase(String className, String name, StringBuilder xml) {
         return xml.append("  <testcase classname=\"").append(className).append("\" name=\"").append(attribute(name))
                 .append("\" time=\"0\"");
-    }
-
-    /** "mse = 16200 > 200", or why a non-finite value failed. */
-    String failureMessage(GateOutcome gate) {
-        String value = Phrases.gateValue(gate, number);
-        if (!Double.isFinite(gate.value())) {
-            return gate.figure() + " = " + value + ": not computed or undefined, so the gate fails closed";
-        }
-        return gate.figure() + " = " + value + " " + gate.comparison().symbol() + " " + Numbers.exact(gate.threshold());
     }
 
     /** {@code text} escaped for a double-quoted XML 1.0 attribute value. */

@@ -95,11 +95,11 @@ public final class MarkdownPrinter implements Printer {
     }
 
     private void writeGates(Report report, PrintWriter out) {
-        out.write("**" + (report.gatesPassed() ? PASSED : FAILED) + " " + Phrases.gateSummary(report.gates())
+        out.write("**" + (report.gatesPassed() ? PASSED : FAILED) + " " + GateWording.summary(report.gates())
                 + "**\n\n");
         for (GateOutcome gate : report.gates()) {
-            out.write("- " + (gate.passed() ? PASSED : FAILED) + " " + codeSpan(gate.expression()) + " ("
-                    + codeSpan(gate.figure()) + " = " + Phrases.gateValue(gate, number) + ")\n");
+            out.write("- " + (gate.passed() ? PASSED : FAILED) + " "
+                    + GateWording.judged(gate, number, MarkdownPrinter::codeSpan) + "\n");
         }
         out.write("\n");
     }

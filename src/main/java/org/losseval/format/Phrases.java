@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import org.losseval.report.OutlierResult;
 import org.losseval.report.Range;
-import org.losseval.report.GateOutcome;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
@@ -14,7 +13,8 @@ import org.losseval.report.RowCounts;
 
 /**
  * The wording shared by the printers for people (table and Markdown), so both say the same thing the
- * same way. Numbers come in through a formatter, so the precision stays the printer's choice.
+ * same way. Numbers come in through a formatter, so the precision stays the printer's choice. Gates are
+ * worded by {@link GateWording}, which stderr uses too.
  */
 final class Phrases {
     /** Marks a figure shown as the midpoint of a bracket. */
@@ -115,29 +115,5 @@ final class Phrases {
     static String undefinedShares(String lossKey, long undefinedRows) {
         return "shares of " + lossKey + " are undefined: " + undefinedRows + (undefinedRows == 1 ? " row has" : " rows have")
                 + " a negative or non-finite contribution";
-    }
-
-    /** "All 3 gates passed", "2 of 3 gates failed", "1 gate passed", "1 gate failed". */
-    static String gateSummary(List<GateOutcome> gates) {
-        long failed = gates.stream().filter(g -> !g.passed()).count();
-        if (gates.size() == 1) return failed == 0 ? "1 gate passed" : "1 gate failed";
-        return failed == 0 ? "All " + gates.size() + " gates passed" : failed + " of " + gates.size() + " gates failed";
-    }
-
-    /** "mse > 200 (mse = 16200)". */
-    static String gate(GateOutcome gate, DoubleFunction<String> number) {
-        return gate.expression() + " (" + gate.figure() + " = " + gateValue(gate, number) + ")";
-    }
-
-    /**
-     * The value a gate judged, rounded like every other number unless the rounded text would contradict the
-     * verdict (16200.4 shown as 16200 beside a failed "mse > 16200"); then it is written exactly.
-     */
-    static String gateValue(GateOutcome gate, DoubleFunction<String> number) {
-        String shown = number.apply(gate.value());
-        if (!Double.isFinite(gate.value())) return shown;
-        boolean holds = gate.comparison().holds(gate.value(), gate.threshold());
-        return gate.comparison().holds(Double.parseDouble(shown), gate.threshold()) == holds
-                ? shown : Numbers.exact(gate.value());
     }
 }

@@ -109,8 +109,10 @@ public final class TablePrinter implements Printer {
     }
 
     private void writeGates(List<GateOutcome> gates, PrintWriter out) {
-        out.write("\n" + Phrases.gateSummary(gates) + "\n");
-        for (GateOutcome gate : gates) out.write((gate.passed() ? "PASS  " : "FAIL  ") + Phrases.gate(gate, number) + "\n");
+        out.write("\n" + GateWording.summary(gates) + "\n");
+        for (GateOutcome gate : gates) {
+            out.write((gate.passed() ? "PASS  " : "FAIL  ") + GateWording.judged(gate, number, UnaryOperator.identity()) + "\n");
+        }
     }
 
     private static void writeLines(List<String> lines, PrintWriter out) {

@@ -109,11 +109,16 @@ public final class Numbers {
         return shortest(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    /** @throws IllegalArgumentException when {@code significantDigits} is outside 1..17 */
+    /**
+     * The one range rule for a number of significant digits (--precision and every printer's constructor call
+     * it; the command line shows its message after the option's name).
+     *
+     * @throws IllegalArgumentException when {@code significantDigits} is outside 1..17
+     */
     public static void checkSignificantDigits(int significantDigits) {
         if (significantDigits < MIN_SIGNIFICANT_DIGITS || significantDigits > MAX_SIGNIFICANT_DIGITS) {
-            throw new IllegalArgumentException("precision must be between " + MIN_SIGNIFICANT_DIGITS + " and "
-                    + MAX_SIGNIFICANT_DIGITS + " significant digits, got " + significantDigits);
+            throw new IllegalArgumentException("significant digits must be between " + MIN_SIGNIFICANT_DIGITS
+                    + " and " + MAX_SIGNIFICANT_DIGITS + ", got " + significantDigits);
         }
     }
 

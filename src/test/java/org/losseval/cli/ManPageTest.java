@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManPageTest {
@@ -86,6 +90,29 @@ class ManPageTest {
         assertTrue(groff.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, groff.exitValue(), output);
         assertEquals("", output);
+    }
+
+    @Command(name = "grouped", description = "Has a section.")
+    static final class Grouped implements Runnable {
+        @Option(names = "--plain", description = "Plain.")
+        boolean plain;
+
+        @ArgGroup(validate = false, exclusive = false, heading = "%nThings:%n")
+        Things things = new Things();
+
+        static final class Things {
+            @Option(names = "--thing", paramLabel = "T", description = "A thing.")
+            String thing;
+        }
+
+        @Override public void run() {}
+    }
+
+    @Test
+    void optionsInAnArgumentGroupComeUnderItsHeadingAfterTheOthers() {
+        String grouped = new ManPage(new CommandLine(new Grouped()), SampleCommand.losses(), "1").render();
+        assertTrue(grouped.contains(".SH OPTIONS\n.TP\n\\fB\\-\\-plain\\fR\nPlain.\n.PP\n.B Things:\n.TP\n"
+                + "\\fB\\-\\-thing\\fR\\fI=T\\fR\nA thing.\n.SH LOSSES\n"), grouped);
     }
 
     private static int count(String haystack, String needle) {

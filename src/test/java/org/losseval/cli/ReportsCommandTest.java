@@ -89,8 +89,18 @@ class ReportsCommandTest {
         CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target",
                 "-l", "robust=huber:delta=15", "--fail-if", "share_top1[robust] > 0.9", "--fail-if", "robust >= 1095");
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals(2, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("share_top1[robust] = 0.9695817490494296 > 0.9"), run.err());
+        assertEquals(List.of("losseval: gate failed: share_top1[robust] = 0.9695817490494296 > 0.9",
+                "losseval: gate failed: robust = 1095.8333333333333 >= 1095"), run.err().lines().toList());
+    }
+
+    @Test
+    void stderrAndTheJunitReportWordAFailedGateAlike() throws IOException {
+        CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "robust=huber:delta=15",
+                "--fail-if", "share_top1[robust] > 0.9", "--format", "junit", "--precision", "17");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("losseval: gate failed: share_top1[robust] = 0.9695817490494296 > 0.9\n", run.err());
+        assertTrue(run.out().contains("\n    <failure message=\"share_top1[robust] = 0.9695817490494296 &gt; 0.9\" type=\"gate\"/>\n"),
+                run.out());
     }
 
     @Test
@@ -99,7 +109,7 @@ class ReportsCommandTest {
         CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mae",
                 "--fail-if", "share_top1%[mae] > 0.9");
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("share_top1%[mae] = 0.9166666666666666 > 0.9"), run.err());
+        assertEquals("losseval: gate failed: share_top1%[mae] = 0.9166666666666666 > 0.9\n", run.err());
     }
 
     @Test
@@ -124,7 +134,7 @@ class ReportsCommandTest {
         CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "huber:delta=15",
                 "--fail-if", "huber:delta=15.0 > 1000");
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("huber:delta=15 = "), run.err());
+        assertEquals("losseval: gate failed: huber:delta=15 = 1095.8333333333333 > 1000\n", run.err());
     }
 
     private Path intervals() throws IOException {
@@ -181,7 +191,7 @@ class ReportsCommandTest {
         CliRun run = CliRun.of("eval", intervals().toString(), "-t", "target", "--interval", "p10:p90@0.8",
                 "--fail-if", "coverage[p10:p90] < 0.75");
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("coverage[p10:p90] = 0.6 < 0.75"), run.err());
+        assertEquals("losseval: gate failed: coverage[p10:p90] = 0.6 < 0.75\n", run.err());
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.losseval.cli;
+
+import java.util.List;
+import org.losseval.accumulate.ContributionSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The contribution figures: how much of each loss its worst rows hold. The values are checked once, by
+ * {@link ContributionSettings}, whose messages name these options.
+ */
+final class ContributionOptions {
+    static final String HEADING = "%nContribution figures:%n";
+
+    @Option(names = "--no-contrib",
+            description = "Do not compute the outlier contribution figures (shares of the loss held by the worst "
+                    + "rows, worst rows, robust outliers).")
+    boolean noContrib;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "5",
+            description = "Report the share of each loss held by the worst K rows. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--top-fraction", paramLabel = "F", split = ",", defaultValue = "0.01,0.05",
+            description = "Report the share held by the worst fraction F of rows (repeatable or a comma list). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    List<Double> topFractions;
+
+    @Option(names = "--worst", paramLabel = "N", defaultValue = "5",
+            description = "List the N worst rows of each loss (ties go to the earlier row). Default: ${DEFAULT-VALUE}.")
+    int worst;
+
+    @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "3",
+            description = "A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double outlierFactor;
+
+    @Option(names = "--exact-budget", paramLabel = "MIB", defaultValue = "256",
+            description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
+                    + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
+                    + "outlier figures become brackets within 0.4%% (the report says which). Default: ${DEFAULT-VALUE}.")
+    long exactBudgetMib;
+
+    /** The settings, or null with --no-contrib. */
+    ContributionSettings settings() throws UsageException {
+        if (noContrib) return null;
+        try {
+            return new ContributionSettings(top, topFractions, worst, outlierFactor,
+                    ContributionSettings.budgetBytes(exactBudgetMib));
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(e);
+        }
+    }
+}

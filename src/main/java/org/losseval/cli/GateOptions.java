@@ -1,0 +1,31 @@
+package org.losseval.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losseval.gate.Gate;
+import org.losseval.gate.GateExpression;
+import org.losseval.gate.GateSyntaxException;
+import picocli.CommandLine.Option;
+
+/** The CI gates, {@code --fail-if}. */
+final class GateOptions {
+    static final String HEADING = "%nGates:%n";
+
+    @Option(names = "--fail-if", paramLabel = "EXPR",
+            description = "A CI gate (repeatable): FIGURE OP NUMBER with OP one of < <= > >=, e.g. 'mse > 200', "
+                    + "'share_top1[mse] > 0.5', 'coverage[p10:p90] < 0.75'. The run exits with code 1 when any gate's "
+                    + "comparison holds, or its figure is missing or not finite. See FIGURES in the man page.")
+    List<String> gates;
+
+    List<Gate> gates() throws UsageException {
+        List<Gate> parsed = new ArrayList<>();
+        for (String text : gates == null ? List.<String>of() : gates) {
+            try {
+                parsed.add(GateExpression.parse(text));
+            } catch (GateSyntaxException e) {
+                throw new UsageException("--fail-if '" + text + "': " + e.getMessage());
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,58 @@
+package org.losseval.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losseval.app.IntervalColumns;
+import org.losseval.app.QuantileColumn;
+import org.losseval.loss.LossRegistry;
+import org.losseval.loss.LossRequest;
+import org.losseval.loss.LossSpecException;
+import org.losseval.loss.LossSpecs;
+import picocli.CommandLine.Option;
+
+/** What is evaluated: {@code -l} losses, {@code --quantile} columns and {@code --interval} pairs. */
+final class LossOptions {
+    static final String HEADING = "%nLosses, quantiles and intervals:%n";
+    /** The losses of a run that names none (and no --quantile or --interval either). */
+    static final String DEFAULT_LOSSES = "mse,rmse,mae";
+
+    @Option(names = {"-l", "--loss"}, paramLabel = "SPEC",
+            description = "A loss to evaluate (repeatable, or a comma list). Default: " + DEFAULT_LOSSES
+                    + ", unless only --quantile or --interval columns are given.")
+    List<String> losses;
+
+    @Option(names = "--quantile", paramLabel = "COL@Q",
+            description = "A quantile prediction column and its level (repeatable), e.g. p90@0.9: reports the pinball "
+                    + "loss at Q and the calibration (the observed fraction of targets below the prediction).")
+    List<String> quantiles;
+
+    @Option(names = "--interval", paramLabel = "LOWER:UPPER[@NOMINAL]",
+            description = "A prediction interval (repeatable), e.g. p10:p90@0.8: coverage (lower <= target <= upper), "
+                    + "fractions below and above, mean width, interval (Winkler) score, a 95%% Clopper-Pearson interval "
+                    + "for the coverage and the binomial p-value against NOMINAL. NOMINAL defaults to the difference "
+                    + "of the bounds' --quantile levels. A crossed interval is an invalid value.")
+    List<String> intervals;
+
+    /** The losses given, else the defaults, unless the run evaluates only quantile or interval columns. */
+    List<LossRequest> losses() throws LossSpecException {
+        boolean onlyColumns = given(quantiles) || given(intervals);
+        List<String> specs = given(losses) ? losses : onlyColumns ? List.of() : List.of(DEFAULT_LOSSES);
+        return LossSpecs.parse(specs, LossRegistry.builtIn());
+    }
+
+    List<QuantileColumn> quantiles() throws UsageException {
+        List<QuantileColumn> columns = new ArrayList<>();
+        for (String text : quantiles == null ? List.<String>of() : quantiles) columns.add(ColumnSpecs.quantile(text));
+        return columns;
+    }
+
+    List<IntervalColumns> intervals() throws UsageException {
+        List<IntervalColumns> columns = new ArrayList<>();
+        for (String text : intervals == null ? List.<String>of() : intervals) columns.add(ColumnSpecs.interval(text));
+        return columns;
+    }
+
+    private static boolean given(List<String> values) {
+        return values != null && !values.isEmpty();
+    }
+}

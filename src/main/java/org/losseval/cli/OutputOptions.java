@@ -1,0 +1,41 @@
+package org.losseval.cli;
+
+import java.nio.file.Path;
+import org.losseval.format.OutputFormat;
+import picocli.CommandLine.Option;
+
+/** How and where the report is written, and how errors are shown. */
+final class OutputOptions {
+    static final String HEADING = "%nOutput:%n";
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            converter = OutputFormatConverter.class,
+            description = "Output format: table, json, csv, markdown or junit (one test case per gate). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the results to FILE instead of stdout: to a temporary file beside it, renamed over "
+                    + "FILE at the end, so a failed run leaves an existing FILE as it was.")
+    Path output;
+
+    @Option(names = "--precision", paramLabel = "N",
+            description = "Significant digits in table, markdown and csv output (1-17). "
+                    + "Default: 6 for table and markdown, exact for csv; json is always exact.")
+    Integer precision;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    /**
+     * The printer and the destination. The printer checks the precision (for every format, json included),
+     * so the range lives in one place; its message is shown after the option's name.
+     */
+    ReportOutput output() throws UsageException {
+        try {
+            return new ReportOutput(format, precision, format.printer(precision), output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--precision: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.losseval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.losseval.loss.Role;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code losseval eval --help}: the options in one headed section per family, the role options from the Role table. */
+class EvalHelpTest {
+    private static CommandSpec eval() {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        return Cli.commandLine(InputStream.nullInputStream(), discard, discard).getSubcommands().get("eval")
+                .getCommandSpec();
+    }
+
+    @Test
+    void helpHasOneHeadedSectionPerFamilyInOrder() {
+        CliRun run = CliRun.of("eval", "--help").assertSuccess();
+        List<String> headings = run.out().lines().filter(l -> l.matches("[A-Z][A-Za-z ,]*:")).toList();
+        assertEquals(List.of("Inputs:", "Column roles:", "Losses, quantiles and intervals:", "Contribution figures:",
+                "Gates:", "Output:", "Exit codes:"), headings);
+    }
+
+    @Test
+    void everyEvalOptionButHelpAndVersionIsInItsFamily() {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        List<ArgGroupSpec> groups = new ArrayList<>(eval().argGroups());
+        groups.sort(java.util.Comparator.comparingInt(ArgGroupSpec::order));
+        for (ArgGroupSpec group : groups) {
+            sections.put(group.heading(), group.options().stream().map(OptionSpec::longestName).toList());
+        }
+        List<String> roles = new ArrayList<>();
+        for (Role role : Role.values()) roles.add(role.option());
+        roles.add("--weight");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("%nInputs:%n", List.of("--delimiter", "--skip-invalid", "--threads"));
+        expected.put("%nColumn roles:%n", roles);
+        expected.put("%nLosses, quantiles and intervals:%n", List.of("--loss", "--quantile", "--interval"));
+        expected.put("%nContribution figures:%n",
+                List.of("--no-contrib", "--top", "--top-fraction", "--worst", "--outlier-factor", "--exact-budget"));
+        expected.put("%nGates:%n", List.of("--fail-if"));
+        expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--debug"));
+        assertEquals(expected, sections);
+        List<String> ungrouped = eval().options().stream().filter(o -> o.group() == null).map(OptionSpec::longestName).toList();
+        assertEquals(List.of("--help", "--version"), ungrouped);
+    }
+
+    @Test
+    void eachRoleOptionIsBuiltFromItsRow() {
+        for (Role role : Role.values()) {
+            OptionSpec option = eval().findOption(role.option());
+            assertEquals(role.optionNames(), List.of(option.names()), role.name());
+            assertEquals(role.paramLabel(), option.paramLabel(), role.name());
+            assertEquals(List.of(role.help()), List.of(option.description()), role.name());
+        }
+        assertEquals("The prediction column.", Role.PRED.help());
+        assertEquals("COLS", Role.LOGITS.paramLabel());
+        assertEquals("COL", Role.DISTANCE.paramLabel());
+    }
+}
