@@ -10,7 +10,7 @@ import org.losseval.text.Numbers;
  * @param topFractions      the fractions of "share of the worst fraction of rows" (--top-fraction), each in (0, 1]
  * @param worstRows         how many worst rows to list (--worst)
  * @param outlierFactor     a row is a robust outlier when |r - median(r)| &gt; factor &times; 1.4826 &times; MAD
- * @param exactBudgetBytes  the memory the per-row store may use before the state switches to its bounded
+ * @param exactBudgetBytes  the memory the row store may use before it switches to its bounded
  *                          summary; 0 summarizes from the first row
  */
 public record ContributionSettings(int topK, List<Double> topFractions, int worstRows, double outlierFactor,

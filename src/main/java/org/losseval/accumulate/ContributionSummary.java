@@ -5,14 +5,17 @@ import org.losseval.report.Range;
 import java.util.Arrays;
 
 /**
- * The bounded summary a {@link ContributionState} switches to beyond its memory budget: three sparse
- * log-bucket maps ({@link BucketKeys}, relative bucket width at most 2<sup>-8</sup>), each with exact
- * counts and exact sums ({@link BucketSums}), so merging is exact and the result does not depend on the
- * order of rows or merges.
+ * The bounded summary a {@link RowStore} folds its rows into beyond its memory budget: sparse log-bucket
+ * maps ({@link BucketKeys}, relative bucket width at most 2<sup>-8</sup>), each with exact counts and exact
+ * sums ({@link BucketSums}), so merging is exact and the result does not depend on the order of rows or
+ * merges.
  * <ul>
- *   <li>residual bucket &rarr; row count: gives the median and the MAD as brackets;</li>
- *   <li>per loss, contribution bucket &rarr; count and sum: gives the worst-fraction sums as brackets;</li>
- *   <li>per loss, (residual bucket, contribution exponent) &rarr; sum: gives the outliers' part of each loss.</li>
+ *   <li>per loss, contribution bucket &rarr; count and sum: gives the worst-fraction sums as brackets
+ *       ({@link #largestSum}, read by {@link LossConcentration});</li>
+ *   <li>only when the run has residuals: residual bucket &rarr; row count, which gives the median and the
+ *       MAD as brackets, and per loss (residual bucket, contribution exponent) &rarr; sum, which gives the
+ *       outliers' part of each loss ({@link #outliers}, {@link #outlierSum}, read by
+ *       {@link ResidualOutliers}).</li>
  * </ul>
  *
  * <p>Error bounds. The sum of the worst m rows is exact for every bucket above the one holding the m-th
@@ -24,41 +27,50 @@ import java.util.Arrays;
  *
  * <p>Memory: about 35 bytes per occupied bucket, at most twice that with the hash table's slack; the
  * number of buckets grows with the spread of the values (256 per factor of two), not with the row count.
- * Contributions must be finite and non-negative (the state keeps the others out).
+ * Contributions must be finite and non-negative (the store keeps the others out).
  */
 final class ContributionSummary {
     /** Bits of the contribution exponent in a (residual bucket, exponent) key. */
     private static final int EXPONENT_BITS = 11;
 
-    private final BucketSums residuals = new BucketSums();
     private final BucketSums[] contributions;
+    /** The residual maps, or null when the run has no residuals. */
+    private final BucketSums residuals;
     private final BucketSums[] byResidual;
 
-    ContributionSummary(int losses) {
+    ContributionSummary(int losses, boolean withResiduals) {
         contributions = new BucketSums[losses];
-        byResidual = new BucketSums[losses];
-        for (int l = 0; l < losses; l++) {
-            contributions[l] = new BucketSums();
-            byResidual[l] = new BucketSums();
+        for (int l = 0; l < losses; l++) contributions[l] = new BucketSums();
+        residuals = withResiduals ? new BucketSums() : null;
+        byResidual = withResiduals ? new BucketSums[losses] : null;
+        if (withResiduals) {
+            for (int l = 0; l < losses; l++) byResidual[l] = new BucketSums();
         }
     }
 
+    /** Counts one row's residual (a summary with residuals only). */
     void addResidual(double residual) {
         residuals.count(BucketKeys.key(residual));
     }
 
-    /** Adds one row's contribution to a loss; {@code contribution} is finite and &ge; +0.0. */
-    void addContribution(int loss, double residual, double contribution) {
+    /** Adds one row's contribution to a loss (a summary without residuals); finite and &ge; +0.0. */
+    void addContribution(int loss, double contribution) {
         contributions[loss].add(BucketKeys.key(contribution), contribution);
+    }
+
+    /** Adds one row's contribution to a loss with the row's residual; finite and &ge; +0.0. */
+    void addContribution(int loss, double residual, double contribution) {
+        addContribution(loss, contribution);
         long exponent = Double.doubleToRawLongBits(contribution) >>> 52;
         byResidual[loss].add((BucketKeys.key(residual) << EXPONENT_BITS) | exponent, contribution);
     }
 
+    /** Adds another summary of the same losses and residual layout (the store checks that). */
     void combine(ContributionSummary other) {
-        residuals.combine(other.residuals);
-        for (int l = 0; l < contributions.length; l++) {
-            contributions[l].combine(other.contributions[l]);
-            byResidual[l].combine(other.byResidual[l]);
+        for (int l = 0; l < contributions.length; l++) contributions[l].combine(other.contributions[l]);
+        if (residuals != null) {
+            residuals.combine(other.residuals);
+            for (int l = 0; l < byResidual.length; l++) byResidual[l].combine(other.byResidual[l]);
         }
     }
 

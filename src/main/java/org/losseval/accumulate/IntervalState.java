@@ -23,9 +23,14 @@ import org.losseval.report.IntervalResult;
  * weighting the other figures only would make them disagree with the coverage beside them.
  *
  * <p>A crossed interval (lower &gt; upper) is invalid input: the caller checks {@link #isValid} (the row
- * validator's job) and this state refuses such rows. With no rows every figure is NaN.
+ * validator's job) and this state refuses such rows, before it counts any row of the batch. With no rows
+ * every figure is NaN.
+ *
+ * <p>Batch view: {@link #accept} reads the lower bounds, upper bounds and targets of rows {@code [0, n)}.
+ * Cost: three counts, two exact sums and one scratch array of the largest batch. Not thread-safe; combine
+ * per-thread states.
  */
-public final class IntervalState {
+public final class IntervalState implements MergeableState<IntervalState, IntervalResult> {
     /** The confidence level of the coverage interval. */
     public static final double CONFIDENCE = 0.95;
 
@@ -76,6 +81,7 @@ public final class IntervalState {
     }
 
     /** Adds another state of the same nominal coverage; checks before changing anything. */
+    @Override
     public void combine(IntervalState other) {
         if (Double.compare(other.nominal, nominal) != 0) {
             throw new IllegalArgumentException("cannot combine intervals of nominal coverage " + other.nominal + " and " + nominal);
@@ -87,6 +93,7 @@ public final class IntervalState {
         scoreSum.combine(other.scoreSum);
     }
 
+    @Override
     public IntervalResult result() {
         long covered = count - below - above;
         double n = count;

@@ -1,80 +1,130 @@
 package org.losseval.accumulate;
 
 import org.losseval.kernel.RegressionKernels;
+import org.losseval.loss.LossInputs;
 import org.losseval.loss.RowLoss;
 
 /**
  * The mergeable state of one loss: the exact sum of weighted row losses, the exact sum of weights, the
- * rows covered and the rows clamped. The value is {@code finish(Σ w·l / Σ w)}, scikit-learn's weighted
- * mean (without weights every w is 1), where w is the sample weight times the loss's own row weight
- * (PyTorch's class weights; 0 for an ignored row, which is then not covered). A mean is never stored, so
- * states merge exactly, and the sums are exact, so the value does not depend on how rows were split.
+ * rows covered and the rows clamped.
+ *
+ * <p>Formula: {@code finish(Σ w·l / Σ w)}, scikit-learn's weighted mean, where l is the row loss and
+ * w = s &times; v: s the sample weight ({@code --weight}, 1 without it) and v the loss's own row weight
+ * ({@link RowLoss#rowWeights}: PyTorch's class weight w<sub>y</sub>, 0 for an ignored label; 1 for a loss
+ * that does not {@linkplain RowLoss#weighsRows weigh rows}). Without any weight every w is 1 and this is
+ * the plain mean. A row with v = 0 is not covered: it counts in neither sum nor in {@code count}, as in
+ * PyTorch's {@code ignore_index}. The products are s &times; v first, then l &times; (s &times; v), each
+ * rounded once by the batch's kernels, so the figures do not depend on which kernels ran.
+ *
+ * <p>Edge cases: no covered rows, or a total weight of 0 (every row ignored), give NaN, as PyTorch does.
+ * A mean is never stored; both sums are exact ({@link ExactSum}), so the value is the same bits whatever
+ * the batch sizes, chunking, order of merges or vector width.
+ *
+ * <p>Batch view: {@link #accept} reads the batch through the run's role binding ({@link LossInputs}: the
+ * columns of each role the loss reads, and the kernels chosen for the batch) and the sample weights. It
+ * leaves the batch's row losses times v in {@link #rowLosses()}: a row's contribution before the sample
+ * weight, which the contribution figures read.
+ *
+ * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch. Not
+ * thread-safe; combine per-thread states.
  */
-public final class LossState {
+public final class LossState implements MergeableState<LossState, LossFigures> {
     private final RowLoss loss;
-    private final boolean weighted;
+    private final boolean sampleWeighted;
     private final ExactSum lossSum = new ExactSum();
     private final ExactSum weightSum = new ExactSum();
     private long count;
     private long clamped;
+    private double[] rowLoss = new double[0];
+    private double[] ownWeight = new double[0];
+    private double[] weight = new double[0];
+    private double[] product = new double[0];
 
-    /** @param weighted whether any row weight (sample or the loss's own) will be given */
-    public LossState(RowLoss loss, boolean weighted) {
+    /** @param sampleWeighted whether rows come with sample weights ({@code --weight}) */
+    public LossState(RowLoss loss, boolean sampleWeighted) {
         this.loss = loss;
-        this.weighted = weighted;
+        this.sampleWeighted = sampleWeighted;
     }
 
     public RowLoss loss() { return loss; }
 
+    /** Whether any weight applies: the sample weight, or the loss's own row weights. */
+    private boolean weighted() { return sampleWeighted || loss.weighsRows(); }
+
     /**
-     * Adds rows {@code [0, n)}.
+     * Adds the {@code rows.size()} rows of a batch.
      *
-     * @param rowLoss     the unweighted row losses (not changed)
-     * @param weight      the combined row weights, or null exactly when the state is unweighted
-     * @param covered     how many of the n rows the loss covers (rows of weight 0 from the loss itself are not)
-     * @param clampedRows rows whose loss was clamped
-     * @param scratch     at least n doubles this call may overwrite
+     * @param rows         the batch through the run's role binding, with the kernels to compute with
+     * @param sampleWeight the sample weights, or null exactly when the state is not sample-weighted
      */
-    public void accept(double[] rowLoss, double[] weight, int n, long covered, long clampedRows, RegressionKernels kernels,
-                       double[] scratch) {
-        if (weighted != (weight != null)) {
-            throw new IllegalArgumentException(weighted ? "weights missing for a weighted state" : "unexpected weights");
+    public void accept(LossInputs rows, double[] sampleWeight) {
+        if (sampleWeighted != (sampleWeight != null)) {
+            throw new IllegalArgumentException(sampleWeighted ? "sample weights missing for a weighted state"
+                    : "unexpected sample weights");
         }
-        if (weighted) {
-            kernels.multiply(rowLoss, weight, scratch, n);
-            weightSum.addAll(weight, n);
-            lossSum.addAll(scratch, n);
+        int n = rows.size();
+        ensureScratch(n);
+        RegressionKernels kernels = rows.kernels();
+        clamped += loss.rowLosses(rows, rowLoss, n);
+        double[] w = sampleWeight;
+        long covered = n;
+        if (loss.weighsRows()) {
+            loss.rowWeights(rows, ownWeight, n);
+            covered = 0;
+            for (int i = 0; i < n; i++) {
+                if (ownWeight[i] != 0) covered++;
+            }
+            w = ownWeight;
+            if (sampleWeight != null) {
+                kernels.multiply(ownWeight, sampleWeight, weight, n);
+                w = weight;
+            }
+        }
+        if (w != null) {
+            kernels.multiply(rowLoss, w, product, n);
+            weightSum.addAll(w, n);
+            lossSum.addAll(product, n);
         } else {
             lossSum.addAll(rowLoss, n);
         }
         count += covered;
-        clamped += clampedRows;
+        // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
+        if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, rowLoss, n);
     }
 
-    /** Adds another state of the same loss; checks before changing anything. */
+    /**
+     * The last batch's row losses, each times the loss's own row weight, in {@code [0, n)}: valid until
+     * the next {@link #accept}, and the caller must not change them.
+     */
+    public double[] rowLosses() { return rowLoss; }
+
+    /** Adds another state of the same loss, parameters and weighting; checks before changing anything. */
+    @Override
     public void combine(LossState other) {
         if (!other.loss.spec().equals(loss.spec()) || !other.loss.params().equals(loss.params())) {
             throw new IllegalArgumentException("cannot combine " + loss.spec() + " with " + other.loss.spec());
         }
-        if (other.weighted != weighted) throw new IllegalArgumentException("cannot combine weighted and unweighted states");
+        if (other.sampleWeighted != sampleWeighted) {
+            throw new IllegalArgumentException("cannot combine sample-weighted and unweighted states of " + loss.spec());
+        }
         lossSum.combine(other.lossSum);
         weightSum.combine(other.weightSum);
         count += other.count;
         clamped += other.clamped;
     }
 
-    /** Rows covered. */
-    public long count() { return count; }
+    @Override
+    public LossFigures result() {
+        double weights = weighted() ? weightSum.value() : count;
+        double value = count == 0 ? Double.NaN : loss.finish(lossSum.value() / weights);
+        return new LossFigures(value, count, weights, clamped);
+    }
 
-    /** Rows whose loss was clamped. */
-    public long clamped() { return clamped; }
-
-    /** The sum of weights, or the row count without weights. */
-    public double weightSum() { return weighted ? weightSum.value() : count; }
-
-    /** The loss over the rows seen; NaN when there are none (or all weights are zero). */
-    public double value() {
-        if (count == 0) return Double.NaN;
-        return loss.finish(lossSum.value() / weightSum());
+    private void ensureScratch(int n) {
+        if (rowLoss.length >= n) return;
+        rowLoss = new double[n];
+        ownWeight = new double[n];
+        weight = new double[n];
+        product = new double[n];
     }
 }

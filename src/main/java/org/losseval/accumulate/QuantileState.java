@@ -15,9 +15,11 @@ import org.losseval.report.QuantileResult;
  * the pair brackets q, so the fraction at or below the prediction is reported too. Calibration counts
  * rows (like interval coverage); weights apply to the pinball loss only.
  *
- * <p>With no rows (or zero total weight) the figures are NaN.
+ * <p>With no rows (or zero total weight) the figures are NaN. Batch view: {@link #accept} reads the
+ * quantile column, the target and the sample weights of rows {@code [0, n)}. Cost: two exact sums and one
+ * scratch array of the largest batch. Not thread-safe; combine per-thread states.
  */
-public final class QuantileState {
+public final class QuantileState implements MergeableState<QuantileState, QuantileResult> {
     private final double level;
     private final boolean weighted;
     private final ExactSum lossSum = new ExactSum();
@@ -40,7 +42,12 @@ public final class QuantileState {
         return diff >= 0 ? q * diff : (1 - q) * -diff;
     }
 
-    /** Adds rows {@code [0, n)}; {@code weight} is null exactly when the state is unweighted. */
+    /**
+     * Adds rows {@code [0, n)}.
+     *
+     * @param pred   the quantile column (the prediction of the q-quantile)
+     * @param weight the sample weights, or null exactly when the state is unweighted
+     */
     public void accept(double[] pred, double[] target, double[] weight, int n) {
         if (weighted != (weight != null)) {
             throw new IllegalArgumentException(weighted ? "weights missing for a weighted state" : "unexpected weights");
@@ -61,6 +68,7 @@ public final class QuantileState {
     }
 
     /** Adds another state of the same level and weighting; checks before changing anything. */
+    @Override
     public void combine(QuantileState other) {
         if (Double.compare(other.level, level) != 0 || other.weighted != weighted) {
             throw new IllegalArgumentException("cannot combine quantile states of level " + other.level + " and " + level);
@@ -72,6 +80,7 @@ public final class QuantileState {
         atOrBelow += other.atOrBelow;
     }
 
+    @Override
     public QuantileResult result() {
         double n = count;
         double weights = weighted ? weightSum.value() : n;

@@ -11,9 +11,14 @@ import org.losseval.loss.ResidualScale;
  *
  * <p>The median and the MAD are exact and unweighted: they describe the spread of the residuals, which is
  * what the seed's advice ("set δ to the median absolute deviation of your residuals") refers to. The
- * median of an even count is the mean of the two middle values.
+ * median of an even count is the mean of the two middle values. With no residuals both are NaN. The
+ * weights are kept for the deferred loss itself ({@link #forEachBlock}), not for its scale.
+ *
+ * <p>Batch view: {@link #accept} reads the residuals of rows {@code [0, n)} (computed by the batch's
+ * kernels) and their sample weights. {@link #result} needs 8 bytes per row more while it runs (one array
+ * to select in). Not thread-safe; combine per-thread states.
  */
-public final class ResidualSample {
+public final class ResidualSample implements MergeableState<ResidualSample, ResidualScale> {
     /** Rows per block. */
     public static final int BLOCK = 1 << 15; // 256 KiB: under G1 a larger array may become a wasteful humongous object
     private final boolean weighted;
@@ -45,6 +50,7 @@ public final class ResidualSample {
     }
 
     /** Appends the other sample's rows (order does not matter for the statistics). */
+    @Override
     public void combine(ResidualSample other) {
         if (other.weighted != weighted) throw new IllegalArgumentException("cannot combine weighted and unweighted samples");
         other.forEachBlock(this::accept);
@@ -69,7 +75,8 @@ public final class ResidualSample {
     }
 
     /** The median and the median absolute deviation; NaN for both when the sample is empty. */
-    public ResidualScale scale() {
+    @Override
+    public ResidualScale result() {
         if (size == 0) return new ResidualScale(Double.NaN, Double.NaN);
         if (size > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many residuals for an exact median: " + size);
         double[] all = new double[(int) size];

@@ -2,12 +2,16 @@ package org.losseval.accumulate;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.losseval.report.RowCounts;
 
 /**
- * Rows read, used and skipped per reason. Mergeable. Reasons are kept in alphabetical order so reports
- * are the same whatever order chunks were combined in.
+ * Rows read, used and skipped per reason. Reasons are kept in alphabetical order, so a report is the same
+ * whatever order chunks were combined in. Every tally combines with every other (there is nothing to be
+ * incompatible about). Batch view: the counts of a batch ({@link #read}, {@link #used}) and each skipped
+ * row's reason ({@link #skipped}). Cost: two counts and one entry per reason. Not thread-safe; combine
+ * per-thread states.
  */
-public final class RowTally {
+public final class RowTally implements MergeableState<RowTally, RowCounts> {
     private long read;
     private long used;
     private final Map<String, Long> skipped = new TreeMap<>();
@@ -18,6 +22,7 @@ public final class RowTally {
 
     public void skipped(String reason) { skipped.merge(reason, 1L, Long::sum); }
 
+    @Override
     public void combine(RowTally other) {
         read += other.read;
         used += other.used;
@@ -30,4 +35,8 @@ public final class RowTally {
 
     /** Skipped rows per reason, alphabetical. */
     public Map<String, Long> skippedByReason() { return new TreeMap<>(skipped); }
+
+    /** The counts as the report shows them. */
+    @Override
+    public RowCounts result() { return new RowCounts(read, used, skippedByReason()); }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * statistic each; a full sort costs about a second per array, a selection a few tens of milliseconds.
  * After too many unbalanced partitions the remaining range is sorted, so the worst case stays O(n log n).
  * Comparisons are plain {@code <} and {@code >}: an array holding NaN is sorted instead (NaN last), and
- * -0.0 and 0.0 count as equal, which changes no sum and no median's value.
+ * -0.0 and 0.0 count as equal, which changes no sum, and {@link #median} returns a zero as +0.0.
  */
 final class Selection {
     private Selection() {}
@@ -59,16 +59,20 @@ final class Selection {
         return values[k];
     }
 
-    /** The median: the middle value, or the mean of the two middle ones for an even count. Reorders. */
+    /**
+     * The median: the middle value, or the mean of the two middle ones for an even count. Reorders. A zero
+     * median is +0.0: -0.0 and +0.0 compare equal here, so which of them lands in the middle depends on
+     * the order of the values, and a median must not depend on how rows were split or merged.
+     */
     static double median(double[] values) {
         int mid = values.length / 2;
         double upper = select(values, mid);
-        if (values.length % 2 == 1) return upper;
+        if (values.length % 2 == 1) return upper + 0.0;
         double lower = values[0];
         for (int i = 1; i < mid; i++) {
             if (values[i] > lower || Double.isNaN(values[i])) lower = values[i];
         }
-        return lower / 2 + upper / 2;
+        return lower / 2 + upper / 2 + 0.0;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.losseval.report.Range;
 import org.losseval.report.Comparison;
 import org.losseval.gate.Gate;
+import org.losseval.loss.DeferredLoss;
 import org.losseval.report.GateOutcome;
 import org.losseval.loss.LossRegistry;
 import org.losseval.loss.LossRequest;
@@ -15,6 +16,7 @@ import org.losseval.loss.LossSpecException;
 import org.losseval.loss.LossSpecs;
 import org.losseval.report.FigureNames;
 import org.losseval.report.Report;
+import org.losseval.report.ReportFigures;
 
 /**
  * The figures of a run by name ({@link FigureNames}): which names a request will produce (so a gate on
@@ -28,27 +30,27 @@ import org.losseval.report.Report;
 final class RunFigures {
     private RunFigures() {}
 
-    /** The names of every figure a run of this request reports. */
+    /**
+     * The names of every figure a run of this request reports, in the order of
+     * {@link org.losseval.report.ReportFigures} but for the row counts, which come last here.
+     */
     static Set<String> names(EvalRequest request) {
         Set<String> names = new LinkedHashSet<>();
-        List<String> streamedKeys = new ArrayList<>();
         for (LossRequest loss : request.losses()) {
-            String key = key(loss);
-            names.add(FigureNames.loss(key));
-            names.add(FigureNames.clamped(key));
-            if (!(loss.loss() instanceof org.losseval.loss.DeferredLoss)) streamedKeys.add(key);
+            names.add(FigureNames.loss(key(loss)));
+            names.add(FigureNames.clamped(key(loss)));
         }
-        if (request.contributions() != null && !streamedKeys.isEmpty()) {
-            for (String key : streamedKeys) {
-                names.add(FigureNames.shareTop1(key));
-                names.add(FigureNames.shareTopK(request.contributions().topK(), key));
-                for (double fraction : request.contributions().topFractions()) {
-                    names.add(FigureNames.shareTopFraction(fraction, key));
-                }
-                names.add(FigureNames.outlierShare(key));
+        List<Integer> contributions = contributionLosses(request);
+        for (int l : contributions) {
+            String key = key(request.losses().get(l));
+            names.add(FigureNames.shareTop1(key));
+            names.add(FigureNames.shareTopK(request.contributions().topK(), key));
+            for (double fraction : request.contributions().topFractions()) {
+                names.add(FigureNames.shareTopFraction(fraction, key));
             }
-            names.add(FigureNames.OUTLIERS);
+            names.add(FigureNames.outlierShare(key));
         }
+        if (!contributions.isEmpty()) names.add(FigureNames.OUTLIERS);
         for (QuantileColumn q : request.quantiles()) {
             names.add(FigureNames.pinball(q.column()));
             names.add(FigureNames.calibration(q.column()));
@@ -58,6 +60,20 @@ final class RunFigures {
         names.add(FigureNames.ROWS_USED);
         names.add(FigureNames.ROWS_SKIPPED);
         return names;
+    }
+
+    /**
+     * The indexes of the requested losses that have contribution figures: every loss computed while
+     * streaming, unless contributions are off (--no-contrib). A deferred loss ({@code huber:delta=mad}) is
+     * computed after the data from kept residuals, so it has none.
+     */
+    static List<Integer> contributionLosses(EvalRequest request) {
+        List<Integer> indexes = new ArrayList<>();
+        if (request.contributions() == null) return indexes;
+        for (int l = 0; l < request.losses().size(); l++) {
+            if (!(request.losses().get(l).loss() instanceof DeferredLoss)) indexes.add(l);
+        }
+        return indexes;
     }
 
     /**
@@ -75,7 +91,7 @@ final class RunFigures {
 
     /** Judges every gate against the report. */
     static List<GateOutcome> evaluate(List<Gate> gates, Report report) {
-        Map<String, Range> values = org.losseval.report.ReportFigures.of(report);
+        Map<String, Range> values = ReportFigures.of(report);
         List<GateOutcome> outcomes = new ArrayList<>();
         for (Gate gate : gates) {
             Range range = values.get(gate.figure());
@@ -85,8 +101,9 @@ final class RunFigures {
         return outcomes;
     }
 
+    /** How figures name a requested loss ({@link FigureNames#lossKey}). */
     static String key(LossRequest loss) {
-        return loss.label() != null ? loss.label() : loss.loss().spec();
+        return FigureNames.lossKey(loss.label(), loss.loss().spec());
     }
 
     private static void intervalNames(String interval, Set<String> names) {

@@ -62,9 +62,9 @@ final class RunPlan {
         return new RunPlan(request, streamed, nominals, gates);
     }
 
-    /** Whether any loss streams (and so contribution figures can be computed). */
-    boolean hasStreamedLosses() {
-        return streamed.stream().anyMatch(l -> l != null);
+    /** The losses computed while streaming, in the order requested (the deferred ones left out). */
+    List<RowLoss> streamedLosses() {
+        return streamed.stream().filter(l -> l != null).toList();
     }
 
     boolean hasDeferredLosses() {

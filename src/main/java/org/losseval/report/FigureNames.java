@@ -28,6 +28,9 @@ public final class FigureNames {
     public static final String ROWS_SKIPPED = "rows_skipped";
     public static final String OUTLIERS = "outliers";
 
+    /** How figures and reports name a loss: its label ({@code -l robust=huber:delta=2}), or else its spec. */
+    public static String lossKey(String label, String spec) { return label != null ? label : spec; }
+
     public static String loss(String key) { return key; }
 
     public static String clamped(String loss) { return "clamped[" + loss + "]"; }

@@ -22,7 +22,7 @@ import java.util.Map;
 public record LossResult(String label, String spec, String name, Map<String, Double> params,
                          List<String> resolvedParams, double value, long count, double weightSum, long clamped) {
     /** How figures and reports name this loss: its label, or else its spec. */
-    public String key() { return label != null ? label : spec; }
+    public String key() { return FigureNames.lossKey(label, spec); }
 
     public LossResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

@@ -3,6 +3,7 @@ package org.losseval.accumulate;
 import org.losseval.report.ContributionResult;
 import org.losseval.report.FractionShare;
 import org.losseval.report.LossContribution;
+import org.losseval.report.OutlierResult;
 import org.losseval.report.Range;
 import org.losseval.report.WorstRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,9 +61,9 @@ class ContributionStateTest {
                     }
                 }
                 int start = i;
-                state.accept(source[i], k -> row[start + k], Arrays.copyOfRange(pred, i, end),
+                state.accept(new ContributionState.Batch(source[i], k -> row[start + k], Arrays.copyOfRange(pred, i, end),
                         Arrays.copyOfRange(target, i, end), weight == null ? null : Arrays.copyOfRange(weight, i, end),
-                        losses(i, end), end - i);
+                        losses(i, end), end - i));
                 i = end;
             }
         }
@@ -73,7 +74,7 @@ class ContributionStateTest {
     }
 
     private static ContributionState whole(Rows rows, ContributionSettings settings, int batch) {
-        ContributionState state = new ContributionState(LOSSES, rows.weight() != null, settings);
+        ContributionState state = ContributionState.withResiduals(LOSSES, rows.weight() != null, settings);
         rows.feed(state, 0, rows.size(), batch);
         return state;
     }
@@ -186,10 +187,11 @@ class ContributionStateTest {
 
     @Test
     void tiesAcrossSourcesGoToTheEarlierSourceThenTheSmallerRow() {
-        ContributionState state = new ContributionState(List.of("mae"), false,
+        ContributionState state = ContributionState.withResiduals(List.of("mae"), false,
                 new ContributionSettings(1, List.of(), 3, 3, 1 << 20));
-        state.accept(1, i -> 2, new double[] {5}, new double[] {0}, null, new double[][] {{5}}, 1);
-        state.accept(0, i -> 9 - i, new double[] {5, 5}, new double[] {0, 0}, null, new double[][] {{5, 5}}, 2);
+        state.accept(new ContributionState.Batch(1, i -> 2, new double[] {5}, new double[] {0}, null, new double[][] {{5}}, 1));
+        state.accept(new ContributionState.Batch(0, i -> 9 - i, new double[] {5, 5}, new double[] {0, 0}, null,
+                new double[][] {{5, 5}}, 2));
         List<WorstRow> worst = state.result().losses().get(0).worstRows();
         assertEquals(List.of("0:8", "0:9", "1:2"), worst.stream().map(w -> w.source() + ":" + w.row()).toList());
     }
@@ -201,9 +203,9 @@ class ContributionStateTest {
         for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 4_096, 0}) {
             ContributionSettings settings = settings(3, budget);
             ContributionResult whole = whole(rows, settings, 1000).result();
-            ContributionState first = new ContributionState(LOSSES, false, settings);
-            ContributionState second = new ContributionState(LOSSES, false, settings);
-            ContributionState third = new ContributionState(LOSSES, false, settings);
+            ContributionState first = ContributionState.withResiduals(LOSSES, false, settings);
+            ContributionState second = ContributionState.withResiduals(LOSSES, false, settings);
+            ContributionState third = ContributionState.withResiduals(LOSSES, false, settings);
             rows.feed(second, 0, 70, 7);
             rows.feed(first, 70, 190, 33);
             rows.feed(third, 190, rows.size(), 1);
@@ -258,8 +260,9 @@ class ContributionStateTest {
 
     @Test
     void aNegativeContributionMakesSharesUndefined() {
-        ContributionState state = new ContributionState(List.of("gaussian_nll"), false, ContributionSettings.defaults());
-        state.accept(0, i -> i + 1, new double[] {1, 2}, new double[] {1, 0}, null, new double[][] {{-0.5, 3}}, 2);
+        ContributionState state = ContributionState.withResiduals(List.of("gaussian_nll"), false, ContributionSettings.defaults());
+        state.accept(new ContributionState.Batch(0, i -> i + 1, new double[] {1, 2}, new double[] {1, 0}, null,
+                new double[][] {{-0.5, 3}}, 2));
         LossContribution loss = state.result().losses().get(0);
         assertEquals(1, loss.undefinedRows());
         assertTrue(Double.isNaN(loss.shareTop1()));
@@ -269,12 +272,12 @@ class ContributionStateTest {
 
     @Test
     void anEmptyStateHasNoFiguresAndIsTheIdentity() {
-        ContributionResult empty = new ContributionState(LOSSES, false, ContributionSettings.defaults()).result();
+        ContributionResult empty = ContributionState.withResiduals(LOSSES, false, ContributionSettings.defaults()).result();
         assertTrue(Double.isNaN(empty.losses().get(0).shareTop1()));
         assertTrue(Double.isNaN(empty.outliers().median().low()));
         Rows rows = referenceCases().get("houses");
         ContributionState state = whole(rows, ContributionSettings.defaults(), 3);
-        state.combine(new ContributionState(LOSSES, false, ContributionSettings.defaults()));
+        state.combine(ContributionState.withResiduals(LOSSES, false, ContributionSettings.defaults()));
         assertEquals(whole(rows, ContributionSettings.defaults(), 3).result(), state.result());
     }
 
@@ -284,19 +287,40 @@ class ContributionStateTest {
         ContributionState state = whole(rows, ContributionSettings.defaults(), 3);
         ContributionResult before = state.result();
         assertThrows(IllegalArgumentException.class,
-                () -> state.combine(new ContributionState(List.of("mse"), false, ContributionSettings.defaults())));
+                () -> state.combine(ContributionState.withResiduals(List.of("mse"), false, ContributionSettings.defaults())));
         assertThrows(IllegalArgumentException.class,
-                () -> state.combine(new ContributionState(LOSSES, true, ContributionSettings.defaults())));
+                () -> state.combine(ContributionState.withResiduals(LOSSES, true, ContributionSettings.defaults())));
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(ContributionState.withoutResiduals(LOSSES, false, ContributionSettings.defaults())));
         assertEquals(before, state.result());
     }
 
     @Test
     void fractionRowsReadTheFractionAsTypedAndRoundUp() {
-        ContributionState state = new ContributionState(List.of("mae"), false, ContributionSettings.defaults());
+        ContributionState state = ContributionState.withResiduals(List.of("mae"), false,
+                new ContributionSettings(5, List.of(0.07, 0.001, 1.0), 5, 3, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES));
         double[] zeros = new double[100];
-        state.accept(0, i -> i + 1, zeros, zeros, null, new double[][] {zeros}, 100);
-        assertEquals(7, state.fractionRows(0.07)); // 0.07 * 100 is 7.000000000000001 in doubles
-        assertEquals(1, state.fractionRows(0.001));
-        assertEquals(100, state.fractionRows(1.0));
+        state.accept(new ContributionState.Batch(0, i -> i + 1, zeros, zeros, null, new double[][] {zeros}, 100));
+        List<Long> rows = state.result().losses().get(0).topFractions().stream().map(FractionShare::rows).toList();
+        // 0.07 * 100 is 7.000000000000001 in doubles; 0.001 * 100 rounds up to one row; 1.0 is every row
+        assertEquals(List.of(7L, 1L, 100L), rows);
+    }
+
+    @Test
+    void withoutResidualsTheOutliersAreNotAvailableButTheSharesAre() {
+        ContributionState state = ContributionState.withoutResiduals(List.of("ce"), false, ContributionSettings.defaults());
+        state.accept(new ContributionState.Batch(0, i -> i + 1, null, new double[] {1, 0, 2}, null,
+                new double[][] {{0.5, 3, 0.5}}, 3));
+        ContributionResult result = state.result();
+        Range none = Range.of(Double.NaN);
+        assertEquals(new OutlierResult(3, none, none, none, none), result.outliers());
+        LossContribution loss = result.losses().get(0);
+        assertEquals(0.75, loss.shareTop1());
+        assertEquals(none, loss.outlierShare());
+        WorstRow worst = loss.worstRows().get(0);
+        assertEquals(List.of(2L, 0.0, 3.0), List.of(worst.row(), worst.target(), worst.contribution()));
+        assertTrue(Double.isNaN(worst.pred()) && Double.isNaN(worst.residual()), "no pred, so no residual");
+        assertThrows(IllegalArgumentException.class, () -> state.accept(new ContributionState.Batch(0, i -> i + 1,
+                new double[] {1}, new double[] {1}, null, new double[][] {{1}}, 1)), "residuals given to a state without");
     }
 }

@@ -1,0 +1,169 @@
+package org.losseval.accumulate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.losseval.report.FractionShare;
+import org.losseval.report.LossContribution;
+import org.losseval.report.Range;
+import org.losseval.report.WorstRow;
+import org.losseval.text.Numbers;
+
+/**
+ * The loss-concentration part of a {@link ContributionState}: how much of each loss the worst rows hold.
+ *
+ * <p>Definitions. A row's contribution to a loss is weight &times; row loss (weight 1 when unweighted); the
+ * total is their exact sum ({@link ExactSum}), and a share is a row set's exact sum over the total. The
+ * worst rows are ordered by contribution, largest first, ties to the smaller (source index, row number)
+ * ({@link WorstRow#WORST_FIRST}). The worst fraction f of n rows is the worst ceil(f &times; n) rows (at
+ * least one), with f read as its shortest decimal ({@link #fractionRows}). Shares are NaN when there are no
+ * rows, when the total is not positive, or when some contribution is negative or not finite (counted as
+ * undefined rows). Example (the seed's houses, pred 210, 340, 400, target 200, 350, 180): the worst row
+ * holds 48,400 / 48,600 = 99.59% of MSE, 220 / 240 = 91.67% of MAE and 3,187.5 / 3,287.5 = 96.96% of Huber
+ * with &delta; = 15.
+ *
+ * <p>What is exact. The totals, the worst rows and the top-1 and top-k shares are kept here and always
+ * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together), whatever the row
+ * count. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
+ * budget (one selection per loss for all fractions, {@link Selection#sumsOfLargest}); beyond it the heap
+ * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
+ * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
+ *
+ * <p>Not thread-safe; combine per-thread states.
+ */
+final class LossConcentration {
+    private final List<String> losses;
+    private final ContributionSettings settings;
+    private final ExactSum[] totals;
+    private final long[] undefinedRows;
+    private final WorstRows[] worst;
+
+    LossConcentration(List<String> losses, ContributionSettings settings) {
+        this.losses = losses;
+        this.settings = settings;
+        int l = losses.size();
+        totals = new ExactSum[l];
+        undefinedRows = new long[l];
+        worst = new WorstRows[l];
+        int heapSize = Math.max(1, Math.max(settings.topK(), settings.worstRows()));
+        for (int i = 0; i < l; i++) {
+            totals[i] = new ExactSum();
+            worst[i] = new WorstRows(heapSize);
+        }
+    }
+
+    /**
+     * Adds a batch: each loss's total, undefined rows and heap.
+     *
+     * @param batch        the rows (their pred, target and weight are what the worst-row list shows: NaN
+     *                     for a column the run does not have, weight 1 when unweighted)
+     * @param residual     pred - target per row, or null when the run has no residuals
+     * @param contribution {@code contribution[l][i]}: weight &times; row loss of loss l
+     */
+    void accept(ContributionState.Batch batch, double[] residual, double[][] contribution) {
+        for (int l = 0; l < losses.size(); l++) {
+            double[] c = contribution[l];
+            double[] loss = batch.rowLosses()[l];
+            totals[l].addAll(c, batch.size());
+            WorstRows heap = worst[l];
+            for (int i = 0; i < batch.size(); i++) {
+                if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) undefinedRows[l]++;
+                if (heap.rejects(c[i])) continue;
+                heap.offer(new WorstRow(batch.source(), batch.rowNumber().applyAsLong(i), valueOrNaN(batch.pred(), i),
+                        valueOrNaN(batch.target(), i), valueOrNaN(residual, i), loss[i],
+                        batch.weight() == null ? 1.0 : batch.weight()[i], c[i]));
+            }
+        }
+    }
+
+    /** Adds another part of the same losses and settings (the owning state checks that). */
+    void combine(LossConcentration other) {
+        for (int l = 0; l < losses.size(); l++) {
+            totals[l].combine(other.totals[l]);
+            undefinedRows[l] += other.undefinedRows[l];
+            worst[l].combine(other.worst[l]);
+        }
+    }
+
+    /**
+     * The figures of every loss.
+     *
+     * @param store       the rows, for the top-fraction shares
+     * @param outlierSums per loss, the (bracketed) sum of the outlier rows' contributions; NaN when undefined
+     */
+    List<LossContribution> result(RowStore store, List<Range> outlierSums) {
+        long rows = store.rows();
+        List<LossContribution> results = new ArrayList<>();
+        for (int l = 0; l < losses.size(); l++) {
+            results.add(rows == 0 ? empty(l) : lossResult(l, rows, fractionSums(l, store), outlierSums.get(l)));
+        }
+        return results;
+    }
+
+    private LossContribution empty(int l) {
+        Range none = Range.of(Double.NaN);
+        List<FractionShare> fractions = new ArrayList<>();
+        for (double f : settings.topFractions()) fractions.add(new FractionShare(f, 0, none));
+        return new LossContribution(losses.get(l), 0.0, Double.NaN, settings.topK(), Double.NaN, fractions, List.of(),
+                none, 0);
+    }
+
+    /** The sums of the worst fractions' rows, in the order of the settings. */
+    private List<Range> fractionSums(int l, RowStore store) {
+        List<Double> fractions = settings.topFractions();
+        List<Range> sums = new ArrayList<>();
+        if (store.exact()) {
+            int[] counts = new int[fractions.size()];
+            for (int i = 0; i < counts.length; i++) counts[i] = (int) fractionRows(fractions.get(i), store.rows());
+            for (double sum : Selection.sumsOfLargest(store.contributions(l), counts)) sums.add(Range.of(sum));
+            return sums;
+        }
+        List<WorstRow> kept = worst[l].sorted();
+        for (double f : fractions) {
+            long m = fractionRows(f, store.rows());
+            // The heap holds the worst rows exactly; the summary is needed only beyond them.
+            sums.add(m <= kept.size() ? Range.of(sumOfFirst(kept, (int) m)) : store.summary().largestSum(l, m));
+        }
+        return sums;
+    }
+
+    private LossContribution lossResult(int l, long rows, List<Range> fractionSums, Range outlierSum) {
+        double total = totals[l].value();
+        boolean defined = undefinedRows[l] == 0 && total > 0;
+        List<WorstRow> kept = worst[l].sorted();
+        int k = settings.topK();
+        double top1 = defined ? kept.get(0).contribution() / total : Double.NaN;
+        double topK = defined ? sumOfFirst(kept, Math.min(k, kept.size())) / total : Double.NaN;
+        List<FractionShare> fractions = new ArrayList<>();
+        for (int i = 0; i < fractionSums.size(); i++) {
+            double f = settings.topFractions().get(i);
+            Range share = defined ? fractionSums.get(i).dividedBy(total) : Range.of(Double.NaN);
+            fractions.add(new FractionShare(f, fractionRows(f, rows), share));
+        }
+        Range outlierShare = defined ? outlierSum.dividedBy(total) : Range.of(Double.NaN);
+        List<WorstRow> listed = kept.subList(0, Math.min(settings.worstRows(), kept.size()));
+        return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
+                undefinedRows[l]);
+    }
+
+    private static double sumOfFirst(List<WorstRow> rows, int m) {
+        ExactSum sum = new ExactSum();
+        for (int i = 0; i < m; i++) sum.add(rows.get(i).contribution());
+        return sum.value();
+    }
+
+    private static double valueOrNaN(double[] values, int i) {
+        return values == null ? Double.NaN : values[i];
+    }
+
+    /**
+     * ceil(f &times; rows), at least 1 and at most rows, with f read as its shortest decimal, so that
+     * 0.07 &times; 100 is 7 (in doubles it is 7.000000000000001, whose ceiling would be 8).
+     */
+    static long fractionRows(double fraction, long rows) {
+        long m = Numbers.decimal(fraction).multiply(BigDecimal.valueOf(rows))
+                .setScale(0, RoundingMode.CEILING).longValueExact();
+        return Math.max(1, Math.min(rows, m));
+    }
+}

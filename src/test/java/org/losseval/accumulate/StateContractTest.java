@@ -1,0 +1,352 @@
+package org.losseval.accumulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.losseval.loss.LossRegistry;
+import org.losseval.loss.LossSpecs;
+import org.losseval.loss.Role;
+import org.losseval.loss.RowLoss;
+
+/**
+ * Holds every state of this package to the {@link MergeableState} contract, on random rows
+ * ({@link ContractRows}: fixed seeds, sizes 0, 1, 7, 1023 and 4099, ties, signed zeros, huge and tiny
+ * magnitudes):
+ * <ol type="a">
+ *   <li>an empty state is the identity: {@code empty.combine(x)} and {@code x.combine(empty)} give
+ *       {@code x}'s result, and {@code result()} read twice gives the same;</li>
+ *   <li>split and merge equals the whole, bit for bit: the rows cut into random chunks (some empty), each
+ *       chunk accepted into its own state in random batches, the states combined in random order and tree
+ *       shape, give the result of one state that accepted every row at once;</li>
+ *   <li>a + b equals b + a;</li>
+ *   <li>a refused combine (another loss or parameters, weighting, level, settings, residual layout or
+ *       budget) throws {@link IllegalArgumentException}, leaves the result as it was, and the state then
+ *       still accepts and combines correctly.</li>
+ * </ol>
+ * Results are records, whose {@code equals} compares doubles as {@link Double#compare} does, so
+ * {@code assertEquals} on them is bit-exact.
+ *
+ * <p>States covered: {@link LossState} (mse, huber, bce from probabilities with clamped rows, ce with
+ * class weights and with ignore_index; each unweighted and sample-weighted), {@link QuantileState},
+ * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
+ * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
+ * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
+ * {@link ResidualSample}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
+ * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
+ * does not apply to them.
+ */
+class StateContractTest {
+    private static final int[] SIZES = {0, 1, 7, 1023, 4099};
+    /** Random splits tried per fixture and size for (b). */
+    private static final int SPLITS = 3;
+
+    /** Feeds rows {@code [from, to)} of the table to a state, as one or more batches. */
+    @FunctionalInterface
+    interface Feeder<S> {
+        void feed(S state, ContractRows rows, int from, int to);
+    }
+
+    /**
+     * One configuration of a state: how to make an empty one, feed it, combine two and read the result,
+     * and the configurations it must refuse to combine with.
+     */
+    record Fixture<S>(String name, Supplier<S> empty, Feeder<S> feeder, BiConsumer<S, S> combine,
+                      Function<S, Object> result, List<Fixture<S>> refused) {
+        @Override public String toString() { return name; }
+
+        S fed(ContractRows rows, int from, int to) {
+            S state = empty.get();
+            feeder.feed(state, rows, from, to);
+            return state;
+        }
+    }
+
+    private static <S extends MergeableState<S, ?>> Fixture<S> state(String name, Supplier<S> empty, Feeder<S> feeder,
+                                                                      List<Fixture<S>> refused) {
+        return new Fixture<>(name, empty, feeder, S::combine, S::result, refused);
+    }
+
+    static Stream<Arguments> fixturesAndSizes() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (Fixture<?> fixture : fixtures()) {
+            for (int size : SIZES) arguments.add(Arguments.of(fixture, size));
+        }
+        return arguments.stream();
+    }
+
+    private static List<Fixture<?>> fixtures() {
+        List<Fixture<?>> all = new ArrayList<>();
+        all.add(loss("mse", false, Regression.ROLES, List.of(loss("mae", false, Regression.ROLES, List.of()),
+                loss("mse", true, Regression.ROLES, List.of()))));
+        all.add(loss("mse", true, Regression.ROLES, List.of(loss("mse", false, Regression.ROLES, List.of()))));
+        all.add(loss("huber:delta=2", true, Regression.ROLES, List.of(loss("huber:delta=3", true, Regression.ROLES, List.of()))));
+        all.add(loss("bce", false, Binary.ROLES, List.of(loss("bce", true, Binary.ROLES, List.of()))));
+        all.add(loss("ce:weight=[1,2,0.5]", false, Multiclass.ROLES,
+                List.of(loss("ce:weight=[1,2,0.25]", false, Multiclass.ROLES, List.of()))));
+        all.add(loss("ce:ignore_index=1", true, Multiclass.ROLES,
+                List.of(loss("ce", true, Multiclass.ROLES, List.of()), loss("ce:ignore_index=1", false, Multiclass.ROLES, List.of()))));
+        all.add(quantile(0.9, false, List.of(quantile(0.1, false, List.of()), quantile(0.9, true, List.of()))));
+        all.add(quantile(0.1, true, List.of(quantile(0.1, false, List.of()))));
+        all.add(state("interval@0.8", () -> new IntervalState(0.8), StateContractTest::feedInterval,
+                List.of(state("interval@0.5", () -> new IntervalState(0.5), StateContractTest::feedInterval, List.of()))));
+        ContributionSettings exact = new ContributionSettings(3, List.of(0.01, 0.07, 0.5), 4, 3,
+                ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES);
+        // 24 bytes a row with two losses: 14,400 bytes hold 600 rows, so the big tables switch part-way, and
+        // chunks within the budget are combined into states beyond it.
+        for (ContributionSettings settings : List.of(exact, exact.withExactBudgetBytes(0), exact.withExactBudgetBytes(600 * 24))) {
+            String budget = " budget " + settings.exactBudgetBytes();
+            List<Fixture<ContributionState>> refused = List.of(
+                    contributions("other losses", true, false, List.of("mse"), settings, List.of()),
+                    contributions("weighted", true, true, Contributions.LOSSES, settings, List.of()),
+                    contributions("no residuals", false, false, Contributions.LOSSES, settings, List.of()),
+                    contributions("other top k", true, false, Contributions.LOSSES,
+                            new ContributionSettings(4, settings.topFractions(), 4, 3, settings.exactBudgetBytes()), List.of()),
+                    contributions("other budget", true, false, Contributions.LOSSES,
+                            settings.withExactBudgetBytes(settings.exactBudgetBytes() + 8), List.of()));
+            all.add(contributions("residuals" + budget, true, false, Contributions.LOSSES, settings, refused));
+            all.add(contributions("residuals weighted" + budget, true, true, Contributions.LOSSES, settings,
+                    List.of(contributions("unweighted", true, false, Contributions.LOSSES, settings, List.of()))));
+            all.add(contributions("no residuals weighted" + budget, false, true, Contributions.LOSSES, settings,
+                    List.of(contributions("residuals", true, true, Contributions.LOSSES, settings, List.of()))));
+        }
+        all.add(state("residuals", () -> new ResidualSample(false), feedResiduals(false),
+                List.of(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true), List.of()))));
+        all.add(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true),
+                List.of(state("residuals", () -> new ResidualSample(false), feedResiduals(false), List.of()))));
+        all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
+        all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
+                ExactSum::value, List.of()));
+        return all;
+    }
+
+    // ---- the properties
+
+    @ParameterizedTest(name = "{0}, {1} rows")
+    @MethodSource("fixturesAndSizes")
+    <S> void emptyIsTheIdentity(Fixture<S> fixture, int size) {
+        ContractRows rows = new ContractRows(size, 11 + size);
+        Object whole = fixture.result().apply(fixture.fed(rows, 0, size));
+        S left = fixture.empty().get();
+        fixture.combine().accept(left, fixture.fed(rows, 0, size));
+        assertEquals(whole, fixture.result().apply(left), "empty.combine(x)");
+        S right = fixture.fed(rows, 0, size);
+        fixture.combine().accept(right, fixture.empty().get());
+        assertEquals(whole, fixture.result().apply(right), "x.combine(empty)");
+        assertEquals(whole, fixture.result().apply(right), "result() read twice");
+        S empties = fixture.empty().get();
+        fixture.combine().accept(empties, fixture.empty().get());
+        assertEquals(fixture.result().apply(fixture.empty().get()), fixture.result().apply(empties), "empty.combine(empty)");
+    }
+
+    @ParameterizedTest(name = "{0}, {1} rows")
+    @MethodSource("fixturesAndSizes")
+    <S> void splitAndMergeEqualsTheWholeBitForBit(Fixture<S> fixture, int size) {
+        ContractRows rows = new ContractRows(size, 23 + size);
+        Object whole = fixture.result().apply(fixture.fed(rows, 0, size));
+        for (int split = 0; split < SPLITS; split++) {
+            Random random = new Random(1000L * size + split);
+            int[] cuts = cuts(random, size, 1 + random.nextInt(6));
+            List<S> states = new ArrayList<>();
+            for (int c = 0; c + 1 < cuts.length; c++) {
+                S state = fixture.empty().get();
+                int from = cuts[c];
+                do { // random batches; an empty chunk is fed one empty batch
+                    int to = Math.min(cuts[c + 1], from + 1 + random.nextInt(700));
+                    fixture.feeder().feed(state, rows, from, to);
+                    from = to;
+                } while (from < cuts[c + 1]);
+                states.add(state);
+            }
+            while (states.size() > 1) { // random order and tree shape
+                int into = random.nextInt(states.size());
+                int other = random.nextInt(states.size() - 1);
+                if (other >= into) other++;
+                fixture.combine().accept(states.get(into), states.get(other));
+                states.remove(other);
+            }
+            assertEquals(whole, fixture.result().apply(states.get(0)), "cut at " + java.util.Arrays.toString(cuts));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {1} rows")
+    @MethodSource("fixturesAndSizes")
+    <S> void aPlusBEqualsBPlusA(Fixture<S> fixture, int size) {
+        ContractRows rows = new ContractRows(size, 37 + size);
+        int cut = new Random(size).nextInt(size + 1);
+        S ab = fixture.fed(rows, 0, cut);
+        fixture.combine().accept(ab, fixture.fed(rows, cut, size));
+        S ba = fixture.fed(rows, cut, size);
+        fixture.combine().accept(ba, fixture.fed(rows, 0, cut));
+        assertEquals(fixture.result().apply(ab), fixture.result().apply(ba));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} rows")
+    @MethodSource("fixturesAndSizes")
+    <S> void aRefusedCombineChangesNothing(Fixture<S> fixture, int size) {
+        ContractRows rows = new ContractRows(size, 41 + size);
+        int first = size / 3;
+        int second = 2 * size / 3;
+        for (Fixture<S> other : fixture.refused()) {
+            S state = fixture.fed(rows, 0, first);
+            Object before = fixture.result().apply(state);
+            S incompatible = other.fed(rows, first, second); // not empty from 3 rows on: a partial change would show
+            assertThrows(IllegalArgumentException.class, () -> fixture.combine().accept(state, incompatible), other.name());
+            assertEquals(before, fixture.result().apply(state), "after refusing " + other.name());
+            // still a working state: it accepts and combines as if the refusal had not happened
+            fixture.feeder().feed(state, rows, first, second);
+            fixture.combine().accept(state, fixture.fed(rows, second, size));
+            assertEquals(fixture.result().apply(fixture.fed(rows, 0, size)), fixture.result().apply(state),
+                    "accepting and combining after refusing " + other.name());
+        }
+    }
+
+    /** Sorted cut points 0 = c0 &le; ... &le; c_k = size; equal neighbours make empty chunks. */
+    private static int[] cuts(Random random, int size, int chunks) {
+        int[] cuts = new int[chunks + 1];
+        for (int c = 1; c < chunks; c++) cuts[c] = random.nextInt(size + 1);
+        cuts[chunks] = size;
+        java.util.Arrays.sort(cuts);
+        return cuts;
+    }
+
+    // ---- the fixtures' feeders
+
+    /** The role bindings of the loss fixtures. */
+    private static final class Regression {
+        static final Function<ContractRows, Map<Role, double[][]>> ROLES = rows -> roles(
+                Role.PRED, rows.pred, Role.TARGET, rows.target);
+    }
+
+    private static final class Binary {
+        static final Function<ContractRows, Map<Role, double[][]>> ROLES = rows -> roles(
+                Role.PRED, rows.prob, Role.TARGET, rows.binary);
+    }
+
+    private static final class Multiclass {
+        static final Function<ContractRows, Map<Role, double[][]>> ROLES = rows -> {
+            Map<Role, double[][]> roles = roles(Role.TARGET, rows.label);
+            roles.put(Role.LOGITS, rows.logits);
+            return roles;
+        };
+    }
+
+    private static Map<Role, double[][]> roles(Object... roleThenColumn) {
+        Map<Role, double[][]> roles = new EnumMap<>(Role.class);
+        for (int i = 0; i < roleThenColumn.length; i += 2) {
+            roles.put((Role) roleThenColumn[i], new double[][] {(double[]) roleThenColumn[i + 1]});
+        }
+        return roles;
+    }
+
+    private static Fixture<LossState> loss(String spec, boolean weighted, Function<ContractRows, Map<Role, double[][]>> roles,
+                                           List<Fixture<LossState>> refused) {
+        RowLoss loss = parse(spec);
+        return state(spec + (weighted ? " weighted" : ""), () -> new LossState(loss, weighted),
+                (state, rows, from, to) -> state.accept(rows.inputs(roles.apply(rows), from, to),
+                        weighted ? ContractRows.slice(rows.weight, from, to) : null),
+                refused);
+    }
+
+    private static RowLoss parse(String spec) {
+        try {
+            return (RowLoss) LossSpecs.parse(List.of(spec), LossRegistry.builtIn()).get(0).loss();
+        } catch (org.losseval.loss.LossSpecException e) {
+            throw new IllegalArgumentException(spec, e);
+        }
+    }
+
+    private static Fixture<QuantileState> quantile(double level, boolean weighted, List<Fixture<QuantileState>> refused) {
+        return state("quantile@" + level + (weighted ? " weighted" : ""), () -> new QuantileState(level, weighted),
+                (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
+                        ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
+                        to - from),
+                refused);
+    }
+
+    private static void feedInterval(IntervalState state, ContractRows rows, int from, int to) {
+        state.accept(ContractRows.slice(rows.lower, from, to), ContractRows.slice(rows.upper, from, to),
+                ContractRows.slice(rows.target, from, to), to - from);
+    }
+
+    /**
+     * Contribution rows: mse of pred and target and mae capped at 2, or (no residuals) a signed loss and the
+     * label. The capped and label losses tie at the top, so the worst rows are decided by (source, row).
+     */
+    private static final class Contributions {
+        static final List<String> LOSSES = List.of("first", "second");
+
+        static double[][] rowLosses(ContractRows rows, boolean residuals, int from, int to) {
+            double[][] losses = new double[2][to - from];
+            for (int i = from; i < to; i++) {
+                double r = rows.pred[i] - rows.target[i];
+                losses[0][i - from] = residuals ? r * r : rows.signedLoss[i];
+                losses[1][i - from] = residuals ? Math.min(Math.abs(r), 2) : rows.label[i];
+            }
+            return losses;
+        }
+    }
+
+    private static Fixture<ContributionState> contributions(String name, boolean residuals, boolean weighted,
+                                                            List<String> losses, ContributionSettings settings,
+                                                            List<Fixture<ContributionState>> refused) {
+        Supplier<ContributionState> empty = residuals
+                ? () -> ContributionState.withResiduals(losses, weighted, settings)
+                : () -> ContributionState.withoutResiduals(losses, weighted, settings);
+        Feeder<ContributionState> feeder = (state, rows, from, to) -> {
+            int i = from;
+            while (i < to) { // a batch never mixes sources
+                int end = i + 1;
+                while (end < to && rows.source[end] == rows.source[i]) end++;
+                int start = i;
+                double[][] rowLosses = Contributions.rowLosses(rows, residuals, i, end);
+                state.accept(new ContributionState.Batch(rows.source[i], k -> rows.row[start + k],
+                        residuals ? ContractRows.slice(rows.pred, i, end) : null, ContractRows.slice(rows.target, i, end),
+                        weighted ? ContractRows.slice(rows.weight, i, end) : null,
+                        java.util.Arrays.copyOf(rowLosses, losses.size()), end - i));
+                i = end;
+            }
+        };
+        return state("contributions " + name, empty, feeder, refused);
+    }
+
+    private static Feeder<ResidualSample> feedResiduals(boolean weighted) {
+        return (state, rows, from, to) -> {
+            double[] residuals = new double[to - from];
+            for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
+            state.accept(residuals, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
+        };
+    }
+
+    /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */
+    private static void feedTally(RowTally tally, ContractRows rows, int from, int to) {
+        tally.read(to - from);
+        long used = 0;
+        for (int i = from; i < to; i++) {
+            if (rows.label[i] == 0) tally.skipped("not a number");
+            else if (rows.label[i] == 1 && rows.weight[i] == 0) tally.skipped("negative weight");
+            else used++;
+        }
+        tally.used(used);
+    }
+
+    /** Alternates between addAll and add, so both paths are merged. */
+    private static void feedSum(ExactSum sum, ContractRows rows, int from, int to) {
+        if ((to - from) % 2 == 0) {
+            sum.addAll(ContractRows.slice(rows.pred, from, to), to - from);
+        } else {
+            for (int i = from; i < to; i++) sum.add(rows.pred[i]);
+        }
+    }
+}
