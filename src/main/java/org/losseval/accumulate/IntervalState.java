@@ -45,7 +45,7 @@ public final class IntervalState implements MergeableState<IntervalState, Interv
 
     /** @param nominal the nominal coverage, in (0, 1) */
     public IntervalState(double nominal) {
-        if (!(nominal > 0 && nominal < 1)) throw new IllegalArgumentException("nominal coverage must be in (0, 1): " + nominal);
+        Levels.nominalCoverage(nominal);
         this.nominal = nominal;
         this.penalty = 2 / (1 - nominal);
     }

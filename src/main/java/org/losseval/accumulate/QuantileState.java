@@ -1,5 +1,7 @@
 package org.losseval.accumulate;
 
+import org.losseval.kernel.Kernels;
+import org.losseval.loss.Pinball;
 import org.losseval.report.QuantileResult;
 
 /**
@@ -21,6 +23,7 @@ import org.losseval.report.QuantileResult;
  */
 public final class QuantileState implements MergeableState<QuantileState, QuantileResult> {
     private final double level;
+    private final Pinball pinball;
     private final boolean weighted;
     private final ExactSum lossSum = new ExactSum();
     private final ExactSum weightSum = new ExactSum();
@@ -31,15 +34,9 @@ public final class QuantileState implements MergeableState<QuantileState, Quanti
 
     /** @param level the quantile level q, in (0, 1) */
     public QuantileState(double level, boolean weighted) {
-        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("quantile level must be in (0, 1): " + level);
-        this.level = level;
+        this.level = Levels.quantileLevel(level);
+        this.pinball = new Pinball(level);
         this.weighted = weighted;
-    }
-
-    /** The pinball loss of one row at level q (scikit-learn's convention). */
-    public static double pinball(double q, double pred, double target) {
-        double diff = target - pred;
-        return diff >= 0 ? q * diff : (1 - q) * -diff;
     }
 
     /**
@@ -54,8 +51,9 @@ public final class QuantileState implements MergeableState<QuantileState, Quanti
         }
         if (scratch.length < n) scratch = new double[n];
         double[] loss = scratch;
+        // The same loss, kernel and bits as -l pinball:q=LEVEL: the formula lives in loss.Pinball.
+        pinball.rowLosses(Kernels.scalar(), pred, target, loss, n);
         for (int i = 0; i < n; i++) {
-            loss[i] = pinball(level, pred[i], target[i]);
             if (target[i] < pred[i]) below++;
             if (target[i] <= pred[i]) atOrBelow++;
         }

@@ -1,5 +1,8 @@
 package org.losseval.app;
 
+import org.losseval.accumulate.Levels;
+import org.losseval.text.Numbers;
+
 import java.util.List;
 
 /**
@@ -11,9 +14,7 @@ import java.util.List;
  */
 public record IntervalColumns(String lower, String upper, Double nominal) {
     public IntervalColumns {
-        if (nominal != null && !(nominal > 0 && nominal < 1)) {
-            throw new IllegalArgumentException("nominal coverage must be in (0, 1): " + nominal);
-        }
+        if (nominal != null) Levels.nominalCoverage(nominal);
     }
 
     /** "p10:p90" */
@@ -34,8 +35,8 @@ public record IntervalColumns(String lower, String upper, Double nominal) {
                     + "@0.8), or both bounds given as --quantile columns");
         }
         if (!(high > low)) {
-            throw new InvalidRequestException("--interval " + name() + ": the upper bound's level (" + high
-                    + ") must exceed the lower bound's (" + low + ")");
+            throw new InvalidRequestException("--interval " + name() + ": the upper bound's level (" + Numbers.exact(high)
+                    + ") must exceed the lower bound's (" + Numbers.exact(low) + ")");
         }
         return high - low;
     }

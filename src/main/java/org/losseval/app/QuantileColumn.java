@@ -1,5 +1,7 @@
 package org.losseval.app;
 
+import org.losseval.accumulate.Levels;
+
 /**
  * A quantile prediction column ({@code --quantile COL@q}).
  *
@@ -8,6 +10,6 @@ package org.losseval.app;
  */
 public record QuantileColumn(String column, double level) {
     public QuantileColumn {
-        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("quantile level must be in (0, 1): " + level);
+        Levels.quantileLevel(level);
     }
 }

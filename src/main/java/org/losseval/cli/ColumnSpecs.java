@@ -13,10 +13,11 @@ final class ColumnSpecs {
             throw new UsageException("--quantile '" + text + "': expected COL@Q, e.g. p90@0.9");
         }
         double level = number(text.substring(at + 1), "--quantile '" + text + "'");
-        if (!(level > 0 && level < 1)) {
-            throw new UsageException("--quantile '" + text + "': the level must be in (0, 1), got " + text.substring(at + 1));
+        try {
+            return new QuantileColumn(text.substring(0, at), level);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--quantile '" + text + "': " + e.getMessage());
         }
-        return new QuantileColumn(text.substring(0, at), level);
     }
 
     static IntervalColumns interval(String text) throws UsageException {
@@ -26,16 +27,16 @@ final class ColumnSpecs {
         if (at >= 0) {
             columns = text.substring(0, at);
             nominal = number(text.substring(at + 1), "--interval '" + text + "'");
-            if (!(nominal > 0 && nominal < 1)) {
-                throw new UsageException("--interval '" + text + "': the nominal coverage must be in (0, 1), got "
-                        + text.substring(at + 1));
-            }
         }
         int colon = columns.indexOf(':');
         if (colon <= 0 || colon == columns.length() - 1 || columns.indexOf(':', colon + 1) >= 0) {
             throw new UsageException("--interval '" + text + "': expected LOWER:UPPER[@NOMINAL], e.g. p10:p90@0.8");
         }
-        return new IntervalColumns(columns.substring(0, colon), columns.substring(colon + 1), nominal);
+        try {
+            return new IntervalColumns(columns.substring(0, colon), columns.substring(colon + 1), nominal);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--interval '" + text + "': " + e.getMessage());
+        }
     }
 
     private static double number(String text, String where) throws UsageException {

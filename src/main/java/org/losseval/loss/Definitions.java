@@ -1,5 +1,7 @@
 package org.losseval.loss;
 
+import org.losseval.text.Numbers;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ final class Definitions {
                 || !param.isValid().test(value)) {
             String kind = param.integer() ? "an integer " : "";
             throw new IllegalArgumentException(definition.name() + ": " + paramName + " must be " + kind
-                    + LossSpecs.domainText(param) + ", got " + value);
+                    + LossSpecs.domainText(param) + ", got " + Numbers.exact(value));
         }
         return value;
     }

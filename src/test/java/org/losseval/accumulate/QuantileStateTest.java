@@ -48,9 +48,16 @@ class QuantileStateTest {
 
     @Test
     void pinballAtTheMedianIsHalfTheAbsoluteError() {
-        assertEquals(1.5, QuantileState.pinball(0.5, 1, 4));
-        assertEquals(0.9 * 3, QuantileState.pinball(0.9, 1, 4)); // under-prediction costs q
-        assertEquals(0.1 * 3, QuantileState.pinball(0.9, 4, 1), 1e-15); // over-prediction costs 1 - q
+        assertEquals(1.5, onePinball(0.5, 1, 4));
+        assertEquals(0.9 * 3, onePinball(0.9, 1, 4)); // under-prediction costs q
+        assertEquals(0.1 * 3, onePinball(0.9, 4, 1), 1e-15); // over-prediction costs 1 - q
+    }
+
+    /** The state's pinball loss of one row. */
+    private static double onePinball(double q, double pred, double target) {
+        QuantileState state = new QuantileState(q, false);
+        state.accept(new double[] {pred}, new double[] {target}, null, 1);
+        return state.result().pinball();
     }
 
     @Test

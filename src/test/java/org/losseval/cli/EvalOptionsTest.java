@@ -166,7 +166,7 @@ class EvalOptionsTest {
                 Arguments.of(List.of("--precision", "0"), "--precision: significant digits must be between 1 and 17, got 0"),
                 Arguments.of(List.of("--precision", "18", "--format", "json"),
                         "--precision: significant digits must be between 1 and 17, got 18"),
-                Arguments.of(List.of("--quantile", "p90@1.5"), "--quantile 'p90@1.5': the level must be in (0, 1), got 1.5"),
+                Arguments.of(List.of("--quantile", "p90@1.5"), "--quantile 'p90@1.5': the quantile level must be in (0, 1), got 1.5"),
                 Arguments.of(List.of("--fail-if", "mse"), "--fail-if 'mse': gate 'mse': no comparison (expected FIGURE OP "
                         + "NUMBER with OP one of <, <=, >, >=, e.g. 'mse <= 0.5')"),
                 Arguments.of(List.of("-", "-"), "stdin ('-') can be read only once"));

@@ -266,7 +266,7 @@ class ClassificationLossesTest {
         assertThrows(IllegalArgumentException.class, () -> new ContrastiveLoss(0, false));
         assertThrows(IllegalArgumentException.class, () -> new TripletMarginLoss(1, 0, 1e-6, false));
         assertThrows(IllegalArgumentException.class, () -> new InfoNceLoss(0));
-        assertEquals("multi_margin: p must be an integer 1 or 2, got 3.0",
+        assertEquals("multi_margin: p must be an integer 1 or 2, got 3",
                 assertThrows(IllegalArgumentException.class, () -> new MultiMarginLoss(3, 1, null)).getMessage());
     }
 

@@ -95,7 +95,7 @@ class LossRegistryTest {
         assertThrows(IllegalArgumentException.class, () -> new SmoothL1(-1));
         assertThrows(IllegalArgumentException.class, () -> new Pinball(1));
         assertThrows(IllegalArgumentException.class, () -> new Pinball(Double.NaN));
-        assertEquals("pinball: q must be in (0, 1), got 0.0",
+        assertEquals("pinball: q must be in (0, 1), got 0",
                 assertThrows(IllegalArgumentException.class, () -> new Pinball(0)).getMessage());
     }
 }
