@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
-import org.losseval.kernel.ClassificationKernels;
-import org.losseval.kernel.Kernels;
-import org.losseval.kernel.RegressionKernels;
+import org.losseval.loss.ArrayInputs;
 import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
 
@@ -99,29 +97,6 @@ final class ContractRows {
             for (int k = 0; k < copy.length; k++) copy[k] = slice(columns[k], from, to);
             sliced.put(role, copy);
         });
-        return new Inputs(to - from, sliced);
-    }
-
-    record Inputs(int size, Map<Role, double[][]> roles) implements LossInputs {
-        @Override public boolean has(Role role) { return roles.containsKey(role); }
-
-        @Override
-        public double[] column(Role role) {
-            double[][] group = group(role);
-            if (group.length != 1) throw new IllegalStateException(role + " has " + group.length + " columns");
-            return group[0];
-        }
-
-        @Override
-        public double[][] group(Role role) {
-            double[][] group = roles.get(role);
-            if (group == null) throw new IllegalStateException(role + " not bound");
-            return group;
-        }
-
-        /** The active kernels: the suite runs once with the vector ones and once with the scalar ones. */
-        @Override public RegressionKernels kernels() { return Kernels.regression(); }
-
-        @Override public ClassificationKernels classificationKernels() { return Kernels.classification(); }
+        return ArrayInputs.of(to - from, sliced).onActiveKernels();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.losseval.loss.ArrayInputs;
 import org.losseval.loss.LossRegistry;
 import org.losseval.loss.LossSpecException;
 import org.losseval.loss.LossSpecs;
@@ -43,8 +44,8 @@ class LossStateTest {
         return (RowLoss) LossSpecs.parse(List.of("ce:weight=[1,2,0.5],ignore_index=5"), LossRegistry.builtIn()).get(0).loss();
     }
 
-    private static ContractRows.Inputs rows() {
-        return new ContractRows.Inputs(5, Map.of(Role.LOGITS, LOGITS, Role.TARGET, new double[][] {LABELS}));
+    private static ArrayInputs rows() {
+        return ArrayInputs.of(5, Map.of(Role.LOGITS, LOGITS, Role.TARGET, new double[][] {LABELS}));
     }
 
     @Test
@@ -96,7 +97,7 @@ class LossStateTest {
         LossState state = new LossState(mse, true);
         double[] pred = {1, 4, 0};
         double[] target = {3, 4, -1};
-        state.accept(new ContractRows.Inputs(3, Map.of(Role.PRED, new double[][] {pred}, Role.TARGET, new double[][] {target})),
+        state.accept(ArrayInputs.of(3, Map.of(Role.PRED, new double[][] {pred}, Role.TARGET, new double[][] {target})),
                 new double[] {0.5, 2, 1.5});
         assertArrayEquals(new double[] {4, 0, 1}, Arrays.copyOf(state.rowLosses(), 3));
         assertEquals(new LossFigures((0.5 * 4 + 1.5) / 4, 3, 4, 0), state.result());
@@ -105,7 +106,7 @@ class LossStateTest {
     @Test
     void everyRowIgnoredGivesNaNAsPyTorchDoes() throws LossSpecException {
         LossState state = new LossState(ce(), false);
-        state.accept(new ContractRows.Inputs(2, Map.of(Role.LOGITS, LOGITS, Role.TARGET, new double[][] {{5, 5}})), null);
+        state.accept(ArrayInputs.of(2, Map.of(Role.LOGITS, LOGITS, Role.TARGET, new double[][] {{5, 5}})), null);
         assertEquals(new LossFigures(Double.NaN, 0, 0, 0), state.result());
     }
 
