@@ -1,0 +1,129 @@
+package org.losseval;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The layering of DESIGN.md as ArchUnit rules over the classes under one package root: {@link #PRODUCT}
+ * ({@code org.losseval}) for the product, checked by {@link ArchitectureTest}, and {@link #FIXTURES}
+ * ({@code org.losseval.archfixture}) for classes that break each rule on purpose, checked by
+ * {@link ArchitectureRulesTest}. Both run the same code, so a rule proven to fire on the fixtures cannot
+ * pass on the product merely because it matches nothing.
+ *
+ * <p>Every rule sets {@code allowEmptyShould(false)}: a rule whose "that" clause selects no class fails
+ * instead of passing (also ArchUnit's default, made explicit so an {@code archunit.properties} cannot
+ * turn it off).
+ */
+final class ArchitectureRules {
+    static final ArchitectureRules PRODUCT = new ArchitectureRules("org.losseval");
+    static final ArchitectureRules FIXTURES = new ArchitectureRules("org.losseval.archfixture");
+
+    static final String PICOCLI = "picocli..";
+    static final String VECTOR_API = "jdk.incubator.vector..";
+    static final String COMMONS_CSV = "org.apache.commons.csv..";
+    static final String PARQUET = "org.apache.parquet..";
+    static final String HADOOP = "org.apache.hadoop..";
+    static final String FAST_DOUBLE_PARSER = "ch.randelshofer.fastdoubleparser..";
+    /** The libraries only {@code io} may use. */
+    static final List<String> IO_LIBRARIES = List.of(COMMONS_CSV, PARQUET, HADOOP, FAST_DOUBLE_PARSER);
+    /** The layers that must stay usable without the command-line tool (the Spark module reuses them). */
+    static final List<String> REUSABLE = List.of("batch", "loss", "kernel", "accumulate", "report", "text");
+    /** What the reusable layers must not know: reading files, printing, the command line, the evaluator. */
+    static final List<String> APPLICATION = List.of("io", "format", "cli", "app");
+    /** What report must not know: it is the model the other layers produce and read. */
+    static final List<String> NOT_IN_REPORT = List.of("io", "format", "cli", "app", "accumulate", "kernel");
+
+    private final String root;
+
+    private ArchitectureRules(String root) {
+        this.root = root;
+    }
+
+    String root() {
+        return root;
+    }
+
+    /** {@code root.name..}: the package and its subpackages. */
+    String layer(String name) {
+        return root + "." + name + "..";
+    }
+
+    private String[] layers(List<String> names) {
+        return names.stream().map(this::layer).toArray(String[]::new);
+    }
+
+    /** The entry point's full name. */
+    String main() {
+        return root + ".Main";
+    }
+
+    /** The kernel package's {@code Vector*} classes, nested ones included. */
+    String vectorKernelNames() {
+        return Pattern.quote(root + ".kernel.Vector") + "[^.]*";
+    }
+
+    ArchRule picocliOnlyInCli() {
+        return noClasses().that().resideOutsideOfPackage(layer("cli"))
+                .should().dependOnClassesThat().resideInAPackage(PICOCLI)
+                .because("picocli belongs to the cli package").allowEmptyShould(false);
+    }
+
+    ArchRule vectorApiOnlyInVectorKernels() {
+        return noClasses().that().haveNameNotMatching(vectorKernelNames())
+                .should().dependOnClassesThat().resideInAPackage(VECTOR_API)
+                .because("the Vector API belongs to the kernel package's Vector* classes, which are loaded only"
+                        + " when the module is").allowEmptyShould(false);
+    }
+
+    /** @param library one of {@link #IO_LIBRARIES} */
+    ArchRule libraryOnlyInIo(String library) {
+        return noClasses().that().resideOutsideOfPackage(layer("io"))
+                .should().dependOnClassesThat().resideInAPackage(library)
+                .because("library types never leave io").allowEmptyShould(false);
+    }
+
+    ArchRule reportAndFormatNeverDependOnAccumulate() {
+        return noClasses().that().resideInAnyPackage(layer("report"), layer("format"))
+                .should().dependOnClassesThat().resideInAPackage(layer("accumulate"))
+                .because("report owns the result records: accumulate produces them, format reads them")
+                .allowEmptyShould(false);
+    }
+
+    ArchRule reportDependsOnNoOtherLayer() {
+        return noClasses().that().resideInAPackage(layer("report"))
+                .should().dependOnClassesThat().resideInAnyPackage(layers(NOT_IN_REPORT))
+                .because("the report model is what the other layers produce and read").allowEmptyShould(false);
+    }
+
+    ArchRule reusableLayersNeverDependOnTheApplication() {
+        return noClasses().that().resideInAnyPackage(layers(REUSABLE))
+                .should().dependOnClassesThat().resideInAnyPackage(layers(APPLICATION))
+                .because("batch, loss, kernel, accumulate, report and text are reused without files, printers"
+                        + " or the command line").allowEmptyShould(false);
+    }
+
+    ArchRule cliNeverDependsOnKernelOrIo() {
+        return noClasses().that().resideInAPackage(layer("cli"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("kernel"), layer("io"))
+                .because("cli turns options into a request and delegates to app, which owns the flow")
+                .allowEmptyShould(false);
+    }
+
+    ArchRule standardStreamsAndExitOnlyInMain() {
+        return noClasses().that().doNotHaveFullyQualifiedName(main())
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().accessField(System.class, "in")
+                .orShould().callMethod(System.class, "exit", int.class)
+                .because("only the entry point touches the process's standard streams and exit status; every"
+                        + " other class writes to the writers it is given").allowEmptyShould(false);
+    }
+
+    ArchRule noCyclesBetweenTopLevelPackages() {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(false);
+    }
+}
