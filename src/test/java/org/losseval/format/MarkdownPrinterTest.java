@@ -36,6 +36,63 @@ class MarkdownPrinterTest {
         assertEquals(expected, GoldenFiles.render(new MarkdownPrinter(6), SampleReports.weightedHouses()));
     }
 
+    /**
+     * Defect 1: with only --quantile/--interval columns Markdown printed a loss table header without rows
+     * (the guard lived in TablePrinter only; Sections now decides for both).
+     */
+    @Test
+    void markdownWithOnlyQuantilesHasNoEmptyLossTable() {
+        String expected = """
+                ## losseval
+
+                houses.csv (csv): 3 rows read, 3 used, 0 skipped
+
+                ### Quantiles
+
+                | quantile |   q | pinball | y < pred | y <= pred | rows |
+                | :------- | --: | ------: | -------: | --------: | ---: |
+                | p10      | 0.1 | 2.33333 |        0 |         0 |    3 |
+                | p90      | 0.9 |      12 | 0.666667 |  0.666667 |    3 |
+
+                ### Intervals
+
+                | interval | nominal | coverage |          95% CI | p-value | below |  above | mean width | interval score | rows |
+                | :------- | ------: | -------: | --------------: | ------: | ----: | -----: | ---------: | -------------: | ---: |
+                | p10:p90  |  80.00% |   66.67% | [9.43%, 99.16%] |   0.488 | 0.00% | 33.33% |        110 |        143.333 |    3 |
+                """;
+        assertEquals(expected, GoldenFiles.render(new MarkdownPrinter(6), SampleReports.quantilesOnly()));
+    }
+
+    /** Defect 1 over two inputs: the sections per input list losses, so without losses there are none. */
+    @Test
+    void markdownWithOnlyQuantilesOverTwoInputsHasNoEmptySectionPerInput() {
+        String expected = """
+                ## losseval
+
+                2 inputs: houses.csv (csv), empty.parquet (parquet); 4 rows read, 3 used, 1 skipped
+
+                ### Quantiles
+
+                | quantile |   q | pinball | y < pred | y <= pred | rows |
+                | :------- | --: | ------: | -------: | --------: | ---: |
+                | p10      | 0.1 | 2.33333 |        0 |         0 |    3 |
+                | p90      | 0.9 |      12 | 0.666667 |  0.666667 |    3 |
+
+                ### Intervals
+
+                | interval | nominal | coverage |          95% CI | p-value | below |  above | mean width | interval score | rows |
+                | :------- | ------: | -------: | --------------: | ------: | ----: | -----: | ---------: | -------------: | ---: |
+                | p10:p90  |  80.00% |   66.67% | [9.43%, 99.16%] |   0.488 | 0.00% | 33.33% |        110 |        143.333 |    3 |
+
+                ### Skipped rows
+
+                | skipped because | rows |
+                | :-------------- | ---: |
+                | non-finite pred |    1 |
+                """;
+        assertEquals(expected, GoldenFiles.render(new MarkdownPrinter(6), SampleReports.quantilesOnlyTwoInputs()));
+    }
+
     @Test
     void userTextCannotBreakTheTableOrStartMarkup() {
         var loss = SampleReports.loss("a|b *c* _d_ `e` <f> [g]\nh\\", "mse", "mse", Map.of(), List.of(), 1, 1, 1);

@@ -71,6 +71,24 @@ class TablePrinterTest {
     }
 
     @Test
+    void tableWithOnlyQuantilesHasNoEmptyLossTable() {
+        String expected = """
+                2 inputs: houses.csv (csv), empty.parquet (parquet); 4 rows read, 3 used, 1 skipped
+
+                quantile    q  pinball  y < pred  y <= pred  rows
+                p10       0.1  2.33333         0          0     3
+                p90       0.9       12  0.666667   0.666667     3
+
+                interval  nominal  coverage           95% CI  p-value  below   above  mean width  interval score  rows
+                p10:p90    80.00%    66.67%  [9.43%, 99.16%]    0.488  0.00%  33.33%         110         143.333     3
+
+                skipped because  rows
+                non-finite pred     1
+                """;
+        assertEquals(expected, GoldenFiles.render(new TablePrinter(6), SampleReports.quantilesOnlyTwoInputs()));
+    }
+
+    @Test
     void badPrecisionIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new TablePrinter(0));
     }
