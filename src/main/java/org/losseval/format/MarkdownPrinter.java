@@ -35,8 +35,9 @@ import org.losseval.report.Report;
  * </pre>
  * The gates come first, because a job summary is read from the top: a bold summary line and one list item
  * per gate, ✅ passed or ❌ failed, with the gate and its figure as code and the value it judged. Then the inputs line and
- * the losses table (when the run evaluated losses); unless contributions are off, {@code ### How concentrated each loss is} (the shares
- * table, the outlier definition, notes on undefined or approximate shares) and {@code ### Worst rows};
+ * the losses table (when the run evaluated losses); unless contributions are off,
+ * {@code ### How concentrated each loss is} (the shares table, the outlier definition, notes on undefined or
+ * approximate shares) and {@code ### Worst rows};
  * {@code ### Quantiles} and {@code ### Intervals} when asked for; with two or more inputs a
  * {@code ### Input: name (format)} section per input; and, when rows were skipped, a {@code ### Skipped rows}
  * table by reason. The same sections ({@link Sections} decides which a report has), wording and numbers as

@@ -30,8 +30,8 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
         boolean contributions = report.contributions() != null && !report.contributions().losses().isEmpty();
-        boolean worstRows = contributions
-                && report.contributions().losses().stream().map(LossContribution::worstRows).anyMatch(r -> !r.isEmpty());
+        boolean worstRows = contributions && report.contributions().losses().stream()
+                .map(LossContribution::worstRows).anyMatch(rows -> !rows.isEmpty());
         return new Sections(losses, contributions, worstRows, !report.quantiles().isEmpty(),
                 !report.intervals().isEmpty(), losses && report.inputs().size() >= 2, report.rows().skipped() > 0,
                 !report.gates().isEmpty());

@@ -44,9 +44,10 @@ import org.losseval.report.Report;
  * one outlier dominate stands out; the outlier definition with its median and MAD; notes when shares are
  * undefined or approximate ("~", beyond the exact memory budget); and the worst rows of each loss. Then the
  * quantile and interval tables when asked for. With two or more inputs a section per input follows; when
- * rows were skipped, a table lists them by reason. {@link Sections} decides which of these a report has
- * (for both printers for people): a run of only quantile or interval columns has no loss table. Gates come last, where the eye lands when the run ends:
- * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged.
+ * rows were skipped, a table lists them by reason. Gates come last, where the eye lands when the run ends:
+ * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged. {@link Sections}
+ * decides which of these a report has, for both printers for people: a run of only quantile or interval
+ * columns, for one, has no loss table.
  *
  * <p>Columns are aligned and numbers right-aligned; numbers use {@link Numbers#human(double, int)}, shares
  * and coverages {@link Numbers#percent(double)}. Lines end with '\n'.
