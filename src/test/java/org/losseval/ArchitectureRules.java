@@ -34,12 +34,11 @@ final class ArchitectureRules {
 
     static final String PICOCLI = "picocli..";
     static final String VECTOR_API = "jdk.incubator.vector..";
+    /** The libraries only {@code io} may use. */
     static final String COMMONS_CSV = "org.apache.commons.csv..";
     static final String PARQUET = "org.apache.parquet..";
     static final String HADOOP = "org.apache.hadoop..";
     static final String FAST_DOUBLE_PARSER = "ch.randelshofer.fastdoubleparser..";
-    /** The libraries only {@code io} may use. */
-    static final List<String> IO_LIBRARIES = List.of(COMMONS_CSV, PARQUET, HADOOP, FAST_DOUBLE_PARSER);
     /** The layers that must stay usable without the command-line tool (the Spark module reuses them). */
     static final List<String> REUSABLE = List.of("batch", "loss", "kernel", "accumulate", "report", "text");
     /** What the reusable layers must not know: reading files, printing, the command line, the evaluator. */
@@ -89,7 +88,7 @@ final class ArchitectureRules {
                         + " when the module is").allowEmptyShould(false);
     }
 
-    /** @param library one of {@link #IO_LIBRARIES} */
+    /** @param library {@link #COMMONS_CSV}, {@link #PARQUET}, {@link #HADOOP} or {@link #FAST_DOUBLE_PARSER} */
     ArchRule libraryOnlyInIo(String library) {
         return noClasses().that().resideOutsideOfPackage(layer("io"))
                 .should(dependOnOrCatch(library))
