@@ -58,11 +58,6 @@ final class FigureTables {
         return table;
     }
 
-    /** Whether some loss lists a worst row. */
-    static boolean hasWorstRows(ContributionResult contributions) {
-        return contributions.losses().stream().anyMatch(loss -> !loss.worstRows().isEmpty());
-    }
-
     /**
      * loss | row | pred | target | residual | row loss [| weight | contribution]: the worst rows of each loss,
      * worst first, the loss named on its first row only. A row is {@code input:row}, as in error messages.

@@ -35,12 +35,13 @@ import org.losseval.report.Report;
  * </pre>
  * The gates come first, because a job summary is read from the top: a bold summary line and one list item
  * per gate, ✅ passed or ❌ failed, with the gate and its figure as code and the value it judged. Then the inputs line and
- * the losses table; unless contributions are off, {@code ### How concentrated each loss is} (the shares
- * table, the outlier definition, notes on undefined or approximate shares) and {@code ### Worst rows};
+ * the losses table (when the run evaluated losses); unless contributions are off,
+ * {@code ### How concentrated each loss is} (the shares table, the outlier definition, notes on undefined or
+ * approximate shares) and {@code ### Worst rows};
  * {@code ### Quantiles} and {@code ### Intervals} when asked for; with two or more inputs a
  * {@code ### Input: name (format)} section per input; and, when rows were skipped, a {@code ### Skipped rows}
- * table by reason. The same wording and numbers as {@link TablePrinter}; the Markdown source is aligned so
- * it also reads well raw.
+ * table by reason. The same sections ({@link Sections} decides which a report has), wording and numbers as
+ * {@link TablePrinter}; the Markdown source is aligned so it also reads well raw.
  *
  * <p>Text from the user (input names, labels, reasons) is escaped: a backslash before each character that
  * could end a table cell or start inline markup ({@code \ | ` * _ ~ [ ] < >}), and line breaks become
@@ -65,29 +66,33 @@ public final class MarkdownPrinter implements Printer {
 
     @Override
     public void print(Report report, PrintWriter out) {
+        Sections sections = Sections.of(report);
         boolean weighted = Phrases.weighted(report);
         UnaryOperator<String> escape = MarkdownPrinter::escape;
         out.write("## losseval\n\n");
-        if (!report.gates().isEmpty()) writeGates(report, out);
-        out.write(escapeBlockStart(escape(Phrases.inputsLine(report))) + "\n\n");
-        writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);
-        if (report.contributions() != null) writeContributions(report, weighted, out);
-        if (!report.quantiles().isEmpty()) {
+        if (sections.gates()) writeGates(report, out);
+        out.write(escapeBlockStart(escape(Phrases.inputsLine(report))) + "\n");
+        if (sections.losses()) {
+            out.write("\n");
+            writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);
+        }
+        if (sections.contributions()) writeContributions(report, sections, weighted, out);
+        if (sections.quantiles()) {
             out.write("\n### Quantiles\n\n");
             writeLines(FigureTables.quantiles(report.quantiles(), number, escape).markdownLines(), out);
         }
-        if (!report.intervals().isEmpty()) {
+        if (sections.intervals()) {
             out.write("\n### Intervals\n\n");
             writeLines(FigureTables.intervals(report.intervals(), number, escape).markdownLines(), out);
         }
-        if (report.inputs().size() >= 2) {
+        if (sections.perInput()) {
             for (InputReport input : report.inputs()) {
                 out.write("\n### Input: " + escape(Phrases.input(input)) + "\n\n");
                 out.write(Phrases.rows(input.rows()) + "\n\n");
                 writeLines(LossTables.losses(input.losses(), weighted, number, escape).markdownLines(), out);
             }
         }
-        if (report.rows().skipped() > 0) {
+        if (sections.skipped()) {
             out.write("\n### Skipped rows\n\n");
             writeLines(LossTables.skipped(report.rows(), escape).markdownLines(), out);
         }
@@ -104,7 +109,7 @@ public final class MarkdownPrinter implements Printer {
         out.write("\n");
     }
 
-    private void writeContributions(Report report, boolean weighted, PrintWriter out) {
+    private void writeContributions(Report report, Sections sections, boolean weighted, PrintWriter out) {
         ContributionResult contributions = report.contributions();
         out.write("\n### How concentrated each loss is\n\n");
         out.write("Share of each loss's total from its worst rows.\n\n");
@@ -117,7 +122,7 @@ public final class MarkdownPrinter implements Printer {
         if (!contributions.exact()) notes.add(Phrases.approximateNote());
         // One paragraph, each note on its own line: a trailing backslash is a hard line break.
         out.write("\n" + String.join("\\\n", notes.stream().map(MarkdownPrinter::escape).toList()) + "\n");
-        if (FigureTables.hasWorstRows(contributions)) {
+        if (sections.worstRows()) {
             out.write("\n### Worst rows\n\n");
             writeLines(FigureTables.worstRows(contributions, report.inputs(), weighted, number, MarkdownPrinter::escape)
                     .markdownLines(), out);

@@ -45,7 +45,9 @@ import org.losseval.report.Report;
  * undefined or approximate ("~", beyond the exact memory budget); and the worst rows of each loss. Then the
  * quantile and interval tables when asked for. With two or more inputs a section per input follows; when
  * rows were skipped, a table lists them by reason. Gates come last, where the eye lands when the run ends:
- * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged.
+ * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged. {@link Sections}
+ * decides which of these a report has, for both printers for people: a run of only quantile or interval
+ * columns, for one, has no loss table.
  *
  * <p>Columns are aligned and numbers right-aligned; numbers use {@link Numbers#human(double, int)}, shares
  * and coverages {@link Numbers#percent(double)}. Lines end with '\n'.
@@ -61,38 +63,38 @@ public final class TablePrinter implements Printer {
 
     @Override
     public void print(Report report, PrintWriter out) {
+        Sections sections = Sections.of(report);
         boolean weighted = Phrases.weighted(report);
         UnaryOperator<String> plain = UnaryOperator.identity();
         out.write(Phrases.inputsLine(report) + "\n");
-        // A run may evaluate only --quantile and --interval columns: then there is no loss table.
-        if (!report.losses().isEmpty()) {
+        if (sections.losses()) {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
         }
-        if (report.contributions() != null) writeContributions(report, weighted, out);
-        if (!report.quantiles().isEmpty()) {
+        if (sections.contributions()) writeContributions(report, sections, weighted, out);
+        if (sections.quantiles()) {
             out.write("\n");
             writeLines(FigureTables.quantiles(report.quantiles(), number, plain).plainLines(), out);
         }
-        if (!report.intervals().isEmpty()) {
+        if (sections.intervals()) {
             out.write("\n");
             writeLines(FigureTables.intervals(report.intervals(), number, plain).plainLines(), out);
         }
-        if (report.inputs().size() >= 2 && !report.losses().isEmpty()) {
+        if (sections.perInput()) {
             for (InputReport input : report.inputs()) {
                 out.write("\n" + Phrases.input(input) + ": " + Phrases.rows(input.rows()) + "\n\n");
                 writeLines(LossTables.losses(input.losses(), weighted, number, plain).plainLines(), out);
             }
         }
-        if (report.rows().skipped() > 0) {
+        if (sections.skipped()) {
             out.write("\n");
             writeLines(LossTables.skipped(report.rows(), plain).plainLines(), out);
         }
-        if (!report.gates().isEmpty()) writeGates(report.gates(), out);
+        if (sections.gates()) writeGates(report.gates(), out);
         out.flush();
     }
 
-    private void writeContributions(Report report, boolean weighted, PrintWriter out) {
+    private void writeContributions(Report report, Sections sections, boolean weighted, PrintWriter out) {
         ContributionResult contributions = report.contributions();
         out.write("\nshare of each loss's total from its worst rows:\n");
         writeLines(FigureTables.concentration(contributions, UnaryOperator.identity()).plainLines(), out);
@@ -101,7 +103,7 @@ public final class TablePrinter implements Printer {
             if (loss.undefinedRows() > 0) out.write(Phrases.undefinedShares(loss.loss(), loss.undefinedRows()) + "\n");
         }
         if (!contributions.exact()) out.write(Phrases.approximateNote() + "\n");
-        if (FigureTables.hasWorstRows(contributions)) {
+        if (sections.worstRows()) {
             out.write("\nworst rows:\n");
             writeLines(FigureTables.worstRows(contributions, report.inputs(), weighted, number, UnaryOperator.identity())
                     .plainLines(), out);

@@ -1,7 +1,6 @@
 package org.losseval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +77,8 @@ class ClassificationCommandTest {
         Path file = write("ce.csv", THREE_CLASSES);
         CliRun run = CliRun.of("eval", file.toString(), "--logits", "l*", "-t", "label", "-l", "ce");
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--logits 'l*' includes column 'label', which is also --target"), run.err());
+        assertEquals(List.of("losseval: " + file + ": --logits 'l*' includes column 'label', which is also --target"),
+                run.err().lines().toList());
     }
 
     @Test
@@ -89,7 +89,8 @@ class ClassificationCommandTest {
                 ParquetTestFiles.Options.defaults());
         CliRun run = CliRun.of("eval", file.toString(), "--logits", "logits", "-t", "label", "-l", "ce");
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().contains(file + ":2: column 'logits[0]': list of the wrong length"), run.err());
+        assertEquals(List.of("losseval: " + file + ":2: column 'logits[0]': list of the wrong length: '2 values, expected 3'"),
+                run.err().lines().toList());
     }
 
     @Test
@@ -97,7 +98,7 @@ class ClassificationCommandTest {
         Path file = write("bad.csv", "l0,l1,l2,label\n0,0,0,3\n");
         CliRun run = CliRun.of("eval", file.toString(), "--logits", "l0..l2", "-t", "label", "-l", "ce");
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("losseval: " + file + ":1: column 'label': "), run.err());
+        assertEquals(List.of("losseval: " + file + ":1: column 'label': label not a class index"), run.err().lines().toList());
     }
 
     @Test
@@ -105,7 +106,8 @@ class ClassificationCommandTest {
         Path file = write("ce.csv", THREE_CLASSES);
         CliRun run = CliRun.of("eval", file.toString(), "-t", "label", "-l", "ce");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("ce needs --logits and --target"), run.err());
+        assertEquals(List.of("losseval: ce needs --logits and --target, or --logits and --target-probs, or --probs and"
+                + " --target, or --probs and --target-probs"), run.err().lines().toList());
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.losseval.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {
@@ -18,21 +18,25 @@ class OutputFormatTest {
     }
 
     @Test
-    void defaultsAreSixDigitsForPeopleAndExactForMachines() {
-        String huber = "1095.8333333333333";
-        assertTrue(render(OutputFormat.TABLE, null).contains(" 1095.83 "));
-        assertTrue(render(OutputFormat.MARKDOWN, null).contains(" 1095.83 |"));
-        assertTrue(render(OutputFormat.CSV, null).contains("," + huber + ","));
-        assertTrue(render(OutputFormat.JSON, null).contains("\"value\": " + huber + ","));
-        assertTrue(render(OutputFormat.JUNIT, null).contains("value=\"" + huber + "\""), "properties are exact");
+    void defaultsAreSixDigitsForPeopleAndExactForMachines() throws IOException {
+        // huber:delta=15 = 1095.8333333333333, the third loss of housesAndEmpty.
+        assertEquals(GoldenFiles.read("houses-and-empty.table.txt"), render(OutputFormat.TABLE, null));
+        assertEquals(GoldenFiles.read("houses-and-empty.md"), render(OutputFormat.MARKDOWN, null));
+        assertEquals("total,,,huber:delta=15,huber,1095.8333333333333,3,3", line(OutputFormat.CSV, null, 3));
+        assertEquals("1095.8333333333333",
+                ((TinyJson.Num) TinyJson.at(TinyJson.parse(render(OutputFormat.JSON, null)), "losses", 2, "value")).text());
+        assertEquals("    <property name=\"huber:delta=15\" value=\"1095.8333333333333\"/>",
+                line(OutputFormat.JUNIT, null, 10), "properties are exact");
     }
 
     @Test
     void precisionAppliesToEveryFormatButJson() {
-        assertTrue(render(OutputFormat.TABLE, 3).contains(" 1100 "));
-        assertTrue(render(OutputFormat.MARKDOWN, 3).contains(" 1100 |"));
-        assertTrue(render(OutputFormat.CSV, 3).contains(",1100,"));
+        assertEquals("huber:delta=15                           1100     3", line(OutputFormat.TABLE, 3, 5));
+        assertEquals("| huber:delta=15                         |  1100 |    3 |", line(OutputFormat.MARKDOWN, 3, 8));
+        assertEquals("total,,,huber:delta=15,huber,1100,3,3", line(OutputFormat.CSV, 3, 3));
         assertEquals(render(OutputFormat.JSON, null), render(OutputFormat.JSON, 3));
+        // The JUnit properties stay exact; the precision is for the failure messages (JunitPrinterTest).
+        assertEquals(render(OutputFormat.JUNIT, null), render(OutputFormat.JUNIT, 3));
     }
 
     @Test
@@ -43,6 +47,11 @@ class OutputFormatTest {
             format.printer(1);
             format.printer(17);
         }
+    }
+
+    /** Line {@code index} (from 0) of the output. */
+    private static String line(OutputFormat format, Integer precision, int index) {
+        return render(format, precision).lines().toList().get(index);
     }
 
     private static String render(OutputFormat format, Integer precision) {

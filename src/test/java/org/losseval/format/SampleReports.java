@@ -152,12 +152,8 @@ final class SampleReports {
                         houseContribution("mse", MSE_TOTAL, 48400, 100),
                         houseContribution("mae", MAE_TOTAL, 220, 10),
                         houseContribution("huber:delta=15", HUBER_15_TOTAL, 3187.5, 50)));
-        List<QuantileReport> quantiles = List.of(
-                new QuantileReport("p10", new QuantileResult(0.1, 3, P10_PINBALL, 0, 0)),
-                new QuantileReport("p90", new QuantileResult(0.9, 3, P90_PINBALL, 2.0 / 3, 2.0 / 3)));
-        List<IntervalReport> intervals = List.of(new IntervalReport("p10", "p90", true,
-                new IntervalResult(0.8, 3, 2, 0, 1, COVERAGE, 0, 1.0 / 3, MEAN_WIDTH, INTERVAL_SCORE,
-                        new ConfidenceInterval(0.95, CI_LOW, CI_HIGH), COVERAGE_P_VALUE)));
+        List<QuantileReport> quantiles = houseQuantiles();
+        List<IntervalReport> intervals = houseIntervals();
         List<GateOutcome> gates = List.of(
                 new GateOutcome("mse > 200", "mse", MSE, Comparison.GREATER, 200, false),
                 new GateOutcome("share_top1[mae] > 0.95", "share_top1[mae]", MAE_SHARE_C, Comparison.GREATER, 0.95,
@@ -166,6 +162,91 @@ final class SampleReports {
         return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
                 List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price")),
                 List.of(input), new RowCounts(3, 3, Map.of()), losses, contributions, quantiles, intervals, gates);
+    }
+
+    /** The houses' quantiles p10 and p90 (see above). */
+    static List<QuantileReport> houseQuantiles() {
+        return List.of(
+                new QuantileReport("p10", new QuantileResult(0.1, 3, P10_PINBALL, 0, 0)),
+                new QuantileReport("p90", new QuantileResult(0.9, 3, P90_PINBALL, 2.0 / 3, 2.0 / 3)));
+    }
+
+    /** The houses' interval p10:p90 (see above). */
+    static List<IntervalReport> houseIntervals() {
+        return List.of(new IntervalReport("p10", "p90", true,
+                new IntervalResult(0.8, 3, 2, 0, 1, COVERAGE, 0, 1.0 / 3, MEAN_WIDTH, INTERVAL_SCORE,
+                        new ConfidenceInterval(0.95, CI_LOW, CI_HIGH), COVERAGE_P_VALUE)));
+    }
+
+    /**
+     * A run of only {@code --quantile} and {@code --interval} columns (no --pred, so no loss and no
+     * contributions, as the evaluator builds it): the houses' p10, p90 and p10:p90.
+     */
+    static Report quantilesOnly() {
+        RowCounts rows = new RowCounts(3, 3, Map.of());
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("target", "price")),
+                List.of(new InputReport("houses.csv", "csv", rows, List.of())), rows, List.of(), null,
+                houseQuantiles(), houseIntervals(), List.of());
+    }
+
+    /**
+     * {@link #quantilesOnly()} over two inputs, the second with a skipped row: the sections per input hold
+     * only losses, so there are none.
+     */
+    static Report quantilesOnlyTwoInputs() {
+        RowCounts empty = new RowCounts(1, 0, Map.of(SKIP_REASON, 1L));
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar", List.of(new ColumnRole("target", "price")),
+                List.of(new InputReport("houses.csv", "csv", new RowCounts(3, 3, Map.of()), List.of()),
+                        new InputReport("empty.parquet", "parquet", empty, List.of())),
+                new RowCounts(4, 3, Map.of(SKIP_REASON, 1L)), List.of(), null, houseQuantiles(), houseIntervals(),
+                List.of());
+    }
+
+    /**
+     * Contributions on but covering no loss: the losses all resolve a parameter from the data (such losses
+     * have no contribution figures), so the shares table would have no row. Made-up outlier figures.
+     */
+    static Report contributionsOfNoLoss() {
+        LossResult robust = loss("robust", "huber:delta=mad", "huber", Map.of("delta", 20.0), List.of("delta"),
+                HUBER_MAD, 3, 3);
+        RowCounts rows = new RowCounts(3, 3, Map.of());
+        ContributionResult contributions = new ContributionResult(3, true,
+                new OutlierResult(3, Range.of(10), Range.of(20), Range.of(OUTLIER_THRESHOLD), Range.of(1)), List.of());
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price")),
+                List.of(new InputReport("houses.csv", "csv", rows, List.of(robust))), rows, List.of(robust),
+                contributions, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Non-finite figures everywhere (made up): loss values NaN, inf and -inf, an infinite weight sum and
+     * parameter, an infinite contribution total with NaN shares, a quantile with an infinite pinball loss,
+     * an interval that covered no row (all NaN), and three gates: one on an infinite figure and one on a NaN
+     * figure, which both fail closed, and one that passed.
+     */
+    static Report nonFinite() {
+        double nan = Double.NaN;
+        double inf = Double.POSITIVE_INFINITY;
+        List<LossResult> losses = List.of(
+                loss(null, "mse", "mse", Map.of(), List.of(), inf, 2, inf),
+                loss(null, "mae", "mae", Map.of(), List.of(), nan, 0, 0),
+                loss("gain", "huber:delta=inf", "huber", Map.of("delta", inf), List.of(), -inf, 2, 2));
+        RowCounts rows = new RowCounts(2, 2, Map.of());
+        ContributionResult contributions = new ContributionResult(2, true,
+                new OutlierResult(3, Range.of(nan), Range.of(nan), Range.of(nan), Range.of(0)), List.of(
+                        new LossContribution("mse", inf, nan, 5, nan, List.of(new FractionShare(0.01, 1, Range.of(nan))),
+                                List.of(new WorstRow(0, 2, 1e308, -1e308, inf, inf, 1, inf)), Range.of(nan), 2)));
+        List<QuantileReport> quantiles = List.of(new QuantileReport("p90", new QuantileResult(0.9, 2, inf, 0.5, 0.5)));
+        List<IntervalReport> intervals = List.of(new IntervalReport("lo", "hi", false,
+                new IntervalResult(0.9, 0, 0, 0, 0, nan, nan, nan, nan, nan, new ConfidenceInterval(0.95, nan, nan), nan)));
+        List<GateOutcome> gates = List.of(
+                new GateOutcome("mse > 1", "mse", inf, Comparison.GREATER, 1, false),
+                new GateOutcome("calibration[p90] > 0.95", "calibration[p90]", 0.5, Comparison.GREATER, 0.95, true),
+                new GateOutcome("coverage[lo:hi] < 0.5", "coverage[lo:hi]", nan, Comparison.LESS, 0.5, false));
+        return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
+                List.of(new ColumnRole("pred", "p"), new ColumnRole("target", "t")),
+                List.of(new InputReport("inf.csv", "csv", rows, losses)), rows, losses, contributions, quantiles,
+                intervals, gates);
     }
 
     /** Worst rows C (row 3) then A (row 1: A and B tie, the smaller row wins). */

@@ -124,7 +124,7 @@ class CsvGroupsTest {
         try (Source source = open(file, List.of("target"), List.of("l0..l2"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> source.groupColumns("l0..l3"));
-            assertTrue(e.getMessage().contains("l0..l3"), e.getMessage());
+            assertEquals("source " + file + " was opened without group 'l0..l3'; its groups are [l0..l2]", e.getMessage());
         }
     }
 
@@ -158,7 +158,6 @@ class CsvGroupsTest {
 
         assertEquals(file + ": group '" + spec + "': " + detail, e.getMessage());
         assertEquals(0, e.row());
-        assertTrue(!e.getMessage().contains("\n"));
     }
 
     @Test
@@ -178,7 +177,7 @@ class CsvGroupsTest {
         InputException e = assertThrows(InputException.class, () -> open(file, List.of(), List.of("x?")));
 
         assertEquals("x1", e.column());
-        assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
+        assertEquals(file + ": column 'x1': ambiguous: the header names fields 1 and 3 alike", e.getMessage());
     }
 
     /** Opens with the default CSV reader, after checking that both CSV readers agree on the file. */

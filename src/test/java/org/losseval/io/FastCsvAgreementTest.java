@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -220,7 +221,9 @@ class FastCsvAgreementTest {
                     SourceOptions.of(List.of("a")));
             // The row differs between readers (it depends on how far each buffers); the message does not.
             assertNotNull(outcome.error(), reader);
-            assertTrue(outcome.error().endsWith(": cannot read: Unexpected end of ZLIB input stream"), outcome.error());
+            // The line, where a reader gives one, is the variable part; the rest is matched whole.
+            assertTrue(outcome.error().matches(Pattern.quote(file.toString()) + "(:[0-9]+)?"
+                    + Pattern.quote(": cannot read: Unexpected end of ZLIB input stream")), outcome.error());
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -176,7 +177,8 @@ class ParquetSourceTest {
         assertEquals(file + ": column 'label': unsupported type BINARY (STRING); readable types are DOUBLE, FLOAT,"
                 + " INT32 and INT64", binary.getMessage());
         assertEquals("price", decimal.column());
-        assertTrue(decimal.getMessage().contains("unsupported type INT32 (DECIMAL(9,2))"), decimal.getMessage());
+        assertEquals(file + ": column 'price': unsupported type INT32 (DECIMAL(9,2)); readable types are DOUBLE, FLOAT,"
+                + " INT32 and INT64", decimal.getMessage());
     }
 
     @Test
@@ -187,7 +189,11 @@ class ParquetSourceTest {
                 () -> Sources.open(file.toString(), NO_STDIN, options(List.of("a"), 100)));
 
         assertEquals(file.toString(), e.file());
-        assertTrue(e.getMessage().contains("cannot read Parquet"), e.getMessage());
+        // After the prefix comes parquet-java's own reason, which is its text, not ours, so only the prefix is
+        // pinned, as a whole-message pattern.
+        // It currently reads "org.apache.parquet.io.LocalInputFile@2e6ba49a is not a Parquet file (length is
+        // too low: 8)": a Java object id in a message, against DESIGN.md (reported, not fixed here: io).
+        assertTrue(e.getMessage().matches(Pattern.quote(file + ": cannot read Parquet: ") + ".+"), e.getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ class KernelsTest {
             assertEquals("scalar (disabled by -Dlosseval.kernel=scalar)", description);
         } else if (System.getenv(KernelSelection.ENVIRONMENT) == null
                 && ModuleFinder.ofSystem().find(VectorModule.NAME).isPresent()) {
-            assertTrue(description.startsWith("vector ("), description);
+            VectorDescriptions.assertVector(description);
             assertTrue(Kernels.regression() instanceof VectorRegressionKernels, description);
         } else {
             fail("unexpected test environment: " + description);

@@ -1,0 +1,39 @@
+package org.losseval.format;
+
+import org.losseval.report.LossContribution;
+import org.losseval.report.Report;
+
+/**
+ * Which sections of a report the printers for people ({@link TablePrinter}, {@link MarkdownPrinter}) show.
+ * Decided here once, because a rule kept in each printer drifts: the guard against an empty loss table
+ * (a run of only {@code --quantile}/{@code --interval} columns) was once added to the table printer and not
+ * to Markdown, which went on printing a loss table header without rows.
+ *
+ * <p>The rule throughout: a section that would be a table is present only when the table has a row, so no
+ * printer ever shows a header without rows.
+ *
+ * @param losses        the losses table: the run evaluated at least one loss
+ * @param contributions how concentrated each loss is (shares table, outlier definition, notes): contributions
+ *                      are on ({@code --no-contrib} not given) and cover at least one loss, since every
+ *                      row of the shares table is a loss
+ * @param worstRows     the worst rows, within the contributions: some loss lists a worst row
+ * @param quantiles     the quantiles table: at least one {@code --quantile}
+ * @param intervals     the intervals table: at least one {@code --interval}
+ * @param perInput      a losses table per input: two or more inputs (one input would repeat the totals)
+ *                      and at least one loss
+ * @param skipped       the skipped-rows table: some row was skipped ({@code --skip-invalid})
+ * @param gates         the gate verdicts: at least one {@code --fail-if}
+ */
+record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
+                boolean perInput, boolean skipped, boolean gates) {
+
+    static Sections of(Report report) {
+        boolean losses = !report.losses().isEmpty();
+        boolean contributions = report.contributions() != null && !report.contributions().losses().isEmpty();
+        boolean worstRows = contributions && report.contributions().losses().stream()
+                .map(LossContribution::worstRows).anyMatch(rows -> !rows.isEmpty());
+        return new Sections(losses, contributions, worstRows, !report.quantiles().isEmpty(),
+                !report.intervals().isEmpty(), losses && report.inputs().size() >= 2, report.rows().skipped() > 0,
+                !report.gates().isEmpty());
+    }
+}

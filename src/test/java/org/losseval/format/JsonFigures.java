@@ -1,0 +1,108 @@
+package org.losseval.format;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.losseval.report.FigureNames;
+import org.losseval.report.Range;
+
+/**
+ * Every figure a parsed JSON report (schema losseval/2, docs/json-schema.md) carries, by its
+ * {@link FigureNames name}: a reader of the wire format, written from the schema and independent of
+ * {@code ReportFigures}, so that comparing the two proves the JSON output carries every figure with its
+ * exact value (brackets included). Same order and first-name-wins rule as {@code ReportFigures}.
+ */
+final class JsonFigures {
+    private JsonFigures() {}
+
+    static Map<String, Range> of(Object report) {
+        Map<String, Range> figures = new LinkedHashMap<>();
+        Map<String, Object> rows = object(TinyJson.at(report, "rows"));
+        figures.putIfAbsent(FigureNames.ROWS_READ, Range.of(number(rows, "read")));
+        figures.putIfAbsent(FigureNames.ROWS_USED, Range.of(number(rows, "used")));
+        figures.putIfAbsent(FigureNames.ROWS_SKIPPED, Range.of(number(rows, "skipped")));
+        for (Object element : list(TinyJson.at(report, "losses"))) {
+            Map<String, Object> loss = object(element);
+            String key = loss.get("label") != null ? (String) loss.get("label") : (String) loss.get("spec");
+            figures.putIfAbsent(FigureNames.loss(key), Range.of(number(loss, "value")));
+            figures.putIfAbsent(FigureNames.clamped(key), Range.of(number(loss, "clamped")));
+        }
+        Object contributions = TinyJson.at(report, "contributions");
+        if (contributions != null) {
+            for (Object element : list(TinyJson.at(contributions, "losses"))) {
+                Map<String, Object> loss = object(element);
+                String key = (String) loss.get("loss");
+                int k = (int) ((TinyJson.Num) loss.get("top_k")).asLong();
+                figures.putIfAbsent(FigureNames.shareTop1(key), Range.of(number(loss, "share_top1")));
+                figures.putIfAbsent(FigureNames.shareTopK(k, key), Range.of(number(loss, "share_top_k")));
+                for (Object top : list(loss.get("top_fractions"))) {
+                    Map<String, Object> fraction = object(top);
+                    figures.putIfAbsent(FigureNames.shareTopFraction(number(fraction, "fraction"), key),
+                            range(fraction, "share"));
+                }
+                figures.putIfAbsent(FigureNames.outlierShare(key), range(loss, "outlier_share"));
+            }
+            figures.putIfAbsent(FigureNames.OUTLIERS, range(object(TinyJson.at(contributions, "outliers")), "count"));
+        }
+        for (Object element : list(TinyJson.at(report, "quantiles"))) {
+            Map<String, Object> quantile = object(element);
+            String column = (String) quantile.get("column");
+            figures.putIfAbsent(FigureNames.pinball(column), Range.of(number(quantile, "pinball")));
+            figures.putIfAbsent(FigureNames.calibration(column), Range.of(number(quantile, "fraction_below")));
+        }
+        for (Object element : list(TinyJson.at(report, "intervals"))) {
+            Map<String, Object> interval = object(element);
+            String name = interval.get("lower") + ":" + interval.get("upper");
+            figures.putIfAbsent(FigureNames.coverage(name), Range.of(number(interval, "coverage")));
+            figures.putIfAbsent(FigureNames.below(name), Range.of(number(interval, "fraction_below")));
+            figures.putIfAbsent(FigureNames.above(name), Range.of(number(interval, "fraction_above")));
+            figures.putIfAbsent(FigureNames.width(name), Range.of(number(interval, "mean_width")));
+            figures.putIfAbsent(FigureNames.intervalScore(name), Range.of(number(interval, "interval_score")));
+            figures.putIfAbsent(FigureNames.coveragePValue(name), Range.of(number(interval, "p_value")));
+        }
+        return Collections.unmodifiableMap(figures);
+    }
+
+    /**
+     * A number field: a JSON number, or null with a {@code <field>_text} sibling naming the non-finite
+     * value, which is present only then.
+     */
+    static double number(Map<String, Object> object, String field) {
+        if (!object.containsKey(field)) throw new AssertionError("no field '" + field + "' in " + object.keySet());
+        Object value = object.get(field);
+        String text = field + "_text";
+        if (value instanceof TinyJson.Num num) {
+            if (object.containsKey(text)) throw new AssertionError(text + " beside the finite " + field + " " + num.text());
+            return num.asDouble();
+        }
+        if (value != null) throw new AssertionError(field + " is not a number: " + value);
+        if (!(object.get(text) instanceof String name)) throw new AssertionError(field + " is null without " + text);
+        return switch (name) {
+            case "NaN" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> throw new AssertionError(text + " is " + name);
+        };
+    }
+
+    /** A figure that may be a bracket: the midpoint, and only for a bracket a {@code <field>_range} object. */
+    static Range range(Map<String, Object> object, String field) {
+        double mid = number(object, field);
+        Object bracket = object.get(field + "_range");
+        if (bracket == null) return Range.of(mid);
+        Range range = new Range(number(object(bracket), "low"), number(object(bracket), "high"));
+        if (range.exact()) throw new AssertionError(field + "_range of an exact figure: " + range);
+        if (Double.compare(range.mid(), mid) != 0) throw new AssertionError(field + " " + mid + " is not the midpoint of " + range);
+        return range;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static List<?> list(Object value) {
+        return (List<?>) value;
+    }
+}
