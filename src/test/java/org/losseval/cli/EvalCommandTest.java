@@ -287,7 +287,7 @@ class EvalCommandTest {
                 "  1    a --fail-if gate failed",
                 "  2    usage error (unknown option, loss or parameter, bad value)",
                 "  3    input, output or data error (unreadable file, missing column, invalid",
-                "         value, no usable rows)",
+                "         value, no usable rows, a failed write, not enough memory)",
                 "  70   internal error (a bug: please report it, with --debug output)"),
                 lines.subList(lines.indexOf("Exit codes:"), lines.size()));
     }
@@ -295,7 +295,7 @@ class EvalCommandTest {
     @Test
     void badPrecisionAndDelimiterAreUsageErrors() throws IOException {
         assertFailure(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--precision", "0"), 2,
-                "losseval: --precision must be between 1 and 17, got 0");
+                "losseval: --precision: significant digits must be between 1 and 17, got 0");
         assertFailure(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-d", "ab"), 2,
                 "losseval: --delimiter must be one character (not a quote or line break) or 'tab', got 'ab'");
         assertFailure(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--format", "xml"), 2,

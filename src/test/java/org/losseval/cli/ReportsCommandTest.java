@@ -243,7 +243,7 @@ class ReportsCommandTest {
         Path file = intervals();
         for (String[] args : new String[][] {
             {"--quantile", "p90", "expected COL@Q, e.g. p90@0.9"},
-            {"--quantile", "p90@1.5", "the level must be in (0, 1), got 1.5"},
+            {"--quantile", "p90@1.5", "the quantile level must be in (0, 1), got 1.5"},
             {"--quantile", "p90@x", "'x' is not a number"},
             {"--interval", "p10", "expected LOWER:UPPER[@NOMINAL], e.g. p10:p90@0.8"},
             {"--interval", "p10:p90@2", "the nominal coverage must be in (0, 1), got 2"}}) {
