@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.losseval.report.GateOutcome;
+import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
+import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 import org.losseval.report.ReportFigures;
 
@@ -34,8 +36,11 @@ import org.losseval.report.ReportFigures;
  *
  * <p>Without gates there is nothing to judge, but an empty suite makes some CI steps fail (Jenkins'
  * {@code junit} step reports "None of the test reports contained any result"), so the suite then has one
- * always-passing test case per loss, {@code classname="losseval.losses"}, named by the loss key: a record
- * that the loss was computed, not a judgement. Loss values are not in test names, which must stay stable.
+ * always-passing test case per figure group computed: per loss ({@code classname="losseval.losses"}, named
+ * by the loss key), per {@code --quantile} column ({@code losseval.quantiles}) and per {@code --interval}
+ * ({@code losseval.intervals}, named {@code lower:upper}), so a run of only quantiles or intervals is not an
+ * empty suite either: a record that the figures were computed, not a judgement. Values are not in test
+ * names, which must stay stable.
  *
  * <p>The properties list every figure of {@link ReportFigures#values} (loss values included) under its
  * name ({@link org.losseval.report.FigureNames}), written exactly ({@link Numbers#exact}); the failure message uses the printer's
@@ -50,6 +55,8 @@ public final class JunitPrinter implements Printer {
     static final String SUITE_NAME = "losseval";
     static final String GATE_CLASS = "losseval.gates";
     static final String LOSS_CLASS = "losseval.losses";
+    static final String QUANTILE_CLASS = "losseval.quantiles";
+    static final String INTERVAL_CLASS = "losseval.intervals";
     static final String FAILURE_TYPE = "gate";
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -65,7 +72,9 @@ public final class JunitPrinter implements Printer {
     public void print(Report report, PrintWriter out) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         long failures = report.gates().stream().filter(g -> !g.passed()).count();
-        int tests = report.gates().isEmpty() ? report.losses().size() : report.gates().size();
+        int tests = report.gates().isEmpty()
+                ? report.losses().size() + report.quantiles().size() + report.intervals().size()
+                : report.gates().size();
         xml.append("<testsuite name=\"").append(SUITE_NAME).append("\" tests=\"").append(tests)
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
         xml.append("  <properties>\n");
@@ -76,6 +85,8 @@ public final class JunitPrinter implements Printer {
         xml.append("  </properties>\n");
         if (report.gates().isEmpty()) {
             for (LossResult loss : report.losses()) testCase(LOSS_CLASS, loss.key(), xml).append("/>\n");
+            for (QuantileReport quantile : report.quantiles()) testCase(QUANTILE_CLASS, quantile.name(), xml).append("/>\n");
+            for (IntervalReport interval : report.intervals()) testCase(INTERVAL_CLASS, interval.name(), xml).append("/>\n");
         } else {
             for (GateOutcome gate : report.gates()) {
                 testCase(GATE_CLASS, gate.expression(), xml);

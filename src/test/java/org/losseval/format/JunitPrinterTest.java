@@ -81,6 +81,17 @@ class JunitPrinterTest {
     }
 
     @Test
+    void aRunOfOnlyQuantilesAndIntervalsIsNotAnEmptySuite() throws Exception {
+        Element suite = parse(SampleReports.quantilesOnly());
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        List<Element> cases = children(suite, "testcase");
+        assertEquals(List.of("losseval.quantiles p10", "losseval.quantiles p90", "losseval.intervals p10:p90"),
+                cases.stream().map(c -> c.getAttribute("classname") + " " + c.getAttribute("name")).toList());
+        for (Element testCase : cases) assertEquals(0, testCase.getChildNodes().getLength(), "passing: no failure inside");
+    }
+
+    @Test
     void withoutGatesEachLossIsAPassingTestCase() throws Exception {
         Element suite = parse(SampleReports.housesAndEmpty());
         assertEquals("4", suite.getAttribute("tests"));
