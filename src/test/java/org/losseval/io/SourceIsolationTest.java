@@ -73,6 +73,9 @@ class SourceIsolationTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (jvmFlag != null) command.add(jvmFlag);
+        // What the jar's manifest grants (Enable-Native-Access, Add-Exports) a class-path run must be given as
+        // flags; without the first, JDK 24+ warns on stderr when snappy-java loads its native library.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SourceProbe.class.getName());
