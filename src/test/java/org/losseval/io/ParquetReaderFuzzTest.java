@@ -11,8 +11,9 @@ import org.losseval.batch.ColumnBatch;
 
 /**
  * Fuzzing of the Parquet reader on mutated real Parquet files (the seeds in
- * {@code src/test/resources/org/losseval/io/ParquetReaderFuzzTestInputs/} are files written by parquet-java
- * and pyarrow: the examples and the codec fixtures, all with columns {@code pred} and {@code target}). Each
+ * {@code src/test/resources/org/losseval/io/ParquetReaderFuzzTestInputs/} are files written by parquet-java:
+ * examples/houses.parquet and the gzip, snappy and zstd codec fixtures, all with columns {@code pred} and
+ * {@code target}). Each
  * input is written to a temporary {@code .parquet} file and read to the end through {@link Sources#open}
  * as a run would. The only failure allowed is our own input error ({@link InputException}, exit 3): any
  * other exception or error (an {@link OutOfMemoryError} from a size read out of the file, a
