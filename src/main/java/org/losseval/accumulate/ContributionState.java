@@ -137,4 +137,7 @@ public final class ContributionState implements MergeableState<ContributionState
         return new ContributionResult(store.rows(), store.exact(), outlierFigures.result(),
                 concentration.result(store, outlierFigures.lossSums()));
     }
+
+    /** The slots the worst-row heap of a loss has allocated (tests of the memory rule). */
+    int worstRowSlots(int loss) { return concentration.worstRowSlots(loss); }
 }

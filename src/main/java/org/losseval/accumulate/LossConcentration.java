@@ -24,8 +24,9 @@ import org.losseval.text.Numbers;
  * with &delta; = 15.
  *
  * <p>What is exact. The totals, the worst rows and the top-1 and top-k shares are kept here and always
- * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together), whatever the row
- * count. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
+ * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together with the
+ * defaults), whatever the row count; the heap grows with the rows seen, never beyond them
+ * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
  * budget (one selection per loss for all fractions, {@link Selection#sumsOfLargest}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
@@ -146,6 +147,9 @@ final class LossConcentration {
         return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
                 undefinedRows[l]);
     }
+
+    /** The slots the worst-row heap of a loss has allocated (tests of the memory rule, {@link WorstRows#slots}). */
+    int worstRowSlots(int loss) { return worst[loss].slots(); }
 
     private static double sumOfFirst(List<WorstRow> rows, int m) {
         ExactSum sum = new ExactSum();

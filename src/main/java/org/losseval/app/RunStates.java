@@ -2,6 +2,7 @@ package org.losseval.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losseval.accumulate.ContributionSettings;
 import org.losseval.accumulate.ContributionState;
 import org.losseval.accumulate.IntervalState;
 import org.losseval.accumulate.QuantileState;
@@ -37,13 +38,17 @@ final class RunStates {
         for (int i = 0; i < intervals.length; i++) intervals[i] = new IntervalState(plan.nominals.get(i));
     }
 
-    /** Residuals, and so outlier figures, exist only when the run has predictions and targets. */
+    /**
+     * Residuals, and so outlier figures, exist only when the run has predictions and targets. The exact
+     * budget is capped by this JVM's heap, so a small heap gives brackets rather than an OutOfMemoryError.
+     */
     private ContributionState contributionState(EvalRequest request, boolean weighted) {
         List<String> keys = new ArrayList<>();
         for (int l : contributionLosses) keys.add(RunFigures.key(request.losses().get(l)));
         boolean residuals = request.roles().containsKey(Role.PRED) && request.roles().containsKey(Role.TARGET);
-        return residuals ? ContributionState.withResiduals(keys, weighted, request.contributions())
-                : ContributionState.withoutResiduals(keys, weighted, request.contributions());
+        ContributionSettings settings = request.contributions().cappedByHeap(Runtime.getRuntime().maxMemory());
+        return residuals ? ContributionState.withResiduals(keys, weighted, settings)
+                : ContributionState.withoutResiduals(keys, weighted, settings);
     }
 
     /** Adds a validated batch of one source, after {@code input} has accepted it (its row losses are read). */

@@ -17,7 +17,8 @@ final class ContributionOptions {
     boolean noContrib;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "5",
-            description = "Report the share of each loss held by the worst K rows. Default: ${DEFAULT-VALUE}.")
+            description = "Report the share of each loss held by the worst K rows (at most 100000; --top-fraction "
+                    + "covers larger sets). Default: ${DEFAULT-VALUE}.")
     int top;
 
     @Option(names = "--top-fraction", paramLabel = "F", split = ",", defaultValue = "0.01,0.05",
@@ -26,7 +27,8 @@ final class ContributionOptions {
     List<Double> topFractions;
 
     @Option(names = "--worst", paramLabel = "N", defaultValue = "5",
-            description = "List the N worst rows of each loss (ties go to the earlier row). Default: ${DEFAULT-VALUE}.")
+            description = "List the N worst rows of each loss (ties go to the earlier row; at most 100000). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int worst;
 
     @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "3",
@@ -37,7 +39,8 @@ final class ContributionOptions {
     @Option(names = "--exact-budget", paramLabel = "MIB", defaultValue = "256",
             description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
                     + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
-                    + "outlier figures become brackets within 0.4%% (the report says which). Default: ${DEFAULT-VALUE}.")
+                    + "outlier figures become brackets within 0.4%% (the report says which). At most a quarter of the Java "
+                    + "heap is used, whatever is asked (-Xmx1g or more keeps the default). Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;
 
     /** The settings, or null with --no-contrib. */

@@ -78,9 +78,20 @@ final class CsvSource implements Source {
      * @param delimiter the field delimiter
      */
     static CsvSource open(String name, InputStream in, char delimiter, SourceOptions options) throws InputException {
+        return open(name, in, delimiter, options, true);
+    }
+
+    /**
+     * @param atFileStart whether {@code in} starts at the first byte of the file, where a byte-order mark is
+     *                    dropped; false for a header the fast path hands over after it dropped blank lines
+     *                    before it, where U+FEFF is a character of the header (as it is here after them)
+     */
+    static CsvSource open(String name, InputStream in, char delimiter, SourceOptions options, boolean atFileStart)
+            throws InputException {
         CSVParser parser = null;
         try {
-            RecordLengthGuard guard = guarded(withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8)), options);
+            Reader text = new InputStreamReader(in, StandardCharsets.UTF_8);
+            RecordLengthGuard guard = guarded(atFileStart ? withoutByteOrderMark(text) : text, options);
             parser = parser(guard, delimiter);
             Iterator<CSVRecord> records = parser.iterator();
             CSVRecord header = nextRecord(name, records, guard, 0, options.maxRecordChars());

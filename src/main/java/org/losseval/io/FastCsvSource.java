@@ -79,6 +79,11 @@ final class FastCsvSource implements Source {
     /** The end of the bytes read into {@link #buf}. */
     private int limit;
     private boolean eof;
+    /**
+     * True once bytes before the header were dropped from the buffer (blank lines, a byte-order mark): the
+     * header handed to Commons CSV then no longer starts the file, so a U+FEFF there is not a byte-order mark.
+     */
+    private boolean fileStartDropped;
 
     // Set by scan() for a ROW: where the record's content ends, where the next record starts, its field count.
     private int contentEnd;
@@ -127,7 +132,8 @@ final class FastCsvSource implements Source {
         if (!handles(delimiter)) throw new IllegalArgumentException("not a single-byte delimiter: " + delimiter);
         FastCsvSource source = new FastCsvSource(name, in, delimiter, options, blockBytes);
         try {
-            return source.readHeader() ? source : CsvSource.open(name, source.remaining(0), delimiter, options);
+            return source.readHeader() ? source
+                    : CsvSource.open(name, source.remaining(0), delimiter, options, !source.fileStartDropped);
         } catch (InputException | RuntimeException e) {
             source.closeQuietly();
             throw e;
@@ -293,6 +299,7 @@ final class FastCsvSource implements Source {
     private void fill() throws InputException {
         if (limit == buf.length) {
             if (pos > 0) {
+                if (layout == null) fileStartDropped = true;
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;
                 pos = 0;

@@ -189,8 +189,17 @@ final class ParquetSource implements Source {
             return batch;
         } catch (IOException | RuntimeException e) {
             throw new InputException(name, rowsRead + 1, null, describe(e), e);
+        } catch (OutOfMemoryError e) {
+            // parquet-java sizes its decoding buffers from counts stored in the page (an RLE run header of a
+            // corrupt page can ask for 2^31 values: found by ParquetReaderFuzzTest). One such request fails
+            // without filling the heap, so this message can still be made; a real shortage says so too.
+            throw new InputException(name, rowsRead + 1, null, OUT_OF_MEMORY, e);
         }
     }
+
+    /** Decoding a page needed more memory than the heap has: a corrupt page, or a heap too small for the file. */
+    static final String OUT_OF_MEMORY = "cannot read Parquet: decoding a page needs more memory than Java has "
+            + "(a corrupt page, or give Java more memory, e.g. LOSSEVAL_JAVA_OPTS=-Xmx8g)";
 
     /** Loads the next non-empty row group's requested columns; false at the end of the file. */
     private boolean nextRowGroup() throws IOException {

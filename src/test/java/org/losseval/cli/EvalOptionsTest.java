@@ -152,6 +152,12 @@ class EvalOptionsTest {
         return Stream.of(
                 Arguments.of(List.of("--top", "0"), "--top must be at least 1, got 0"),
                 Arguments.of(List.of("--worst", "-1"), "--worst must not be negative, got -1"),
+                // issue 11 item 3: these ended in OutOfMemoryError (a heap sized by the number, not the data).
+                Arguments.of(List.of("--top", "2147483647"),
+                        "--top must be at most 100000, got 2147483647 (--top-fraction gives the share of a larger set of rows)"),
+                Arguments.of(List.of("--top", "100001"),
+                        "--top must be at most 100000, got 100001 (--top-fraction gives the share of a larger set of rows)"),
+                Arguments.of(List.of("--worst", "2147483647"), "--worst must be at most 100000, got 2147483647"),
                 Arguments.of(List.of("--top-fraction", "0.01,1.5"), "--top-fraction must be in (0, 1], got 1.5"),
                 Arguments.of(List.of("--top-fraction", "0"), "--top-fraction must be in (0, 1], got 0"),
                 Arguments.of(List.of("--outlier-factor", "0"), "--outlier-factor must be a finite positive number, got 0"),

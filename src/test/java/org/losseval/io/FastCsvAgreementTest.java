@@ -64,6 +64,10 @@ class FastCsvAgreementTest {
                 {"crlf", "a,b\r\n1,2\r\n\r\n3,4\r\n"},
                 {"bom", "\ufeffa,b\n1,2\n"},
                 {"two boms", "\ufeff\ufeffa,b\n1,2\n"},
+                // Found by CsvFastPathFuzzTest: U+FEFF after a blank line is no byte-order mark, also when
+                // the quoted header goes to Commons CSV after small blocks dropped the blank line.
+                {"bom after a blank line, quoted header", "\n\ufeff\"a\",b\n1,2\n"},
+                {"bom, blank line, bom, quoted header", "\ufeff\r\n\ufeff\"a\",b\n1,2\n"},
                 {"blank lines everywhere", "\n\r\n\na,b\n\n1,2\n\n\n3,4\n\n"},
                 {"header only", "a,b\n"},
                 {"header only, no newline", "a,b"},
