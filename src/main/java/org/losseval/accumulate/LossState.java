@@ -2,6 +2,8 @@ package org.losseval.accumulate;
 
 import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.LossInputs;
+import org.losseval.loss.MomentLoss;
+import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 
 /**
@@ -25,6 +27,11 @@ import org.losseval.loss.RowLoss;
  * leaves the batch's row losses times v in {@link #rowLosses()}: a row's contribution before the sample
  * weight, which the contribution figures read.
  *
+ * <p>A {@link MomentLoss} (r2, explained variance, max_error) is a function of sums of the residuals and
+ * targets rather than a mean of its row losses: its state also keeps {@link MomentSums}, and its value is
+ * {@link MomentLoss#value} of them. Its row losses (the squared or absolute error) still go to the mean and
+ * to the contribution figures.
+ *
  * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch. Not
  * thread-safe; combine per-thread states.
  */
@@ -35,6 +42,8 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private final ExactSum weightSum = new ExactSum();
     private long count;
     private long clamped;
+    /** The moments of a {@link MomentLoss}; null for every other loss. */
+    private final MomentSums moments;
     private double[] rowLoss = new double[0];
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
@@ -44,6 +53,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     public LossState(RowLoss loss, boolean sampleWeighted) {
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
+        this.moments = loss instanceof MomentLoss ? new MomentSums(sampleWeighted) : null;
     }
 
     public RowLoss loss() { return loss; }
@@ -88,6 +98,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             lossSum.addAll(rowLoss, n);
         }
         count += covered;
+        if (moments != null) moments.accept(rows.column(Role.PRED), rows.column(Role.TARGET), sampleWeight, n);
         // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
         if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, rowLoss, n);
     }
@@ -111,12 +122,15 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         weightSum.combine(other.weightSum);
         count += other.count;
         clamped += other.clamped;
+        if (moments != null) moments.combine(other.moments);
     }
 
     @Override
     public LossFigures result() {
         double weights = weighted() ? weightSum.value() : count;
-        double value = count == 0 ? Double.NaN : loss.finish(lossSum.value() / weights);
+        double value = count == 0 ? Double.NaN
+                : moments != null ? ((MomentLoss) loss).value(moments.result())
+                : loss.finish(lossSum.value() / weights);
         return new LossFigures(value, count, weights, clamped);
     }
 
