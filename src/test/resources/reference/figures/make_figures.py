@@ -23,6 +23,11 @@ Where each value comes from (the 'source' column says it per line):
   bias                 by hand: numpy.average(pred - target, weights)  (no library has it)
   smape                by hand: numpy.average(2 |p - y| / (|y| + |p|), weights), 0 where both are 0
                        (Makridakis 1993; libraries disagree on the denominator, see losseval's Smape)
+  zero_one_rows.csv     case,row,label,s0,s1,s2,prob,logit,weight  labels with 3-class scores, a probability
+                                                                  and a logit of class 1 (binary labels)
+  zero_one_expected.csv case,form,value,weighted_value,source
+  zero_one             sklearn.metrics.zero_one_loss(y, numpy.argmax(scores)), with sample_weight; the binary
+                       forms take argmax of (1 - p, p) and of (0, z), so ties go to class 0 as argmax does
 Deviances are written only for cases inside scikit-learn's domain (it raises otherwise).
 Every float is written with repr(), which round-trips.
 """
@@ -142,6 +147,38 @@ def main():
             for spec, value, weighted, source in figures(p, y, v, w):
                 assert "," not in source, source  # the fixture has no quoting
                 f.write("%s,%s,%r,%r,%s\n" % (name, spec, value, weighted, source))
+    write_zero_one(header)
+
+
+def zero_one_cases():
+    rng = np.random.default_rng(7)
+    n = 600
+    scores = rng.integers(-2, 3, (n, 3)).astype(np.float64)  # small integers: many ties
+    label3 = rng.integers(0, 3, n)
+    prob = rng.choice([0.0, 0.2, 0.5, 0.5, 0.7, 1.0], n)
+    logit = rng.choice([-3.0, -0.0, 0.0, 0.0, 1e-300, 2.5], n)
+    binary = rng.integers(0, 2, n)
+    weight = rng.uniform(0.1, 3.0, n)
+    return label3, scores, binary, prob, logit, weight
+
+
+def write_zero_one(header):
+    label3, scores, binary, prob, logit, w = zero_one_cases()
+    with open(os.path.join(HERE, "zero_one_rows.csv"), "w") as f:
+        f.write(header + "\ncase,row,label,s0,s1,s2,prob,logit,weight\n")
+        for i in range(len(label3)):
+            f.write("multiclass,%d,%d,%r,%r,%r,%r,%r,%r\n" % (i, label3[i], *map(float, scores[i]),
+                                                              float(prob[i]), float(logit[i]), float(w[i])))
+            f.write("binary,%d,%d,%r,%r,%r,%r,%r,%r\n" % (i, binary[i], *map(float, scores[i]),
+                                                          float(prob[i]), float(logit[i]), float(w[i])))
+    forms = [("multiclass", "logits", label3, np.argmax(scores, axis=1)),
+             ("binary", "pred", binary, np.argmax(np.stack([1 - prob, prob], axis=1), axis=1)),
+             ("binary", "logits", binary, np.argmax(np.stack([np.zeros_like(logit), logit], axis=1), axis=1))]
+    with open(os.path.join(HERE, "zero_one_expected.csv"), "w") as f:
+        f.write(header + "\ncase,form,value,weighted_value,source\n")
+        for case, form, y, yhat in forms:
+            f.write("%s,%s,%r,%r,sklearn.metrics.zero_one_loss(y; numpy.argmax(scores))\n" % (
+                case, form, float(skm.zero_one_loss(y, yhat)), float(skm.zero_one_loss(y, yhat, sample_weight=w))))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,13 @@ class FigureReferenceTest {
      */
     private static final double RELATIVE = 1e-12;
 
+    /**
+     * Where a deviance is exactly 0 (every prediction exact), the general Tweedie formula is a sum of
+     * terms of size ~1 that cancel: StrictMath's pow and numpy's differ by an ulp there, so 0 comes out as
+     * a few 1e-16. An absolute floor of 1e-14 covers that and nothing a wrong formula would give.
+     */
+    private static final double CANCELLATION_FLOOR = 1e-14;
+
     private record Case(double[] pred, double[] target, double[] var, double[] weight) {}
 
     private static Map<String, Case> cases() {
@@ -135,6 +142,37 @@ class FigureReferenceTest {
         assertClose(expected / 4, fromVar.result().value(), "gaussian_nll by hand");
     }
 
+    /** zero_one against scikit-learn's zero_one_loss of numpy's argmax, for each input form, with ties. */
+    @Test
+    void zeroOneMatchesScikitLearnWithArgmaxTies() throws LossSpecException {
+        Map<String, List<String[]>> rows = new LinkedHashMap<>();
+        for (String[] f : FixtureCsv.read("/reference/figures/zero_one_rows.csv", 9)) {
+            rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+        }
+        List<String[]> expected = FixtureCsv.read("/reference/figures/zero_one_expected.csv", 5);
+        assertEquals(3, expected.size());
+        for (String[] e : expected) {
+            List<String[]> r = rows.get(e[0]);
+            int n = r.size();
+            double[][] c = new double[7][n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 7; k++) c[k][i] = Double.parseDouble(r.get(i)[k + 2]);
+            }
+            ArrayInputs inputs = new ArrayInputs(n).with(Role.TARGET, c[0]);
+            if (e[1].equals("pred")) inputs.with(Role.PRED, c[4]);
+            else if (e[0].equals("binary")) inputs.with(Role.LOGITS, c[5]);
+            else inputs.withGroup(Role.LOGITS, new double[][] {c[1], c[2], c[3]});
+            RowLoss zeroOne = loss("zero_one");
+            for (int i = 0; i < n; i++) assertEquals(null, zeroOne.check(inputs, i), e[0] + " " + e[1] + " row " + i);
+            LossState plain = new LossState(zeroOne, false);
+            plain.accept(inputs, null);
+            LossState weighted = new LossState(zeroOne, true);
+            weighted.accept(inputs, c[6]);
+            assertClose(Double.parseDouble(e[2]), plain.result().value(), e[0] + " " + e[1]);
+            assertClose(Double.parseDouble(e[3]), weighted.result().value(), e[0] + " " + e[1] + " (weighted)");
+        }
+    }
+
     @Test
     void everyNewFigureHasReferenceValues() {
         Set<String> covered = new HashSet<>();
@@ -145,7 +183,7 @@ class FigureReferenceTest {
 
     private static void assertClose(double expected, double actual, String what) {
         if (Double.compare(expected, actual) == 0) return;
-        double allowed = RELATIVE * Math.abs(expected);
+        double allowed = Math.max(RELATIVE * Math.abs(expected), CANCELLATION_FLOOR);
         assertTrue(Math.abs(actual - expected) <= allowed,
                 what + ": expected " + expected + " but was " + actual + " (relative tolerance " + RELATIVE + ")");
     }

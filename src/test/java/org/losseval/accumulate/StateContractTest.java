@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
  * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
  * does not apply to them.
  */
@@ -125,6 +125,14 @@ class StateContractTest {
                 List.of(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true), List.of()))));
         all.add(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true),
                 List.of(state("residuals", () -> new ResidualSample(false), feedResiduals(false), List.of()))));
+        all.add(loss("r2", true, Regression.ROLES, List.of(loss("r2", false, Regression.ROLES, List.of()),
+                loss("explained_variance", true, Regression.ROLES, List.of()))));
+        all.add(loss("explained_variance", false, Regression.ROLES, List.of(loss("max_error", false, Regression.ROLES, List.of()))));
+        all.add(loss("max_error", false, Regression.ROLES, List.of()));
+        all.add(state("moment sums", () -> new MomentSums(false), feedMoments(false),
+                List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
+        all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
+                List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -327,6 +335,12 @@ class StateContractTest {
             for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
             state.accept(residuals, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
         };
+    }
+
+    private static Feeder<MomentSums> feedMoments(boolean weighted) {
+        return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
+                ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
+                to - from);
     }
 
     /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */
