@@ -46,6 +46,29 @@ public record ZeroOne() implements RowLoss {
         return best;
     }
 
+    /**
+     * The probability the row's scores give its predicted class (the top-label confidence): the class's
+     * softmax probability from C logits, sigmoid(z) or 1 - sigmoid(z) from one logit, the class's column of
+     * --probs, p or 1 - p from a probability.
+     */
+    public static double confidence(LossInputs inputs, int i, int predicted) {
+        if (inputs.has(Role.PRED)) {
+            double p = inputs.column(Role.PRED)[i];
+            return predicted == 1 ? p : 1 - p;
+        }
+        if (inputs.has(Role.PROBS)) return inputs.group(Role.PROBS)[predicted][i];
+        double[][] logits = inputs.group(Role.LOGITS);
+        if (logits.length == 1) {
+            double p = 1 / (1 + Math.exp(-logits[0][i]));
+            return predicted == 1 ? p : 1 - p;
+        }
+        // softmax of the argmax: 1 / Σ exp(z_k - z_max), every term at most 1, so nothing overflows
+        double top = logits[predicted][i];
+        double sum = 0;
+        for (double[] column : logits) sum += Math.exp(column[i] - top);
+        return 1 / sum;
+    }
+
     @Override
     public int rowLosses(LossInputs inputs, double[] out, int n) {
         double[] labels = inputs.column(Role.TARGET);
