@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link CalibrationBins}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
  * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
  * does not apply to them.
  */
@@ -133,6 +133,7 @@ class StateContractTest {
                 List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
         all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
                 List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
+        all.add(state("calibration bins", CalibrationBins::new, StateContractTest::feedCalibration, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -341,6 +342,17 @@ class StateContractTest {
         return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
                 ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                 to - from);
+    }
+
+    /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
+    private static void feedCalibration(CalibrationBins bins, ContractRows rows, int from, int to) {
+        double[] confidence = new double[to - from];
+        boolean[] hit = new boolean[to - from];
+        for (int i = from; i < to; i++) {
+            confidence[i - from] = i % 17 == 0 ? 1.0 : rows.weight[i] / (1 + rows.weight[i]);
+            hit[i - from] = rows.label[i] == 1;
+        }
+        bins.accept(confidence, hit, to - from);
     }
 
     /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */
