@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link CalibrationBins}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link CalibrationBins}, {@link QuantileCrossings}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
  * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
  * does not apply to them.
  */
@@ -133,6 +133,10 @@ class StateContractTest {
                 List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
         all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
                 List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
+        all.add(state("quantile crossings", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.5}),
+                StateContractTest::feedCrossings,
+                List.of(state("other levels", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.4}),
+                        StateContractTest::feedCrossings, List.of()))));
         all.add(state("calibration bins", CalibrationBins::new, StateContractTest::feedCalibration, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
@@ -342,6 +346,12 @@ class StateContractTest {
         return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
                 ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                 to - from);
+    }
+
+    /** Three quantile columns from pred, target and the weights: some rows cross, some do not. */
+    private static void feedCrossings(QuantileCrossings crossings, ContractRows rows, int from, int to) {
+        crossings.accept(new double[][] {ContractRows.slice(rows.pred, from, to), ContractRows.slice(rows.target, from, to),
+                ContractRows.slice(rows.weight, from, to)}, to - from);
     }
 
     /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
