@@ -28,6 +28,12 @@ Where each value comes from (the 'source' column says it per line):
   zero_one_expected.csv case,form,value,weighted_value,source
   zero_one             sklearn.metrics.zero_one_loss(y, numpy.argmax(scores)), with sample_weight; the binary
                        forms take argmax of (1 - p, p) and of (0, z), so ties go to class 0 as argmax does
+  ece_expected.csv      case,form,ece,source                 ece on zero_one_rows.csv
+  ece                  TorchMetrics calibration_error(n_bins=15, norm='l1') re-implemented in NumPy
+                       (torchmetrics is not packaged for Debian): binary = P(class 1) against the label
+                       (binary_calibration_error), multi-class = top-label (multiclass_calibration_error);
+                       bins by numpy.searchsorted(linspace(0, 1, 16), c, side='right') - 1 as torch.bucketize
+                       (right=True), so a confidence of exactly 1 has a bin of its own
 Deviances are written only for cases inside scikit-learn's domain (it raises otherwise).
 Every float is written with repr(), which round-trips.
 """
@@ -148,6 +154,7 @@ def main():
                 assert "," not in source, source  # the fixture has no quoting
                 f.write("%s,%s,%r,%r,%s\n" % (name, spec, value, weighted, source))
     write_zero_one(header)
+    write_ece(header)
 
 
 def zero_one_cases():
@@ -179,6 +186,33 @@ def write_zero_one(header):
         for case, form, y, yhat in forms:
             f.write("%s,%s,%r,%r,sklearn.metrics.zero_one_loss(y; numpy.argmax(scores))\n" % (
                 case, form, float(skm.zero_one_loss(y, yhat)), float(skm.zero_one_loss(y, yhat, sample_weight=w))))
+
+
+def torchmetrics_ece(confidences, accuracies, n_bins=15):
+    """torchmetrics.functional.classification.calibration_error._ce_compute(norm='l1'), in NumPy."""
+    boundaries = np.linspace(0, 1, n_bins + 1)
+    indices = np.searchsorted(boundaries, confidences, side="right") - 1
+    count = np.bincount(indices, minlength=n_bins + 1).astype(np.float64)
+    conf = np.bincount(indices, weights=confidences, minlength=n_bins + 1)
+    acc = np.bincount(indices, weights=accuracies.astype(np.float64), minlength=n_bins + 1)
+    safe = np.where(count > 0, count, 1)
+    return float(np.sum(np.abs(acc / safe - conf / safe) * (count / count.sum())))
+
+
+def write_ece(header):
+    label3, scores, binary, prob, logit, w = zero_one_cases()
+    softmax = np.exp(scores - scores.max(axis=1, keepdims=True))
+    softmax /= softmax.sum(axis=1, keepdims=True)
+    top = softmax.max(axis=1)
+    hits = softmax.argmax(axis=1) == label3
+    sigmoid = 1 / (1 + np.exp(-logit))
+    with open(os.path.join(HERE, "ece_expected.csv"), "w") as f:
+        f.write(header + "\ncase,form,ece,source\n")
+        f.write("multiclass,logits,%r,top-label: torchmetrics multiclass_calibration_error in NumPy\n"
+                % torchmetrics_ece(top, hits))
+        f.write("binary,pred,%r,torchmetrics binary_calibration_error in NumPy\n" % torchmetrics_ece(prob, binary))
+        f.write("binary,logits,%r,torchmetrics binary_calibration_error of sigmoid(logit) in NumPy\n"
+                % torchmetrics_ece(sigmoid, binary))
 
 
 if __name__ == "__main__":

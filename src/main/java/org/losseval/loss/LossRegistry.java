@@ -17,7 +17,7 @@ public final class LossRegistry {
             LogCosh.DEFINITION, Pinball.DEFINITION, Mape.DEFINITION, Msle.DEFINITION,
             R2.DEFINITION, ExplainedVariance.DEFINITION, Bias.DEFINITION, MaxError.DEFINITION, Smape.DEFINITION,
             Poisson.DEFINITION, Gamma.DEFINITION, Tweedie.DEFINITION, GaussianNll.DEFINITION,
-            Bce.DEFINITION, Focal.DEFINITION, ZeroOne.DEFINITION, Hinge.DEFINITION, SquaredHinge.DEFINITION, BrierScore.DEFINITION,
+            Bce.DEFINITION, Focal.DEFINITION, ZeroOne.DEFINITION, Ece.DEFINITION, Hinge.DEFINITION, SquaredHinge.DEFINITION, BrierScore.DEFINITION,
             Ce.DEFINITION, Kl.DEFINITION, FocalMulticlass.DEFINITION, MultiMarginLoss.DEFINITION,
             DistillationLoss.DEFINITION,
             ContrastiveLoss.DEFINITION, TripletMarginLoss.DEFINITION, InfoNceLoss.DEFINITION));

@@ -27,6 +27,9 @@ public record ZeroOne() implements RowLoss {
                     List.of(Role.PRED, Role.TARGET)),
             params -> new ZeroOne());
 
+    /** The form and row checks zero_one and ece share (one home for them). */
+    static final ZeroOne FORMS = new ZeroOne();
+
     @Override public LossDefinition definition() { return DEFINITION; }
 
     @Override public Map<String, Double> params() { return Map.of(); }

@@ -173,6 +173,37 @@ class FigureReferenceTest {
         }
     }
 
+    /** ece against a NumPy re-implementation of TorchMetrics' binary and multi-class (top-label) ECE. */
+    @Test
+    void eceMatchesTorchMetricsDefinitions() throws LossSpecException {
+        Map<String, List<String[]>> rows = new LinkedHashMap<>();
+        for (String[] f : FixtureCsv.read("/reference/figures/zero_one_rows.csv", 9)) {
+            rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+        }
+        List<String[]> expected = FixtureCsv.read("/reference/figures/ece_expected.csv", 4);
+        assertEquals(3, expected.size());
+        for (String[] e : expected) {
+            List<String[]> r = rows.get(e[0]);
+            int n = r.size();
+            double[][] c = new double[7][n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 7; k++) c[k][i] = Double.parseDouble(r.get(i)[k + 2]);
+            }
+            ArrayInputs inputs = new ArrayInputs(n).with(Role.TARGET, c[0]);
+            if (e[1].equals("pred")) inputs.with(Role.PRED, c[4]);
+            else if (e[0].equals("binary")) inputs.with(Role.LOGITS, c[5]);
+            else inputs.withGroup(Role.LOGITS, new double[][] {c[1], c[2], c[3]});
+            RowLoss ece = loss("ece");
+            LossState whole = new LossState(ece, false);
+            whole.accept(inputs, null);
+            assertClose(Double.parseDouble(e[2]), whole.result().value(), e[0] + " " + e[1] + " vs " + e[3]);
+            // sample weights do not change ece (TorchMetrics has none)
+            LossState weighted = new LossState(ece, true);
+            weighted.accept(inputs, c[6]);
+            assertEquals(whole.result().value(), weighted.result().value());
+        }
+    }
+
     @Test
     void everyNewFigureHasReferenceValues() {
         Set<String> covered = new HashSet<>();
