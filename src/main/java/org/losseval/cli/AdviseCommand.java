@@ -97,6 +97,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     AdviceRequest request() throws UsageException {
         if (columns.weight() != null) throw new UsageException("advise reads no sample weights: leave out --weight");
+        if (input.threads != null) throw new UsageException("advise reads on one thread: leave out --threads");
         if (!rules.format.equals("table") && !rules.format.equals("json")) {
             throw new UsageException("advise --format must be table or json, got '" + rules.format + "'");
         }

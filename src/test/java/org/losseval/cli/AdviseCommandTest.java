@@ -149,6 +149,9 @@ class AdviseCommandTest {
         CliRun weighted = CliRun.of("advise", houses.toString(), "-p", "pred", "-t", "target", "-w", "w");
         assertEquals(2, weighted.exitCode());
         assertEquals(List.of("losseval: advise reads no sample weights: leave out --weight"), weighted.err().lines().toList());
+        CliRun threads = CliRun.of("advise", houses.toString(), "-p", "pred", "-t", "target", "--threads", "2");
+        assertEquals(2, threads.exitCode());
+        assertEquals(List.of("losseval: advise reads on one thread: leave out --threads"), threads.err().lines().toList());
         CliRun format = CliRun.of("advise", houses.toString(), "-p", "pred", "-t", "target", "--format", "csv");
         assertEquals(2, format.exitCode());
         assertEquals(List.of("losseval: advise --format must be table or json, got 'csv'"), format.err().lines().toList());
