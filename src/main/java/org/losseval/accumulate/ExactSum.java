@@ -113,15 +113,25 @@ public final class ExactSum {
         if (nanCount > 0 || (positiveInfinities > 0 && negativeInfinities > 0)) return Double.NaN;
         if (positiveInfinities > 0) return Double.POSITIVE_INFINITY;
         if (negativeInfinities > 0) return Double.NEGATIVE_INFINITY;
+        BigDecimal exact = exact();
+        // BigDecimal.doubleValue rounds correctly; an exact zero is +0.0.
+        return exact.signum() == 0 ? 0.0 : exact.doubleValue();
+    }
+
+    /**
+     * The sum exactly, or null when a NaN or an infinity was added (then {@link #value()} says which). For
+     * figures that combine several exact sums before rounding once ({@code MomentSums}).
+     */
+    public BigDecimal exact() {
+        if (nanCount > 0 || positiveInfinities > 0 || negativeInfinities > 0) return null;
         long[] all = totalBins();
         BigInteger total = BigInteger.ZERO;
         for (int i = all.length - 1; i >= 0; i--) {
             total = total.shiftLeft(1).add(BigInteger.valueOf(all[i]));
         }
-        if (total.signum() == 0) return 0.0;
-        // total * 2^-BIAS_SHIFT, exactly: 2^-k = 5^k / 10^k. BigDecimal.doubleValue rounds correctly.
-        BigDecimal exact = new BigDecimal(total.multiply(FivePower.VALUE), BIAS_SHIFT);
-        return exact.doubleValue();
+        if (total.signum() == 0) return BigDecimal.ZERO;
+        // total * 2^-BIAS_SHIFT, exactly: 2^-k = 5^k / 10^k.
+        return new BigDecimal(total.multiply(FivePower.VALUE), BIAS_SHIFT);
     }
 
     /** A normalized copy of the bins with every lane added in. */

@@ -1,7 +1,10 @@
 package org.losseval.accumulate;
 
 import org.losseval.kernel.RegressionKernels;
+import org.losseval.loss.Ece;
 import org.losseval.loss.LossInputs;
+import org.losseval.loss.MomentLoss;
+import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 
 /**
@@ -25,6 +28,11 @@ import org.losseval.loss.RowLoss;
  * leaves the batch's row losses times v in {@link #rowLosses()}: a row's contribution before the sample
  * weight, which the contribution figures read.
  *
+ * <p>A {@link MomentLoss} (r2, explained variance, max_error) is a function of sums of the residuals and
+ * targets rather than a mean of its row losses: its state also keeps {@link MomentSums}, and its value is
+ * {@link MomentLoss#value} of them. Its row losses (the squared or absolute error) still go to the mean and
+ * to the contribution figures. {@link Ece} keeps {@link CalibrationBins} the same way.
+ *
  * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch. Not
  * thread-safe; combine per-thread states.
  */
@@ -35,6 +43,11 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private final ExactSum weightSum = new ExactSum();
     private long count;
     private long clamped;
+    /** The moments of a {@link MomentLoss}; null for every other loss. */
+    private final MomentSums moments;
+    /** The bins of {@link Ece}; null for every other loss. */
+    private final CalibrationBins calibration;
+    private boolean[] hit = new boolean[0];
     private double[] rowLoss = new double[0];
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
@@ -44,6 +57,8 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     public LossState(RowLoss loss, boolean sampleWeighted) {
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
+        this.moments = loss instanceof MomentLoss ? new MomentSums(sampleWeighted) : null;
+        this.calibration = loss instanceof Ece ? new CalibrationBins() : null;
     }
 
     public RowLoss loss() { return loss; }
@@ -88,6 +103,13 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             lossSum.addAll(rowLoss, n);
         }
         count += covered;
+        if (moments != null) moments.accept(rows.column(Role.PRED), rows.column(Role.TARGET), sampleWeight, n);
+        if (calibration != null) {
+            // the product scratch array has been summed above and is free until the next batch
+            if (hit.length < n) hit = new boolean[n];
+            Ece.confidences(rows, product, hit, n);
+            calibration.accept(product, hit, n);
+        }
         // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
         if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, rowLoss, n);
     }
@@ -111,12 +133,17 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         weightSum.combine(other.weightSum);
         count += other.count;
         clamped += other.clamped;
+        if (moments != null) moments.combine(other.moments);
+        if (calibration != null) calibration.combine(other.calibration);
     }
 
     @Override
     public LossFigures result() {
         double weights = weighted() ? weightSum.value() : count;
-        double value = count == 0 ? Double.NaN : loss.finish(lossSum.value() / weights);
+        double value = count == 0 ? Double.NaN
+                : moments != null ? ((MomentLoss) loss).value(moments.result())
+                : calibration != null ? calibration.result().ece()
+                : loss.finish(lossSum.value() / weights);
         return new LossFigures(value, count, weights, clamped);
     }
 

@@ -55,6 +55,11 @@ final class RunFigures {
             names.add(FigureNames.pinball(q.column()));
             names.add(FigureNames.calibration(q.column()));
         }
+        if (request.quantiles().size() >= 2) {
+            names.add(FigureNames.CRPS);
+            names.add(FigureNames.QUANTILE_CROSSINGS);
+            names.add(FigureNames.QUANTILE_CROSSING_SHARE);
+        }
         for (IntervalColumns i : request.intervals()) intervalNames(i.name(), names);
         names.add(FigureNames.ROWS_READ);
         names.add(FigureNames.ROWS_USED);

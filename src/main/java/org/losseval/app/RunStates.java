@@ -5,12 +5,16 @@ import java.util.List;
 import org.losseval.accumulate.ContributionSettings;
 import org.losseval.accumulate.ContributionState;
 import org.losseval.accumulate.IntervalState;
+import org.losseval.accumulate.QuantileCrossings;
 import org.losseval.accumulate.QuantileState;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.loss.Role;
 import org.losseval.report.ContributionResult;
 import org.losseval.report.IntervalReport;
+import org.losseval.report.CrossingCount;
 import org.losseval.report.QuantileReport;
+import org.losseval.report.QuantileResult;
+import org.losseval.report.QuantileSetResult;
 
 /**
  * The states kept for the run as a whole rather than per input: the contribution figures (worst rows are
@@ -23,6 +27,9 @@ final class RunStates {
     private final ContributionState contributions;
     private final QuantileState[] quantiles;
     private final IntervalState[] intervals;
+    /** With two or more quantile columns, their crossings; else null. */
+    private final QuantileCrossings crossings;
+    private double[][] quantileColumns;
 
     RunStates(RunPlan plan) {
         this.plan = plan;
@@ -34,6 +41,10 @@ final class RunStates {
         for (int q = 0; q < quantiles.length; q++) {
             quantiles[q] = new QuantileState(request.quantiles().get(q).level(), weighted);
         }
+        double[] levels = new double[quantiles.length];
+        for (int q = 0; q < quantiles.length; q++) levels[q] = request.quantiles().get(q).level();
+        crossings = quantiles.length >= 2 ? new QuantileCrossings(levels) : null;
+        quantileColumns = new double[quantiles.length][];
         intervals = new IntervalState[request.intervals().size()];
         for (int i = 0; i < intervals.length; i++) intervals[i] = new IntervalState(plan.nominals.get(i));
     }
@@ -62,8 +73,10 @@ final class RunStates {
         }
         // RunPlan makes sure quantiles and intervals have a target.
         for (int q = 0; q < quantiles.length; q++) {
-            quantiles[q].accept(batch.column(plan.request.quantiles().get(q).column()), target, sampleWeight, n);
+            quantileColumns[q] = batch.column(plan.request.quantiles().get(q).column());
+            quantiles[q].accept(quantileColumns[q], target, sampleWeight, n);
         }
+        if (crossings != null) crossings.accept(quantileColumns, n);
         for (int i = 0; i < intervals.length; i++) {
             IntervalColumns columns = plan.request.intervals().get(i);
             intervals[i].accept(batch.column(columns.lower()), batch.column(columns.upper()), target, n);
@@ -81,6 +94,18 @@ final class RunStates {
             reports.add(new QuantileReport(plan.request.quantiles().get(q).column(), quantiles[q].result()));
         }
         return reports;
+    }
+
+    /** CRPS and crossings of the quantile columns together, or null with fewer than two. */
+    QuantileSetResult quantileSet() {
+        if (crossings == null) return null;
+        List<QuantileResult> results = new ArrayList<>();
+        List<QuantileColumn> byLevel = new ArrayList<>(plan.request.quantiles());
+        for (QuantileState q : quantiles) results.add(q.result());
+        byLevel.sort(java.util.Comparator.comparingDouble(QuantileColumn::level));
+        CrossingCount count = crossings.result();
+        return new QuantileSetResult(byLevel.stream().map(QuantileColumn::column).toList(), count.rows(),
+                QuantileSetResult.crps(results), count.crossed());
     }
 
     List<IntervalReport> intervalReports() {

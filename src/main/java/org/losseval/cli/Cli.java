@@ -57,12 +57,13 @@ public final class Cli {
         CommandLine top = new CommandLine(new LossevalCommand());
         top.addSubcommand(EvalCommand.commandLine(context));
         top.addSubcommand(new CommandLine(new LossesCommand(context)));
+        top.addSubcommand(AdviseCommand.commandLine(context));
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
             int colon = line.indexOf(':');
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
-        for (CommandLine command : new CommandLine[] {top, top.getSubcommands().get("eval")}) {
+        for (CommandLine command : new CommandLine[] {top, top.getSubcommands().get("eval"), top.getSubcommands().get("advise")}) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         }
         top.setOut(context.out());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             "",
             "  losseval eval preds.csv -p pred -t target -l mse -l huber:delta=15 -l pinball:q=0.9",
             "  cat preds.csv | losseval eval - -p yhat -t y -l mse,mae --format json",
+            "  losseval advise preds.csv -p pred -t target",
             "  losseval losses"
         },
         synopsisSubcommandLabel = "COMMAND")

@@ -72,6 +72,19 @@ public final class JsonPrinter implements Printer {
         json.name("quantiles").beginArray();
         for (QuantileReport quantile : report.quantiles()) writeQuantile(quantile, json);
         json.endArray();
+        if (report.quantileSet() != null) {
+            // only with two or more quantile columns (docs/json-schema.md, "The quantile_set object")
+            org.losseval.report.QuantileSetResult set = report.quantileSet();
+            json.name("quantile_set").beginObject();
+            json.name("columns").beginArray();
+            for (String column : set.columns()) json.value(column);
+            json.endArray();
+            json.name("rows").value(set.rows());
+            json.name("crps").value(set.crps());
+            json.name("crossings").value(set.crossingRows());
+            json.name("crossing_share").value(set.crossingShare());
+            json.endObject();
+        }
         json.name("intervals").beginArray();
         for (IntervalReport interval : report.intervals()) writeInterval(interval, json);
         json.endArray();

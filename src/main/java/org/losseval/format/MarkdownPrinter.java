@@ -80,6 +80,7 @@ public final class MarkdownPrinter implements Printer {
         if (sections.quantiles()) {
             out.write("\n### Quantiles\n\n");
             writeLines(FigureTables.quantiles(report.quantiles(), number, escape).markdownLines(), out);
+            if (report.quantileSet() != null) out.write("\n" + escape(Phrases.quantileSet(report.quantileSet(), number)) + "\n");
         }
         if (sections.intervals()) {
             out.write("\n### Intervals\n\n");

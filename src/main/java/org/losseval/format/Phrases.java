@@ -79,6 +79,16 @@ final class Phrases {
     }
 
     /** "99.59%", or "~99.59%" for the midpoint of a bracket. */
+    /**
+     * "crps 0.4167 (2 x the mean pinball loss over 3 levels); quantile crossings: 2 of 5000 rows (0.04%)":
+     * the line under the quantiles table when two or more quantile columns are given.
+     */
+    static String quantileSet(org.losseval.report.QuantileSetResult set, DoubleFunction<String> number) {
+        return "crps " + number.apply(set.crps()) + " (2 x the mean pinball loss over " + set.columns().size()
+                + " levels); quantile crossings: " + set.crossingRows() + " of " + set.rows() + " rows ("
+                + Numbers.percent(set.crossingShare()) + ")";
+    }
+
     static String share(Range share) {
         return share.exact() ? Numbers.percent(share.low()) : APPROXIMATE + Numbers.percent(share.mid());
     }

@@ -75,6 +75,7 @@ public final class TablePrinter implements Printer {
         if (sections.quantiles()) {
             out.write("\n");
             writeLines(FigureTables.quantiles(report.quantiles(), number, plain).plainLines(), out);
+            if (report.quantileSet() != null) out.write(Phrases.quantileSet(report.quantileSet(), number) + "\n");
         }
         if (sections.intervals()) {
             out.write("\n");

@@ -30,7 +30,10 @@ public enum Role {
     X2("--x2", null, true, "second embeddings of a pair", "Second embeddings of a pair, for contrastive."),
     DISTANCE("--distance", null, false, "distances of pairs", "Distances of pairs, for contrastive."),
     SIM_POS("--sim-pos", null, false, "similarity to the positive", "Similarity to the positive, for infonce."),
-    SIM_NEG("--sim-neg", null, true, "similarities to the negatives", "Similarities to the negatives, for infonce.");
+    SIM_NEG("--sim-neg", null, true, "similarities to the negatives", "Similarities to the negatives, for infonce."),
+    VAR("--var", null, false, "predicted variances", "Predicted variances of a Gaussian, for gaussian_nll."),
+    STD("--std", null, false, "predicted standard deviations",
+            "Predicted standard deviations of a Gaussian, for gaussian_nll (squared to the variance).");
 
     private final String option;
     private final String shortOption;

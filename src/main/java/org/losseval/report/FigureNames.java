@@ -16,6 +16,8 @@ import org.losseval.text.Numbers;
  *   outliers                   how many rows are robust outliers
  *   pinball[COL]               the pinball loss of a --quantile column at its level
  *   calibration[COL]           the fraction of targets below a --quantile column
+ *   crps                       2 × the mean pinball loss over the --quantile levels (two or more columns)
+ *   quantile_crossings         rows whose quantile predictions cross; quantile_crossing_share their share
  *   coverage[L:U], below[L:U], above[L:U], width[L:U], interval_score[L:U], coverage_p_value[L:U]
  *   rows_read, rows_used, rows_skipped
  * </pre>
@@ -27,6 +29,9 @@ public final class FigureNames {
     public static final String ROWS_USED = "rows_used";
     public static final String ROWS_SKIPPED = "rows_skipped";
     public static final String OUTLIERS = "outliers";
+    public static final String CRPS = "crps";
+    public static final String QUANTILE_CROSSINGS = "quantile_crossings";
+    public static final String QUANTILE_CROSSING_SHARE = "quantile_crossing_share";
 
     /** How figures and reports name a loss: its label ({@code -l robust=huber:delta=2}), or else its spec. */
     public static String lossKey(String label, String spec) { return label != null ? label : spec; }

@@ -8,7 +8,8 @@ import java.util.Map;
  * Every figure of a report by its {@link FigureNames name} (the names {@code --fail-if} takes), unrounded:
  * one listing for the gates, the CSV figure rows and the JUnit properties. Order: row counts, then per
  * loss its value and clamped rows, then per loss with contributions its shares (top 1, top K, each top
- * fraction, outliers) and the outlier count, then per quantile its pinball loss and calibration, then per
+ * fraction, outliers) and the outlier count, then per quantile its pinball loss and calibration, then (two or more quantiles) crps,
+ * quantile_crossings and quantile_crossing_share, then per
  * interval its coverage, below, above, width, interval score and p-value.
  *
  * <p>A figure known only as a bracket (beyond the exact-memory budget) keeps both ends: a gate judges the
@@ -33,6 +34,12 @@ public final class ReportFigures {
             QuantileResult result = quantile.result();
             figures.putIfAbsent(FigureNames.pinball(quantile.column()), Range.of(result.pinball()));
             figures.putIfAbsent(FigureNames.calibration(quantile.column()), Range.of(result.fractionBelow()));
+        }
+        if (report.quantileSet() != null) {
+            QuantileSetResult set = report.quantileSet();
+            figures.putIfAbsent(FigureNames.CRPS, Range.of(set.crps()));
+            figures.putIfAbsent(FigureNames.QUANTILE_CROSSINGS, Range.of(set.crossingRows()));
+            figures.putIfAbsent(FigureNames.QUANTILE_CROSSING_SHARE, Range.of(set.crossingShare()));
         }
         for (IntervalReport interval : report.intervals()) {
             String name = interval.name();

@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link CalibrationBins}, {@link QuantileCrossings}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
  * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
  * does not apply to them.
  */
@@ -125,6 +125,19 @@ class StateContractTest {
                 List.of(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true), List.of()))));
         all.add(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true),
                 List.of(state("residuals", () -> new ResidualSample(false), feedResiduals(false), List.of()))));
+        all.add(loss("r2", true, Regression.ROLES, List.of(loss("r2", false, Regression.ROLES, List.of()),
+                loss("explained_variance", true, Regression.ROLES, List.of()))));
+        all.add(loss("explained_variance", false, Regression.ROLES, List.of(loss("max_error", false, Regression.ROLES, List.of()))));
+        all.add(loss("max_error", false, Regression.ROLES, List.of()));
+        all.add(state("moment sums", () -> new MomentSums(false), feedMoments(false),
+                List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
+        all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
+                List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
+        all.add(state("quantile crossings", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.5}),
+                StateContractTest::feedCrossings,
+                List.of(state("other levels", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.4}),
+                        StateContractTest::feedCrossings, List.of()))));
+        all.add(state("calibration bins", CalibrationBins::new, StateContractTest::feedCalibration, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -327,6 +340,29 @@ class StateContractTest {
             for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
             state.accept(residuals, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
         };
+    }
+
+    private static Feeder<MomentSums> feedMoments(boolean weighted) {
+        return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
+                ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
+                to - from);
+    }
+
+    /** Three quantile columns from pred, target and the weights: some rows cross, some do not. */
+    private static void feedCrossings(QuantileCrossings crossings, ContractRows rows, int from, int to) {
+        crossings.accept(new double[][] {ContractRows.slice(rows.pred, from, to), ContractRows.slice(rows.target, from, to),
+                ContractRows.slice(rows.weight, from, to)}, to - from);
+    }
+
+    /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
+    private static void feedCalibration(CalibrationBins bins, ContractRows rows, int from, int to) {
+        double[] confidence = new double[to - from];
+        boolean[] hit = new boolean[to - from];
+        for (int i = from; i < to; i++) {
+            confidence[i - from] = i % 17 == 0 ? 1.0 : rows.weight[i] / (1 + rows.weight[i]);
+            hit[i - from] = rows.label[i] == 1;
+        }
+        bins.accept(confidence, hit, to - from);
     }
 
     /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */

@@ -200,6 +200,8 @@ class ReportsCommandTest {
                 | p10      | 0.1 | 0.162543 |   0.0974 |    0.0974 | 5000 |
                 | p90      | 0.9 | 0.267825 |   0.9076 |    0.9078 | 5000 |
 
+                crps 0.430369 (2 x the mean pinball loss over 2 levels); quantile crossings: 0 of 5000 rows (0.00%)
+
                 ### Intervals
 
                 | interval | nominal | coverage |           95% CI |   p-value | below | above | mean width | interval score | rows |

@@ -51,6 +51,13 @@ final class JsonFigures {
             figures.putIfAbsent(FigureNames.pinball(column), Range.of(number(quantile, "pinball")));
             figures.putIfAbsent(FigureNames.calibration(column), Range.of(number(quantile, "fraction_below")));
         }
+        Map<String, Object> top = object(report);
+        if (top.containsKey("quantile_set")) {
+            Map<String, Object> set = object(top.get("quantile_set"));
+            figures.putIfAbsent(FigureNames.CRPS, Range.of(number(set, "crps")));
+            figures.putIfAbsent(FigureNames.QUANTILE_CROSSINGS, Range.of(number(set, "crossings")));
+            figures.putIfAbsent(FigureNames.QUANTILE_CROSSING_SHARE, Range.of(number(set, "crossing_share")));
+        }
         for (Object element : list(TinyJson.at(report, "intervals"))) {
             Map<String, Object> interval = object(element);
             String name = interval.get("lower") + ":" + interval.get("upper");

@@ -57,6 +57,7 @@ class PrinterParityTest {
         REPORTS.put("brackets and undefined shares", SampleReports::largeRun);
         REPORTS.put("no losses, only quantiles and intervals", SampleReports::quantilesOnly);
         REPORTS.put("no losses, two inputs", SampleReports::quantilesOnlyTwoInputs);
+        REPORTS.put("two quantile columns: crps and crossings", SampleReports::quantileSet);
         REPORTS.put("contributions covering no loss", SampleReports::contributionsOfNoLoss);
         REPORTS.put("inf, -inf and NaN figures, gates failing closed", SampleReports::nonFinite);
     }

@@ -190,6 +190,18 @@ final class SampleReports {
     }
 
     /**
+     * {@link #quantilesOnly()} with the figures of its two quantile columns together: CRPS 2 × the mean of
+     * their pinball losses, and one of the three rows crossing.
+     */
+    static Report quantileSet() {
+        Report q = quantilesOnly();
+        double crps = org.losseval.report.QuantileSetResult.crps(q.quantiles().stream().map(QuantileReport::result).toList());
+        return new Report(q.schemaVersion(), q.toolVersion(), q.kernel(), q.columns(), q.inputs(), q.rows(), q.losses(),
+                null, q.quantiles(), q.intervals(), q.gates(),
+                new org.losseval.report.QuantileSetResult(List.of("p10", "p90"), 3, crps, 1));
+    }
+
+    /**
      * {@link #quantilesOnly()} over two inputs, the second with a skipped row: the sections per input hold
      * only losses, so there are none.
      */

@@ -23,7 +23,8 @@ class LossRegistryTest {
     @Test
     void listsTheLossesInOrder() {
         assertEquals(List.of("mse", "rmse", "mae", "huber", "smooth_l1", "log_cosh", "pinball", "mape", "msle",
-                "bce", "focal", "hinge", "squared_hinge", "brier",
+                "r2", "explained_variance", "bias", "max_error", "smape", "poisson", "gamma", "tweedie", "gaussian_nll",
+                "bce", "focal", "zero_one", "ece", "hinge", "squared_hinge", "brier",
                 "ce", "kl", "focal_multiclass", "multi_margin", "distillation",
                 "contrastive", "triplet", "infonce"), REGISTRY.names());
         assertSame(REGISTRY, LossRegistry.builtIn());

@@ -18,7 +18,8 @@ class LossSpecsTest {
 
     private static final LossRegistry REGISTRY = LossRegistry.builtIn();
     private static final String LOSS_LIST = "losses are: mse, rmse, mae, huber, smooth_l1, log_cosh, pinball, mape, msle,"
-            + " bce, focal, hinge, squared_hinge, brier, ce, kl, focal_multiclass, multi_margin, distillation,"
+            + " r2, explained_variance, bias, max_error, smape, poisson, gamma, tweedie, gaussian_nll,"
+            + " bce, focal, zero_one, ece, hinge, squared_hinge, brier, ce, kl, focal_multiclass, multi_margin, distillation,"
             + " contrastive, triplet, infonce";
 
     private static List<LossRequest> parse(String... values) throws LossSpecException {
