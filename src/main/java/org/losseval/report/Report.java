@@ -26,7 +26,7 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
                      List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                      ContributionResult contributions, List<QuantileReport> quantiles,
                      List<IntervalReport> intervals, List<GateOutcome> gates) {
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public Report {
         columns = List.copyOf(columns);
