@@ -6,7 +6,9 @@ Run with Debian's /usr/bin/python3 (numpy 1.24, scipy 1.10.1, scikit-learn 1.2.1
 It rewrites the CSV files beside it. Every number is written with repr(), which round-trips a double.
 
 Independent implementations used:
-  - shares, worst rows, median/MAD outliers: plain numpy (np.sort, np.median), exact sums with math.fsum
+  - shares, worst rows, median/MAD outliers, concentration curves: plain numpy (np.sort, np.median),
+    exact sums with math.fsum
+  - residual histogram: octaves from math.frexp, counted in plain Python
   - binomial p-values and Clopper-Pearson intervals: scipy.stats.binomtest(k, n, p).pvalue and
     .proportion_ci(0.95, method="exact")
   - pinball loss: sklearn.metrics.mean_pinball_loss
@@ -33,7 +35,44 @@ def losses(pred, target):
     return {"mse": r * r, "mae": a, "huber": huber}
 
 
-def contribution_case(name, source, row, pred, target, weight, factor, rows_out, expected_out, worst_out):
+# The concentration curve's fractions: 1, 2 and 5 times 1e-9 ... 1e-1, and 1 (docs/json-schema.md).
+CURVE_FRACTIONS = [m * 10.0 ** e for e in range(-9, 0) for m in (1, 2, 5)] + [1.0]
+# Octaves below the largest |residual| with a histogram bin of their own (docs/json-schema.md).
+OCTAVES = 12
+
+
+def curve_rows(n):
+    """m = 1, ceil(f * n) for each curve fraction (at least 1, at most n) and n, increasing, no repeats."""
+    rows = {1, n}
+    for f in CURVE_FRACTIONS:
+        rows.add(max(1, min(n, math.ceil(round(float(repr(f)) * n, 9)))))
+    return sorted(rows)
+
+
+def residual_histogram(r):
+    """(low, high, count) per bin, as docs/json-schema.md defines them, from math.frexp's exponents."""
+    nonzero = [x for x in r if x != 0]
+    if not nonzero:
+        return [(0.0, 0.0, len(r))] if len(r) else []
+    exponent = lambda x: math.frexp(abs(x))[1] - 1  # |x| in [2^e, 2^(e+1))
+    top = max(exponent(x) for x in nonzero)
+    low_e = top - OCTAVES + 1
+    edge = 2.0 ** low_e
+    central = sum(1 for x in r if abs(x) < edge)
+    bins = [(-2.0 ** (e + 1), -2.0 ** e, sum(1 for x in nonzero if x < 0 and exponent(x) == e))
+            for e in range(top, low_e - 1, -1)]
+    bins.append((-edge, edge, central))
+    bins += [(2.0 ** e, 2.0 ** (e + 1), sum(1 for x in nonzero if x > 0 and exponent(x) == e))
+             for e in range(low_e, top + 1)]
+    while bins[0][2] == 0:
+        bins.pop(0)
+    while bins[-1][2] == 0:
+        bins.pop()
+    return bins
+
+
+def contribution_case(name, source, row, pred, target, weight, factor, rows_out, expected_out, worst_out,
+                      curve_out, histogram_out):
     n = len(pred)
     for i in range(n):
         rows_out.append([name, source[i], row[i], repr(pred[i]), repr(target[i]),
@@ -65,13 +104,17 @@ def contribution_case(name, source, row, pred, target, weight, factor, rows_out,
             expected_out.append([name, loss, key, repr(float(value))])
         for rank, i in enumerate(order[:5]):
             worst_out.append([name, loss, rank, source[i], row[i], repr(float(c[i]))])
+        for m in curve_rows(n):
+            curve_out.append([name, loss, m, repr(math.fsum(desc[:m]) / total)])
+    for low, high, count in residual_histogram([float(x) for x in r]):
+        histogram_out.append([name, repr(low), repr(high), count])
 
 
 def contributions():
-    rows_out, expected_out, worst_out = [], [], []
+    rows_out, expected_out, worst_out, curve_out, histogram_out = [], [], [], [], []
     # The seed's houses: pred 210, 340, 400; target 200, 350, 180.
     contribution_case("houses", [0, 0, 0], [1, 2, 3], np.array([210.0, 340.0, 400.0]),
-                      np.array([200.0, 350.0, 180.0]), None, 3.0, rows_out, expected_out, worst_out)
+                      np.array([200.0, 350.0, 180.0]), None, 3.0, rows_out, expected_out, worst_out, curve_out, histogram_out)
     rng = np.random.default_rng(20240611)
     # Heavy-tailed residuals (Student t, 2 degrees of freedom) over two sources.
     n = 240
@@ -79,7 +122,7 @@ def contributions():
     pred = (target + 8 * rng.standard_t(2, n)).round(3)
     source = [0] * 130 + [1] * 110
     row = list(range(1, 131)) + list(range(1, 111))
-    contribution_case("heavy_tails", source, row, pred, target, None, 3.0, rows_out, expected_out, worst_out)
+    contribution_case("heavy_tails", source, row, pred, target, None, 3.0, rows_out, expected_out, worst_out, curve_out, histogram_out)
     # Integer residuals (many ties in loss) with weights, and a smaller outlier factor.
     n = 150
     target = rng.integers(0, 50, n).astype(float)
@@ -87,10 +130,12 @@ def contributions():
     pred[[7, 40, 41, 99]] += [60, -45, 60, 30]
     weight = rng.choice([0.5, 1.0, 2.0], n)
     contribution_case("weighted_ties", [0] * n, list(range(1, n + 1)), pred, target, weight, 2.5,
-                      rows_out, expected_out, worst_out)
+                      rows_out, expected_out, worst_out, curve_out, histogram_out)
     write("contribution_rows.csv", ["case", "source", "row", "pred", "target", "weight"], rows_out)
     write("contribution_expected.csv", ["case", "loss", "figure", "value"], expected_out)
     write("contribution_worst.csv", ["case", "loss", "rank", "source", "row", "contribution"], worst_out)
+    write("contribution_curve.csv", ["case", "loss", "rows", "share"], curve_out)
+    write("residual_histogram.csv", ["case", "low", "high", "count"], histogram_out)
 
 
 def binomial():

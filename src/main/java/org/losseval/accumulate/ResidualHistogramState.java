@@ -16,7 +16,7 @@ import org.losseval.report.ResidualHistogram;
  * on nothing but r, so two states combine by adding integer counts, exactly, in any order.
  *
  * <p>Kept: one count per (sign, exponent) for every exponent a double can have (subnormals share the
- * lowest octave, an infinite residual the highest) and a count of zeros: 2 &times; 2048 + 1 longs, 32 KiB,
+ * lowest octave, an infinite residual the highest) and a count of zeros: 2 &times; 2047 + 2 longs, 32 KiB,
  * whatever the row count. {@link #result} turns them into at most 2 &times; {@link #OCTAVES} + 1 bins: the
  * octaves within {@link #OCTAVES} of the largest |r| on each side, and one central bin for everything
  * smaller (zeros included), listed contiguously from the lowest occupied bin to the highest. Cost per row:
@@ -32,8 +32,7 @@ public final class ResidualHistogramState implements MergeableState<ResidualHist
      */
     public static final int OCTAVES = 12;
     private static final int LOWEST = Double.MIN_EXPONENT - 1; // the exponent getExponent gives subnormals
-    private static final int HIGHEST = Double.MAX_EXPONENT + 1; // ...and infinities
-    private static final int SIZE = HIGHEST - LOWEST + 1;
+    private static final int SIZE = Double.MAX_EXPONENT - LOWEST + 1;
 
     private final long[] positive = new long[SIZE];
     private final long[] negative = new long[SIZE];
@@ -48,7 +47,8 @@ public final class ResidualHistogramState implements MergeableState<ResidualHist
         for (int i = 0; i < n; i++) {
             double r = residuals[i];
             if (r == 0) zeros++;
-            else (r > 0 ? positive : negative)[Math.getExponent(r) - LOWEST]++;
+            // An infinite residual (an overflowed difference) joins the top octave, [2^1023, inf).
+            else (r > 0 ? positive : negative)[Math.min(Math.getExponent(r), Double.MAX_EXPONENT) - LOWEST]++;
         }
         rows += n;
     }
@@ -88,7 +88,7 @@ public final class ResidualHistogramState implements MergeableState<ResidualHist
     private static double edge(int i) {
         int exponent = i + LOWEST;
         if (exponent <= LOWEST) return 0.0;
-        if (exponent >= HIGHEST) return Double.POSITIVE_INFINITY;
+        if (exponent > Double.MAX_EXPONENT) return Double.POSITIVE_INFINITY;
         return Math.scalb(1.0, exponent);
     }
 

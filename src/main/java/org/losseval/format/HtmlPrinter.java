@@ -194,7 +194,7 @@ public final class HtmlPrinter implements Printer {
         List<String> headers = new ArrayList<>(List.of("worst rows", "% of rows"));
         List<TextTable.Align> aligns = new ArrayList<>(List.of(TextTable.Align.RIGHT, TextTable.Align.RIGHT));
         for (LossContribution loss : losses) {
-            headers.add(escape(loss.loss()));
+            headers.add(loss.loss());
             aligns.add(TextTable.Align.RIGHT);
         }
         TextTable table = new TextTable(headers, aligns);

@@ -67,14 +67,15 @@ final class TextTable {
 
     /**
      * An HTML table: a {@code thead} row of {@code th} and a {@code tbody} row of {@code td} per row, right-aligned
-     * columns marked {@code class="num"}. Cells must already be HTML-escaped by the caller ({@link HtmlPrinter}).
+     * columns marked {@code class="num"}. The headers are plain text (escaped here, as for every printer they
+     * are the same constants); the cells must already be HTML-escaped by the caller ({@link HtmlPrinter}).
      *
      * @param id the table's id attribute, or null for none
      */
     List<String> htmlLines(String id) {
         List<String> lines = new ArrayList<>();
         lines.add(id == null ? "<table>" : "<table id=\"" + id + "\">");
-        lines.add("<thead><tr>" + htmlCells(headers, "th") + "</tr></thead>");
+        lines.add("<thead><tr>" + htmlCells(headers.stream().map(HtmlPrinter::escape).toList(), "th") + "</tr></thead>");
         lines.add("<tbody>");
         for (List<String> row : rows) lines.add("<tr>" + htmlCells(row, "td") + "</tr>");
         lines.add("</tbody>");

@@ -43,9 +43,9 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
- * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
- * does not apply to them.
+ * {@link ResidualSample}, {@link ResidualHistogramState}, {@link RowTally} and {@link ExactSum} (through an
+ * adapter: it predates the interface and is kept as it is). The histogram, RowTally and ExactSum combine
+ * with any other of their kind, so (d) does not apply to them.
  */
 class StateContractTest {
     private static final int[] SIZES = {0, 1, 7, 1023, 4099};
@@ -125,6 +125,7 @@ class StateContractTest {
                 List.of(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true), List.of()))));
         all.add(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true),
                 List.of(state("residuals", () -> new ResidualSample(false), feedResiduals(false), List.of()))));
+        all.add(state("residual histogram", ResidualHistogramState::new, StateContractTest::feedHistogram, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -327,6 +328,12 @@ class StateContractTest {
             for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
             state.accept(residuals, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
         };
+    }
+
+    private static void feedHistogram(ResidualHistogramState histogram, ContractRows rows, int from, int to) {
+        double[] residuals = new double[to - from];
+        for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
+        histogram.accept(residuals, to - from);
     }
 
     /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.losseval.report.ConfidenceInterval;
 import org.losseval.report.ContributionResult;
+import org.losseval.report.CurvePoint;
+import org.losseval.report.HistogramBin;
+import org.losseval.report.ResidualHistogram;
 import org.losseval.report.FractionShare;
 import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
@@ -137,6 +140,35 @@ final class SampleReports {
     static final double COVERAGE_P_VALUE = 0.488;
     static final double CI_LOW = 0.09429932405071303;
     static final double CI_HIGH = 0.9915962413403874;
+
+    /**
+     * {@link #housesFull} with what the HTML report plots: each loss's concentration curve (1, 2 and 3 rows;
+     * mae's middle point a bracket, huber's shares undefined) and a residual histogram of the three residuals
+     * -10, 10 and 220 (an octave each, and an empty one between 16 and 128 drawn as no bar).
+     */
+    static Report housesWithPlots() {
+        Report full = housesFull();
+        ContributionResult c = full.contributions();
+        List<List<CurvePoint>> curves = List.of(
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(48400.0 / MSE_TOTAL)),
+                        new CurvePoint(2, 2 / 3.0, Range.of(48500.0 / MSE_TOTAL)), new CurvePoint(3, 1, Range.of(1))),
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(220.0 / MAE_TOTAL)),
+                        new CurvePoint(2, 2 / 3.0, new Range(0.95, 0.96)), new CurvePoint(3, 1, Range.of(1))),
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(Double.NaN)), new CurvePoint(2, 2 / 3.0, Range.of(Double.NaN)),
+                        new CurvePoint(3, 1, Range.of(Double.NaN))));
+        List<LossContribution> losses = new java.util.ArrayList<>();
+        for (int l = 0; l < c.losses().size(); l++) {
+            LossContribution x = c.losses().get(l);
+            losses.add(new LossContribution(x.loss(), x.total(), x.shareTop1(), x.topK(), x.shareTopK(), x.topFractions(),
+                    x.worstRows(), x.outlierShare(), x.undefinedRows(), curves.get(l)));
+        }
+        ResidualHistogram histogram = new ResidualHistogram(3, 12, List.of(new HistogramBin(-16, -8, 1),
+                new HistogramBin(-8, -4, 0), new HistogramBin(-4, 4, 0), new HistogramBin(4, 8, 0),
+                new HistogramBin(8, 16, 1), new HistogramBin(16, 128, 0), new HistogramBin(128, 256, 1)));
+        return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
+                full.rows(), full.losses(), new ContributionResult(c.rows(), c.exact(), c.outliers(), losses, histogram),
+                full.quantiles(), full.intervals(), full.gates());
+    }
 
     /**
      * The houses with every schema-2 section: contributions (--top 5, --top-fraction 0.01,0.05, --worst 2),
