@@ -210,7 +210,9 @@ public final class HtmlPrinter implements Printer {
 
     private void residuals(Report report, Sections sections, boolean weighted, List<String> page) {
         ContributionResult contributions = report.contributions();
-        page.add("<section id=\"residuals\"><h2>Residuals</h2>");
+        // Without residuals (a classification run) there is nothing of them to show but the worst rows.
+        page.add(sections.histogram() ? "<section id=\"residuals\"><h2>Residuals</h2>"
+                : "<section id=\"residuals\"><h2>Worst rows</h2>");
         page.add("<p>" + escape(Phrases.outliers(contributions.outliers(), number)) + "</p>");
         page.add("<div class=\"side-by-side\">");
         if (sections.histogram()) {
@@ -222,7 +224,7 @@ public final class HtmlPrinter implements Printer {
                     + "the bins drawn). The bins with rows are in the table below.</figcaption></figure>");
         }
         if (sections.worstRows()) {
-            page.add("<div><h3>Worst rows</h3>");
+            page.add(sections.histogram() ? "<div><h3>Worst rows</h3>" : "<div>");
             page.addAll(FigureTables.worstRows(contributions, report.inputs(), weighted, number, HtmlPrinter::escape)
                     .htmlLines("worst-rows"));
             page.add("</div>");

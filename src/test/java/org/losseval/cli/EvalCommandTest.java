@@ -300,7 +300,7 @@ class EvalCommandTest {
                 "losseval: --delimiter must be one character (not a quote or line break) or 'tab', got 'ab'");
         assertFailure(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--format", "xml"), 2,
                 "losseval: Invalid value for option '--format': unknown format 'xml'; formats are: table, json, csv,"
-                        + " markdown, junit",
+                        + " markdown, junit, html",
                 "Try 'losseval eval --help' for more information.");
     }
 }
