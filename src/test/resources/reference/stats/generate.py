@@ -9,6 +9,9 @@ Independent implementations used:
   - shares, worst rows, median/MAD outliers, concentration curves: plain numpy (np.sort, np.median),
     exact sums with math.fsum
   - residual histogram: octaves from math.frexp, counted in plain Python
+  - reliability diagram: sklearn.calibration.calibration_curve(n_bins=10, strategy="uniform"), the counts
+    from numpy searchsorted over the same linspace edges; for the examples, probabilities from
+    torch.softmax / torch.sigmoid (torch 1.13)
   - binomial p-values and Clopper-Pearson intervals: scipy.stats.binomtest(k, n, p).pvalue and
     .proportion_ci(0.95, method="exact")
   - pinball loss: sklearn.metrics.mean_pinball_loss
@@ -138,6 +141,62 @@ def contributions():
     write("residual_histogram.csv", ["case", "low", "high", "count"], histogram_out)
 
 
+def reliability():
+    """Rows of (probability, event) and scikit-learn's calibration_curve(n_bins=10, strategy='uniform') of them,
+    with each bin's row count from numpy's searchsorted over the same edges (calibration_curve drops empty bins)."""
+    from sklearn.calibration import calibration_curve
+    rng = np.random.default_rng(20261204)
+    cases = {}
+    p = rng.beta(2, 5, 500)
+    cases["beta"] = (p, rng.random(500) < p)
+    # Probabilities on the edges as numpy's linspace computes them, and near them: 0.3 and 0.30000000000000004.
+    edges = [0.0, 0.1, 0.2, 0.3, 0.30000000000000004, 0.5, 0.6000000000000001, 0.6, 0.9, 1.0, 0.05, 0.95]
+    cases["edges"] = (np.array(edges), np.array([i % 2 == 0 for i in range(len(edges))]))
+    rows_out, expected_out = [], []
+    for name, (prob, event) in cases.items():
+        for x, e in zip(prob, event):
+            rows_out.append([name, repr(float(x)), int(e)])
+        observed, mean = calibration_curve(event.astype(int), prob, n_bins=10, strategy="uniform")
+        bins = np.linspace(0.0, 1.0, 11)
+        ids = np.searchsorted(bins[1:-1], prob)
+        counts = np.bincount(ids, minlength=10)
+        nonempty = [b for b in range(10) if counts[b] > 0]
+        for b, o, m in zip(nonempty, observed, mean):
+            expected_out.append([name, b, int(counts[b]), repr(float(m)), repr(float(o))])
+    write("reliability_rows.csv", ["case", "probability", "event"], rows_out)
+    examples_reliability()
+    write("reliability_expected.csv", ["case", "bin", "count", "mean_predicted", "observed"], expected_out)
+
+
+def examples_reliability():
+    """The reliability diagrams of two committed examples, from torch 1.13's softmax and sigmoid and
+    scikit-learn's calibration_curve: examples/leaves.csv (five logit columns l0..l4, labels 'label': the top
+    class's probability against whether it is the label) and examples/emails.csv (one logit column 'logit',
+    labels 'spam': the sigmoid against label 1)."""
+    import os
+    import pandas
+    import torch
+    from sklearn.calibration import calibration_curve
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..", "examples")
+    out = []
+    leaves = pandas.read_csv(os.path.join(root, "leaves.csv"))
+    logits = torch.tensor(leaves[["l0", "l1", "l2", "l3", "l4"]].to_numpy(), dtype=torch.float64)
+    probs = torch.softmax(logits, dim=1)
+    top, cls = probs.max(dim=1)
+    cases = {"leaves": (top.numpy(), (cls.numpy() == leaves["label"].to_numpy()).astype(int))}
+    emails = pandas.read_csv(os.path.join(root, "emails.csv"))
+    p = torch.sigmoid(torch.tensor(emails["logit"].to_numpy(), dtype=torch.float64)).numpy()
+    cases["emails"] = (p, emails["spam"].to_numpy().astype(int))
+    for name, (prob, event) in cases.items():
+        observed, mean = calibration_curve(event, prob, n_bins=10, strategy="uniform")
+        bins = np.linspace(0.0, 1.0, 11)
+        counts = np.bincount(np.searchsorted(bins[1:-1], prob), minlength=10)
+        nonempty = [b for b in range(10) if counts[b] > 0]
+        for b, o, m in zip(nonempty, observed, mean):
+            out.append([name, b, int(counts[b]), repr(float(m)), repr(float(o))])
+    write("examples_reliability.csv", ["example", "bin", "count", "mean_predicted", "observed"], out)
+
+
 def binomial():
     cases = [(8, 10, 0.8), (3, 10, 0.5), (0, 10, 0.8), (10, 10, 0.8), (75, 100, 0.8), (85, 100, 0.8),
              (780, 1000, 0.8), (7950, 10000, 0.8), (500, 1000, 0.5), (1, 50, 0.1), (9, 50, 0.1), (2, 3, 0.9),
@@ -205,6 +264,7 @@ def write(name, header, rows):
 
 if __name__ == "__main__":
     contributions()
+    reliability()
     binomial()
     intervals()
     quantiles()

@@ -55,7 +55,8 @@ final class ReportAssembler {
             inputReports.add(new InputReport(input.name(), input.format(), input.tally().result(), perInput.get(r)));
         }
         return new Report(Report.SCHEMA_VERSION, toolVersion, kernel, columnRoles(request), inputReports,
-                total.result(), totals, run.contributions(), run.quantileReports(), run.intervalReports(), List.of());
+                total.result(), totals, run.contributions(), run.quantileReports(), run.intervalReports(), List.of(),
+                run.reliability());
     }
 
     /** A loss's figures with its names: as requested (label, spec) and as resolved (name, parameters). */

@@ -17,6 +17,8 @@ import org.losseval.report.LossContribution;
 import org.losseval.report.OutlierResult;
 import org.losseval.report.QuantileReport;
 import org.losseval.report.Range;
+import org.losseval.report.ReliabilityBin;
+import org.losseval.report.ReliabilityDiagram;
 import org.losseval.report.Report;
 import org.losseval.report.ReportFigures;
 import org.losseval.report.ResidualHistogram;
@@ -34,10 +36,10 @@ import org.losseval.text.Numbers;
  * the top-1, top-K and top-fraction points marked, a bracket drawn as a band); residuals (a histogram on a
  * log count axis with the median and the robust-outlier thresholds marked, the worst rows beside it);
  * quantiles (observed against nominal level) and intervals (coverage with its Clopper–Pearson interval
- * against the nominal level, mean width and interval score); and last, every figure of the report
- * ({@link ReportFigures}) with its exact value. Every number a plot shows is also in a table on the page.
- * Not yet: the reliability diagram of classification runs, and the comparison and per-group sections, whose
- * figures the report does not carry yet.
+ * against the nominal level, mean width and interval score); classification (a reliability diagram with
+ * its bins, for runs with {@code --logits}); and last, every figure of the report ({@link ReportFigures})
+ * with its exact value. Every number a plot shows is also in a table on the page. Not yet: the comparison
+ * and per-group sections, whose figures the report does not carry yet (the batch-reports issue).
  *
  * <p>The tables are the ones the table and Markdown printers show ({@link LossTables}, {@link FigureTables}),
  * escaped for HTML; numbers use the printer's precision; the figures table is always exact. Size: the plots
@@ -94,6 +96,7 @@ public final class HtmlPrinter implements Printer {
         if (sections.contributions()) concentration(report, sections, page);
         if (sections.histogram() || sections.worstRows()) residuals(report, sections, weighted, page);
         if (sections.quantiles() || sections.intervals()) quantilesAndIntervals(report, sections, page);
+        if (sections.reliability()) classification(report.reliability(), page);
         page.add("<section id=\"every-figure\"><h2>Every figure</h2>");
         page.add("<p>Every figure of the report by the name <code>--fail-if</code> takes, exact; a bracket "
                 + "(beyond the exact-memory budget) gives both ends, and the value is its midpoint.</p>");
@@ -341,6 +344,49 @@ public final class HtmlPrinter implements Printer {
         if (sections.intervals()) page.addAll(FigureTables.intervals(report.intervals(), number, HtmlPrinter::escape)
                 .htmlLines("intervals-table"));
         page.add("</section>");
+    }
+
+    private void classification(ReliabilityDiagram reliability, List<String> page) {
+        boolean binary = reliability.kind().equals(ReliabilityDiagram.BINARY);
+        String predicted = binary ? "predicted probability of class 1" : "probability of the top class";
+        String observed = binary ? "observed frequency of class 1" : "observed accuracy";
+        page.add("<section id=\"classification\"><h2>Classification</h2>");
+        SvgPlot plot = new SvgPlot("Reliability diagram", "reliability", SvgPlot.linear(0, 1), SvgPlot.linear(0, 1));
+        for (int pct = 0; pct <= 100; pct += 20) {
+            plot.xTick(pct / 100.0, pct + "%");
+            plot.yTick(pct / 100.0, pct + "%");
+        }
+        plot.axisTitles(predicted, observed);
+        plot.dataLine("diagonal", 0, 0, 1, 1);
+        List<double[]> line = new ArrayList<>();
+        for (ReliabilityBin bin : reliability.bins()) {
+            if (bin.count() == 0) continue;
+            line.add(new double[] {bin.meanPredicted(), bin.observed()});
+        }
+        plot.polyline("line series0", line);
+        for (ReliabilityBin bin : reliability.bins()) {
+            if (bin.count() == 0) continue;
+            plot.point("mark series0", bin.meanPredicted(), bin.observed(), binRange(bin) + ": " + bin.count()
+                    + (bin.count() == 1 ? " row" : " rows") + ", mean " + number.apply(bin.meanPredicted()) + ", observed "
+                    + number.apply(bin.observed()));
+        }
+        page.add("<figure>" + plot.svg() + "<figcaption>Reliability diagram: in each of " + reliability.bins().size()
+                + " equal bins of the " + predicted + ", the mean predicted probability against the " + observed
+                + " (" + reliability.rows() + " rows); on the diagonal when calibrated. The bins are in the table "
+                + "below.</figcaption></figure>");
+        TextTable table = new TextTable(List.of("bin", "rows", "mean predicted", binary ? "observed" : "accuracy"),
+                List.of(TextTable.Align.LEFT, TextTable.Align.RIGHT, TextTable.Align.RIGHT, TextTable.Align.RIGHT));
+        for (ReliabilityBin bin : reliability.bins()) {
+            table.addRow(List.of(escape(binRange(bin)), Long.toString(bin.count()), number.apply(bin.meanPredicted()),
+                    number.apply(bin.observed())));
+        }
+        page.addAll(table.htmlLines("reliability"));
+        page.add("</section>");
+    }
+
+    /** "[0, 0.1]" for the first bin, "(0.1, 0.2]" after it. */
+    private String binRange(ReliabilityBin bin) {
+        return (bin.low() == 0 ? "[" : "(") + number.apply(bin.low()) + ", " + number.apply(bin.high()) + "]";
     }
 
     /** figure | value | from | to: every figure, exact (from = to = value unless it is a bracket). */

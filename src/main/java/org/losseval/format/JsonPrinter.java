@@ -9,6 +9,8 @@ import org.losseval.report.ContributionResult;
 import org.losseval.report.CurvePoint;
 import org.losseval.report.FractionShare;
 import org.losseval.report.HistogramBin;
+import org.losseval.report.ReliabilityBin;
+import org.losseval.report.ReliabilityDiagram;
 import org.losseval.report.ResidualHistogram;
 import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
@@ -78,6 +80,8 @@ public final class JsonPrinter implements Printer {
         json.name("intervals").beginArray();
         for (IntervalReport interval : report.intervals()) writeInterval(interval, json);
         json.endArray();
+        json.name("reliability");
+        writeReliability(report.reliability(), json);
         json.name("gates").beginArray();
         for (GateOutcome gate : report.gates()) writeGate(gate, json);
         json.endArray();
@@ -163,6 +167,28 @@ public final class JsonPrinter implements Printer {
         json.endArray();
         json.name("residual_histogram");
         writeHistogram(contributions.histogram(), json);
+        json.endObject();
+    }
+
+    private static void writeReliability(ReliabilityDiagram reliability, JsonWriter json) {
+        if (reliability == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("kind").value(reliability.kind());
+        json.name("rows").value(reliability.rows());
+        json.name("bins").beginArray();
+        for (ReliabilityBin bin : reliability.bins()) {
+            json.beginObject();
+            writeNumber("low", bin.low(), json);
+            writeNumber("high", bin.high(), json);
+            json.name("count").value(bin.count());
+            writeNumber("mean_predicted", bin.meanPredicted(), json);
+            writeNumber("observed", bin.observed(), json);
+            json.endObject();
+        }
+        json.endArray();
         json.endObject();
     }
 

@@ -27,11 +27,14 @@ import org.losseval.report.Report;
  * @param curves        the concentration curves ({@link HtmlPrinter} only): contributions with rows
  * @param histogram     the residual histogram ({@link HtmlPrinter} only): contributions whose residuals
  *                      were counted, at least one
+ * @param reliability   the reliability diagram ({@link HtmlPrinter} only): a classification run with
+ *                      --logits and labels, with rows
  */
 // The comparison and per-group sections (Δ with CIs, forest plot, per-group losses) join here when the
 // batch-reports issue puts their figures in the report.
 record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
-                boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram) {
+                boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram,
+                boolean reliability) {
 
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
@@ -43,6 +46,7 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
                 !report.gates().isEmpty(),
                 contributions && report.contributions().losses().stream().anyMatch(l -> !l.curve().isEmpty()),
                 contributions && report.contributions().histogram() != null
-                        && report.contributions().histogram().rows() > 0);
+                        && report.contributions().histogram().rows() > 0,
+                report.reliability() != null && report.reliability().rows() > 0);
     }
 }

@@ -21,11 +21,13 @@ import java.util.List;
  * @param quantiles     one entry per --quantile, over all inputs
  * @param intervals     one entry per --interval, over all inputs
  * @param gates         one outcome per --fail-if, in the order given
+ * @param reliability   the reliability diagram of a classification run with --logits and labels
+ *                      (--target), or null
  */
 public record Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
                      List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                      ContributionResult contributions, List<QuantileReport> quantiles,
-                     List<IntervalReport> intervals, List<GateOutcome> gates) {
+                     List<IntervalReport> intervals, List<GateOutcome> gates, ReliabilityDiagram reliability) {
     public static final int SCHEMA_VERSION = 3;
 
     public Report {
@@ -37,6 +39,14 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
         gates = List.copyOf(gates);
     }
 
+    /** A report without a reliability diagram. */
+    public Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
+                  List<InputReport> inputs, RowCounts rows, List<LossResult> losses, ContributionResult contributions,
+                  List<QuantileReport> quantiles, List<IntervalReport> intervals, List<GateOutcome> gates) {
+        this(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles, intervals, gates,
+                null);
+    }
+
     /** Whether every gate passed (true without gates). */
     public boolean gatesPassed() {
         return gates.stream().allMatch(GateOutcome::passed);
@@ -45,6 +55,6 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
     /** The report with its gates' outcomes. */
     public Report withGates(List<GateOutcome> outcomes) {
         return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
-                intervals, outcomes);
+                intervals, outcomes, reliability);
     }
 }

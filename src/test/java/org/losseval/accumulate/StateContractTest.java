@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link ResidualHistogramState}, {@link RowTally} and {@link ExactSum} (through an
+ * {@link ResidualSample}, {@link ResidualHistogramState}, {@link ReliabilityState}, {@link RowTally} and {@link ExactSum} (through an
  * adapter: it predates the interface and is kept as it is). The histogram, RowTally and ExactSum combine
  * with any other of their kind, so (d) does not apply to them.
  */
@@ -126,6 +126,9 @@ class StateContractTest {
         all.add(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true),
                 List.of(state("residuals", () -> new ResidualSample(false), feedResiduals(false), List.of()))));
         all.add(state("residual histogram", ResidualHistogramState::new, StateContractTest::feedHistogram, List.of()));
+        all.add(state("reliability binary", () -> new ReliabilityState("binary"), StateContractTest::feedReliability,
+                List.of(state("reliability top label", () -> new ReliabilityState("top_label"),
+                        StateContractTest::feedReliability, List.of()))));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -328,6 +331,13 @@ class StateContractTest {
             for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
             state.accept(residuals, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
         };
+    }
+
+    /** The rows' probabilities (prob) and whether each was an event (binary label 1). */
+    private static void feedReliability(ReliabilityState state, ContractRows rows, int from, int to) {
+        boolean[] event = new boolean[to - from];
+        for (int i = from; i < to; i++) event[i - from] = rows.binary[i] == 1;
+        state.accept(ContractRows.slice(rows.prob, from, to), event, to - from);
     }
 
     private static void feedHistogram(ResidualHistogramState histogram, ContractRows rows, int from, int to) {

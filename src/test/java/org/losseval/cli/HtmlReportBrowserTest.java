@@ -42,7 +42,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * from {@code examples/}: it loads without a console message of level SEVERE (a script or stylesheet error,
  * a failed fetch), every SVG is laid out with a non-zero size, the figures table's numbers are the JSON
  * report's figures ({@link JsonFigures}, a reader of the wire format written from the schema) exactly, the
- * concentration-curve table's shares are the JSON curve's and the histogram table's counts the JSON bins',
+ * concentration-curve table's shares are the JSON curve's, the histogram table's counts the JSON bins' and
+ * the reliability table's bins the JSON diagram's,
  * and a screenshot of the whole page is saved to {@code target/screenshots/}.
  *
  * <p>Skipped, with a message saying so, when no browser or driver is installed (the README's plain
@@ -128,6 +129,8 @@ class HtmlReportBrowserTest {
         assertEquals(JsonFigures.of(json), figuresTable(), "the figures table is the JSON report's figures");
         assertEquals(curveCells(json), tableCells("curve", 0), "the curve table is the JSON report's curves");
         assertEquals(histogramCounts(json), tableCells("histogram", 1), "the histogram table is the JSON bins");
+        assertEquals(reliabilityCells(json), tableCells("reliability", 1), "the reliability table is the JSON bins");
+        assertEquals(name.equals("leaves") ? 10 : 0, rows("reliability").size(), "a diagram for the logits only");
 
         long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16000)));
@@ -202,6 +205,22 @@ class HtmlReportBrowserTest {
             if (!count.equals("0")) counts.add(List.of(count));
         }
         return counts;
+    }
+
+    /** Per reliability bin: rows, and the mean and observed frequency as the page writes numbers (6 digits). */
+    private static List<List<String>> reliabilityCells(Object json) {
+        Object reliability = TinyJson.at(json, "reliability");
+        List<List<String>> cells = new ArrayList<>();
+        if (reliability == null) return cells;
+        for (Object bin : (List<?>) TinyJson.at(reliability, "bins")) {
+            cells.add(List.of(((TinyJson.Num) TinyJson.at(bin, "count")).text(), human(TinyJson.at(bin, "mean_predicted")),
+                    human(TinyJson.at(bin, "observed"))));
+        }
+        return cells;
+    }
+
+    private static String human(Object number) {
+        return Numbers.human(number == null ? Double.NaN : ((TinyJson.Num) number).asDouble(), Numbers.DEFAULT_SIGNIFICANT_DIGITS);
     }
 
     private static double number(String text) {

@@ -76,7 +76,8 @@ class JsonPrinterTest {
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
         assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
-                "quantiles", "intervals", "gates", "passed"), List.copyOf(json.keySet()));
+                "quantiles", "intervals", "reliability", "gates", "passed"), List.copyOf(json.keySet()));
+        assertNull(json.get("reliability"), "a regression run has none");
         assertEquals("losseval/3", json.get("schema"));
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
@@ -269,6 +270,18 @@ class JsonPrinterTest {
         assertEquals(0.955, number(mae.get("share")), 1e-15);
         Map<?, ?> range = object(mae.get("share_range"));
         assertEquals(List.of(0.95, 0.96), List.of(number(range.get("low")), number(range.get("high"))));
+        Map<?, ?> reliability = object(parse(SampleReports.housesWithPlots()).get("reliability"));
+        assertEquals(List.of("kind", "rows", "bins"), List.copyOf(reliability.keySet()));
+        assertEquals("binary", reliability.get("kind"));
+        assertEquals(27, integer(reliability.get("rows")));
+        List<?> reliabilityBins = array(reliability.get("bins"));
+        assertEquals(10, reliabilityBins.size());
+        assertEquals(List.of("low", "high", "count", "mean_predicted", "mean_predicted_text", "observed", "observed_text"),
+                List.copyOf(object(reliabilityBins.get(0)).keySet()), "an empty bin's means are NaN");
+        Map<?, ?> second = object(reliabilityBins.get(1));
+        assertEquals(List.of(0.1, 0.2, 1.0, 0.15000000000000002, 1.0), List.of(number(second.get("low")),
+                number(second.get("high")), number(second.get("count")), number(second.get("mean_predicted")),
+                number(second.get("observed"))));
         Map<?, ?> huber = object(array(object(losses.get(2)).get("curve")).get(0));
         assertEquals(null, huber.get("share"));
         assertEquals("NaN", huber.get("share_text"));

@@ -7,6 +7,8 @@ import org.losseval.report.ConfidenceInterval;
 import org.losseval.report.ContributionResult;
 import org.losseval.report.CurvePoint;
 import org.losseval.report.HistogramBin;
+import org.losseval.report.ReliabilityBin;
+import org.losseval.report.ReliabilityDiagram;
 import org.losseval.report.ResidualHistogram;
 import org.losseval.report.FractionShare;
 import org.losseval.report.IntervalResult;
@@ -144,7 +146,8 @@ final class SampleReports {
     /**
      * {@link #housesFull} with what the HTML report plots: each loss's concentration curve (1, 2 and 3 rows;
      * mae's middle point a bracket, huber's shares undefined) and a residual histogram of the three residuals
-     * -10, 10 and 220 (an octave each, and an empty one between 16 and 128 drawn as no bar).
+     * -10, 10 and 220 (an octave each, and an empty one between 16 and 128 drawn as no bar), and a
+     * reliability diagram with empty bins (NaN means) beside full ones.
      */
     static Report housesWithPlots() {
         Report full = housesFull();
@@ -167,7 +170,17 @@ final class SampleReports {
                 new HistogramBin(8, 16, 1), new HistogramBin(16, 128, 0), new HistogramBin(128, 256, 1)));
         return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
                 full.rows(), full.losses(), new ContributionResult(c.rows(), c.exact(), c.outliers(), losses, histogram),
-                full.quantiles(), full.intervals(), full.gates());
+                full.quantiles(), full.intervals(), full.gates(), reliability());
+    }
+
+    private static ReliabilityDiagram reliability() {
+        List<ReliabilityBin> bins = new java.util.ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            long count = b % 3 == 0 ? 0 : b;
+            bins.add(new ReliabilityBin(b * 0.1, b == 9 ? 1 : (b + 1) * 0.1, count, count == 0 ? Double.NaN : b * 0.1 + 0.05,
+                    count == 0 ? Double.NaN : 1.0 / count));
+        }
+        return new ReliabilityDiagram(ReliabilityDiagram.BINARY, 1 + 2 + 4 + 5 + 7 + 8, bins);
     }
 
     /**
