@@ -161,7 +161,11 @@ public final class HtmlPrinter implements Printer {
         long n = contributions.rows();
         double low = n > 1 ? 1.0 / n : 0.1;
         SvgPlot plot = new SvgPlot("Loss concentration curves", "curves", SvgPlot.log10(low, 1), SvgPlot.linear(0, 1));
-        for (double tick = 1; tick >= low * 0.999; tick /= 10) plot.xTick(tick, Numbers.percentNumber(tick) + "%");
+        // Decades from the decimal text, so 1e-7 is the double nearest 10^-7 (repeated division drifts).
+        for (int k = 0; Double.parseDouble("1e-" + k) >= low * 0.999; k++) {
+            double tick = Double.parseDouble("1e-" + k);
+            plot.xTick(tick, Numbers.percentNumber(tick) + "%");
+        }
         if (n > 1 && Math.log10(n) % 1 > 0.3) plot.xTick(low, "1 row");
         for (int pct = 0; pct <= 100; pct += 25) plot.yTick(pct / 100.0, pct + "%");
         plot.axisTitles("worst rows (share of all rows, log scale)", "share of the loss");
@@ -204,11 +208,16 @@ public final class HtmlPrinter implements Printer {
         List<CurvePoint> grid = losses.get(0).curve(); // every loss has the same rows, so the same points
         for (int i = 0; i < grid.size(); i++) {
             List<String> cells = new ArrayList<>(List.of(Long.toString(grid.get(i).rows()),
-                    Numbers.percent(grid.get(i).fraction())));
+                    rowsPercent(grid.get(i).fraction())));
             for (LossContribution loss : losses) cells.add(escape(Phrases.share(loss.curve().get(i).share())));
             table.addRow(cells);
         }
         return table;
+    }
+
+    /** A fraction of the rows as a percentage, 6 significant digits: 0.00001% stays readable, unlike 0.00%. */
+    static String rowsPercent(double fraction) {
+        return Numbers.human(fraction * 100, Numbers.DEFAULT_SIGNIFICANT_DIGITS) + "%";
     }
 
     private void residuals(Report report, Sections sections, boolean weighted, List<String> page) {

@@ -173,8 +173,8 @@ class HtmlReportBrowserTest {
     }
 
     /**
-     * Per curve point its rows, its fraction and each loss's share, the last two as the page writes a share:
-     * a percentage with two decimals.
+     * Per curve point its rows, its fraction of the rows (a percentage, 6 significant digits) and each loss's
+     * share, as the page writes a share: a percentage with two decimals.
      */
     private static List<List<String>> curveCells(Object json) {
         Object contributions = TinyJson.at(json, "contributions");
@@ -185,7 +185,8 @@ class HtmlReportBrowserTest {
         for (int p = 0; p < points; p++) {
             List<String> row = new ArrayList<>();
             row.add(((TinyJson.Num) TinyJson.at(losses.get(0), "curve", p, "rows")).text());
-            row.add(Numbers.percent(TinyJson.number(losses.get(0), "curve", p, "fraction")));
+            row.add(Numbers.human(TinyJson.number(losses.get(0), "curve", p, "fraction") * 100,
+                    Numbers.DEFAULT_SIGNIFICANT_DIGITS) + "%");
             for (Object loss : losses) {
                 Object share = TinyJson.at(loss, "curve", p, "share");
                 row.add(Numbers.percent(share == null ? Double.NaN : ((TinyJson.Num) share).asDouble()));
