@@ -16,7 +16,6 @@ import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
 import org.losseval.report.OutlierResult;
 import org.losseval.report.QuantileReport;
-import org.losseval.report.Range;
 import org.losseval.report.ReliabilityBin;
 import org.losseval.report.ReliabilityDiagram;
 import org.losseval.report.Report;
