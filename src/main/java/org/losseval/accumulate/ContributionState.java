@@ -7,7 +7,7 @@ import org.losseval.report.Range;
 
 /**
  * How concentrated each loss of a run is, and which rows are robust outliers: the mergeable state behind
- * {@link ContributionResult}. It is three parts over one row store:
+ * {@link ContributionResult}. It is three parts over one row store, and a histogram beside them:
  * <ul>
  *   <li>{@link LossConcentration}: totals, worst rows, top-1, top-k and top-fraction shares (formulas,
  *       and what is always exact, there);</li>
@@ -16,7 +16,8 @@ import org.losseval.report.Range;
  *       ({@link #withoutResiduals}) those figures are NaN;</li>
  *   <li>{@link RowStore}: each row's residual and contributions, exact within
  *       {@link ContributionSettings#exactBudgetBytes}, a bounded summary beyond it (memory per row, and
- *       the bracket guarantees, there).</li>
+ *       the bracket guarantees, there);</li>
+ *   <li>{@link ResidualHistogramState}, with residuals: their counts per octave, exact at any row count.</li>
  * </ul>
  *
  * <p>A row's contribution to a loss is weight &times; row loss (weight 1 when unweighted), made +0.0 when
@@ -48,6 +49,7 @@ public final class ContributionState implements MergeableState<ContributionState
     private final LossConcentration concentration;
     private final ResidualOutliers outliers;
     private final RowStore store;
+    private final ResidualHistogramState histogram;
     private double[] residualScratch = new double[0];
     private double[][] contributionScratch = new double[0][0];
 
@@ -60,6 +62,7 @@ public final class ContributionState implements MergeableState<ContributionState
         concentration = new LossConcentration(this.losses, settings);
         outliers = withResiduals ? new ResidualOutliers(settings.outlierFactor()) : null;
         store = new RowStore(losses.size(), withResiduals, settings.exactBudgetBytes());
+        histogram = withResiduals ? new ResidualHistogramState() : null;
     }
 
     /**
@@ -107,6 +110,7 @@ public final class ContributionState implements MergeableState<ContributionState
             // + 0.0 turns -0.0 into +0.0, so zero contributions share one bucket
             for (int i = 0; i < n; i++) c[i] = (weight != null ? weight[i] * loss[i] : loss[i]) + 0.0;
         }
+        if (histogram != null) histogram.accept(residual, n); // first: it refuses a NaN residual
         concentration.accept(batch, residual, contributionScratch);
         store.accept(residual, contributionScratch, n);
     }
@@ -120,6 +124,7 @@ public final class ContributionState implements MergeableState<ContributionState
                     + " (losses, weighting, residuals and settings must agree)");
         }
         concentration.combine(other.concentration);
+        if (histogram != null) histogram.combine(other.histogram);
         store.combine(other.store);
     }
 
@@ -135,7 +140,7 @@ public final class ContributionState implements MergeableState<ContributionState
                 ? ResidualOutliers.notAvailable(settings.outlierFactor(), losses.size())
                 : outliers.figures(store, losses.size());
         return new ContributionResult(store.rows(), store.exact(), outlierFigures.result(),
-                concentration.result(store, outlierFigures.lossSums()));
+                concentration.result(store, outlierFigures.lossSums()), histogram == null ? null : histogram.result());
     }
 
     /** The slots the worst-row heap of a loss has allocated (tests of the memory rule). */

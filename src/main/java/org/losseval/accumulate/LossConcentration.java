@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.losseval.report.CurvePoint;
 import org.losseval.report.FractionShare;
 import org.losseval.report.LossContribution;
 import org.losseval.report.Range;
@@ -31,9 +32,17 @@ import org.losseval.text.Numbers;
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
  *
+ * <p>The concentration curve ({@link CurvePoint}) is the share of the worst m rows at m = 1, at
+ * {@link #fractionRows} of each fraction of the 1-2-5 series from 10<sup>-9</sup> to 1 ({@link #CURVE_FRACTIONS})
+ * and at m = n, without repeats: at most 29 points whatever the row count, each read from the store in the
+ * same way, so exactly as exact (or as tightly bracketed) as the top-fraction shares.
+ *
  * <p>Not thread-safe; combine per-thread states.
  */
 final class LossConcentration {
+    /** The fractions of the concentration curve: 1, 2 and 5 times each power of ten from 1e-9, and 1. */
+    static final List<Double> CURVE_FRACTIONS = curveFractions();
+
     private final List<String> losses;
     private final ContributionSettings settings;
     private final ExactSum[] totals;
@@ -97,7 +106,7 @@ final class LossConcentration {
         long rows = store.rows();
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
-            results.add(rows == 0 ? empty(l) : lossResult(l, rows, fractionSums(l, store), outlierSums.get(l)));
+            results.add(rows == 0 ? empty(l) : lossResult(l, store, fractionSums(l, store), outlierSums.get(l)));
         }
         return results;
     }
@@ -112,24 +121,60 @@ final class LossConcentration {
 
     /** The sums of the worst fractions' rows, in the order of the settings. */
     private List<Range> fractionSums(int l, RowStore store) {
-        List<Double> fractions = settings.topFractions();
+        List<Long> counts = new ArrayList<>();
+        for (double f : settings.topFractions()) counts.add(fractionRows(f, store.rows()));
+        return largestSums(l, store, counts);
+    }
+
+    /** The sums of the worst m rows for each m of {@code counts} (each in 1..rows). */
+    private List<Range> largestSums(int l, RowStore store, List<Long> counts) {
         List<Range> sums = new ArrayList<>();
         if (store.exact()) {
-            int[] counts = new int[fractions.size()];
-            for (int i = 0; i < counts.length; i++) counts[i] = (int) fractionRows(fractions.get(i), store.rows());
-            for (double sum : Selection.sumsOfLargest(store.contributions(l), counts)) sums.add(Range.of(sum));
+            int[] exactCounts = new int[counts.size()];
+            for (int i = 0; i < exactCounts.length; i++) exactCounts[i] = Math.toIntExact(counts.get(i));
+            for (double sum : Selection.sumsOfLargest(store.contributions(l), exactCounts)) sums.add(Range.of(sum));
             return sums;
         }
         List<WorstRow> kept = worst[l].sorted();
-        for (double f : fractions) {
-            long m = fractionRows(f, store.rows());
+        for (long m : counts) {
             // The heap holds the worst rows exactly; the summary is needed only beyond them.
             sums.add(m <= kept.size() ? Range.of(sumOfFirst(kept, (int) m)) : store.summary().largestSum(l, m));
         }
         return sums;
     }
 
-    private LossContribution lossResult(int l, long rows, List<Range> fractionSums, Range outlierSum) {
+    /** The rows of each curve point: 1, each curve fraction's rows and all rows, increasing, without repeats. */
+    static List<Long> curveRows(long rows) {
+        java.util.TreeSet<Long> counts = new java.util.TreeSet<>();
+        counts.add(1L);
+        for (double f : CURVE_FRACTIONS) counts.add(fractionRows(f, rows));
+        counts.add(rows);
+        return List.copyOf(counts);
+    }
+
+    private List<CurvePoint> curve(int l, RowStore store, double total, boolean defined) {
+        List<Long> counts = curveRows(store.rows());
+        List<Range> sums = largestSums(l, store, counts);
+        List<CurvePoint> points = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            long m = counts.get(i);
+            Range share = defined ? sums.get(i).dividedBy(total) : Range.of(Double.NaN);
+            points.add(new CurvePoint(m, (double) m / store.rows(), share));
+        }
+        return points;
+    }
+
+    private static List<Double> curveFractions() {
+        List<Double> fractions = new ArrayList<>();
+        for (int exponent = -9; exponent < 0; exponent++) {
+            for (int mantissa : new int[] {1, 2, 5}) fractions.add(Double.parseDouble(mantissa + "e" + exponent));
+        }
+        fractions.add(1.0);
+        return List.copyOf(fractions);
+    }
+
+    private LossContribution lossResult(int l, RowStore store, List<Range> fractionSums, Range outlierSum) {
+        long rows = store.rows();
         double total = totals[l].value();
         boolean defined = undefinedRows[l] == 0 && total > 0;
         List<WorstRow> kept = worst[l].sorted();
@@ -145,7 +190,7 @@ final class LossConcentration {
         Range outlierShare = defined ? outlierSum.dividedBy(total) : Range.of(Double.NaN);
         List<WorstRow> listed = kept.subList(0, Math.min(settings.worstRows(), kept.size()));
         return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
-                undefinedRows[l]);
+                undefinedRows[l], curve(l, store, total, defined));
     }
 
     /** The slots the worst-row heap of a loss has allocated (tests of the memory rule, {@link WorstRows#slots}). */

@@ -7,6 +7,7 @@ import org.losseval.accumulate.ContributionState;
 import org.losseval.accumulate.IntervalState;
 import org.losseval.accumulate.QuantileCrossings;
 import org.losseval.accumulate.QuantileState;
+import org.losseval.accumulate.ReliabilityState;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.loss.Role;
 import org.losseval.report.ContributionResult;
@@ -15,6 +16,8 @@ import org.losseval.report.CrossingCount;
 import org.losseval.report.QuantileReport;
 import org.losseval.report.QuantileResult;
 import org.losseval.report.QuantileSetResult;
+import org.losseval.report.ReliabilityDiagram;
+import org.losseval.loss.math.LogSoftmax;
 
 /**
  * The states kept for the run as a whole rather than per input: the contribution figures (worst rows are
@@ -30,6 +33,10 @@ final class RunStates {
     /** With two or more quantile columns, their crossings; else null. */
     private final QuantileCrossings crossings;
     private double[][] quantileColumns;
+    /** Made at the first batch, when the width of --logits says binary or top-label; null before or without. */
+    private ReliabilityState reliability;
+    private double[] probabilityScratch = new double[0];
+    private boolean[] eventScratch = new boolean[0];
 
     RunStates(RunPlan plan) {
         this.plan = plan;
@@ -81,6 +88,47 @@ final class RunStates {
             IntervalColumns columns = plan.request.intervals().get(i);
             intervals[i].accept(batch.column(columns.lower()), batch.column(columns.upper()), target, n);
         }
+        if (target != null && inputs.has(Role.LOGITS)) acceptReliability(inputs, target, n);
+    }
+
+    /**
+     * The reliability diagram's rows: with one logit column the sigmoid against label 1; with several the top
+     * class's probability (softmax of the logits) against whether it is the label. Rows whose label is not a
+     * class (an ignore_index) have no top-label event and are not counted. Only from --logits: --probs are
+     * not checked to lie in [0, 1] by every loss that reads them, and --pred may be a regression's.
+     */
+    private void acceptReliability(BatchInputs inputs, double[] target, int n) {
+        double[][] columns = inputs.group(Role.LOGITS);
+        boolean binary = columns.length == 1;
+        if (reliability == null) {
+            reliability = new ReliabilityState(binary ? ReliabilityDiagram.BINARY : ReliabilityDiagram.TOP_LABEL);
+        }
+        if (probabilityScratch.length < n) {
+            probabilityScratch = new double[n];
+            eventScratch = new boolean[n];
+        }
+        double[] p = probabilityScratch;
+        boolean[] event = eventScratch;
+        int m = 0;
+        if (binary) {
+            inputs.classificationKernels().sigmoid(columns[0], p, n);
+            for (int i = 0; i < n; i++) event[i] = target[i] == 1;
+            m = n;
+        } else {
+            for (int i = 0; i < n; i++) {
+                double label = target[i];
+                if (!(label >= 0 && label < columns.length && label == Math.rint(label))) continue;
+                int top = LogSoftmax.argmax(columns, i);
+                p[m] = StrictMath.exp(-LogSoftmax.rest(columns, i, top, 1.0)); // softmax of the top class
+                event[m++] = top == (int) label;
+            }
+        }
+        reliability.accept(p, event, m);
+    }
+
+    /** The reliability diagram, or null when the run has none (no --logits with --target, or no row). */
+    ReliabilityDiagram reliability() {
+        return reliability == null ? null : reliability.result();
     }
 
     /** The contribution figures, or null when the run has none (--no-contrib, or only deferred losses). */

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
     static final String HEADING = "%nOutput:%n";
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            converter = OutputFormatConverter.class,
-            description = "Output format: table, json, csv, markdown or junit (one test case per gate). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
+            description = "Output format: table, json, csv, markdown, junit (one test case per gate) or html (one "
+                    + "self-contained page with plots). Default: from the -o file's extension (.json, .csv, .md, "
+                    + ".xml, .html), else table.")
     OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -20,8 +20,8 @@ final class OutputOptions {
     Path output;
 
     @Option(names = "--precision", paramLabel = "N",
-            description = "Significant digits in table, markdown and csv output (1-17). "
-                    + "Default: 6 for table and markdown, exact for csv; json is always exact.")
+            description = "Significant digits in table, markdown, html and csv output (1-17). "
+                    + "Default: 6 for table, markdown and html, exact for csv; json is always exact.")
     Integer precision;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -32,8 +32,9 @@ final class OutputOptions {
      * so the range lives in one place; its message is shown after the option's name.
      */
     ReportOutput output() throws UsageException {
+        OutputFormat chosen = format != null ? format : output != null ? OutputFormat.forFile(output) : OutputFormat.TABLE;
         try {
-            return new ReportOutput(format, precision, format.printer(precision), output);
+            return new ReportOutput(chosen, precision, chosen.printer(precision), output);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--precision: " + e.getMessage());
         }

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.losseval.report.ConfidenceInterval;
 import org.losseval.report.ContributionResult;
+import org.losseval.report.CurvePoint;
 import org.losseval.report.FractionShare;
+import org.losseval.report.HistogramBin;
+import org.losseval.report.ReliabilityBin;
+import org.losseval.report.ReliabilityDiagram;
+import org.losseval.report.ResidualHistogram;
 import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
 import org.losseval.report.OutlierResult;
@@ -23,7 +28,7 @@ import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
 /**
- * The report as one JSON object for machines, schema {@code losseval/2}. The wire format is specified in
+ * The report as one JSON object for machines, schema {@code losseval/3}. The wire format is specified in
  * {@code docs/json-schema.md}; this class is its only writer, and the field names below are the contract.
  * Within a major schema version fields are only ever added, never renamed, removed or retyped.
  *
@@ -42,8 +47,8 @@ import org.losseval.report.RowCounts;
  */
 public final class JsonPrinter implements Printer {
     /** The schema this printer writes; {@link Report#schemaVersion()} must match its major version. */
-    public static final String SCHEMA = "losseval/2";
-    private static final int SCHEMA_MAJOR = 2;
+    public static final String SCHEMA = "losseval/3";
+    private static final int SCHEMA_MAJOR = 3;
     /** How {@code coverage_ci} is computed, named so readers need not guess. */
     static final String COVERAGE_CI_METHOD = "clopper-pearson";
 
@@ -88,6 +93,8 @@ public final class JsonPrinter implements Printer {
         json.name("intervals").beginArray();
         for (IntervalReport interval : report.intervals()) writeInterval(interval, json);
         json.endArray();
+        json.name("reliability");
+        writeReliability(report.reliability(), json);
         json.name("gates").beginArray();
         for (GateOutcome gate : report.gates()) writeGate(gate, json);
         json.endArray();
@@ -171,6 +178,50 @@ public final class JsonPrinter implements Printer {
         json.name("losses").beginArray();
         for (LossContribution loss : contributions.losses()) writeContribution(loss, report.inputs(), json);
         json.endArray();
+        json.name("residual_histogram");
+        writeHistogram(contributions.histogram(), json);
+        json.endObject();
+    }
+
+    private static void writeReliability(ReliabilityDiagram reliability, JsonWriter json) {
+        if (reliability == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("kind").value(reliability.kind());
+        json.name("rows").value(reliability.rows());
+        json.name("bins").beginArray();
+        for (ReliabilityBin bin : reliability.bins()) {
+            json.beginObject();
+            writeNumber("low", bin.low(), json);
+            writeNumber("high", bin.high(), json);
+            json.name("count").value(bin.count());
+            writeNumber("mean_predicted", bin.meanPredicted(), json);
+            writeNumber("observed", bin.observed(), json);
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeHistogram(ResidualHistogram histogram, JsonWriter json) {
+        if (histogram == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("rows").value(histogram.rows());
+        json.name("octaves").value(histogram.octaves());
+        json.name("bins").beginArray();
+        for (HistogramBin bin : histogram.bins()) {
+            json.beginObject();
+            writeNumber("low", bin.low(), json);
+            writeNumber("high", bin.high(), json);
+            json.name("count").value(bin.count());
+            json.endObject();
+        }
+        json.endArray();
         json.endObject();
     }
 
@@ -194,6 +245,15 @@ public final class JsonPrinter implements Printer {
         json.name("undefined_rows").value(loss.undefinedRows());
         json.name("worst_rows").beginArray();
         for (WorstRow row : loss.worstRows()) writeWorstRow(row, inputs, json);
+        json.endArray();
+        json.name("curve").beginArray();
+        for (CurvePoint point : loss.curve()) {
+            json.beginObject();
+            json.name("rows").value(point.rows());
+            writeNumber("fraction", point.fraction(), json);
+            writeRange("share", point.share(), json);
+            json.endObject();
+        }
         json.endArray();
         json.endObject();
     }

@@ -4,7 +4,8 @@ import org.losseval.report.LossContribution;
 import org.losseval.report.Report;
 
 /**
- * Which sections of a report the printers for people ({@link TablePrinter}, {@link MarkdownPrinter}) show.
+ * Which sections of a report the printers for people ({@link TablePrinter}, {@link MarkdownPrinter},
+ * {@link HtmlPrinter}) show.
  * Decided here once, because a rule kept in each printer drifts: the guard against an empty loss table
  * (a run of only {@code --quantile}/{@code --interval} columns) was once added to the table printer and not
  * to Markdown, which went on printing a loss table header without rows.
@@ -23,9 +24,17 @@ import org.losseval.report.Report;
  *                      and at least one loss
  * @param skipped       the skipped-rows table: some row was skipped ({@code --skip-invalid})
  * @param gates         the gate verdicts: at least one {@code --fail-if}
+ * @param curves        the concentration curves ({@link HtmlPrinter} only): contributions with rows
+ * @param histogram     the residual histogram ({@link HtmlPrinter} only): contributions whose residuals
+ *                      were counted, at least one
+ * @param reliability   the reliability diagram ({@link HtmlPrinter} only): a classification run with
+ *                      --logits and labels, with rows
  */
+// The comparison and per-group sections (Δ with CIs, forest plot, per-group losses) join here when the
+// batch-reports issue puts their figures in the report.
 record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
-                boolean perInput, boolean skipped, boolean gates) {
+                boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram,
+                boolean reliability) {
 
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
@@ -34,6 +43,10 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
                 .map(LossContribution::worstRows).anyMatch(rows -> !rows.isEmpty());
         return new Sections(losses, contributions, worstRows, !report.quantiles().isEmpty(),
                 !report.intervals().isEmpty(), losses && report.inputs().size() >= 2, report.rows().skipped() > 0,
-                !report.gates().isEmpty());
+                !report.gates().isEmpty(),
+                contributions && report.contributions().losses().stream().anyMatch(l -> !l.curve().isEmpty()),
+                contributions && report.contributions().histogram() != null
+                        && report.contributions().histogram().rows() > 0,
+                report.reliability() != null && report.reliability().rows() > 0);
     }
 }

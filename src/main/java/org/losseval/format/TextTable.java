@@ -9,6 +9,8 @@ import java.util.List;
  * wide East Asian characters still do (no terminal-width table here, on purpose: it is not worth a
  * dependency).
  *
+ * <p>HTML ({@link #htmlLines}) is the same table as elements, for {@link HtmlPrinter}.
+ *
  * <p>Plain text separates columns by two spaces and drops trailing spaces. Markdown cells must already be
  * escaped by the caller ({@link MarkdownPrinter}); the table only pads them.
  */
@@ -61,6 +63,33 @@ final class TextTable {
         lines.add(markdownLine(delimiters, widths));
         for (List<String> row : rows) lines.add(markdownLine(row, widths));
         return lines;
+    }
+
+    /**
+     * An HTML table: a {@code thead} row of {@code th} and a {@code tbody} row of {@code td} per row, right-aligned
+     * columns marked {@code class="num"}. The headers are plain text (escaped here, as for every printer they
+     * are the same constants); the cells must already be HTML-escaped by the caller ({@link HtmlPrinter}).
+     *
+     * @param id the table's id attribute, or null for none
+     */
+    List<String> htmlLines(String id) {
+        List<String> lines = new ArrayList<>();
+        lines.add(id == null ? "<table>" : "<table id=\"" + id + "\">");
+        lines.add("<thead><tr>" + htmlCells(headers.stream().map(HtmlPrinter::escape).toList(), "th") + "</tr></thead>");
+        lines.add("<tbody>");
+        for (List<String> row : rows) lines.add("<tr>" + htmlCells(row, "td") + "</tr>");
+        lines.add("</tbody>");
+        lines.add("</table>");
+        return lines;
+    }
+
+    private String htmlCells(List<String> cells, String tag) {
+        StringBuilder html = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            html.append('<').append(tag).append(aligns.get(c) == Align.RIGHT ? " class=\"num\">" : ">")
+                    .append(cells.get(c)).append("</").append(tag).append('>');
+        }
+        return html.toString();
     }
 
     private int[] widths(int minimum) {

@@ -23,12 +23,15 @@ import java.util.List;
  * @param gates         one outcome per --fail-if, in the order given
  * @param quantileSet   the figures of the quantile columns together (CRPS, crossings), or null with fewer
  *                      than two --quantile columns
+ * @param reliability   the reliability diagram of a classification run with --logits and labels
+ *                      (--target), or null
  */
 public record Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
                      List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                      ContributionResult contributions, List<QuantileReport> quantiles,
-                     List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet) {
-    public static final int SCHEMA_VERSION = 2;
+                     List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
+                     ReliabilityDiagram reliability) {
+    public static final int SCHEMA_VERSION = 3;
 
     public Report {
         columns = List.copyOf(columns);
@@ -39,13 +42,13 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
         gates = List.copyOf(gates);
     }
 
-    /** A report without quantile-set figures (fewer than two quantile columns). */
+    /** A report without quantile-set figures or a reliability diagram. */
     public Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
                   List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                   ContributionResult contributions, List<QuantileReport> quantiles,
                   List<IntervalReport> intervals, List<GateOutcome> gates) {
         this(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles, intervals,
-                gates, null);
+                gates, null, null);
     }
 
     /** Whether every gate passed (true without gates). */
@@ -56,6 +59,6 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
     /** The report with its gates' outcomes. */
     public Report withGates(List<GateOutcome> outcomes) {
         return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
-                intervals, outcomes, quantileSet);
+                intervals, outcomes, quantileSet, reliability);
     }
 }

@@ -1,6 +1,9 @@
 package org.losseval.accumulate;
 
 import org.losseval.report.ContributionResult;
+import org.losseval.report.CurvePoint;
+import org.losseval.report.HistogramBin;
+import org.losseval.report.ResidualHistogram;
 import org.losseval.report.FractionShare;
 import org.losseval.report.LossContribution;
 import org.losseval.report.OutlierResult;
@@ -163,6 +166,55 @@ class ContributionStateTest {
                     assertTrue(f.share().exact());
                     assertClose(expected.get(key + "share_fraction_" + f.fraction()), f.share().low(), SHARE_TOLERANCE, what + " " + f.fraction());
                 }
+            }
+        });
+    }
+
+    @Test
+    void concentrationCurvesMatchTheNumpyReferenceAndBracketItBeyondTheBudget() {
+        Map<String, List<String>> expectedRows = new LinkedHashMap<>();
+        Map<String, List<Double>> expectedShares = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceCsv.read("contribution_curve.csv")) {
+            String key = r.get("case") + " " + r.get("loss");
+            expectedRows.computeIfAbsent(key, k -> new ArrayList<>()).add(r.get("rows"));
+            expectedShares.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(r.get("share")));
+        }
+        referenceCases().forEach((name, rows) -> {
+            List<LossContribution> exact = whole(rows, settings(3, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES), 64)
+                    .result().losses();
+            List<LossContribution> bracketed = whole(rows, settings(3, 0), 64).result().losses();
+            for (int l = 0; l < LOSSES.size(); l++) {
+                String key = name + " " + LOSSES.get(l);
+                List<CurvePoint> curve = exact.get(l).curve();
+                assertEquals(expectedRows.get(key), curve.stream().map(p -> Long.toString(p.rows())).toList(), key);
+                assertEquals(bracketed.get(l).curve().stream().map(CurvePoint::rows).toList(),
+                        curve.stream().map(CurvePoint::rows).toList(), key + " the same points beyond the budget");
+                for (int i = 0; i < curve.size(); i++) {
+                    CurvePoint point = curve.get(i);
+                    double share = expectedShares.get(key).get(i);
+                    assertEquals((double) point.rows() / rows.size(), point.fraction(), key);
+                    assertTrue(point.share().exact(), key + " exact within the budget");
+                    assertClose(share, point.share().low(), SHARE_TOLERANCE, key + " " + point.rows() + " rows");
+                    Range bracket = bracketed.get(l).curve().get(i).share();
+                    assertTrue(bracket.low() <= share * (1 + BRACKET_ROUNDING) && share <= bracket.high() * (1 + BRACKET_ROUNDING),
+                            key + " " + point.rows() + " rows: " + bracket + " holds " + share);
+                    assertTrue(bracket.high() - bracket.low() <= BUCKET_WIDTH * share + BRACKET_ROUNDING, key + " width");
+                }
+            }
+        });
+    }
+
+    @Test
+    void residualHistogramsMatchTheReferenceWithinAndBeyondTheBudget() {
+        Map<String, List<HistogramBin>> expected = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceCsv.read("residual_histogram.csv")) {
+            expected.computeIfAbsent(r.get("case"), k -> new ArrayList<>()).add(new HistogramBin(
+                    Double.parseDouble(r.get("low")), Double.parseDouble(r.get("high")), Long.parseLong(r.get("count"))));
+        }
+        referenceCases().forEach((name, rows) -> {
+            for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 0}) {
+                ResidualHistogram histogram = whole(rows, settings(3, budget), 31).result().histogram();
+                assertEquals(new ResidualHistogram(rows.size(), 12, expected.get(name)), histogram, name + " budget " + budget);
             }
         });
     }

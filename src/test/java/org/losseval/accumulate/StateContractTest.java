@@ -43,9 +43,10 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link CalibrationBins}, {@link QuantileCrossings}, {@link RowTally} and {@link ExactSum} (through an adapter: it predates the
- * interface and is kept as it is). RowTally and ExactSum combine with any other of their kind, so (d)
- * does not apply to them.
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error),
+ * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
+ * {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
+ * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
  */
 class StateContractTest {
     private static final int[] SIZES = {0, 1, 7, 1023, 4099};
@@ -138,6 +139,10 @@ class StateContractTest {
                 List.of(state("other levels", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.4}),
                         StateContractTest::feedCrossings, List.of()))));
         all.add(state("calibration bins", CalibrationBins::new, StateContractTest::feedCalibration, List.of()));
+        all.add(state("residual histogram", ResidualHistogramState::new, StateContractTest::feedHistogram, List.of()));
+        all.add(state("reliability binary", () -> new ReliabilityState("binary"), StateContractTest::feedReliability,
+                List.of(state("reliability top label", () -> new ReliabilityState("top_label"),
+                        StateContractTest::feedReliability, List.of()))));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -363,6 +368,19 @@ class StateContractTest {
             hit[i - from] = rows.label[i] == 1;
         }
         bins.accept(confidence, hit, to - from);
+    }
+
+    /** The rows' probabilities (prob) and whether each was an event (binary label 1). */
+    private static void feedReliability(ReliabilityState state, ContractRows rows, int from, int to) {
+        boolean[] event = new boolean[to - from];
+        for (int i = from; i < to; i++) event[i - from] = rows.binary[i] == 1;
+        state.accept(ContractRows.slice(rows.prob, from, to), event, to - from);
+    }
+
+    private static void feedHistogram(ResidualHistogramState histogram, ContractRows rows, int from, int to) {
+        double[] residuals = new double[to - from];
+        for (int i = from; i < to; i++) residuals[i - from] = rows.pred[i] - rows.target[i];
+        histogram.accept(residuals, to - from);
     }
 
     /** Rows labelled 0 are skipped for one reason, rows labelled 1 with weight 0 for another. */

@@ -56,7 +56,7 @@ class EvalCommandTest {
         assertEquals("huber:delta=15", TinyJson.at(report, "losses", 2, "spec"));
         assertEquals(15.0, TinyJson.number(report, "losses", 2, "params", "delta"));
         assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "losses", 2, "count")).asLong());
-        assertEquals("losseval/2", TinyJson.at(report, "schema"));
+        assertEquals("losseval/3", TinyJson.at(report, "schema"));
         assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "rows", "read")).asLong());
     }
 
@@ -301,7 +301,7 @@ class EvalCommandTest {
                 "losseval: --delimiter must be one character (not a quote or line break) or 'tab', got 'ab'");
         assertFailure(CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--format", "xml"), 2,
                 "losseval: Invalid value for option '--format': unknown format 'xml'; formats are: table, json, csv,"
-                        + " markdown, junit",
+                        + " markdown, junit, html",
                 "Try 'losseval eval --help' for more information.");
     }
 }

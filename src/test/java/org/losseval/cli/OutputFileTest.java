@@ -61,6 +61,30 @@ class OutputFileTest {
     }
 
     @Test
+    void theExtensionOfTheOutputFilePicksTheFormatWhenFormatIsNotGiven() throws IOException {
+        Path houses = houses();
+        for (String name : List.of("r.json", "r.csv", "r.md", "r.xml", "r.html", "r.txt")) {
+            CliRun.of("eval", houses.toString(), "-p", "pred", "-t", "target", "-l", "mse", "-o",
+                    dir.resolve(name).toString()).assertSuccess();
+        }
+        assertEquals(16200.0, TinyJson.number(TinyJson.parse(Files.readString(dir.resolve("r.json"))), "losses", 0, "value"));
+        assertEquals("scope,input,label,spec,name,value,count,weight_sum",
+                Files.readAllLines(dir.resolve("r.csv")).get(0));
+        assertEquals("## losseval", Files.readAllLines(dir.resolve("r.md")).get(0));
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", Files.readAllLines(dir.resolve("r.xml")).get(0));
+        assertEquals("<!DOCTYPE html>", Files.readAllLines(dir.resolve("r.html")).get(0));
+        assertEquals(houses + " (csv): 3 rows read, 3 used, 0 skipped", Files.readAllLines(dir.resolve("r.txt")).get(0));
+    }
+
+    @Test
+    void formatWinsOverTheExtension() throws IOException {
+        Path report = dir.resolve("report.html");
+        CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "mse", "--format", "json", "-o",
+                report.toString()).assertSuccess();
+        assertEquals(16200.0, TinyJson.number(TinyJson.parse(Files.readString(report)), "losses", 0, "value"));
+    }
+
+    @Test
     void aPrinterFailingHalfWayLeavesThePreviousReportAndNoTemporaryFile() throws IOException {
         Path report = CliRun.write(dir, "report.txt", PREVIOUS);
         IllegalStateException bug = new IllegalStateException("printer bug");

@@ -13,10 +13,10 @@ import org.losseval.report.Range;
  * {@code ReportFigures}, so that comparing the two proves the JSON output carries every figure with its
  * exact value (brackets included). Same order and first-name-wins rule as {@code ReportFigures}.
  */
-final class JsonFigures {
+public final class JsonFigures {
     private JsonFigures() {}
 
-    static Map<String, Range> of(Object report) {
+    public static Map<String, Range> of(Object report) {
         Map<String, Range> figures = new LinkedHashMap<>();
         Map<String, Object> rows = object(TinyJson.at(report, "rows"));
         figures.putIfAbsent(FigureNames.ROWS_READ, Range.of(number(rows, "read")));

@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losseval.report.ContributionResult;
+import org.losseval.report.CurvePoint;
+import org.losseval.report.HistogramBin;
+import org.losseval.report.ResidualHistogram;
 import org.losseval.report.LossContribution;
 import org.losseval.report.Comparison;
 import org.losseval.report.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
+import org.losseval.report.Range;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
 
@@ -72,8 +76,9 @@ class JsonPrinterTest {
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
         assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
-                "quantiles", "intervals", "gates", "passed"), List.copyOf(json.keySet()));
-        assertEquals("losseval/2", json.get("schema"));
+                "quantiles", "intervals", "reliability", "gates", "passed"), List.copyOf(json.keySet()));
+        assertNull(json.get("reliability"), "a regression run has none");
+        assertEquals("losseval/3", json.get("schema"));
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
@@ -240,14 +245,51 @@ class JsonPrinterTest {
     void outputIsOneObjectEndingWithANewline() {
         String json = print(SampleReports.housesAndEmpty());
         TinyJson.parse(json);
-        assertEquals(List.of("{", "  \"schema\": \"losseval/2\","), GoldenFiles.firstLines(json, 2));
+        assertEquals(List.of("{", "  \"schema\": \"losseval/3\","), GoldenFiles.firstLines(json, 2));
         // The last line is the closing brace, and it ends with a newline.
         assertEquals("}\n", json.substring(json.lastIndexOf('\n', json.length() - 2) + 1));
     }
 
     @Test
+    void curvesAndTheResidualHistogramFieldByField() {
+        Map<?, ?> contributions = object(parse(SampleReports.housesWithPlots()).get("contributions"));
+        Map<?, ?> histogram = object(contributions.get("residual_histogram"));
+        assertEquals(List.of("rows", "octaves", "bins"), List.copyOf(histogram.keySet()));
+        assertEquals(3, integer(histogram.get("rows")));
+        assertEquals(12, integer(histogram.get("octaves")));
+        List<?> bins = array(histogram.get("bins"));
+        assertEquals(List.of("low", "high", "count"), List.copyOf(object(bins.get(0)).keySet()));
+        assertEquals(List.of("-16/-8/1", "-8/-4/0", "-4/4/0", "4/8/0", "8/16/1", "16/128/0", "128/256/1"),
+                bins.stream().map(b -> ((TinyJson.Num) object(b).get("low")).text() + "/"
+                        + ((TinyJson.Num) object(b).get("high")).text() + "/" + integer(object(b).get("count"))).toList());
+        List<?> losses = array(contributions.get("losses"));
+        Map<?, ?> mae = object(array(object(losses.get(1)).get("curve")).get(1));
+        assertEquals(List.of("rows", "fraction", "share", "share_range"), List.copyOf(mae.keySet()));
+        assertEquals(2, integer(mae.get("rows")));
+        assertEquals(2 / 3.0, number(mae.get("fraction")));
+        assertEquals(0.955, number(mae.get("share")), 1e-15);
+        Map<?, ?> range = object(mae.get("share_range"));
+        assertEquals(List.of(0.95, 0.96), List.of(number(range.get("low")), number(range.get("high"))));
+        Map<?, ?> reliability = object(parse(SampleReports.housesWithPlots()).get("reliability"));
+        assertEquals(List.of("kind", "rows", "bins"), List.copyOf(reliability.keySet()));
+        assertEquals("binary", reliability.get("kind"));
+        assertEquals(27, integer(reliability.get("rows")));
+        List<?> reliabilityBins = array(reliability.get("bins"));
+        assertEquals(10, reliabilityBins.size());
+        assertEquals(List.of("low", "high", "count", "mean_predicted", "mean_predicted_text", "observed", "observed_text"),
+                List.copyOf(object(reliabilityBins.get(0)).keySet()), "an empty bin's means are NaN");
+        Map<?, ?> second = object(reliabilityBins.get(1));
+        assertEquals(List.of(0.1, 0.2, 1.0, 0.15000000000000002, 1.0), List.of(number(second.get("low")),
+                number(second.get("high")), number(second.get("count")), number(second.get("mean_predicted")),
+                number(second.get("observed"))));
+        Map<?, ?> huber = object(array(object(losses.get(2)).get("curve")).get(0));
+        assertEquals(null, huber.get("share"));
+        assertEquals("NaN", huber.get("share_text"));
+    }
+
+    @Test
     void aReportForAnotherSchemaIsRefused() {
-        for (int schema : new int[] {1, 3}) {
+        for (int schema : new int[] {2, 4}) {
             Report other = new Report(schema, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()),
                     List.of(), null, List.of(), List.of(), List.of());
             assertThrows(IllegalArgumentException.class, () -> print(other), "schema " + schema);
@@ -257,7 +299,8 @@ class JsonPrinterTest {
     @Test
     void contributionsOfTheHousesFieldByField() {
         Map<?, ?> contributions = object(parse(SampleReports.housesFull()).get("contributions"));
-        assertEquals(List.of("rows", "exact", "outliers", "losses"), List.copyOf(contributions.keySet()));
+        assertEquals(List.of("rows", "exact", "outliers", "losses", "residual_histogram"), List.copyOf(contributions.keySet()));
+        assertEquals(null, contributions.get("residual_histogram"), "a report built without one");
         assertEquals(3, integer(contributions.get("rows")));
         assertEquals(Boolean.TRUE, contributions.get("exact"));
 
@@ -275,7 +318,8 @@ class JsonPrinterTest {
                 losses.stream().map(l -> object(l).get("loss")).toList(), "keyed by label, else spec");
         Map<?, ?> mse = object(losses.get(0));
         assertEquals(List.of("loss", "total", "share_top1", "top_k", "share_top_k", "top_fractions", "outlier_share",
-                "undefined_rows", "worst_rows"), List.copyOf(mse.keySet()));
+                "undefined_rows", "worst_rows", "curve"), List.copyOf(mse.keySet()));
+        assertEquals(List.of(), mse.get("curve"), "a report built without one");
         assertEquals(48600, number(mse.get("total")));
         assertEquals(48400 / 48600.0, number(mse.get("share_top1")));
         assertEquals(5, integer(mse.get("top_k")));
@@ -466,11 +510,31 @@ class JsonPrinterTest {
         List<LossContribution> contributions = all.losses().stream()
                 .filter(c -> c.loss().equals("mse") || c.loss().equals("huber:delta=15"))
                 .map(c -> new LossContribution(c.loss(), c.total(), c.shareTop1(), c.topK(), c.shareTopK(),
-                        c.topFractions(), c.worstRows().subList(0, 1), c.outlierShare(), c.undefinedRows()))
+                        c.topFractions(), c.worstRows().subList(0, 1), c.outlierShare(), c.undefinedRows(),
+                        houseCurve(c.total(), c.worstRows().get(0).contribution(),
+                                c.loss().equals("mse") ? 100 : 50)))
                 .toList();
         return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), inputs, full.rows(),
-                losses, new ContributionResult(all.rows(), all.exact(), all.outliers(), contributions),
+                losses, new ContributionResult(all.rows(), all.exact(), all.outliers(), contributions, houseResiduals()),
                 full.quantiles(), full.intervals(), List.of(full.gates().get(0), full.gates().get(2)));
+    }
+
+    /** The worst 1, 2 and 3 houses' shares: house C, then C and one of the two others (equal contributions). */
+    private static List<CurvePoint> houseCurve(double total, double worst, double next) {
+        return List.of(new CurvePoint(1, 1 / 3.0, Range.of(worst / total)),
+                new CurvePoint(2, 2 / 3.0, Range.of((worst + next) / total)), new CurvePoint(3, 1, Range.of(1)));
+    }
+
+    /**
+     * Residuals -10, 10 and 220: the largest, 220, is in [2^7, 2^8), so the octaves from 2^-4 up have bins
+     * and the central bin is (-2^-4, 2^-4); the bins run from (-16, -8], the lowest with a row, to [128, 256).
+     */
+    private static ResidualHistogram houseResiduals() {
+        List<HistogramBin> bins = new ArrayList<>();
+        for (int e = 3; e >= -4; e--) bins.add(new HistogramBin(-Math.scalb(1.0, e + 1), -Math.scalb(1.0, e), e == 3 ? 1 : 0));
+        bins.add(new HistogramBin(-0x1p-4, 0x1p-4, 0));
+        for (int e = -4; e <= 7; e++) bins.add(new HistogramBin(Math.scalb(1.0, e), Math.scalb(1.0, e + 1), e == 3 || e == 7 ? 1 : 0));
+        return new ResidualHistogram(3, 12, bins);
     }
     private static List<LossResult> mseAndHuber15(List<LossResult> losses) {
         return losses.stream().filter(l -> l.spec().equals("mse") || l.spec().equals("huber:delta=15")).toList();

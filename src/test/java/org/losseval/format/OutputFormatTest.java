@@ -15,6 +15,29 @@ class OutputFormatTest {
         assertInstanceOf(CsvPrinter.class, OutputFormat.CSV.printer(null));
         assertInstanceOf(MarkdownPrinter.class, OutputFormat.MARKDOWN.printer(null));
         assertInstanceOf(JunitPrinter.class, OutputFormat.JUNIT.printer(null));
+        assertInstanceOf(HtmlPrinter.class, OutputFormat.HTML.printer(null));
+    }
+
+    @Test
+    void aFileNamePicksTheFormatOfItsExtensionCaseInsensitivelyElseTable() {
+        java.util.Map<String, OutputFormat> expected = new java.util.LinkedHashMap<>();
+        expected.put("report.json", OutputFormat.JSON);
+        expected.put("out/figures.CSV", OutputFormat.CSV);
+        expected.put("summary.md", OutputFormat.MARKDOWN);
+        expected.put("summary.markdown", OutputFormat.MARKDOWN);
+        expected.put("gates.xml", OutputFormat.JUNIT);
+        expected.put("report.html", OutputFormat.HTML);
+        expected.put("REPORT.HTM", OutputFormat.HTML);
+        expected.put("report.txt", OutputFormat.TABLE);
+        expected.put("report", OutputFormat.TABLE);
+        expected.put("json", OutputFormat.TABLE);
+        expected.put(".json", OutputFormat.TABLE); // a hidden file named json, not an extension
+        expected.put("report.json.txt", OutputFormat.TABLE);
+        expected.put("/dev/stdout", OutputFormat.TABLE);
+        expected.put("/", OutputFormat.TABLE);
+        java.util.Map<String, OutputFormat> actual = new java.util.LinkedHashMap<>();
+        expected.keySet().forEach(name -> actual.put(name, OutputFormat.forFile(java.nio.file.Path.of(name))));
+        assertEquals(expected, actual);
     }
 
     @Test

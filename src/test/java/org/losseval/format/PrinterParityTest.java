@@ -39,7 +39,9 @@ import org.w3c.dom.NodeList;
  *   <li>markdown has no empty table (every table a header, a delimiter row and at least one row, all with
  *       the same cells) and no empty section (every heading followed by content);</li>
  *   <li>table has no header line without rows, and shows exactly the tables Markdown shows, with the same
- *       headers and rows: the two printers for people have the same sections.</li>
+ *       headers and rows: the two printers for people have the same sections;</li>
+ *   <li>html is well-formed XML, fetches nothing, has no empty table or section, and its figures table is
+ *       every figure, in order, with its exact value and both ends of a bracket.</li>
  * </ul>
  * Each format is also rendered at --precision 3, which must stay well formed (figure values are compared
  * only where the output is exact).
@@ -52,6 +54,7 @@ class PrinterParityTest {
 
     static {
         REPORTS.put("one input with every section, gates passed and failed", SampleReports::housesFull);
+        REPORTS.put("curves with a bracket and undefined shares, a residual histogram", SampleReports::housesWithPlots);
         REPORTS.put("two inputs, a skipped row, NaN losses, no contributions", SampleReports::housesAndEmpty);
         REPORTS.put("weighted, --no-contrib", SampleReports::weightedHouses);
         REPORTS.put("brackets and undefined shares", SampleReports::largeRun);
@@ -98,7 +101,66 @@ class PrinterParityTest {
                 checkTableAgainstMarkdown(exact, GoldenFiles.render(OutputFormat.MARKDOWN.printer(null), report));
                 checkTableAgainstMarkdown(rounded, GoldenFiles.render(OutputFormat.MARKDOWN.printer(PRECISION), report));
             }
+            case HTML -> {
+                checkHtml(report, exact);
+                checkHtml(report, rounded);
+            }
         }
+    }
+
+    // --- HTML
+
+    /**
+     * Well-formed (the JDK's XML parser, after the HTML5 doctype), no script and no reference to anything
+     * outside the page, every table with a header row and at least one row of as many cells, every section's
+     * heading followed by content, and the figures table the figures, in order, with their exact values
+     * (value, from and to). The curve and histogram tables against the report, and the page in a browser:
+     * cli.HtmlReportBrowserTest.
+     */
+    private static void checkHtml(Report report, String html) throws Exception {
+        String doctype = "<!DOCTYPE html>\n";
+        assertTrue(html.startsWith(doctype), "starts with the HTML5 doctype");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element page = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.substring(doctype.length()).getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        assertEquals("html", page.getTagName());
+        assertEquals(List.of(), elements(page, "script"), "no script");
+        for (String attribute : List.of("src", "href")) {
+            assertEquals("", allElements(page).stream().map(e -> e.getAttribute(attribute)).collect(
+                    java.util.stream.Collectors.joining()), "nothing fetched: no " + attribute);
+        }
+        for (Element table : elements(page, "table")) {
+            List<Element> rows = elements(table, "tr");
+            assertTrue(rows.size() >= 2, "a table without rows: " + table.getAttribute("id"));
+            int cells = elements(rows.get(0), "th").size();
+            for (Element row : rows.subList(1, rows.size())) {
+                assertEquals(cells, elements(row, "td").size(), "same cells as the header in " + table.getAttribute("id"));
+            }
+        }
+        for (Element section : elements(page, "section")) {
+            assertTrue(elements(section, "h2").size() == 1 && elements(section, "*").size() > 1,
+                    "a section with a heading and content: " + section.getAttribute("id"));
+        }
+        Map<String, org.losseval.report.Range> figures = new LinkedHashMap<>();
+        Element figureTable = elements(page, "table").stream().filter(t -> t.getAttribute("id").equals("figures"))
+                .findFirst().orElseThrow();
+        List<Element> rows = elements(figureTable, "tr");
+        for (Element row : rows.subList(1, rows.size())) {
+            List<Element> cells = elements(row, "td");
+            org.losseval.report.Range range = new org.losseval.report.Range(number(cells.get(2).getTextContent()),
+                    number(cells.get(3).getTextContent()));
+            assertEquals(range.mid(), number(cells.get(1).getTextContent()), "the value is the midpoint");
+            figures.put(cells.get(0).getTextContent(), range);
+        }
+        assertEquals(ReportFigures.of(report), figures, "the figures table is every figure, exact");
+    }
+
+    private static List<Element> allElements(Element parent) {
+        List<Element> all = new ArrayList<>(elements(parent, "*"));
+        all.add(parent);
+        return all;
     }
 
     // --- CSV

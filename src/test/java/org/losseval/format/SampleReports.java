@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.losseval.report.ConfidenceInterval;
 import org.losseval.report.ContributionResult;
+import org.losseval.report.CurvePoint;
+import org.losseval.report.HistogramBin;
+import org.losseval.report.ReliabilityBin;
+import org.losseval.report.ReliabilityDiagram;
+import org.losseval.report.ResidualHistogram;
 import org.losseval.report.FractionShare;
 import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
@@ -139,6 +144,46 @@ final class SampleReports {
     static final double CI_HIGH = 0.9915962413403874;
 
     /**
+     * {@link #housesFull} with what the HTML report plots: each loss's concentration curve (1, 2 and 3 rows;
+     * mae's middle point a bracket, huber's shares undefined) and a residual histogram of the three residuals
+     * -10, 10 and 220 (an octave each, and an empty one between 16 and 128 drawn as no bar), and a
+     * reliability diagram with empty bins (NaN means) beside full ones.
+     */
+    static Report housesWithPlots() {
+        Report full = housesFull();
+        ContributionResult c = full.contributions();
+        List<List<CurvePoint>> curves = List.of(
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(48400.0 / MSE_TOTAL)),
+                        new CurvePoint(2, 2 / 3.0, Range.of(48500.0 / MSE_TOTAL)), new CurvePoint(3, 1, Range.of(1))),
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(220.0 / MAE_TOTAL)),
+                        new CurvePoint(2, 2 / 3.0, new Range(0.95, 0.96)), new CurvePoint(3, 1, Range.of(1))),
+                List.of(new CurvePoint(1, 1 / 3.0, Range.of(Double.NaN)), new CurvePoint(2, 2 / 3.0, Range.of(Double.NaN)),
+                        new CurvePoint(3, 1, Range.of(Double.NaN))));
+        List<LossContribution> losses = new java.util.ArrayList<>();
+        for (int l = 0; l < c.losses().size(); l++) {
+            LossContribution x = c.losses().get(l);
+            losses.add(new LossContribution(x.loss(), x.total(), x.shareTop1(), x.topK(), x.shareTopK(), x.topFractions(),
+                    x.worstRows(), x.outlierShare(), x.undefinedRows(), curves.get(l)));
+        }
+        ResidualHistogram histogram = new ResidualHistogram(3, 12, List.of(new HistogramBin(-16, -8, 1),
+                new HistogramBin(-8, -4, 0), new HistogramBin(-4, 4, 0), new HistogramBin(4, 8, 0),
+                new HistogramBin(8, 16, 1), new HistogramBin(16, 128, 0), new HistogramBin(128, 256, 1)));
+        return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
+                full.rows(), full.losses(), new ContributionResult(c.rows(), c.exact(), c.outliers(), losses, histogram),
+                full.quantiles(), full.intervals(), full.gates(), null, reliability());
+    }
+
+    private static ReliabilityDiagram reliability() {
+        List<ReliabilityBin> bins = new java.util.ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            long count = b % 3 == 0 ? 0 : b;
+            bins.add(new ReliabilityBin(b * 0.1, b == 9 ? 1 : (b + 1) * 0.1, count, count == 0 ? Double.NaN : b * 0.1 + 0.05,
+                    count == 0 ? Double.NaN : 1.0 / count));
+        }
+        return new ReliabilityDiagram(ReliabilityDiagram.BINARY, 1 + 2 + 4 + 5 + 7 + 8, bins);
+    }
+
+    /**
      * The houses with every schema-2 section: contributions (--top 5, --top-fraction 0.01,0.05, --worst 2),
      * the quantiles p10 and p90, the interval p10:p90 and three gates, one of which failed:
      * {@code mse > 200} (16200 > 200 holds: FAIL), {@code share_top1[mae] > 0.95} and
@@ -198,7 +243,7 @@ final class SampleReports {
         double crps = org.losseval.report.QuantileSetResult.crps(q.quantiles().stream().map(QuantileReport::result).toList());
         return new Report(q.schemaVersion(), q.toolVersion(), q.kernel(), q.columns(), q.inputs(), q.rows(), q.losses(),
                 null, q.quantiles(), q.intervals(), q.gates(),
-                new org.losseval.report.QuantileSetResult(List.of("p10", "p90"), 3, crps, 1));
+                new org.losseval.report.QuantileSetResult(List.of("p10", "p90"), 3, crps, 1), null);
     }
 
     /**
