@@ -10,6 +10,7 @@ import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.loss.RowProblem;
+import org.losseval.text.Untrusted;
 
 /**
  * Applies the invalid-value policy to a batch: a row is invalid when a value it needs is missing,
@@ -104,7 +105,12 @@ final class RowValidator {
             CellIssue issue = batch.issueAt(i, column);
             if (issue == null) return new Problem(column, "NaN value");
             String reason = issue.problem().description();
-            return new Problem(column, reason, issue.text() == null ? reason : reason + ": '" + issue.text() + "'");
+            return new Problem(column, reason, issue.text() == null ? reason : reason + ": '" + Untrusted.text(issue.text()) + "'");
+        }
+        // A number too large for a double (1e400) was read as infinite: say so, quoting the text.
+        CellIssue overflow = batch.issueAt(i, column);
+        if (overflow != null && overflow.problem() == CellIssue.Problem.OVERFLOW) {
+            return new Problem(column, "infinite value", "'" + Untrusted.text(overflow.text()) + "' overflows a double");
         }
         return new Problem(column, "infinite value");
     }
