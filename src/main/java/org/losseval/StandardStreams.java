@@ -1,8 +1,5 @@
 package org.losseval;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The process's standard input and output, or, when the process was started with one of them closed
- * ({@code losseval eval - <&-}, {@code >&-}), a stream that fails on first use with a message saying so.
+ * Whether the process was started with standard input or output closed ({@code losseval eval - <&-},
+ * {@code >&-}), and the streams {@link Main} uses instead then, which fail on first use with a message saying so.
  *
  * <p>Why this is needed: a descriptor closed at launch is free, and the JVM's first {@code open(2)} takes
  * it, typically its own {@code lib/modules} image or the application jar. Reading "standard input" would
@@ -31,8 +28,8 @@ final class StandardStreams {
 
     private StandardStreams() {}
 
-    static InputStream stdin() {
-        if (!closedAtLaunch(0)) return new FileInputStream(FileDescriptor.in);
+    /** A standard input that was closed at launch: every read fails, saying so. */
+    static InputStream closedStdin() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -41,9 +38,8 @@ final class StandardStreams {
         };
     }
 
-    /** Unbuffered, unwrapped stdout (System.out would swallow write errors). */
-    static OutputStream stdout() {
-        if (!closedAtLaunch(1)) return new FileOutputStream(FileDescriptor.out);
+    /** A standard output that was closed at launch: every write fails, saying so. */
+    static OutputStream closedStdout() {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {

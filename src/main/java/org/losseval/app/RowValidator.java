@@ -10,6 +10,7 @@ import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.loss.RowProblem;
+import org.losseval.text.Numbers;
 import org.losseval.text.Untrusted;
 
 /**
@@ -89,8 +90,8 @@ final class RowValidator {
         for (IntervalColumns interval : intervals) {
             if (batch.column(interval.lower())[i] > batch.column(interval.upper())[i]) {
                 return new Problem(interval.lower(), "crossed interval", "crossed interval: lower bound "
-                        + batch.column(interval.lower())[i] + " > upper bound '" + interval.upper() + "' "
-                        + batch.column(interval.upper())[i]);
+                        + Numbers.exact(batch.column(interval.lower())[i]) + " > upper bound '" + interval.upper() + "' "
+                        + Numbers.exact(batch.column(interval.upper())[i]));
             }
         }
         for (RowLoss loss : losses) {

@@ -105,13 +105,11 @@ final class GzipStream extends InputStream {
     private void readHeader(boolean firstMember) throws IOException {
         int id1 = headerByte(true);
         if (firstMember && id1 < 0) throw new EOFException("empty gzip stream: no data at all");
-        int id2 = id1 < 0 ? -1 : headerByte(false);
-        if (firstMember && (id1 != 0x1f || id2 != 0x8b)) {
-            throw new IOException("not in gzip format (it does not start with the gzip magic bytes 1f 8b)");
-        }
-        if (id1 != 0x1f || id2 != 0x8b) {
-            throw new IOException("data after the end of the gzip stream (bytes that are not another gzip member)");
-        }
+        // Another member starts with the magic; any other byte after a member is data gzip(1) would warn about.
+        String notGzip = firstMember ? "not in gzip format (it does not start with the gzip magic bytes 1f 8b)"
+                : "data after the end of the gzip stream (bytes that are not another gzip member)";
+        if (id1 != 0x1f) throw new IOException(notGzip);
+        if (headerByte(false) != 0x8b) throw new IOException(notGzip);
         if (headerByte(false) != 8) throw new IOException("corrupt gzip header: the compression method is not deflate");
         int flags = headerByte(false);
         if ((flags & RESERVED) != 0) throw new IOException("corrupt gzip header: reserved flag bits are set");

@@ -14,7 +14,7 @@ final class ParquetErrors {
     /** parquet-java 1.17's wording for a page or dictionary page whose CRC does not match. */
     private static final String CHECKSUM_FAILED = "CRC checksum verification failed";
     /** A qualified Java name, optionally with an object id: {@code org.apache.parquet.format.FileMetaData}, {@code ...@5dfcfece}. */
-    private static final Pattern JAVA_NAME = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:@[0-9a-f]+)?");
+    private static final Pattern JAVA_NAME = Pattern.compile("(?:class\\s+)?(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:@[0-9a-f]+)?\\s*:?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ParquetErrors() {}
