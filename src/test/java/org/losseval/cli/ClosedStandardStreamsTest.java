@@ -47,8 +47,8 @@ class ClosedStandardStreamsTest {
                 "-o", report.toString());
         assertEquals("", result.err);
         assertEquals(0, result.exit);
-        assertEquals(1.0, ((Number) ((java.util.Map<?, ?>) ((List<?>) ((java.util.Map<?, ?>) org.losseval.format.TinyJson
-                .parse(Files.readString(report))).get("losses")).get(0)).get("value")).doubleValue());
+        assertEquals(1.0, org.losseval.format.TinyJson.number(org.losseval.format.TinyJson.parse(Files.readString(report)),
+                "losses", 0, "value"));
     }
 
     @Test
