@@ -62,7 +62,8 @@ final class RowValidator {
             if (problem != null) {
                 allValid = false;
                 if (policy == InvalidPolicy.FAIL) {
-                    throw new InputException(batch.source(), batch.rowNumber(i), problem.column, problem.detail);
+                    throw InputException.atLine(batch.source(), batch.lineNumber(i), batch.rowNumber(i), problem.column,
+                            problem.detail);
                 }
                 tally.skipped(problem.reason);
             }

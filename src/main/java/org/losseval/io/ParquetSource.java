@@ -228,8 +228,8 @@ final class ParquetSource implements Source {
      */
     private InputException checksumFailure(Exception e) {
         long firstRow = rowsRead + 1;
-        String where = "row group " + (rowGroup + 1) + " (from row " + firstRow + ")";
-        String detail = "corrupt page in " + where + ": its checksum (CRC) does not match its bytes";
+        // The row is the row group's first: the page's own rows are not known without decoding it.
+        String detail = "corrupt page in row group " + (rowGroup + 1) + ": its checksum (CRC) does not match its bytes";
         for (Type field : projection.getFields()) {
             try (ParquetFileReader alone = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
                 alone.setRequestedSchema(new MessageType(projection.getName(), field));
@@ -259,7 +259,7 @@ final class ParquetSource implements Source {
         try {
             return resolution.get();
         } catch (InputException e) {
-            throw new InputException(e.file(), e.row(), e.column(), e.detail() + " (in group '" + spec + "')", e);
+            throw e.withDetail(e.detail() + " (in group '" + spec + "')");
         }
     }
 

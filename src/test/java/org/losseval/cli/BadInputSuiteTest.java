@@ -128,19 +128,19 @@ class BadInputSuiteTest {
         add("csv: missing prediction column", text("a.csv", CSV), 3, "{dir}/a.csv: column 'yhat': no such column; columns are: pred, target", cat(p("a.csv"), "-p", "yhat", "-t", "target"));
         add("csv: missing target column", text("a1.csv", CSV), 3, "{dir}/a1.csv: column 'y': no such column; columns are: pred, target", cat(p("a1.csv"), "-p", "pred", "-t", "y"));
         add("csv: ambiguous column", text("amb.csv", "pred,pred,target\n1,1,2\n"), 3, "{dir}/amb.csv: column 'pred': ambiguous: the header names fields 1 and 2 alike", cat(p("amb.csv"), pt));
-        add("csv: too many fields", text("wide.csv", "pred,target\n1,2,3\n"), 3, "{dir}/wide.csv:1: expected 2 fields, found 3", cat(p("wide.csv"), pt));
-        add("csv: too few fields", text("narrow.csv", "pred,target\n1,2\n3\n"), 3, "{dir}/narrow.csv:2: expected 2 fields, found 1", cat(p("narrow.csv"), pt));
-        add("csv: empty cell", text("emptycell.csv", "pred,target\n1,2\n,5\n"), 3, "{dir}/emptycell.csv:2: column 'pred': empty value: ''", cat(p("emptycell.csv"), pt));
-        add("csv: not a number", text("abc.csv", "pred,target\n1,2\nabc,5\n"), 3, "{dir}/abc.csv:2: column 'pred': not a number: 'abc'", cat(p("abc.csv"), pt));
-        add("csv: NaN value", text("nan.csv", "pred,target\nnan,2\n"), 3, "{dir}/nan.csv:1: column 'pred': NaN value", cat(p("nan.csv"), pt));
-        add("csv: infinite value", text("inf.csv", "pred,target\n1,-inf\n"), 3, "{dir}/inf.csv:1: column 'target': infinite value", cat(p("inf.csv"), pt));
-        add("csv: 1e400 overflows", text("big.csv", "pred,target\n1e400,2\n"), 3, "{dir}/big.csv:1: column 'pred': '1e400' overflows a double", cat(p("big.csv"), pt));
-        add("csv: -1e400 overflows", text("nbig.csv", "pred,target\n1,-1e400\n"), 3, "{dir}/nbig.csv:1: column 'target': '-1e400' overflows a double", cat(p("nbig.csv"), pt));
-        add("csv: quoted 1e400 overflows", text("qbig.csv", "pred,target\n\"1e400\",2\n"), 3, "{dir}/qbig.csv:1: column 'pred': '1e400' overflows a double", cat(p("qbig.csv"), pt));
-        add("csv: hexadecimal float", text("hex.csv", "pred,target\n0x1p3,2\n"), 3, "{dir}/hex.csv:1: column 'pred': not a number: '0x1p3'", cat(p("hex.csv"), pt));
-        add("csv: type suffix", text("suffix.csv", "pred,target\n1.5d,2\n"), 3, "{dir}/suffix.csv:1: column 'pred': not a number: '1.5d'", cat(p("suffix.csv"), pt));
-        add("csv: unclosed quote", text("quote.csv", "pred,target\n1,2\n\"3,5\n"), 3, "{dir}/quote.csv:2: cannot read: a quoted field is not closed before the end of the input", cat(p("quote.csv"), pt));
-        add("csv: text after closing quote", text("after.csv", "pred,target\n\"1\"x,2\n"), 3, "{dir}/after.csv:1: cannot read: text after the closing quote of a field (a quote inside a quoted field is written \"\")", cat(p("after.csv"), pt));
+        add("csv: too many fields", text("wide.csv", "pred,target\n1,2,3\n"), 3, "{dir}/wide.csv:2: expected 2 fields, found 3", cat(p("wide.csv"), pt));
+        add("csv: too few fields", text("narrow.csv", "pred,target\n1,2\n3\n"), 3, "{dir}/narrow.csv:3: expected 2 fields, found 1", cat(p("narrow.csv"), pt));
+        add("csv: empty cell", text("emptycell.csv", "pred,target\n1,2\n,5\n"), 3, "{dir}/emptycell.csv:3: column 'pred': empty value: ''", cat(p("emptycell.csv"), pt));
+        add("csv: not a number", text("abc.csv", "pred,target\n1,2\nabc,5\n"), 3, "{dir}/abc.csv:3: column 'pred': not a number: 'abc'", cat(p("abc.csv"), pt));
+        add("csv: NaN value", text("nan.csv", "pred,target\nnan,2\n"), 3, "{dir}/nan.csv:2: column 'pred': NaN value", cat(p("nan.csv"), pt));
+        add("csv: infinite value", text("inf.csv", "pred,target\n1,-inf\n"), 3, "{dir}/inf.csv:2: column 'target': infinite value", cat(p("inf.csv"), pt));
+        add("csv: 1e400 overflows", text("big.csv", "pred,target\n1e400,2\n"), 3, "{dir}/big.csv:2: column 'pred': '1e400' overflows a double", cat(p("big.csv"), pt));
+        add("csv: -1e400 overflows", text("nbig.csv", "pred,target\n1,-1e400\n"), 3, "{dir}/nbig.csv:2: column 'target': '-1e400' overflows a double", cat(p("nbig.csv"), pt));
+        add("csv: quoted 1e400 overflows", text("qbig.csv", "pred,target\n\"1e400\",2\n"), 3, "{dir}/qbig.csv:2: column 'pred': '1e400' overflows a double", cat(p("qbig.csv"), pt));
+        add("csv: hexadecimal float", text("hex.csv", "pred,target\n0x1p3,2\n"), 3, "{dir}/hex.csv:2: column 'pred': not a number: '0x1p3'", cat(p("hex.csv"), pt));
+        add("csv: type suffix", text("suffix.csv", "pred,target\n1.5d,2\n"), 3, "{dir}/suffix.csv:2: column 'pred': not a number: '1.5d'", cat(p("suffix.csv"), pt));
+        add("csv: unclosed quote", text("quote.csv", "pred,target\n1,2\n\"3,5\n"), 3, "{dir}/quote.csv:3: cannot read: a quoted field is not closed before the end of the input", cat(p("quote.csv"), pt));
+        add("csv: text after closing quote", text("after.csv", "pred,target\n\"1\"x,2\n"), 3, "{dir}/after.csv:2: cannot read: text after the closing quote of a field (a quote inside a quoted field is written \"\")", cat(p("after.csv"), pt));
         add("csv: semicolons read with commas", text("semi.csv", "pred;target\n1;2\n"), 3, "{dir}/semi.csv: column 'pred': no such column; the header is one field, 'pred;target': the fields seem to be separated by ';', so try -d ';'", cat(p("semi.csv"), pt));
         add("csv: tabs read with commas", text("tabs.csv", "pred\ttarget\n1\t2\n"), 3, "{dir}/tabs.csv: column 'pred': no such column; the header is one field, 'pred\\ttarget': the fields seem to be separated by $'\\t', so try -d $'\\t'", cat(p("tabs.csv"), pt));
         add("csv: pipes read with semicolons", text("pipes.csv", "pred|target\n1|2\n"), 3, "{dir}/pipes.csv: column 'pred': no such column; the header is one field, 'pred|target': the fields seem to be separated by '|', so try -d '|'",
@@ -160,23 +160,32 @@ class BadInputSuiteTest {
         }, 3, "{dir}/data.zip: a zip archive, not CSV text: unzip it first", cat(p("data.zip"), pt));
         add("csv: bzip2 data", bytes("b.csv", "BZh91AY&SY".getBytes(StandardCharsets.US_ASCII)), 3, "{dir}/b.csv: bzip2 data, not CSV text: decompress it first (bunzip2)", cat(p("b.csv"), pt));
         add("csv: invalid UTF-8 in a cell", bytes("badutf.csv", concat("pred,target\n1,".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) 0xff, (byte) 0xfe, 'x'}, "\n".getBytes(StandardCharsets.UTF_8))), 3, "{dir}/badutf.csv:1: column 'target': not a number: '\\ufffd\\ufffdx'",
+                new byte[] {(byte) 0xff, (byte) 0xfe, 'x'}, "\n".getBytes(StandardCharsets.UTF_8))), 3, "{dir}/badutf.csv:2: column 'target': not a number: '\\ufffd\\ufffdx'",
                 cat(p("badutf.csv"), pt));
-        add("csv: control bytes in a cell", text("ctl.csv", "pred,target\n1,\u001b[31mred\n"), 3, "{dir}/ctl.csv:1: column 'target': not a number: '\\x1b[31mred'", cat(p("ctl.csv"), pt));
+        add("csv: control bytes in a cell", text("ctl.csv", "pred,target\n1,\u001b[31mred\n"), 3, "{dir}/ctl.csv:2: column 'target': not a number: '\\x1b[31mred'", cat(p("ctl.csv"), pt));
         add("csv: control bytes in the header", text("ctlhead.csv", "pr\u001bed,target\n1,2\n"), 3, "{dir}/ctlhead.csv: column 'pred': no such column; columns are: pr\\x1bed, target (did you mean 'pred'?)", cat(p("ctlhead.csv"), pt));
-        add("csv: a long cell is shortened", text("long.csv", "pred,target\n1," + "x".repeat(500) + "\n"), 3, "{dir}/long.csv:1: column 'target': not a number: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'",
+        add("csv: a long cell is shortened", text("long.csv", "pred,target\n1," + "x".repeat(500) + "\n"), 3, "{dir}/long.csv:2: column 'target': not a number: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'",
                 cat(p("long.csv"), pt));
         add("csv: a record over the 1 MiB limit", text("huge.csv", "pred,target\n1," + "7".repeat((1 << 20) + 10) + "\n"),
-                3, "{dir}/huge.csv:1: record longer than 1048576 characters (an unclosed quote?)", cat(p("huge.csv"), pt));
+                3, "{dir}/huge.csv:2: record longer than 1048576 characters (an unclosed quote?)", cat(p("huge.csv"), pt));
         add("csv: every row invalid when skipping", text("allbad.csv", "pred,target\nx,2\n,3\n"), 3, "no usable rows: 2 read, 2 skipped (empty value: 1, not a number: 1)",
                 cat(p("allbad.csv"), "-p", "pred", "-t", "target", "--skip-invalid"));
-        add("csv: a quoted multi-line record", text("multi.csv", "pred,target\n1,2\n\"3\n\",abc\n"), 3, "{dir}/multi.csv:2: column 'target': not a number: 'abc'",
+        add("csv: a quoted multi-line record", text("multi.csv", "pred,target\n1,2\n\"3\n\",abc\n"), 3, "{dir}/multi.csv:3: column 'target': not a number: 'abc'",
                 cat(p("multi.csv"), pt));
-        add("csv: msle of a negative target", text("msle.csv", "pred,target\n1,-2\n"), 3, "{dir}/msle.csv:1: column 'target': negative target for msle",
+        add("csv: blank lines before a bad row: the line, then the data row", text("blank.csv",
+                "pred,target\n1,2\n\n\n3,x\n"), 3, "{dir}/blank.csv:5: column 'target': not a number: 'x' (data row 2)",
+                cat(p("blank.csv"), pt));
+        add("csv: after a record on two lines: the line, then the data row", text("twolines.csv",
+                "pred,target\n\"1\n\",2\n3,x\n"), 3, "{dir}/twolines.csv:4: column 'target': not a number: 'x' (data row 2)",
+                cat(p("twolines.csv"), pt));
+        add("csv: CRLF lines and a blank one: the line, then the data row", text("crlf.csv",
+                "pred,target\r\n1,2\r\n\r\n4,5,6\r\n"), 3, "{dir}/crlf.csv:4: expected 2 fields, found 3 (data row 2)",
+                cat(p("crlf.csv"), pt));
+        add("csv: msle of a negative target", text("msle.csv", "pred,target\n1,-2\n"), 3, "{dir}/msle.csv:2: column 'target': negative target for msle",
                 cat(p("msle.csv"), "-p", "pred", "-t", "target", "-l", "msle"));
-        add("csv: bce probability above 1", text("bce.csv", "pred,target\n1.5,1\n"), 3, "{dir}/bce.csv:1: column 'pred': probability outside [0, 1]",
+        add("csv: bce probability above 1", text("bce.csv", "pred,target\n1.5,1\n"), 3, "{dir}/bce.csv:2: column 'pred': probability outside [0, 1]",
                 cat(p("bce.csv"), "-p", "pred", "-t", "target", "-l", "bce"));
-        add("csv: crossed interval", text("iv.csv", "lo,hi,target\n3,1,2\n"), 3, "{dir}/iv.csv:1: column 'lo': crossed interval: lower bound 3 > upper bound 'hi' 1",
+        add("csv: crossed interval", text("iv.csv", "lo,hi,target\n3,1,2\n"), 3, "{dir}/iv.csv:2: column 'lo': crossed interval: lower bound 3 > upper bound 'hi' 1",
                 cat(p("iv.csv"), "-t", "target", "--interval", "lo:hi@0.8"));
         stdin("csv: empty standard input", new byte[0], 3, "-: empty input: no header row", cat("-", pt));
         stdin("csv: standard input in UTF-16", utf("\uFEFF" + CSV, "UTF-16LE"), 3, "-: text encoded as UTF-16LE (byte-order mark ff fe); losseval reads UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8", cat("-", pt));
@@ -219,14 +228,14 @@ class BadInputSuiteTest {
                     List.of(new double[] {1, 3, 2}, new double[] {2, 5.4321, 7}),
                     ParquetTestFiles.Options.defaults().codec(ParquetTestFiles.Codec.UNCOMPRESSED));
             org.losseval.io.ParquetChecksumTestAccess.flipLowByteOf(file, 5.4321);
-        }, 3, "{dir}/crc.parquet:1: column 'target': corrupt page in row group 1 (from row 1): its checksum (CRC) does not match its bytes", cat(p("crc.parquet"), pt));
+        }, 3, "{dir}/crc.parquet: row 1: column 'target': corrupt page in row group 1: its checksum (CRC) does not match its bytes", cat(p("crc.parquet"), pt));
         add("parquet: a null value", d -> ParquetTestFiles.write(d.resolve("null.parquet"), List.of("pred", "target"),
                 List.of(new double[] {1, Double.NaN}, new double[] {2, 5}),
-                ParquetTestFiles.Options.defaults().nullable(true)), 3, "{dir}/null.parquet:2: column 'pred': null value", cat(p("null.parquet"), pt));
+                ParquetTestFiles.Options.defaults().nullable(true)), 3, "{dir}/null.parquet: row 2: column 'pred': null value", cat(p("null.parquet"), pt));
         add("parquet: a NaN value", d -> ParquetTestFiles.write(d.resolve("nan.parquet"), List.of("pred", "target"),
-                List.of(new double[] {1, Double.NaN}, new double[] {2, 5})), 3, "{dir}/nan.parquet:2: column 'pred': NaN value", cat(p("nan.parquet"), pt));
+                List.of(new double[] {1, Double.NaN}, new double[] {2, 5})), 3, "{dir}/nan.parquet: row 2: column 'pred': NaN value", cat(p("nan.parquet"), pt));
         add("parquet: an infinite value", d -> ParquetTestFiles.write(d.resolve("inf.parquet"), List.of("pred", "target"),
-                List.of(new double[] {1, 2}, new double[] {Double.POSITIVE_INFINITY, 5})), 3, "{dir}/inf.parquet:1: column 'target': infinite value", cat(p("inf.parquet"), pt));
+                List.of(new double[] {1, 2}, new double[] {Double.POSITIVE_INFINITY, 5})), 3, "{dir}/inf.parquet: row 1: column 'target': infinite value", cat(p("inf.parquet"), pt));
         stdin("parquet: truncated on standard input", "PAR1\u0000\u0001".getBytes(StandardCharsets.ISO_8859_1), 3, "-: truncated: 6 bytes, fewer than the 12 of the smallest Parquet file",
                 cat("-", pt));
         // ---------------------------------------------------------------- options
@@ -286,13 +295,13 @@ class BadInputSuiteTest {
                 cat(p("w1.csv"), "-p", "pred", "-t", "target", "-w", "w"));
         add("weights: all zero after skipping", text("w2.csv", "pred,target,w\n1,2,0\nx,5,1\n"), 3, "column 'w': the weights sum to 0 over the 1 usable rows, so every weighted figure is 0/0",
                 cat(p("w2.csv"), "-p", "pred", "-t", "target", "-w", "w", "--skip-invalid"));
-        add("weights: negative", text("w3.csv", "pred,target,w\n1,2,1\n3,5,-1\n"), 3, "{dir}/w3.csv:2: column 'w': negative weight",
+        add("weights: negative", text("w3.csv", "pred,target,w\n1,2,1\n3,5,-1\n"), 3, "{dir}/w3.csv:3: column 'w': negative weight",
                 cat(p("w3.csv"), "-p", "pred", "-t", "target", "-w", "w"));
         add("weights: column missing", text("w4.csv", CSV), 3, "{dir}/w4.csv: column 'w': no such column; columns are: pred, target", cat(p("w4.csv"), "-p", "pred", "-t", "target", "-w", "w"));
-        add("weights: empty cell", text("w5.csv", "pred,target,w\n1,2,\n"), 3, "{dir}/w5.csv:1: column 'w': empty value: ''", cat(p("w5.csv"), "-p", "pred", "-t", "target", "-w", "w"));
-        add("weights: NaN", text("w6.csv", "pred,target,w\n1,2,NaN\n"), 3, "{dir}/w6.csv:1: column 'w': NaN value", cat(p("w6.csv"), "-p", "pred", "-t", "target", "-w", "w"));
-        add("weights: 1e400", text("w7.csv", "pred,target,w\n1,2,1e400\n"), 3, "{dir}/w7.csv:1: column 'w': '1e400' overflows a double", cat(p("w7.csv"), "-p", "pred", "-t", "target", "-w", "w"));
-        add("weights: not a number", text("w8.csv", "pred,target,w\n1,2,heavy\n"), 3, "{dir}/w8.csv:1: column 'w': not a number: 'heavy'",
+        add("weights: empty cell", text("w5.csv", "pred,target,w\n1,2,\n"), 3, "{dir}/w5.csv:2: column 'w': empty value: ''", cat(p("w5.csv"), "-p", "pred", "-t", "target", "-w", "w"));
+        add("weights: NaN", text("w6.csv", "pred,target,w\n1,2,NaN\n"), 3, "{dir}/w6.csv:2: column 'w': NaN value", cat(p("w6.csv"), "-p", "pred", "-t", "target", "-w", "w"));
+        add("weights: 1e400", text("w7.csv", "pred,target,w\n1,2,1e400\n"), 3, "{dir}/w7.csv:2: column 'w': '1e400' overflows a double", cat(p("w7.csv"), "-p", "pred", "-t", "target", "-w", "w"));
+        add("weights: not a number", text("w8.csv", "pred,target,w\n1,2,heavy\n"), 3, "{dir}/w8.csv:2: column 'w': not a number: 'heavy'",
                 cat(p("w8.csv"), "-p", "pred", "-t", "target", "-w", "w"));
     }
 

@@ -40,8 +40,8 @@ class ParquetChecksumTest {
         InputException e = assertThrows(InputException.class, () -> readAll(file, List.of("pred", "target")));
 
         // MARKED is target's 5th value: the second row group (rows 4 to 6).
-        assertEquals(file + ":4: column 'target': corrupt page in row group 2 (from row 4): its checksum (CRC) does"
-                + " not match its bytes", e.getMessage());
+        assertEquals(file + ": row 4: column 'target': corrupt page in row group 2: its checksum (CRC) does not"
+                + " match its bytes", e.getMessage());
     }
 
     @Test
