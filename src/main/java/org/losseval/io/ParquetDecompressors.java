@@ -80,7 +80,10 @@ final class ParquetDecompressors implements CompressionCodecFactory {
                 case SNAPPY -> {
                     // Snappy data starts with its own length: a page header that disagrees is corrupt.
                     int actual = Snappy.uncompressedLength(compressed);
-                    checkSize(actual, uncompressedSize);
+                    if (actual != uncompressedSize) {
+                        throw new IOException("corrupt page: its header declares " + uncompressedSize
+                                + " bytes uncompressed, its snappy data " + actual);
+                    }
                     out = new byte[uncompressedSize];
                     int n = Snappy.uncompress(compressed, 0, compressed.length, out, 0);
                     checkSize(n, uncompressedSize);

@@ -29,6 +29,7 @@ final class ParquetErrors {
 
     /** "corrupt footer: cannot decode the file metadata (Negative length: -1)", "corrupt data: ...". */
     static String describe(Throwable e) {
+        if (isChecksumFailure(e)) return "corrupt page: its checksum (CRC) does not match its bytes";
         String message = e.getMessage();
         for (Throwable t = e.getCause(); (message == null || message.isBlank()) && t != null; t = t.getCause()) {
             message = t.getMessage();
