@@ -2,6 +2,8 @@ package org.losseval;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,12 @@ public final class Main {
 
     public static void main(String[] args) {
         // stdout unwrapped (System.out would swallow write errors); Cli buffers it and notices a failed write.
+        // A stream closed at launch fails on first use, in words (StandardStreams).
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(args, System.in, new FileOutputStream(FileDescriptor.out), err);
+        InputStream stdin = StandardStreams.closedAtLaunch(0) ? StandardStreams.closedStdin() : System.in;
+        OutputStream stdout = StandardStreams.closedAtLaunch(1) ? StandardStreams.closedStdout()
+                : new FileOutputStream(FileDescriptor.out);
+        int code = Cli.run(args, stdin, stdout, err);
         System.exit(code);
     }
 }

@@ -8,7 +8,7 @@ import org.losseval.io.InputException;
  *
  * <p>The evaluator's callers see this type rather than the reader's own exception, so the command line
  * depends on {@code app} alone and not on {@code io}. {@link #getMessage()} is the reader's one-line message
- * unchanged: {@code file:row: column 'x': what was wrong}.
+ * unchanged: {@code file:line: column 'x': what was wrong} (see {@link InputException}).
  */
 public final class DataException extends Exception {
     DataException(InputException cause) {

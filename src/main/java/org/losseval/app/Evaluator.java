@@ -11,7 +11,9 @@ import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
 import org.losseval.io.Sources;
 import org.losseval.loss.RowLoss;
+import org.losseval.report.LossResult;
 import org.losseval.report.Report;
+import org.losseval.text.Numbers;
 
 /**
  * Runs one evaluation, in the order of DESIGN.md's flow: the request is checked ({@link RunPlan}); every
@@ -28,6 +30,8 @@ public final class Evaluator {
     private final InputStream stdin;
     private final KernelChooser kernels = new KernelChooser();
     private final String toolVersion;
+    /** Whether some usable row had a positive sample weight (with --weight): all zero is a data error. */
+    private boolean positiveWeight;
 
     public Evaluator(InputStream stdin, String toolVersion) {
         this.stdin = stdin;
@@ -51,6 +55,7 @@ public final class Evaluator {
 
     private Report readAndReport(EvalRequest request) throws InvalidRequestException, InputException {
         RunPlan plan = RunPlan.of(request);
+        positiveWeight = false;
         RunStates run = new RunStates(plan);
         List<InputStates> inputs = new ArrayList<>();
         for (int source = 0; source < request.inputs().size(); source++) {
@@ -62,7 +67,12 @@ public final class Evaluator {
             throw new InputException(null, 0, null, "no usable rows: " + total.read() + " read, "
                     + (total.read() - total.used()) + " skipped" + describeSkips(total));
         }
+        if (request.weightColumn() != null && !positiveWeight) {
+            throw new InputException(null, 0, request.weightColumn(), "the weights sum to 0 over the " + total.used()
+                    + " usable rows, so every weighted figure is 0/0");
+        }
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run);
+        refuseOverflow(report);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
     }
 
@@ -87,10 +97,31 @@ public final class Evaluator {
                 validator.apply(batch, inputs, states.tally());
                 if (batch.size() == 0) continue;
                 double[] sampleWeight = request.weightColumn() == null ? null : batch.column(request.weightColumn());
+                if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
             }
             return states;
+        }
+    }
+
+    private static boolean anyPositive(double[] weights, int n) {
+        for (int i = 0; i < n; i++) {
+            if (weights[i] > 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A loss over finite, valid inputs that is still infinite has overflowed a double (squared errors of 1e200,
+     * say): a data error naming the loss, never a bare "inf" that a gate or a reader could take for a value.
+     */
+    private static void refuseOverflow(Report report) throws InputException {
+        for (LossResult loss : report.losses()) {
+            if (Double.isInfinite(loss.value())) {
+                throw new InputException(null, 0, null, "loss '" + loss.key() + "' overflows a double: the inputs are"
+                        + " finite but the figure is beyond " + Numbers.exact(Double.MAX_VALUE) + " (rescale the columns)");
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.loss.RowProblem;
+import org.losseval.text.Numbers;
+import org.losseval.text.Untrusted;
 
 /**
  * Applies the invalid-value policy to a batch: a row is invalid when a value it needs is missing,
@@ -60,7 +62,8 @@ final class RowValidator {
             if (problem != null) {
                 allValid = false;
                 if (policy == InvalidPolicy.FAIL) {
-                    throw new InputException(batch.source(), batch.rowNumber(i), problem.column, problem.detail);
+                    throw InputException.atLine(batch.source(), batch.lineNumber(i), batch.rowNumber(i), problem.column,
+                            problem.detail);
                 }
                 tally.skipped(problem.reason);
             }
@@ -88,8 +91,8 @@ final class RowValidator {
         for (IntervalColumns interval : intervals) {
             if (batch.column(interval.lower())[i] > batch.column(interval.upper())[i]) {
                 return new Problem(interval.lower(), "crossed interval", "crossed interval: lower bound "
-                        + batch.column(interval.lower())[i] + " > upper bound '" + interval.upper() + "' "
-                        + batch.column(interval.upper())[i]);
+                        + Numbers.exact(batch.column(interval.lower())[i]) + " > upper bound '" + interval.upper() + "' "
+                        + Numbers.exact(batch.column(interval.upper())[i]));
             }
         }
         for (RowLoss loss : losses) {
@@ -104,7 +107,12 @@ final class RowValidator {
             CellIssue issue = batch.issueAt(i, column);
             if (issue == null) return new Problem(column, "NaN value");
             String reason = issue.problem().description();
-            return new Problem(column, reason, issue.text() == null ? reason : reason + ": '" + issue.text() + "'");
+            return new Problem(column, reason, issue.text() == null ? reason : reason + ": '" + Untrusted.text(issue.text()) + "'");
+        }
+        // A number too large for a double (1e400) was read as infinite: say so, quoting the text.
+        CellIssue overflow = batch.issueAt(i, column);
+        if (overflow != null && overflow.problem() == CellIssue.Problem.OVERFLOW) {
+            return new Problem(column, "infinite value", "'" + Untrusted.text(overflow.text()) + "' overflows a double");
         }
         return new Problem(column, "infinite value");
     }

@@ -1,7 +1,8 @@
 package org.losseval.batch;
 
 /**
- * A cell whose value could not be read as a number; its value in the batch is NaN.
+ * A cell whose value could not be read as a number; its value in the batch is NaN (for
+ * {@link Problem#OVERFLOW}, the infinity the text rounds to).
  *
  * @param index   the row's index within the batch (not its row number)
  * @param column  the column name
@@ -20,7 +21,13 @@ public record CellIssue(int index, String column, Problem problem, String text) 
         /** Text that is not a number. */
         UNPARSABLE("not a number"),
         /** A Parquet list whose length differs from the first row's; the text says both lengths. */
-        WRONG_LENGTH("list of the wrong length");
+        WRONG_LENGTH("list of the wrong length"),
+        /**
+         * A decimal number too large in magnitude for a double ({@code 1e400}): unlike the other problems its
+         * value in the batch is the infinity it rounds to, so the invalid-value policy sees an infinite value
+         * and the message can quote the text.
+         */
+        OVERFLOW("overflows a double");
 
         private final String description;
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * {@link CellIssue}, so the code that applies the invalid-value policy can say exactly what was wrong.
  *
  * <p>Rows are numbered from 1 within their source, counting data rows only (a CSV header is not a row).
+ * A batch from a text file also knows the line each row starts on ({@link #withLines}), for messages.
  * A fresh batch holds consecutive rows starting at {@link #firstRow()}; after {@link #retain} removed rows,
  * each row keeps its original number.
  *
@@ -27,6 +28,7 @@ public final class ColumnBatch {
     private int size;
     private final long firstRow;
     private long[] rowNumbers; // null while rows are consecutive from firstRow
+    private long[] lines; // null for a source without lines (Parquet)
     private final List<CellIssue> issues;
 
     /**
@@ -49,6 +51,24 @@ public final class ColumnBatch {
         this.size = size;
         this.columns = new LinkedHashMap<>(columns);
         this.issues = new ArrayList<>(issues);
+    }
+
+    /**
+     * Gives each row the line of a text file it starts on (for messages), {@code lines[index]}; the array may
+     * be longer than the batch (readers reuse it) and is compacted by {@link #retain} with the rows.
+     *
+     * @return this batch
+     */
+    public ColumnBatch withLines(long[] lines) {
+        if (lines.length < size) throw new IllegalArgumentException("lines holds fewer than " + size + " values");
+        this.lines = lines;
+        return this;
+    }
+
+    /** The 1-based line of a text file the row at {@code index} starts on, or 0 for a source without lines. */
+    public long lineNumber(int index) {
+        if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+        return lines == null ? 0 : lines[index];
     }
 
     public String source() { return source; }
@@ -99,6 +119,7 @@ public final class ColumnBatch {
         }
         ColumnBatch copy = new ColumnBatch(source, firstRow, size, copied, issues);
         if (rowNumbers != null) copy.rowNumbers = java.util.Arrays.copyOf(rowNumbers, size);
+        if (lines != null) copy.lines = java.util.Arrays.copyOf(lines, size);
         return copy;
     }
 
@@ -110,11 +131,13 @@ public final class ColumnBatch {
         if (keep.length < size) throw new IllegalArgumentException("keep holds fewer than " + size + " flags");
         int[] newIndex = new int[size];
         long[] numbers = new long[size];
+        long[] keptLines = lines == null ? null : new long[size];
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (keep[i]) {
                 newIndex[i] = kept;
                 numbers[kept] = rowNumber(i);
+                if (keptLines != null) keptLines[kept] = lines[i];
                 kept++;
             } else {
                 newIndex[i] = -1;
@@ -135,6 +158,7 @@ public final class ColumnBatch {
         issues.clear();
         issues.addAll(moved);
         rowNumbers = numbers;
+        if (keptLines != null) lines = keptLines;
         size = kept;
     }
 }

@@ -2,7 +2,7 @@ package org.losseval.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top command: {@code losseval <subcommand>}. It does nothing itself but show help. */
+/** The top command: {@code losseval <subcommand>}. It does nothing itself but show help (on stderr, exit 2, without a command). */
 @Command(name = "losseval",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -15,12 +15,14 @@ import picocli.CommandLine.Command;
             "  losseval losses"
         },
         synopsisSubcommandLabel = "COMMAND")
-final class LossevalCommand implements Runnable {
+final class LossevalCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No command given: a usage error, so the usage goes to stderr and the exit code is 2 (--help is a success). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -54,8 +54,9 @@ final class ByteNumberCell {
             if (!DECIMAL[buf[i] & 0xff]) return NumberCell.parseInto(text(buf, from, to), out, index);
         }
         try {
-            out[index] = JavaDoubleParser.parseDouble(buf, start, end - start);
-            return null;
+            double value = JavaDoubleParser.parseDouble(buf, start, end - start);
+            out[index] = value;
+            return Double.isInfinite(value) ? CellIssue.Problem.OVERFLOW : null;
         } catch (NumberFormatException e) {
             out[index] = Double.NaN;
             return CellIssue.Problem.UNPARSABLE;

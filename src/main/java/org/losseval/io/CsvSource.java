@@ -54,11 +54,17 @@ final class CsvSource implements Source {
     private final int batchSize;
     private final CsvColumns layout;
     private final double[][] values;
+    private final long[] lines;
+    /** Lines of the input before the parser's first character (those another reader already consumed). */
+    private final long lineOffset;
+    /** The last line of the last record read (the header's, at first). */
+    private long lastLine;
     private long rowsRead;
     private boolean exhausted;
 
     private CsvSource(String name, CSVParser parser, Iterator<CSVRecord> records, RecordLengthGuard guard,
-                      SourceOptions options, CsvColumns layout, double[][] values, long rowsRead) {
+                      SourceOptions options, CsvColumns layout, double[][] values, long[] lines, long rowsRead,
+                      long lineOffset) {
         this.name = name;
         this.parser = parser;
         this.records = records;
@@ -67,7 +73,10 @@ final class CsvSource implements Source {
         this.batchSize = options.batchSize();
         this.layout = layout;
         this.values = values;
+        this.lines = lines;
         this.rowsRead = rowsRead;
+        this.lineOffset = lineOffset;
+        this.lastLine = lineOffset + parser.getCurrentLineNumber();
     }
 
     /**
@@ -94,11 +103,11 @@ final class CsvSource implements Source {
             RecordLengthGuard guard = guarded(atFileStart ? withoutByteOrderMark(text) : text, options);
             parser = parser(guard, delimiter);
             Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord header = nextRecord(name, records, guard, 0, options.maxRecordChars());
+            CSVRecord header = nextRecord(name, records, guard, 0, 0, options.maxRecordChars());
             if (header == null) throw new InputException(name, 0, null, "empty input: no header row");
             CsvColumns layout = CsvColumns.locate(name, header.toList(), options);
             double[][] values = new double[layout.names.length][options.batchSize()];
-            return new CsvSource(name, parser, records, guard, options, layout, values, 0);
+            return new CsvSource(name, parser, records, guard, options, layout, values, new long[options.batchSize()], 0, 0);
         } catch (IOException e) {
             closeQuietly(parser, in);
             throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
@@ -111,18 +120,18 @@ final class CsvSource implements Source {
     /**
      * Continues reading an input whose header and first {@code rowsRead} rows another reader already
      * delivered: {@code rest} starts at the first byte of the next record (so no byte-order mark is looked
-     * for), and batches are filled into {@code values}, which that reader may have partly filled
-     * ({@link #fill}).
+     * for), and batches are filled into {@code values} and {@code lines}, which that reader may have partly
+     * filled ({@link #fill}); {@code linesRead} lines precede {@code rest}.
      */
     static CsvSource resume(String name, InputStream rest, char delimiter, SourceOptions options, CsvColumns layout,
-                            double[][] values, long rowsRead) throws InputException {
+                            double[][] values, long[] lines, long rowsRead, long linesRead) throws InputException {
         try {
             RecordLengthGuard guard = guarded(new InputStreamReader(rest, StandardCharsets.UTF_8), options);
             CSVParser parser = parser(guard, delimiter);
-            return new CsvSource(name, parser, parser.iterator(), guard, options, layout, values, rowsRead);
+            return new CsvSource(name, parser, parser.iterator(), guard, options, layout, values, lines, rowsRead, linesRead);
         } catch (IOException e) {
             closeQuietly(null, rest);
-            throw new InputException(name, rowsRead + 1, null, "cannot read: " + e.getMessage(), e);
+            throw InputException.atLine(name, linesRead + 1, rowsRead + 1, null, "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -156,7 +165,7 @@ final class CsvSource implements Source {
             exhausted = true;
             return null;
         }
-        return batch(name, firstRow, size, layout, values, issues);
+        return batch(name, firstRow, size, layout, values, lines, issues);
     }
 
     /**
@@ -168,12 +177,16 @@ final class CsvSource implements Source {
     int fill(int from, List<CellIssue> issues) throws InputException {
         int size = from;
         CSVRecord record;
-        while (size < batchSize && (record = nextRecord(name, records, guard, rowsRead + 1, maxRecordChars)) != null) {
+        while (size < batchSize
+                && (record = nextRecord(name, records, guard, lastLine + 1, rowsRead + 1, maxRecordChars)) != null) {
             long row = rowsRead + 1;
+            long line = startLine(record);
             if (record.size() != layout.headerSize) {
-                throw new InputException(name, row, null, "expected " + layout.headerSize + " fields, found " + record.size());
+                throw InputException.atLine(name, line, row, null, "expected " + layout.headerSize + " fields, found "
+                        + record.size());
             }
-            checkLength(record, row);
+            checkLength(record, line, row);
+            lines[size] = line;
             for (int c = 0; c < layout.names.length; c++) {
                 String text = record.get(layout.fieldIndex[c]);
                 CellIssue.Problem problem = NumberCell.parseInto(text, values[c], size);
@@ -185,12 +198,33 @@ final class CsvSource implements Source {
         return size;
     }
 
-    /** The batch both CSV readers deliver: the requested columns in layout order. */
-    static ColumnBatch batch(String name, long firstRow, int size, CsvColumns layout, double[][] values,
+    /**
+     * The line the record just parsed starts on. The parser counts line breaks ({@code \n}, {@code \r\n},
+     * a lone {@code \r}) up to the end of the record, so that count, less the breaks inside its quoted fields,
+     * is its first line; only a record that ended more than one line after the previous one (blank lines, or
+     * breaks inside quotes) needs its fields scanned.
+     */
+    private long startLine(CSVRecord record) {
+        long end = lineOffset + parser.getCurrentLineNumber();
+        long start = end;
+        if (end - lastLine > 1) {
+            for (String field : record) {
+                for (int i = 0; i < field.length(); i++) {
+                    char c = field.charAt(i);
+                    if (c == '\n' || (c == '\r' && (i + 1 == field.length() || field.charAt(i + 1) != '\n'))) start--;
+                }
+            }
+        }
+        lastLine = end;
+        return start;
+    }
+
+    /** The batch both CSV readers deliver: the requested columns in layout order, each row with its line. */
+    static ColumnBatch batch(String name, long firstRow, int size, CsvColumns layout, double[][] values, long[] lines,
                              List<CellIssue> issues) {
         Map<String, double[]> batchColumns = new LinkedHashMap<>();
         for (int c = 0; c < layout.names.length; c++) batchColumns.put(layout.names[c], values[c]);
-        return new ColumnBatch(name, firstRow, size, batchColumns, issues);
+        return new ColumnBatch(name, firstRow, size, batchColumns, issues).withLines(lines);
     }
 
     @Override
@@ -204,23 +238,24 @@ final class CsvSource implements Source {
 
     /**
      * The next record, or null at the end; parse and I/O errors name {@code row}, the record being read
-     * (0 for the header, which is not a data row).
+     * (0 for the header, which is not a data row), and {@code line}, the line after the previous record
+     * (where the record starts unless blank lines precede it).
      */
-    private static CSVRecord nextRecord(String name, Iterator<CSVRecord> records, RecordLengthGuard guard, long row,
-                                        int maxRecordChars) throws InputException {
+    private static CSVRecord nextRecord(String name, Iterator<CSVRecord> records, RecordLengthGuard guard, long line,
+                                        long row, int maxRecordChars) throws InputException {
         try {
             if (!records.hasNext()) return null;
             CSVRecord record = records.next();
             guard.recordDone();
             return record;
         } catch (UncheckedIOException e) {
-            throw readError(name, row, e.getCause(), maxRecordChars);
+            throw readError(name, row == 0 ? 0 : line, row, e.getCause(), maxRecordChars);
         }
     }
 
-    private static InputException readError(String name, long row, IOException cause, int maxRecordChars) {
-        if (cause instanceof RecordLengthGuard.RecordTooLongException) return tooLong(name, row, maxRecordChars);
-        return new InputException(name, row, null, "cannot read: " + describe(cause), cause);
+    private static InputException readError(String name, long line, long row, IOException cause, int maxRecordChars) {
+        if (cause instanceof RecordLengthGuard.RecordTooLongException) return tooLong(name, line, row, maxRecordChars);
+        return InputException.atLine(name, line, row, null, "cannot read: " + describe(cause), cause);
     }
 
     /** Our words for Commons CSV's format errors, without its line and character counts; else the cause's own. */
@@ -234,14 +269,14 @@ final class CsvSource implements Source {
         return message;
     }
 
-    private void checkLength(CSVRecord record, long row) throws InputException {
+    private void checkLength(CSVRecord record, long line, long row) throws InputException {
         long chars = record.size() - 1L;
         for (String field : record) chars += field.length();
-        if (chars > maxRecordChars) throw tooLong(name, row, maxRecordChars);
+        if (chars > maxRecordChars) throw tooLong(name, line, row, maxRecordChars);
     }
 
-    static InputException tooLong(String name, long row, int maxRecordChars) {
-        return new InputException(name, row, null,
+    static InputException tooLong(String name, long line, long row, int maxRecordChars) {
+        return InputException.atLine(name, line, row, null,
                 "record longer than " + maxRecordChars + " characters (an unclosed quote?)");
     }
 

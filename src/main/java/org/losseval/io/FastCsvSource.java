@@ -96,6 +96,10 @@ final class FastCsvSource implements Source {
     private int[] fieldStart;
     private int[] fieldEnd;
     private double[][] values;
+    /** {@code lines[i]}: the line batch row i is on, reused like {@link #values}. */
+    private long[] lines;
+    /** Lines before {@link #pos}: records and blank lines consumed (a record here is one line). */
+    private long linesRead;
     private long rowsRead;
     private boolean exhausted;
     private CsvSource rest;
@@ -157,6 +161,7 @@ final class FastCsvSource implements Source {
         }
         header.add(ByteNumberCell.text(buf, start, contentEnd));
         pos = nextRecord;
+        linesRead++;
         layout = CsvColumns.locate(name, header, options);
         slotOfField = new int[layout.headerSize];
         Arrays.fill(slotOfField, -1);
@@ -164,6 +169,7 @@ final class FastCsvSource implements Source {
         fieldStart = new int[layout.names.length];
         fieldEnd = new int[layout.names.length];
         values = new double[layout.names.length][options.batchSize()];
+        lines = new long[options.batchSize()];
         return true;
     }
 
@@ -190,7 +196,7 @@ final class FastCsvSource implements Source {
             Scan scan = scanRecord();
             if (scan == Scan.END) break;
             if (scan == Scan.HAND_OVER) {
-                rest = CsvSource.resume(name, remaining(pos), delimiter, options, layout, values, rowsRead);
+                rest = CsvSource.resume(name, remaining(pos), delimiter, options, layout, values, lines, rowsRead, linesRead);
                 size = rest.fill(size, issues);
                 break;
             }
@@ -201,14 +207,15 @@ final class FastCsvSource implements Source {
             exhausted = true;
             return null;
         }
-        return CsvSource.batch(name, firstRow, size, layout, values, issues);
+        return CsvSource.batch(name, firstRow, size, layout, values, lines, issues);
     }
 
     /** Checks the record just scanned and parses its requested fields into batch index {@code index}. */
     private void readRow(int index, List<CellIssue> issues) throws InputException {
         long row = rowsRead + 1;
+        long line = linesRead + 1;
         if (fieldCount != layout.headerSize) {
-            throw new InputException(name, row, null, "expected " + layout.headerSize + " fields, found " + fieldCount);
+            throw InputException.atLine(name, line, row, null, "expected " + layout.headerSize + " fields, found " + fieldCount);
         }
         for (int c = 0; c < fieldStart.length; c++) {
             CellIssue.Problem problem = ByteNumberCell.parseInto(buf, fieldStart[c], fieldEnd[c], values[c], index);
@@ -217,6 +224,8 @@ final class FastCsvSource implements Source {
             }
         }
         pos = nextRecord;
+        lines[index] = line;
+        linesRead = line;
         rowsRead = row;
     }
 
@@ -227,9 +236,14 @@ final class FastCsvSource implements Source {
     private Scan scanRecord() throws InputException {
         while (true) {
             Scan scan = scan();
-            if (scan == Scan.NEED_MORE) fill();
-            else if (scan == Scan.BLANK) pos = nextRecord;
-            else return scan;
+            if (scan == Scan.NEED_MORE) {
+                fill();
+            } else if (scan == Scan.BLANK) {
+                pos = nextRecord;
+                linesRead++;
+            } else {
+                return scan;
+            }
         }
     }
 
@@ -317,7 +331,8 @@ final class FastCsvSource implements Source {
                 limit += n;
             }
         } catch (IOException e) {
-            throw new InputException(name, layout == null ? 0 : rowsRead + 1, null, "cannot read: " + e.getMessage(), e);
+            if (layout == null) throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
+            throw InputException.atLine(name, linesRead + 1, rowsRead + 1, null, "cannot read: " + e.getMessage(), e);
         }
     }
 

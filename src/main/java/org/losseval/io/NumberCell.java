@@ -10,7 +10,9 @@ import org.losseval.batch.CellIssue;
  * {@code nan}, {@code inf} and {@code infinity}. Non-finite values are <em>read</em>, not judged: the
  * invalid-value policy decides later. An empty cell is {@link CellIssue.Problem#EMPTY}; anything else is
  * {@link CellIssue.Problem#UNPARSABLE}, including forms Java accepts but other tools do not (hexadecimal
- * {@code 0x1p3}, type suffixes {@code 1.5d}, {@code 2f}), so a file means the same here as in pandas.
+ * {@code 0x1p3}, type suffixes {@code 1.5d}, {@code 2f}), so a file means the same here as in pandas. A
+ * decimal number beyond the range of a double ({@code 1e400}) is read as the infinity it rounds to and
+ * reported as {@link CellIssue.Problem#OVERFLOW}, so its text reaches the message.
  */
 final class NumberCell {
     private NumberCell() {}
@@ -45,8 +47,9 @@ final class NumberCell {
             return CellIssue.Problem.UNPARSABLE;
         }
         try {
-            out[index] = Double.parseDouble(t);
-            return null;
+            double value = Double.parseDouble(t);
+            out[index] = value;
+            return Double.isInfinite(value) ? CellIssue.Problem.OVERFLOW : null;
         } catch (NumberFormatException e) {
             out[index] = Double.NaN;
             return CellIssue.Problem.UNPARSABLE;

@@ -21,9 +21,17 @@ import org.xerial.snappy.Snappy;
  * start-up time. Each page carries its uncompressed size, so every decoder writes into an exactly sized
  * array. Other codecs (LZO, BROTLI, LZ4, LZ4_RAW) are reported as unsupported, naming the codec.
  *
+ * <p>A page declaring more than {@link #MAX_PAGE_BYTES} uncompressed bytes, or (snappy) a size its data
+ * contradicts, is refused before anything is allocated for it.
+ *
  * <p>This factory only reads: asking it for a compressor is a programming error.
  */
 final class ParquetDecompressors implements CompressionCodecFactory {
+    /**
+     * The largest uncompressed page read (1 GiB): writers cut pages at about 1 MiB, so a page header claiming
+     * more is corrupt, and refusing it keeps a flipped size byte from allocating gigabytes.
+     */
+    static final int MAX_PAGE_BYTES = 1 << 30;
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
@@ -62,9 +70,20 @@ final class ParquetDecompressors implements CompressionCodecFactory {
         }
 
         private byte[] decode(byte[] compressed, int uncompressedSize) throws IOException {
+            // A corrupt page header must not make us allocate what it claims: refuse absurd sizes first.
+            if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
+                throw new IOException("corrupt page: it declares " + uncompressedSize + " bytes uncompressed (at most "
+                        + MAX_PAGE_BYTES + " are read)");
+            }
             byte[] out;
             switch (codec) {
                 case SNAPPY -> {
+                    // Snappy data starts with its own length: a page header that disagrees is corrupt.
+                    int actual = Snappy.uncompressedLength(compressed);
+                    if (actual != uncompressedSize) {
+                        throw new IOException("corrupt page: its header declares " + uncompressedSize
+                                + " bytes uncompressed, its snappy data " + actual);
+                    }
                     out = new byte[uncompressedSize];
                     int n = Snappy.uncompress(compressed, 0, compressed.length, out, 0);
                     checkSize(n, uncompressedSize);

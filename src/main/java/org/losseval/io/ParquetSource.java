@@ -1,6 +1,7 @@
 package org.losseval.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,11 @@ import org.losseval.batch.ColumnBatch;
  * field ({@link ParquetListColumn}) becomes the batch columns {@code emb[0]}, …, {@code emb[k-1]}, its width
  * k measured at open by {@link ParquetListWidths}.
  *
+ * <p>Before parquet-java reads anything, {@link ParquetLayout} checks the file's frame and the footer's chunk
+ * offsets, so a truncated, empty or non-Parquet file is described in the user's words. Page checksums are
+ * verified whenever the writer stored them; a mismatch names the row group, its first row and the column.
+ * Files written without checksums cannot be checked: a changed value there reads as that value.
+ *
  * <p>Only {@link Sources} names this class, in the branch that opens Parquet, so CSV runs never load
  * Parquet or Hadoop classes.
  */
@@ -57,6 +63,8 @@ final class ParquetSource implements Source {
     private final int batchSize;
     private long leftInRowGroup;
     private long rowsRead;
+    /** The 0-based index of the row group being read, -1 before the first. */
+    private int rowGroup = -1;
 
     private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFileReader reader,
                           List<ParquetNumberColumn> columns, List<ParquetListColumn> lists, GroupColumns groups,
@@ -94,7 +102,9 @@ final class ParquetSource implements Source {
     static Source open(String name, Path file, boolean deleteOnClose, SourceOptions options) throws InputException {
         ParquetFileReader reader = null;
         try {
+            ParquetLayout.checkFrame(name, file);
             reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
+            ParquetLayout.checkChunks(name, file, reader.getRowGroups(), Files.size(file));
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, ParquetNumberColumn> columns = new LinkedHashMap<>();
             for (String column : options.columns()) {
@@ -135,14 +145,18 @@ final class ParquetSource implements Source {
         } catch (IOException | RuntimeException e) {
             // parquet-java reports a file that is not Parquet, or is corrupt, with plain RuntimeExceptions.
             abandon(reader, file, deleteOnClose);
-            throw new InputException(name, 0, null, describe(e), e);
+            throw new InputException(name, 0, null, ParquetErrors.describe(e), e);
         }
     }
 
-    /** The options every Parquet reader here opens files with: no Hadoop configuration, our decompressors. */
+    /**
+     * The options every Parquet reader here opens files with: no Hadoop configuration, our decompressors, and
+     * page checksums verified wherever the writer stored them (a page without one cannot be checked).
+     */
     static ParquetReadOptions readOptions() {
         return ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetDecompressors())
+                .usePageChecksumVerification(true)
                 .build();
     }
 
@@ -188,7 +202,8 @@ final class ParquetSource implements Source {
             rowsRead += size;
             return batch;
         } catch (IOException | RuntimeException e) {
-            throw new InputException(name, rowsRead + 1, null, describe(e), e);
+            if (ParquetErrors.isChecksumFailure(e)) throw checksumFailure(e);
+            throw new InputException(name, rowsRead + 1, null, ParquetErrors.describe(e), e);
         } catch (OutOfMemoryError e) {
             // parquet-java sizes its decoding buffers from counts stored in the page (an RLE run header of a
             // corrupt page can ask for 2^31 values: found by ParquetReaderFuzzTest). One such request fails
@@ -205,6 +220,7 @@ final class ParquetSource implements Source {
     private boolean nextRowGroup() throws IOException {
         PageReadStore pages;
         do {
+            rowGroup++;
             pages = reader.readNextRowGroup();
             if (pages == null) return false;
         } while (pages.getRowCount() == 0);
@@ -213,6 +229,27 @@ final class ParquetSource implements Source {
         for (int l = 0; l < lists.length; l++) listReaders[l] = store.getColumnReader(lists[l].descriptor());
         leftInRowGroup = pages.getRowCount();
         return true;
+    }
+
+    /**
+     * A page whose checksum does not match: parquet-java reads a row group's chunks together and does not say
+     * which failed, so each requested column of that row group is read again alone to name it (a cold path).
+     */
+    private InputException checksumFailure(Exception e) {
+        long firstRow = rowsRead + 1;
+        // The row is the row group's first: the page's own rows are not known without decoding it.
+        String detail = "corrupt page in row group " + (rowGroup + 1) + ": its checksum (CRC) does not match its bytes";
+        for (Type field : projection.getFields()) {
+            try (ParquetFileReader alone = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
+                alone.setRequestedSchema(new MessageType(projection.getName(), field));
+                alone.readRowGroup(rowGroup);
+            } catch (IOException | RuntimeException again) {
+                if (ParquetErrors.isChecksumFailure(again)) {
+                    return new InputException(name, firstRow, field.getName(), detail, e);
+                }
+            }
+        }
+        return new InputException(name, firstRow, null, detail, e);
     }
 
     @Override
@@ -231,7 +268,7 @@ final class ParquetSource implements Source {
         try {
             return resolution.get();
         } catch (InputException e) {
-            throw new InputException(e.file(), e.row(), e.column(), e.detail() + " (in group '" + spec + "')", e);
+            throw e.withDetail(e.detail() + " (in group '" + spec + "')");
         }
     }
 
@@ -255,11 +292,6 @@ final class ParquetSource implements Source {
             // Already failing with a better message.
         }
         if (deleteOnClose) StdinSpool.delete(file);
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "cannot read Parquet: " + message;
     }
 
     /** A resolution step that may fail with an input error. */

@@ -9,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a {@link Source} for an input name.
@@ -19,9 +18,12 @@ import java.util.zip.GZIPInputStream;
  *       to a temporary file, deleted on close, because Parquet needs to seek), else CSV, gunzipped when it
  *       starts with the gzip magic.
  *   <li>A name ending in {@code .parquet} or {@code .pq}, or a file starting with {@code PAR1}, is Parquet.
- *   <li>Anything else is CSV/TSV, gunzipped when the name ends in {@code .gz} or the bytes start with the
- *       gzip magic. The delimiter, unless given, is a tab for {@code .tsv} and {@code .tsv.gz}, else a comma.
+ *   <li>Anything else is CSV/TSV, gunzipped ({@link GzipStream}: every member, and bytes after the last
+ *       one are an error) when the name ends in {@code .gz} or the bytes start with the gzip magic. The delimiter, unless given, is a tab for {@code .tsv} and {@code .tsv.gz}, else a comma.
  * </ul>
+ *
+ * <p>Before a CSV reader sees it, the start of the (decompressed) text is sniffed ({@link Magic#notText}): a
+ * UTF-16/32 file, another compression format or binary data is refused, saying which.
  *
  * <p>CSV is read by {@link FastCsvSource}, a byte-level reader that hands quoted fields and other rare
  * forms to Apache Commons CSV ({@link CsvSource}) and gives the same results, bit for bit. The system
@@ -70,7 +72,12 @@ public final class Sources {
             byte[] head = Magic.peek(in);
             if (Magic.isParquet(head)) return openParquetStream(name, in, options);
             boolean gzip = Magic.isGzip(head) || lower(name).endsWith(".gz");
-            InputStream bytes = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+            InputStream bytes = gzip ? new BufferedInputStream(new GzipStream(in, BUFFER_BYTES), BUFFER_BYTES) : in;
+            String notText = Magic.notText(Magic.peek(bytes, Magic.TEXT_SNIFF));
+            if (notText != null) {
+                close(bytes);
+                throw new InputException(name, 0, null, notText);
+            }
             return openCsv(name, bytes, delimiter(name, options), options);
         } catch (IOException e) {
             close(in);

@@ -28,7 +28,8 @@ public record HuberAtMad() implements DeferredLoss {
     /**
      * Huber with delta = {@code scale.mad()}.
      *
-     * @throws ParamResolutionException when the MAD is 0, negative, NaN or infinite
+     * @throws ParamResolutionException when the MAD is 0, negative, NaN or infinite; the message says why, and
+     *                                   the caller, which knows the spec as requested, puts it in front
      */
     @Override
     public Huber resolve(ResidualScale scale) {
@@ -37,7 +38,7 @@ public record HuberAtMad() implements DeferredLoss {
         String why = mad == 0
                 ? "is 0 (at least half of the rows have the same residual)"
                 : "is " + mad;
-        throw new ParamResolutionException("huber:delta=mad: the median absolute deviation of the residuals "
+        throw new ParamResolutionException("the median absolute deviation of the residuals "
                 + why + ", so it cannot be used as delta; give delta as a number, e.g. huber:delta=1");
     }
 }

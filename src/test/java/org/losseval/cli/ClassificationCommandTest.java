@@ -89,7 +89,7 @@ class ClassificationCommandTest {
                 ParquetTestFiles.Options.defaults());
         CliRun run = CliRun.of("eval", file.toString(), "--logits", "logits", "-t", "label", "-l", "ce");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals(List.of("losseval: " + file + ":2: column 'logits[0]': list of the wrong length: '2 values, expected 3'"),
+        assertEquals(List.of("losseval: " + file + ": row 2: column 'logits[0]': list of the wrong length: '2 values, expected 3'"),
                 run.err().lines().toList());
     }
 
@@ -98,7 +98,7 @@ class ClassificationCommandTest {
         Path file = write("bad.csv", "l0,l1,l2,label\n0,0,0,3\n");
         CliRun run = CliRun.of("eval", file.toString(), "--logits", "l0..l2", "-t", "label", "-l", "ce");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals(List.of("losseval: " + file + ":1: column 'label': label not a class index"), run.err().lines().toList());
+        assertEquals(List.of("losseval: " + file + ":2: column 'label': label not a class index"), run.err().lines().toList());
     }
 
     @Test

@@ -149,7 +149,7 @@ class EvalCommandTest {
     void unparsableValueNamesFileRowAndColumn() throws IOException {
         Path file = write("bad.csv", "pred,target\n1,2\n3,abc\n");
         CliRun run = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target");
-        assertFailure(run, 3, "losseval: " + file + ":2: column 'target': not a number: 'abc'");
+        assertFailure(run, 3, "losseval: " + file + ":3: column 'target': not a number: 'abc'");
     }
 
     @Test
@@ -177,7 +177,7 @@ class EvalCommandTest {
     void msleNegativeValueIsInvalid() throws IOException {
         Path file = write("neg.csv", "pred,target\n1,2\n-3,4\n");
         CliRun run = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "msle");
-        assertFailure(run, 3, "losseval: " + file + ":2: column 'pred': negative prediction for msle");
+        assertFailure(run, 3, "losseval: " + file + ":3: column 'pred': negative prediction for msle");
     }
 
     @Test

@@ -223,7 +223,7 @@ class ReportsCommandTest {
         Path file = write("crossed.csv", "target,lo,hi\n1,0,2\n1,3,2\n");
         CliRun run = CliRun.of("eval", file.toString(), "-t", "target", "--interval", "lo:hi@0.9");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals(List.of("losseval: " + file + ":2: column 'lo': crossed interval: lower bound 3.0 > upper bound 'hi' 2.0"),
+        assertEquals(List.of("losseval: " + file + ":3: column 'lo': crossed interval: lower bound 3 > upper bound 'hi' 2"),
                 run.err().lines().toList());
         CliRun skipped = CliRun.of("eval", file.toString(), "-t", "target", "--interval", "lo:hi@0.9",
                 "--skip-invalid", "--format", "json");

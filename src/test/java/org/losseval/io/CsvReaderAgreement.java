@@ -23,7 +23,7 @@ final class CsvReaderAgreement {
 
     /** One batch as delivered, copied (readers reuse their arrays), values as raw bits. */
     record BatchCopy(String source, long firstRow, int size, List<String> columns, List<long[]> bits,
-                     List<CellIssue> issues, long rowsReadAfter) {
+                     List<CellIssue> issues, long rowsReadAfter, long[] lines) {
         static BatchCopy of(ColumnBatch batch, long rowsReadAfter) {
             List<long[]> bits = new ArrayList<>();
             for (String column : batch.columnNames()) {
@@ -32,8 +32,10 @@ final class CsvReaderAgreement {
                 for (int i = 0; i < raw.length; i++) raw[i] = Double.doubleToRawLongBits(values[i]);
                 bits.add(raw);
             }
+            long[] lines = new long[batch.size()];
+            for (int i = 0; i < lines.length; i++) lines[i] = batch.lineNumber(i);
             return new BatchCopy(batch.source(), batch.firstRow(), batch.size(), batch.columnNames(), bits,
-                    List.copyOf(batch.issues()), rowsReadAfter);
+                    List.copyOf(batch.issues()), rowsReadAfter, lines);
         }
     }
 
@@ -106,6 +108,8 @@ final class CsvReaderAgreement {
                 }
             }
             assertEquals(e.issues(), a.issues(), at + " issues");
+            // Issue 11, item 11: both readers give each row the line an editor shows.
+            org.junit.jupiter.api.Assertions.assertArrayEquals(e.lines(), a.lines(), at + " lines");
         }
     }
 }

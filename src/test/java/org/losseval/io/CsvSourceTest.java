@@ -160,7 +160,7 @@ class CsvSourceTest {
         InputException e = assertThrows(InputException.class, () -> readAll(file.toString(), options(List.of("a"))));
 
         assertEquals(2, e.row());
-        assertEquals(file + ":2: expected 3 fields, found 2", e.getMessage());
+        assertEquals(file + ":3: expected 3 fields, found 2", e.getMessage());
     }
 
     @Test
@@ -201,7 +201,7 @@ class CsvSourceTest {
         InputException e = assertThrows(InputException.class, () -> readAll(file.toString(), bounded));
 
         assertEquals(2, e.row());
-        assertEquals(file + ":2: record longer than 1000 characters (an unclosed quote?)", e.getMessage());
+        assertEquals(file + ":3: record longer than 1000 characters (an unclosed quote?)", e.getMessage());
     }
 
     @Test

@@ -65,19 +65,24 @@ public final class ParquetTestFiles {
      * @param rowGroupRows the most rows in one row group (so small files can have many row groups)
      * @param nullable     whether columns are optional; then a NaN in the input is written as a null
      * @param type         the physical type of the columns
+     * @param pageChecksums whether pages carry a CRC-32
      */
-    public record Options(Codec codec, int rowGroupRows, boolean nullable, NumberType type) {
+    public record Options(Codec codec, int rowGroupRows, boolean nullable, NumberType type, boolean pageChecksums) {
+        /** Snappy, one row group, required DOUBLE columns, page CRCs (parquet-java's default since 1.12). */
         public static Options defaults() {
-            return new Options(Codec.SNAPPY, 1 << 20, false, NumberType.DOUBLE);
+            return new Options(Codec.SNAPPY, 1 << 20, false, NumberType.DOUBLE, true);
         }
 
-        public Options codec(Codec value) { return new Options(value, rowGroupRows, nullable, type); }
+        public Options codec(Codec value) { return new Options(value, rowGroupRows, nullable, type, pageChecksums); }
 
-        public Options rowGroupRows(int value) { return new Options(codec, value, nullable, type); }
+        public Options rowGroupRows(int value) { return new Options(codec, value, nullable, type, pageChecksums); }
 
-        public Options nullable(boolean value) { return new Options(codec, rowGroupRows, value, type); }
+        public Options nullable(boolean value) { return new Options(codec, rowGroupRows, value, type, pageChecksums); }
 
-        public Options type(NumberType value) { return new Options(codec, rowGroupRows, nullable, value); }
+        public Options type(NumberType value) { return new Options(codec, rowGroupRows, nullable, value, pageChecksums); }
+
+        /** Whether each page stores its CRC-32 ({@code withPageWriteChecksumEnabled}). */
+        public Options pageChecksums(boolean value) { return new Options(codec, rowGroupRows, nullable, type, value); }
     }
 
     /** Writes required DOUBLE columns, snappy-compressed, in one row group. */
@@ -209,6 +214,7 @@ public final class ParquetTestFiles {
                 .withCodecFactory(new Compressors())
                 .withCompressionCodec(CompressionCodecName.valueOf(options.codec().name()))
                 .withRowGroupRowCountLimit(options.rowGroupRows())
+                .withPageWriteChecksumEnabled(options.pageChecksums())
                 .build();
     }
 

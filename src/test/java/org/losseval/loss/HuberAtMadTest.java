@@ -28,7 +28,7 @@ class HuberAtMadTest {
     void aMadOfZeroIsADataErrorThatSaysWhatToDo() throws LossSpecException {
         ParamResolutionException e = assertThrows(ParamResolutionException.class,
                 () -> parse().resolve(new ResidualScale(0.0, 0.0)));
-        assertEquals("huber:delta=mad: the median absolute deviation of the residuals is 0 (at least half of the"
+        assertEquals("the median absolute deviation of the residuals is 0 (at least half of the"
                 + " rows have the same residual), so it cannot be used as delta; give delta as a number,"
                 + " e.g. huber:delta=1", e.getMessage());
         assertThrows(ParamResolutionException.class, () -> parse().resolve(new ResidualScale(0.0, Double.NaN)));
