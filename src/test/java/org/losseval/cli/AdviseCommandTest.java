@@ -161,7 +161,7 @@ class AdviseCommandTest {
         CliRun invalid = CliRun.of("advise", houses.toString(), "-p", "pred", "-t", "target");
         assertEquals(3, invalid.exitCode());
         assertEquals("", invalid.out());
-        assertEquals(List.of("losseval: " + houses + ":3: column 'target': not a number: 'x'"), invalid.err().lines().toList());
+        assertEquals(List.of("losseval: " + houses + ":4: column 'target': not a number: 'x'"), invalid.err().lines().toList());
         CliRun skipped = CliRun.of("advise", houses.toString(), "-p", "pred", "-t", "target", "--skip-invalid",
                 "--format", "json");
         skipped.assertSuccess();

@@ -245,7 +245,7 @@ class BadInputSuiteTest {
         add("options: --top negative", text("o2.csv", CSV), 2, "--top must be at least 1, got -1", cat(p("o2.csv"), "-p", "pred", "-t", "target", "--top", "-1"));
         add("options: --top not a number", text("o3.csv", CSV), 2, "Invalid value for option '--top': 'abc' is not an int\nTry 'losseval eval --help' for more information.", cat(p("o3.csv"), "-p", "pred", "-t", "target", "--top", "abc"));
         add("options: --threads 0", text("o4.csv", CSV), 2, "--threads must be at least 1, got 0", cat(p("o4.csv"), "-p", "pred", "-t", "target", "--threads", "0"));
-        add("options: unknown format", text("o5.csv", CSV), 2, "Invalid value for option '--format': unknown format 'xml'; formats are: table, json, csv, markdown, junit\nTry 'losseval eval --help' for more information.", cat(p("o5.csv"), "-p", "pred", "-t", "target", "--format", "xml"));
+        add("options: unknown format", text("o5.csv", CSV), 2, "Invalid value for option '--format': unknown format 'xml'; formats are: table, json, csv, markdown, junit, html\nTry 'losseval eval --help' for more information.", cat(p("o5.csv"), "-p", "pred", "-t", "target", "--format", "xml"));
         add("options: --precision 0", text("o6.csv", CSV), 2, "--precision: significant digits must be between 1 and 17, got 0", cat(p("o6.csv"), "-p", "pred", "-t", "target", "--precision", "0"));
         add("options: --precision 18", text("o7.csv", CSV), 2, "--precision: significant digits must be between 1 and 17, got 18", cat(p("o7.csv"), "-p", "pred", "-t", "target", "--precision", "18"));
         add("options: empty delimiter", text("o8.csv", CSV), 2, "--delimiter must be one character (not a quote or line break) or 'tab', got ''", cat(p("o8.csv"), "-p", "pred", "-t", "target", "-d", ""));
@@ -262,7 +262,8 @@ class BadInputSuiteTest {
         add("options: --top-fraction above 1", text("o15.csv", CSV), 2, "--top-fraction must be in (0, 1], got 1.5",
                 cat(p("o15.csv"), "-p", "pred", "-t", "target", "--top-fraction", "1.5"));
         // ---------------------------------------------------------------- loss specs
-        add("spec: unknown loss", text("s1.csv", CSV), 2, "unknown loss 'msee' (did you mean 'mse', 'msle' or 'rmse'?); losses are: mse, rmse, mae, huber, smooth_l1, log_cosh, pinball, mape, msle, bce, focal, hinge, squared_hinge, brier, ce, kl, focal_multiclass, multi_margin, distillation, contrastive, triplet, infonce", cat(p("s1.csv"), "-p", "pred", "-t", "target", "-l", "msee"));
+        add("spec: unknown loss", text("s1.csv", CSV), 2, "unknown loss 'msee' (did you mean 'mse', 'msle' or 'rmse'?); losses are: "
+                + String.join(", ", org.losseval.loss.LossRegistry.builtIn().names()), cat(p("s1.csv"), "-p", "pred", "-t", "target", "-l", "msee"));
         add("spec: unknown parameter", text("s2.csv", CSV), 2, "huber has no parameter 'd'; its parameters are: delta", cat(p("s2.csv"), "-p", "pred", "-t", "target", "-l", "huber:d=1"));
         add("spec: parameter not a number", text("s3.csv", CSV), 2, "huber: delta must be a number or 'mad', got 'abc'",
                 cat(p("s3.csv"), "-p", "pred", "-t", "target", "-l", "huber:delta=abc"));

@@ -61,12 +61,12 @@ class FigureLossesCommandTest {
         Path file = CliRun.write(dir, "counts.csv", "pred,target,sd\n1,2,1\n2,-1,-1\n");
         CliRun poisson = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "poisson");
         assertEquals(3, poisson.exitCode());
-        assertEquals(List.of("losseval: " + file + ":2: column 'target': negative target for poisson"),
+        assertEquals(List.of("losseval: " + file + ":3: column 'target': negative target for poisson"),
                 poisson.err().lines().toList());
         assertEquals("", poisson.out());
         CliRun nll = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "--std", "sd", "-l", "gaussian_nll");
         assertEquals(3, nll.exitCode());
-        assertEquals(List.of("losseval: " + file + ":2: column 'sd': negative variance for gaussian_nll"),
+        assertEquals(List.of("losseval: " + file + ":3: column 'sd': negative variance for gaussian_nll"),
                 nll.err().lines().toList());
         CliRun power = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "tweedie:power=0.5");
         assertEquals(2, power.exitCode());
