@@ -19,7 +19,7 @@ import org.losseval.kernel.RegressionKernels;
  * denominator and a huge negative score where this gives 0.
  *
  * <p>The row loss is the squared error, so the contribution figures show which rows hold the residual sum
- * of squares. The seed's houses (pred 210, 340, 400; target 200, 350, 180): 1 - 48600 / 22466.67 = -1.163.
+ * of squares. The seed's houses (pred 210, 340, 400; target 200, 350, 180): 1 - 48600 / 17266.67 = -1.81467.
  */
 public record R2() implements MomentLoss {
 
