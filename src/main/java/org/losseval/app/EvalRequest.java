@@ -25,11 +25,25 @@ import org.losseval.loss.Role;
  * @param delimiter     the CSV delimiter, or null to choose by file name
  * @param threads       threads to use: 1 reads and computes on one thread; 2 or more also read ahead on a
  *                      second one. Results are the same bits whatever the count.
+ * @param baseline      the baseline compared with in the same rows, or null
+ * @param pairing       the baseline's own files and how rows pair with them, or null
+ * @param grouping      the --group-by columns and limits, or null
+ * @param rowsOut       the per-row output, or null
  */
 public record EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
                           List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
                           ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
-                          Character delimiter, int threads) {
+                          Character delimiter, int threads, BaselineRequest baseline, PairingRequest pairing,
+                          GroupingRequest grouping, RowsOutRequest rowsOut) {
+    /** A request that compares nothing, groups nothing and writes no rows. */
+    public EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
+                       List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
+                       ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
+                       Character delimiter, int threads) {
+        this(inputs, roles, weightColumn, losses, quantiles, intervals, contributions, gates, policy, delimiter,
+                threads, null, null, null, null);
+    }
+
     public EvalRequest {
         inputs = List.copyOf(inputs);
         roles = Collections.unmodifiableMap(roles.isEmpty() ? new EnumMap<>(Role.class) : new EnumMap<>(roles));

@@ -3,7 +3,11 @@ package org.losseval.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losseval.accumulate.ContributionSettings;
+import org.losseval.app.BaselineRequest;
 import org.losseval.app.EvalRequest;
+import org.losseval.app.GroupingRequest;
+import org.losseval.app.PairingRequest;
+import org.losseval.app.RowsOutRequest;
 import org.losseval.app.IntervalColumns;
 import org.losseval.app.QuantileColumn;
 import org.losseval.gate.Gate;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Parameters;
         })
 final class EvalCommand implements Callable<Integer> {
     /** The order of the help sections; the column roles are added by {@link #commandLine}. */
-    private static final int INPUTS = 1, COLUMNS = 2, LOSSES = 3, CONTRIBUTIONS = 4, GATES = 5, OUTPUT = 6;
+    private static final int INPUTS = 1, COLUMNS = 2, LOSSES = 3, CONTRIBUTIONS = 4, COMPARISON = 5, GROUPS = 6,
+            GATES = 7, OUTPUT = 8;
 
     private final CliContext context;
 
@@ -54,6 +59,18 @@ final class EvalCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, exclusive = false, heading = ContributionOptions.HEADING, order = CONTRIBUTIONS)
     ContributionOptions contributions = new ContributionOptions();
+
+    // Skeleton: an @ArgGroup(heading = CompareOptions.HEADING, order = COMPARISON) once it has options.
+    final CompareOptions compare = new CompareOptions();
+
+    // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
+    final GroupOptions groups = new GroupOptions();
+
+    /** Skeleton: its options belong in the comparison's help section. */
+    final PairingOptions pairing = new PairingOptions();
+
+    /** Skeleton: its option belongs in the output's help section. */
+    final RowsOutOptions rowsOut = new RowsOutOptions();
 
     @ArgGroup(validate = false, exclusive = false, heading = GateOptions.HEADING, order = GATES)
     GateOptions gates = new GateOptions();
@@ -81,9 +98,14 @@ final class EvalCommand implements Callable<Integer> {
         List<Gate> gateList = gates.gates();
         Character delimiter = input.delimiter();
         ReportOutput reportOutput = output.output();
+        BaselineRequest baseline = compare.baseline();
+        PairingRequest pairingRequest = pairing.pairing();
+        GroupingRequest grouping = groups.grouping();
+        RowsOutRequest rows = rowsOut.rowsOut();
         try {
             return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
-                    settings, gateList, input.policy(), delimiter, input.threads()), reportOutput);
+                    settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,
+                    rows), reportOutput);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

@@ -25,12 +25,15 @@ import java.util.List;
  *                      than two --quantile columns
  * @param reliability   the reliability diagram of a classification run with --logits and labels
  *                      (--target), or null
+ * @param comparison    the candidate against its baseline on the same rows, or null when the run compares
+ *                      nothing
+ * @param groups        the figures of each --group-by group, or null without --group-by
  */
 public record Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
                      List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                      ContributionResult contributions, List<QuantileReport> quantiles,
                      List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
-                     ReliabilityDiagram reliability) {
+                     ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups) {
     public static final int SCHEMA_VERSION = 3;
 
     public Report {
@@ -40,6 +43,16 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
         quantiles = List.copyOf(quantiles);
         intervals = List.copyOf(intervals);
         gates = List.copyOf(gates);
+    }
+
+    /** A report without a comparison or groups. */
+    public Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
+                  List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
+                  ContributionResult contributions, List<QuantileReport> quantiles,
+                  List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
+                  ReliabilityDiagram reliability) {
+        this(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles, intervals,
+                gates, quantileSet, reliability, null, null);
     }
 
     /** A report without quantile-set figures or a reliability diagram. */
@@ -59,6 +72,6 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
     /** The report with its gates' outcomes. */
     public Report withGates(List<GateOutcome> outcomes) {
         return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
-                intervals, outcomes, quantileSet, reliability);
+                intervals, outcomes, quantileSet, reliability, comparison, groups);
     }
 }
