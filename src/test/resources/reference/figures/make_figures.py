@@ -16,6 +16,11 @@ Where each value comes from (the 'source' column says it per line):
   r2                   sklearn.metrics.r2_score (force_finite=True, its default)
   explained_variance   sklearn.metrics.explained_variance_score
   max_error            sklearn.metrics.max_error (no sample_weight: both columns are the same)
+  medae                sklearn.metrics.median_absolute_error; with sample_weight scikit-learn takes
+                       sklearn.utils.stats._weighted_percentile(|p - y|, w, 50), the smallest error whose
+                       cumulative weight reaches half the total (never a mean of two: 1, 2, 3, 4 with unit
+                       weights give 2, unweighted 2.5). The medae_* cases exercise it: odd and even counts,
+                       ties, negative residuals, a zero weight, a weight that reaches exactly half, one row
   poisson, gamma       sklearn.metrics.mean_poisson_deviance / mean_gamma_deviance
   tweedie:power=p      sklearn.metrics.mean_tweedie_deviance(power=p)
   gaussian_nll         torch.nn.GaussianNLLLoss(full, eps, reduction='none') on float64 tensors; the
@@ -64,6 +69,19 @@ def cases():
     out["zeros"] = ([0.5, 1.0, 2.0, 3.0, 1e-3], [0.0, 0.0, 2.0, 1.0, 0.0], [0.25, 1.0, 4.0, 1e-7, 2.0],
                     [1.0, 1.0, 2.0, 0.5, 1.0])
     out["smape_zeros"] = ([0.0, 0.0, -1.0, 3.0], [0.0, 2.0, 1.0, -3.0], [1.0, 1.0, 1.0, 1.0], [1.0, 2.0, 3.0, 4.0])
+    # medae: odd count, negative residuals, a tie (errors 1, 3, 0.5, 6, 1, 2.25, 4)
+    out["medae_odd"] = ([1.0, -2.0, 3.5, 10.0, 0.0, -5.25, -7.0], [2.0, 1.0, 3.0, 4.0, -1.0, -3.0, -3.0],
+                        [1.0] * 7, [1.0, 0.5, 2.0, 0.25, 3.0, 1.0, 0.75])
+    # even count: the mean of the two middle errors (0.1 and 0.2 as doubles); a zero weight; unit weights
+    # elsewhere would give the lower middle; the weighted median (0.2) passes the zero-weight error 0.1
+    out["medae_even"] = ([0.1, -0.2, 5.0, 0.0, -1.5, 2.0], [0.0, 0.0, 1.0, 0.0, 0.0, 2.0],
+                         [1.0] * 6, [0.0, 1.0, 1.0, 1.0, 1.0, 0.5])
+    # the cumulative weight reaches exactly half the total at the second error: weighted medae is 2, not 3
+    out["medae_half"] = ([1.0, -2.0, 3.0, -4.0], [0.0, 0.0, 0.0, 0.0], [1.0] * 4, [1.0, 1.0, 1.0, 1.0])
+    # ties everywhere: most errors equal, one outlier
+    out["medae_ties"] = ([3.0, 3.0, -1.0, 5.0, 1.0, 103.0], [1.0, 5.0, 1.0, 3.0, 3.0, 3.0], [1.0] * 6,
+                         [2.0, 0.5, 1.0, 1.0, 3.0, 0.25])
+    out["medae_one"] = ([-2.5], [4.0], [1.0], [3.0])
     rng = np.random.default_rng(20261204)
     n = 2500
     target = rng.normal(1000.0, 30.0, n)  # a large mean and a small spread: the cancellation trap of r2
@@ -116,6 +134,9 @@ def figures(p, y, v, w):
                + ("sklearn.metrics.explained_variance_score",))
     m = float(skm.max_error(y, p))
     out.append(("max_error", m, m, "sklearn.metrics.max_error (unweighted)"))
+    out.append(("medae", float(skm.median_absolute_error(y, p)),
+                float(skm.median_absolute_error(y, p, sample_weight=w)),
+                "sklearn.metrics.median_absolute_error (weighted: its _weighted_percentile)"))
     out.append(("bias", float(np.mean(p - y)), float(np.average(p - y, weights=w)),
                 "by hand: numpy.average(pred - target)"))
     den = np.abs(y) + np.abs(p)

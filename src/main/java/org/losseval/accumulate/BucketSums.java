@@ -88,6 +88,15 @@ final class BucketSums {
         return Math.scalb(integer, exponent - BIAS_SHIFT);
     }
 
+    /** The slot's sum exactly: the 128-bit integer times the power of two of its exponent. */
+    java.math.BigDecimal exactSum(int slot) {
+        java.math.BigInteger integer = java.math.BigInteger.valueOf(sumHigh[slot]).shiftLeft(64)
+                .add(new java.math.BigInteger(Long.toUnsignedString(sumLow[slot])));
+        int exponent = Math.max(exponents[slot], 1);
+        // 2^(exponent - 1075) lies in [2^-1074, 2^971]: a double, which BigDecimal takes exactly
+        return new java.math.BigDecimal(integer).multiply(new java.math.BigDecimal(Math.scalb(1.0, exponent - BIAS_SHIFT)));
+    }
+
     /** The slot of a key, created (with the given exponent) when absent. */
     private int slot(long key, short exponent) {
         int mask = keys.length - 1;

@@ -114,7 +114,7 @@ final class ContributionSummary {
             n += counts[i];
         }
         // Bucket bounds are sorted like the buckets, so the median of the bounds brackets the median.
-        Range median = new Range(weightedMedian(lows, counts, n), weightedMedian(highs, counts, n));
+        Range median = new Range(countedMedian(lows, counts, n), countedMedian(highs, counts, n));
         double[] nearest = new double[slots.length];
         double[] farthest = new double[slots.length];
         for (int i = 0; i < slots.length; i++) {
@@ -174,15 +174,18 @@ final class ContributionSummary {
         return 0;
     }
 
-    /** The median (mean of the two middle values for an even count) of values sorted ascending with counts. */
-    private static double weightedMedian(double[] sorted, long[] counts, long n) {
+    /**
+     * The median (mean of the two middle values for an even count) of values sorted ascending with counts;
+     * also the bracket ends of {@link AbsoluteErrorMedian}.
+     */
+    static double countedMedian(double[] sorted, long[] counts, long n) {
         if (n == 0) return Double.NaN;
         double upper = valueAtRank(sorted, counts, n / 2);
         if (n % 2 == 1) return upper;
         return valueAtRank(sorted, counts, n / 2 - 1) / 2 + upper / 2;
     }
 
-    /** As {@link #weightedMedian} for unsorted values. */
+    /** As {@link #countedMedian} for unsorted values. */
     private static double sortedWeightedMedian(double[] values, long[] counts, long n) {
         Integer[] order = new Integer[values.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -193,7 +196,7 @@ final class ContributionSummary {
             sorted[i] = values[order[i]];
             sortedCounts[i] = counts[order[i]];
         }
-        return weightedMedian(sorted, sortedCounts, n);
+        return countedMedian(sorted, sortedCounts, n);
     }
 
     /** The value of the 0-based rank in the multiset. */

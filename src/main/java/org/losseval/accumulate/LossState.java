@@ -3,9 +3,11 @@ package org.losseval.accumulate;
 import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.Ece;
 import org.losseval.loss.LossInputs;
+import org.losseval.loss.Medae;
 import org.losseval.loss.MomentLoss;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
+import org.losseval.report.Range;
 
 /**
  * The mergeable state of one loss: the exact sum of weighted row losses, the exact sum of weights, the
@@ -31,7 +33,9 @@ import org.losseval.loss.RowLoss;
  * <p>A {@link MomentLoss} (r2, explained variance, max_error) is a function of sums of the residuals and
  * targets rather than a mean of its row losses: its state also keeps {@link MomentSums}, and its value is
  * {@link MomentLoss#value} of them. Its row losses (the squared or absolute error) still go to the mean and
- * to the contribution figures. {@link Ece} keeps {@link CalibrationBins} the same way.
+ * to the contribution figures. {@link Ece} keeps {@link CalibrationBins} the same way, and {@link Medae}
+ * an {@link AbsoluteErrorMedian} of its row losses (|pred - target|) and sample weights: exact within the
+ * exact-memory budget the state is given, a bracket beyond it ({@link LossFigures#range()}).
  *
  * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch. Not
  * thread-safe; combine per-thread states.
@@ -47,18 +51,35 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private final MomentSums moments;
     /** The bins of {@link Ece}; null for every other loss. */
     private final CalibrationBins calibration;
+    /** The errors of {@link Medae}; null for every other loss. */
+    private final AbsoluteErrorMedian median;
     private boolean[] hit = new boolean[0];
     private double[] rowLoss = new double[0];
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
     private double[] product = new double[0];
 
-    /** @param sampleWeighted whether rows come with sample weights ({@code --weight}) */
+    /**
+     * A state with the default exact-memory budget ({@link ContributionSettings#DEFAULT_EXACT_BUDGET_BYTES}),
+     * which only an order statistic ({@code medae}) uses.
+     *
+     * @param sampleWeighted whether rows come with sample weights ({@code --weight})
+     */
     public LossState(RowLoss loss, boolean sampleWeighted) {
+        this(loss, sampleWeighted, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES);
+    }
+
+    /**
+     * @param sampleWeighted   whether rows come with sample weights ({@code --weight})
+     * @param exactBudgetBytes the memory an order statistic ({@code medae}) may keep rows in before its value
+     *                         becomes a bracket ({@link AbsoluteErrorMedian}); states that combine must agree
+     */
+    public LossState(RowLoss loss, boolean sampleWeighted, long exactBudgetBytes) {
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
         this.moments = loss instanceof MomentLoss ? new MomentSums(sampleWeighted) : null;
         this.calibration = loss instanceof Ece ? new CalibrationBins() : null;
+        this.median = loss instanceof Medae ? new AbsoluteErrorMedian(sampleWeighted, exactBudgetBytes) : null;
     }
 
     public RowLoss loss() { return loss; }
@@ -110,6 +131,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             Ece.confidences(rows, product, hit, n);
             calibration.accept(product, hit, n);
         }
+        if (median != null) median.accept(rowLoss, sampleWeight, n); // medae does not weigh rows itself
         // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
         if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, rowLoss, n);
     }
@@ -129,17 +151,23 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (other.sampleWeighted != sampleWeighted) {
             throw new IllegalArgumentException("cannot combine sample-weighted and unweighted states of " + loss.spec());
         }
+        if (median != null) median.checkCombinable(other.median);
         lossSum.combine(other.lossSum);
         weightSum.combine(other.weightSum);
         count += other.count;
         clamped += other.clamped;
         if (moments != null) moments.combine(other.moments);
         if (calibration != null) calibration.combine(other.calibration);
+        if (median != null) median.combine(other.median);
     }
 
     @Override
     public LossFigures result() {
         double weights = weighted() ? weightSum.value() : count;
+        if (median != null) {
+            Range range = count == 0 ? Range.of(Double.NaN) : median.result();
+            return new LossFigures(range.mid(), count, weights, clamped, range);
+        }
         double value = count == 0 ? Double.NaN
                 : moments != null ? ((MomentLoss) loss).value(moments.result())
                 : calibration != null ? calibration.result().ece()

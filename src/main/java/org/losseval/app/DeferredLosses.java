@@ -74,7 +74,7 @@ final class DeferredLosses {
         if (plan.streamed.get(l) != null) return input.lossState(l);
         RegressionLoss loss = (RegressionLoss) resolved.get(l);
         ResidualSample residuals = input.residuals();
-        LossState state = new LossState(loss, residuals.weighted());
+        LossState state = new LossState(loss, residuals.weighted(), plan.exactBudgetBytes);
         double[] zeros = new double[ResidualSample.BLOCK];
         residuals.forEachBlock((r, w, n) -> state.accept(new ResidualRows(r, zeros, n), w));
         return state;

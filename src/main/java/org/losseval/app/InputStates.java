@@ -28,7 +28,7 @@ final class InputStates {
         losses = new LossState[plan.streamed.size()];
         for (int l = 0; l < losses.length; l++) {
             RowLoss loss = plan.streamed.get(l);
-            if (loss != null) losses[l] = new LossState(loss, sampleWeighted);
+            if (loss != null) losses[l] = new LossState(loss, sampleWeighted, plan.exactBudgetBytes);
         }
         residuals = plan.hasDeferredLosses() ? new ResidualSample(sampleWeighted) : null;
     }

@@ -41,7 +41,7 @@ final class ReportAssembler {
         for (int l = 0; l < request.losses().size(); l++) {
             LossRequest requested = request.losses().get(l);
             RowLoss loss = losses.loss(l);
-            LossState combined = new LossState(loss, request.weightColumn() != null);
+            LossState combined = new LossState(loss, request.weightColumn() != null, plan.exactBudgetBytes);
             for (int r = 0; r < inputs.size(); r++) {
                 LossState state = losses.state(l, inputs.get(r));
                 perInput.get(r).add(result(requested, loss, state.result()));
@@ -63,7 +63,7 @@ final class ReportAssembler {
     private static LossResult result(LossRequest requested, RowLoss resolved, LossFigures figures) {
         List<String> fromData = requested.loss() instanceof DeferredLoss d ? List.of(d.deferredParam()) : List.of();
         return new LossResult(requested.label(), requested.loss().spec(), resolved.name(), resolved.params(), fromData,
-                figures.value(), figures.count(), figures.weightSum(), figures.clamped());
+                figures.value(), figures.count(), figures.weightSum(), figures.clamped(), figures.range());
     }
 
     /** The column (or group spec) given for each role, then the weight column. */

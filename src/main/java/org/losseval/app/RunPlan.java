@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.losseval.accumulate.ContributionSettings;
 import org.losseval.gate.Gate;
 import org.losseval.loss.DeferredLoss;
 import org.losseval.loss.Loss;
@@ -26,12 +27,21 @@ final class RunPlan {
     final List<Double> nominals;
     /** The gates with their figures in canonical form. */
     final List<Gate> gates;
+    /**
+     * The exact-memory budget of the run's order statistics ({@code medae}, per input and for the run): the
+     * --exact-budget of the contribution figures, or their default with --no-contrib, capped by this JVM's
+     * heap as theirs is ({@link ContributionSettings#heapCappedBudget}).
+     */
+    final long exactBudgetBytes;
 
     private RunPlan(EvalRequest request, List<RowLoss> streamed, List<Double> nominals, List<Gate> gates) {
         this.request = request;
         this.streamed = streamed;
         this.nominals = nominals;
         this.gates = gates;
+        long requested = request.contributions() == null ? ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES
+                : request.contributions().exactBudgetBytes();
+        this.exactBudgetBytes = ContributionSettings.heapCappedBudget(requested, Runtime.getRuntime().maxMemory());
     }
 
     static RunPlan of(EvalRequest request) throws InvalidRequestException {

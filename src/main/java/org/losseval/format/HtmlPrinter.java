@@ -124,8 +124,10 @@ public final class HtmlPrinter implements Printer {
             page.add("</ul>");
         }
         page.add("<p>" + escape(Phrases.inputsLine(report)) + "</p>");
-        if (sections.losses()) page.addAll(LossTables.losses(report.losses(), weighted, number, HtmlPrinter::escape)
-                .htmlLines("losses"));
+        if (sections.losses()) {
+            page.addAll(LossTables.losses(report.losses(), weighted, number, HtmlPrinter::escape).htmlLines("losses"));
+            if (LossTables.anyApproximate(report)) page.add("<p>" + escape(Phrases.approximateNote()) + "</p>");
+        }
         if (sections.skipped()) page.addAll(LossTables.skipped(report.rows(), HtmlPrinter::escape).htmlLines("skipped"));
         if (sections.perInput()) {
             for (InputReport input : report.inputs()) {

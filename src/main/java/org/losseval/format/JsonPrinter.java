@@ -151,7 +151,7 @@ public final class JsonPrinter implements Printer {
         json.name("resolved_params").beginArray();
         for (String name : loss.resolvedParams()) json.value(name);
         json.endArray();
-        writeNumber("value", loss.value(), json);
+        writeRange("value", loss.range(), json);
         json.name("count").value(loss.count());
         writeNumber("weight_sum", loss.weightSum(), json);
         json.name("clamped").value(loss.clamped());

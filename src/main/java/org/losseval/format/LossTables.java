@@ -28,11 +28,21 @@ final class LossTables {
         TextTable table = new TextTable(headers, aligns);
         for (LossResult loss : losses) {
             List<String> cells = new ArrayList<>(List.of(
-                    escape.apply(Phrases.loss(loss, number)), number.apply(loss.value()), Long.toString(loss.count())));
+                    escape.apply(Phrases.loss(loss, number)), Phrases.approximate(loss.range(), number),
+                    Long.toString(loss.count())));
             if (weighted) cells.add(number.apply(loss.weightSum()));
             table.addRow(cells);
         }
         return table;
+    }
+
+    /**
+     * Whether a loss of the report (the run's or an input's) is a bracket, so that the printers add
+     * {@link Phrases#approximateNote()} under the losses.
+     */
+    static boolean anyApproximate(org.losseval.report.Report report) {
+        if (report.losses().stream().anyMatch(l -> !l.range().exact())) return true;
+        return report.inputs().stream().flatMap(i -> i.losses().stream()).anyMatch(l -> !l.range().exact());
     }
 
     /** Reasons with at least one skipped row, in the report's order. */

@@ -75,6 +75,7 @@ public final class MarkdownPrinter implements Printer {
         if (sections.losses()) {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);
+            if (LossTables.anyApproximate(report)) out.write("\n" + escape(Phrases.approximateNote()) + "\n");
         }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {

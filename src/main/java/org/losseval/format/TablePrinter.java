@@ -70,6 +70,7 @@ public final class TablePrinter implements Printer {
         if (sections.losses()) {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
+            if (LossTables.anyApproximate(report)) out.write(Phrases.approximateNote() + "\n");
         }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {

@@ -15,7 +15,8 @@ public final class LossRegistry {
     private static final LossRegistry BUILT_IN = new LossRegistry(List.of(
             Mse.DEFINITION, Rmse.DEFINITION, Mae.DEFINITION, Huber.DEFINITION, SmoothL1.DEFINITION,
             LogCosh.DEFINITION, Pinball.DEFINITION, Mape.DEFINITION, Msle.DEFINITION,
-            R2.DEFINITION, ExplainedVariance.DEFINITION, Bias.DEFINITION, MaxError.DEFINITION, Smape.DEFINITION,
+            R2.DEFINITION, ExplainedVariance.DEFINITION, Bias.DEFINITION, MaxError.DEFINITION, Medae.DEFINITION,
+            Smape.DEFINITION,
             Poisson.DEFINITION, Gamma.DEFINITION, Tweedie.DEFINITION, GaussianNll.DEFINITION,
             Bce.DEFINITION, Focal.DEFINITION, ZeroOne.DEFINITION, Ece.DEFINITION, Hinge.DEFINITION, SquaredHinge.DEFINITION, BrierScore.DEFINITION,
             Ce.DEFINITION, Kl.DEFINITION, FocalMulticlass.DEFINITION, MultiMarginLoss.DEFINITION,

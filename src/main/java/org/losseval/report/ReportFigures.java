@@ -26,7 +26,7 @@ public final class ReportFigures {
         figures.putIfAbsent(FigureNames.ROWS_USED, Range.of(report.rows().used()));
         figures.putIfAbsent(FigureNames.ROWS_SKIPPED, Range.of(report.rows().skipped()));
         for (LossResult loss : report.losses()) {
-            figures.putIfAbsent(FigureNames.loss(loss.key()), Range.of(loss.value()));
+            figures.putIfAbsent(FigureNames.loss(loss.key()), loss.range());
             figures.putIfAbsent(FigureNames.clamped(loss.key()), Range.of(loss.clamped()));
         }
         if (report.contributions() != null) addContributions(report.contributions(), figures);

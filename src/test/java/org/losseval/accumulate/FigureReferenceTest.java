@@ -96,7 +96,7 @@ class FigureReferenceTest {
     void splitAndMergedGivesTheSameBits() throws LossSpecException {
         Case c = cases().get("random_signed");
         int n = c.pred().length;
-        for (String spec : List.of("r2", "explained_variance", "max_error", "gaussian_nll", "smape")) {
+        for (String spec : List.of("r2", "explained_variance", "max_error", "medae", "gaussian_nll", "smape")) {
             RowLoss loss = loss(spec);
             for (boolean weighted : new boolean[] {false, true}) {
                 double whole = value(loss, c, weighted);
@@ -208,8 +208,38 @@ class FigureReferenceTest {
     void everyNewFigureHasReferenceValues() {
         Set<String> covered = new HashSet<>();
         for (String[] e : FixtureCsv.read("/reference/figures/figure_expected.csv", 5)) covered.add(e[1].split(":")[0]);
-        assertEquals(Set.of("r2", "explained_variance", "max_error", "bias", "smape", "poisson", "gamma", "tweedie",
-                "gaussian_nll"), covered);
+        assertEquals(Set.of("r2", "explained_variance", "max_error", "medae", "bias", "smape", "poisson", "gamma",
+                "tweedie", "gaussian_nll"), covered);
+    }
+
+    /**
+     * medae picks one error (or halves the sum of two): no rounding to tolerate, so it equals scikit-learn's
+     * bits, unweighted and weighted. Beyond the budget (0 bytes: summarized from the first row) the value
+     * is a bracket that holds those bits, at most 2^-8 of the value wide (a 0 lies in the bucket of 0 and
+     * the subnormals, [0, 2^-1030)).
+     */
+    @Test
+    void medaeIsScikitLearnsExactlyAndBracketedBeyondTheBudget() throws LossSpecException {
+        Map<String, Case> cases = cases();
+        RowLoss medae = loss("medae");
+        int checked = 0;
+        for (String[] e : FixtureCsv.read("/reference/figures/figure_expected.csv", 5)) {
+            if (!e[1].equals("medae")) continue;
+            Case c = cases.get(e[0]);
+            for (boolean weighted : new boolean[] {false, true}) {
+                double expected = Double.parseDouble(weighted ? e[3] : e[2]);
+                String what = e[0] + " medae weighted=" + weighted;
+                assertEquals(expected, value(medae, c, weighted), what);
+                LossState summarized = new LossState(medae, weighted, 0);
+                summarized.accept(inputs(c, 0, c.pred().length), weighted ? c.weight() : null);
+                org.losseval.report.Range bracket = summarized.result().range();
+                assertTrue(bracket.low() <= expected && expected <= bracket.high(), what + ": " + bracket);
+                assertTrue(bracket.high() - bracket.low() <= Math.max(expected * 0x1p-8, Double.MIN_NORMAL),
+                        what + " width: " + bracket);
+                checked++;
+            }
+        }
+        assertEquals(2 * 14, checked);
     }
 
     private static void assertClose(double expected, double actual, String what) {
