@@ -44,6 +44,7 @@ import org.losseval.loss.RowLoss;
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
  * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error),
+ * {@link AbsoluteErrorMedian} (alone and inside medae; exact, beyond its budget, and crossing it part-way),
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
@@ -130,6 +131,23 @@ class StateContractTest {
                 loss("explained_variance", true, Regression.ROLES, List.of()))));
         all.add(loss("explained_variance", false, Regression.ROLES, List.of(loss("max_error", false, Regression.ROLES, List.of()))));
         all.add(loss("max_error", false, Regression.ROLES, List.of()));
+        // medae exact, summarized from the first row, and crossing its budget part-way (600 rows: 8 bytes a
+        // row unweighted, 16 weighted), so exact chunks combine into a summarized whole
+        for (boolean weighted : new boolean[] {false, true}) {
+            long crossing = 600L * AbsoluteErrorMedian.bytesPerRow(weighted);
+            for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 0, crossing}) {
+                all.add(loss("medae", weighted, budget, Regression.ROLES, List.of(
+                        loss("medae", !weighted, budget, Regression.ROLES, List.of()),
+                        loss("medae", weighted, budget + 8, Regression.ROLES, List.of()),
+                        loss("mae", weighted, budget, Regression.ROLES, List.of()))));
+                all.add(state("absolute error median" + (weighted ? " weighted" : "") + " budget " + budget,
+                        () -> new AbsoluteErrorMedian(weighted, budget), feedAbsoluteErrors(weighted),
+                        List.of(state("other weighting", () -> new AbsoluteErrorMedian(!weighted, budget),
+                                        feedAbsoluteErrors(!weighted), List.of()),
+                                state("other budget", () -> new AbsoluteErrorMedian(weighted, budget + 16),
+                                        feedAbsoluteErrors(weighted), List.of()))));
+            }
+        }
         all.add(state("moment sums", () -> new MomentSums(false), feedMoments(false),
                 List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
         all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
@@ -270,8 +288,17 @@ class StateContractTest {
 
     private static Fixture<LossState> loss(String spec, boolean weighted, Function<ContractRows, Map<Role, double[][]>> roles,
                                            List<Fixture<LossState>> refused) {
+        return loss(spec, weighted, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, roles, refused);
+    }
+
+    /** A loss state with an exact-memory budget (which only medae uses). */
+    private static Fixture<LossState> loss(String spec, boolean weighted, long budget,
+                                           Function<ContractRows, Map<Role, double[][]>> roles,
+                                           List<Fixture<LossState>> refused) {
         RowLoss loss = parse(spec);
-        return state(spec + (weighted ? " weighted" : ""), () -> new LossState(loss, weighted),
+        String name = spec + (weighted ? " weighted" : "")
+                + (budget == ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES ? "" : " budget " + budget);
+        return state(name, () -> new LossState(loss, weighted, budget),
                 (state, rows, from, to) -> state.accept(rows.inputs(roles.apply(rows), from, to),
                         weighted ? ContractRows.slice(rows.weight, from, to) : null),
                 refused);
@@ -291,6 +318,15 @@ class StateContractTest {
                         ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                         to - from),
                 refused);
+    }
+
+    /** |pred - target| of the rows, with their weights when weighted. */
+    private static Feeder<AbsoluteErrorMedian> feedAbsoluteErrors(boolean weighted) {
+        return (state, rows, from, to) -> {
+            double[] errors = new double[to - from];
+            for (int i = from; i < to; i++) errors[i - from] = Math.abs(rows.pred[i] - rows.target[i]);
+            state.accept(errors, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
+        };
     }
 
     private static void feedInterval(IntervalState state, ContractRows rows, int from, int to) {
