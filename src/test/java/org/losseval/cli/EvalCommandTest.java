@@ -112,8 +112,8 @@ class EvalCommandTest {
     void unknownLossIsAUsageErrorWithSuggestion() throws IOException {
         CliRun run = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "-l", "hubr");
         assertFailure(run, 2, "losseval: unknown loss 'hubr' (did you mean 'huber'?); losses are: mse, rmse, mae, huber,"
-                + " smooth_l1, log_cosh, pinball, mape, msle, r2, explained_variance, bias, max_error, smape, poisson,"
-                + " gamma, tweedie, gaussian_nll, bce, focal, zero_one, ece, hinge, squared_hinge, brier, ce, kl,"
+                + " smooth_l1, log_cosh, pinball, mape, msle, r2, explained_variance, bias, max_error, medae, smape,"
+                + " poisson, gamma, tweedie, gaussian_nll, bce, focal, zero_one, ece, hinge, squared_hinge, brier, ce, kl,"
                 + " focal_multiclass, multi_margin, distillation, contrastive, triplet, infonce");
     }
 

@@ -34,12 +34,12 @@ class FigureLossesCommandTest {
     @Test
     void everyNewFigureIsInTheJsonLossesArray() throws IOException {
         Object report = CliRun.of("eval", houses().toString(), "-p", "pred", "-t", "target", "--std", "sd",
-                "-l", "r2,explained_variance,bias,max_error,smape,poisson,gamma,tweedie:power=1.5,gaussian_nll",
+                "-l", "r2,explained_variance,bias,max_error,medae,smape,poisson,gamma,tweedie:power=1.5,gaussian_nll",
                 "--no-contrib", "--format", "json").json();
         // scikit-learn 1.2 and torch 1.13 on the houses (figure_expected.csv), var = sd^2 = 100, 100, 48400
-        double[] expected = {-1.8146718146718146, -0.8803088803088808, 73.33333333333333, 220.0, 0.2787955615688091,
+        double[] expected = {-1.8146718146718146, -0.8803088803088808, 73.33333333333333, 220.0, 10.0, 0.2787955615688091,
                 51.10414650170194, 0.16673536040052386, 2.9060414154078984, 3.8329325774468175};
-        String[] names = {"r2", "explained_variance", "bias", "max_error", "smape", "poisson", "gamma", "tweedie",
+        String[] names = {"r2", "explained_variance", "bias", "max_error", "medae", "smape", "poisson", "gamma", "tweedie",
                 "gaussian_nll"};
         for (int l = 0; l < expected.length; l++) {
             assertEquals(names[l], TinyJson.at(report, "losses", l, "name"));

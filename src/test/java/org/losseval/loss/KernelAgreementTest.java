@@ -26,7 +26,7 @@ class KernelAgreementTest {
             "mse", "rmse", "mae", "huber", "huber:delta=15", "huber:delta=0.5", "huber:delta=1e-300",
             "smooth_l1", "smooth_l1:beta=0", "smooth_l1:beta=15", "log_cosh",
             "pinball", "pinball:q=0.1", "pinball:q=0.9", "pinball:q=0.3", "mape", "msle",
-            "r2", "explained_variance", "bias", "max_error", "smape", "poisson", "gamma", "tweedie",
+            "r2", "explained_variance", "bias", "max_error", "medae", "smape", "poisson", "gamma", "tweedie",
             "tweedie:power=1.5", "tweedie:power=-0.5", "tweedie:power=3");
 
     @Test
