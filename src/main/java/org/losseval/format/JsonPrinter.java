@@ -43,7 +43,8 @@ import org.losseval.report.RowCounts;
  * <p>Approximate figures (a {@link Range} that is not {@link Range#exact() exact}, beyond the exact-memory
  * budget) keep their field's type: the field holds the midpoint (a gate judges the end worse for it), and
  * only then a sibling {@code <field>_range} object holds {@code {"low": .., "high": ..}}. A reader that does not care
- * reads a number as always; {@code contributions.exact} says whether any bracket is present.
+ * reads a number as always; {@code contributions.exact} says whether any bracket of the contributions is
+ * present, and a loss's {@code value_range} (a {@code medae} beyond the budget) is there exactly when its value is one.
  */
 public final class JsonPrinter implements Printer {
     /** The schema this printer writes; {@link Report#schemaVersion()} must match its major version. */
