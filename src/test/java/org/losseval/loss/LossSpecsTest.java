@@ -18,7 +18,7 @@ class LossSpecsTest {
 
     private static final LossRegistry REGISTRY = LossRegistry.builtIn();
     private static final String LOSS_LIST = "losses are: mse, rmse, mae, huber, smooth_l1, log_cosh, pinball, mape, msle,"
-            + " r2, explained_variance, bias, max_error, smape, poisson, gamma, tweedie, gaussian_nll,"
+            + " r2, explained_variance, bias, max_error, medae, smape, poisson, gamma, tweedie, gaussian_nll,"
             + " bce, focal, zero_one, ece, hinge, squared_hinge, brier, ce, kl, focal_multiclass, multi_margin, distillation,"
             + " contrastive, triplet, infonce";
 
