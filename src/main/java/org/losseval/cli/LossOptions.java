@@ -21,9 +21,19 @@ final class LossOptions {
                     + ", unless only --quantile or --interval columns are given.")
     List<String> losses;
 
+    /**
+     * The figures of two or more quantile columns together, worded once for the --quantile help (and so the man
+     * page) and for {@code losseval losses}, which lists them after the losses since -l cannot name them.
+     */
+    static final String CRPS = "crps: 2 x the mean pinball loss over the levels (the quantile-score approximation of "
+            + "the CRPS)";
+    static final String CROSSINGS = "quantile_crossings, quantile_crossing_share: the rows where a lower level is "
+            + "predicted above a higher one, and their share";
+
     @Option(names = "--quantile", paramLabel = "COL@Q",
             description = "A quantile prediction column and its level (repeatable), e.g. p90@0.9: reports the pinball "
-                    + "loss at Q and the calibration (the observed fraction of targets below the prediction).")
+                    + "loss at Q and the calibration (the observed fraction of targets below the prediction). With "
+                    + "two or more, also " + CRPS + "; and " + CROSSINGS + ".")
     List<String> quantiles;
 
     @Option(names = "--interval", paramLabel = "LOWER:UPPER[@NOMINAL]",

@@ -20,6 +20,10 @@ final class LossesCommand implements Callable<Integer> {
             context.out().println(LossListing.headline(loss));
             for (String line : LossListing.details(loss)) context.out().println("    " + line);
         }
+        context.out().println();
+        context.out().println("Figures of two or more --quantile columns (gate figures, not losses for -l):");
+        context.out().println("    " + LossOptions.CRPS);
+        context.out().println("    " + LossOptions.CROSSINGS);
         context.out().flush();
         IOException stdoutError = context.stdoutError().get();
         Outcome outcome = Outcome.of(stdoutError);

@@ -243,10 +243,17 @@ class EvalCommandTest {
     void lossesListsEveryLossWithParameters() {
         CliRun run = CliRun.of("losses");
         assertSuccess(run);
-        // Each loss starts an unindented line, "name" or "name (alias a)", in the registry's order.
+        // Each loss starts an unindented line, "name" or "name (alias a)", in the registry's order; after a blank
+        // line, the figures of --quantile columns that -l cannot name.
         List<String> lines = run.out().lines().toList();
+        int blank = lines.indexOf("");
         assertEquals(LossRegistry.builtIn().names(),
-                lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList());
+                lines.subList(0, blank).stream().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList());
+        assertEquals(List.of(
+                "Figures of two or more --quantile columns (gate figures, not losses for -l):",
+                "    crps: 2 x the mean pinball loss over the levels (the quantile-score approximation of the CRPS)",
+                "    quantile_crossings, quantile_crossing_share: the rows where a lower level is predicted above a"
+                        + " higher one, and their share"), lines.subList(blank + 1, lines.size()));
         int huber = lines.indexOf("huber");
         assertEquals(List.of(
                 "huber",

@@ -25,7 +25,7 @@ public final class JsonFigures {
         for (Object element : list(TinyJson.at(report, "losses"))) {
             Map<String, Object> loss = object(element);
             String key = loss.get("label") != null ? (String) loss.get("label") : (String) loss.get("spec");
-            figures.putIfAbsent(FigureNames.loss(key), Range.of(number(loss, "value")));
+            figures.putIfAbsent(FigureNames.loss(key), range(loss, "value"));
             figures.putIfAbsent(FigureNames.clamped(key), Range.of(number(loss, "clamped")));
         }
         Object contributions = TinyJson.at(report, "contributions");

@@ -318,12 +318,15 @@ final class SampleReports {
     /**
      * A run too large for the exact-memory budget (20 million rows of one Parquet file, made-up figures):
      * the top-1% share, the outlier share and the outlier statistics are brackets. A second loss, labelled
-     * {@code signed}, has two rows with a negative contribution, so its shares are undefined (NaN).
+     * {@code signed}, has two rows with a negative contribution, so its shares are undefined (NaN). A third,
+     * medae, is itself a bracket (an order statistic beyond its budget) and has no contribution figures.
      */
     static Report largeRun() {
         long rows = 20_000_000;
+        Range medae = new Range(3, 3.0078125);
         List<LossResult> losses = List.of(loss(null, "mse", "mse", Map.of(), List.of(), 5, rows, rows),
-                loss("signed", "odd", "odd", Map.of(), List.of(), -1, rows, rows));
+                loss("signed", "odd", "odd", Map.of(), List.of(), -1, rows, rows),
+                new LossResult(null, "medae", "medae", Map.of(), List.of(), medae.mid(), rows, rows, 0, medae));
         InputReport input = new InputReport("big.parquet", "parquet", new RowCounts(rows, rows, Map.of()), losses);
         double nan = Double.NaN;
         ContributionResult contributions = new ContributionResult(rows, false,

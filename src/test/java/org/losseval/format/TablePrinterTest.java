@@ -122,9 +122,11 @@ class TablePrinterTest {
         String expected = """
                 big.parquet (parquet): 20000000 rows read, 20000000 used, 0 skipped
 
-                loss          value      rows
-                mse               5  20000000
-                signed (odd)     -1  20000000
+                loss             value      rows
+                mse                  5  20000000
+                signed (odd)        -1  20000000
+                medae         ~3.00391  20000000
+                ~ marks an approximate figure: the run had more rows than the exact memory budget holds, so it is the midpoint of a bracket around the exact value (--format json gives both ends)
 
                 share of each loss's total from its worst rows:
                 loss    top 1 row  top 5 rows  top 1% (200000 rows)  outliers
