@@ -26,7 +26,8 @@ import org.losseval.report.Range;
  * No rows give NaN.
  *
  * <p>Memory: the budget is charged <b>8 bytes per row (16 with weights)</b>, the errors (and weights) in
- * {@link DoubleBlocks}; {@link #result} needs as much again while it runs (one copy to select in). Beyond
+ * {@link DoubleBlocks}; {@link #result} needs as much again while it runs (one copy to select in), and a
+ * run of several inputs holds its inputs' states and their combination (one more copy) while it reports. Beyond
  * {@code budgetBytes}, or {@link RowStore#MAX_EXACT_ROWS}, the rows fold into a {@link BucketSums} over
  * {@link BucketKeys}' log buckets (relative width 2<sup>-8</sup>): the count per error bucket, or with
  * weights the exact weight sum per (error bucket, weight exponent); its size grows with the spread of the

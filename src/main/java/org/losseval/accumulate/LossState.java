@@ -37,7 +37,8 @@ import org.losseval.report.Range;
  * an {@link AbsoluteErrorMedian} of its row losses (|pred - target|) and sample weights: exact within the
  * exact-memory budget the state is given, a bracket beyond it ({@link LossFigures#range()}).
  *
- * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch. Not
+ * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch; for medae also
+ * 8 bytes a row (16 weighted) up to its budget ({@link AbsoluteErrorMedian}). Not
  * thread-safe; combine per-thread states.
  */
 public final class LossState implements MergeableState<LossState, LossFigures> {

@@ -41,12 +41,19 @@ final class ReportAssembler {
         for (int l = 0; l < request.losses().size(); l++) {
             LossRequest requested = request.losses().get(l);
             RowLoss loss = losses.loss(l);
-            LossState combined = new LossState(loss, request.weightColumn() != null, plan.exactBudgetBytes);
+            LossState combined = null;
             for (int r = 0; r < inputs.size(); r++) {
                 LossState state = losses.state(l, inputs.get(r));
                 perInput.get(r).add(result(requested, loss, state.result()));
-                combined.combine(state);
+                if (inputs.size() == 1) {
+                    // the empty state is the identity: the run's state is the input's, without copying its kept rows
+                    combined = state;
+                } else {
+                    if (combined == null) combined = new LossState(loss, request.weightColumn() != null, plan.exactBudgetBytes);
+                    combined.combine(state);
+                }
             }
+            if (combined == null) combined = new LossState(loss, request.weightColumn() != null, plan.exactBudgetBytes);
             totals.add(result(requested, loss, combined.result()));
         }
         List<InputReport> inputReports = new ArrayList<>();
