@@ -75,6 +75,9 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
         this.weighted = weighted;
     }
 
+    /** Whether rows come with weights. */
+    public boolean weighted() { return weighted; }
+
     /**
      * Adds rows {@code [0, n)}.
      *
