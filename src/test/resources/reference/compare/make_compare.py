@@ -15,8 +15,15 @@ Independent implementations used:
     SciPy 1.10's t.ppf (cephes stdtrit) is accurate only to about 1e-9 relative: t.ppf(0.975, 49) =
     2.009575234489209 has t.sf = 0.0250000001447 (mpmath agrees with that tail). Columns ci_low_mp,
     ci_high_mp; the Java test holds these to a tight tolerance and SciPy's to a looser one.
+  - the Poisson bootstrap of accumulate.BootstrapDifference re-implemented from its Javadoc and
+    accumulate.PoissonBootstrap's: SplitMix64 in Python integers (mod 2^64), the Poisson(1) CDF thresholds
+    from mpmath, each replicate's sums exact (math.fsum of k copies of each row's w*x), the replicate
+    delta sqrt(C/W) - sqrt(B/W) (rmse), np.quantile(method="linear") for the percentile interval, and
+    the p-value 2 (1 + min(#{d <= 0}, #{d >= 0})) / (B + 1). Files bootstrap_rows.csv (input, row,
+    cand, base, w), bootstrap_counts.csv (k for a few rows and replicates), bootstrap_expected.csv.
 """
 import csv
+import math
 
 import mpmath
 import numpy as np
@@ -84,6 +91,92 @@ def precise_interval(figures, level):
     return [float(mpmath.mpf(mean) - q * mpmath.mpf(se)), float(mpmath.mpf(mean) + q * mpmath.mpf(se))]
 
 
+MASK = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15
+POISSON_CDF = []
+_c = mpmath.mpf(0)
+for _j in range(18):
+    _c += mpmath.e ** -1 / mpmath.factorial(_j)
+    POISSON_CDF.append(float(_c))
+
+
+def splitmix(x):
+    z = (x + GOLDEN_GAMMA) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def row_key(seed, source, row):
+    return splitmix(splitmix(splitmix(seed & MASK) ^ source) ^ row)
+
+
+def count(key, replicate):
+    u = (splitmix((key + replicate) & MASK) >> 11) * 2.0 ** -53
+    return sum(1 for c in POISSON_CDF if c <= u)
+
+
+def bootstrap_rmse(rows, seed, replicates, weighted, level):
+    cand = [[] for _ in range(replicates)]
+    base = [[] for _ in range(replicates)]
+    weights = [[] for _ in range(replicates)]
+    for source, row, c, b, w in rows:
+        if weighted and w == 0:
+            continue  # a row of weight 0 is not covered
+        wc, wb = (w * c, w * b) if weighted else (c, b)
+        key = row_key(seed, source, row)
+        for r in range(replicates):
+            k = count(key, r)
+            cand[r] += [wc] * k
+            base[r] += [wb] * k
+            weights[r] += [w if weighted else 1.0] * k
+    deltas = []
+    for r in range(replicates):
+        W = math.fsum(weights[r])
+        deltas.append(math.sqrt(math.fsum(cand[r]) / W) - math.sqrt(math.fsum(base[r]) / W) if W > 0 else math.nan)
+    d = np.array([x for x in deltas if not math.isnan(x)])
+    alpha = 1 - level
+    low, high = np.quantile(d, [alpha / 2, 1 - alpha / 2], method="linear")
+    p = min(1.0, 2 * (1 + min(int(np.sum(d <= 0)), int(np.sum(d >= 0)))) / (len(d) + 1))
+    return deltas, float(low), float(high), p
+
+
+def bootstrap_fixtures():
+    rng = np.random.default_rng(7)
+    rows = []
+    for source, n in ((0, 120), (1, 80)):
+        y = rng.normal(0, 1, n)
+        cand = (rng.normal(0, 1.0, n)) ** 2
+        base = (rng.normal(0, 1.2, n)) ** 2
+        w = rng.choice([0.0, 0.5, 1.0, 2.5], n)
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), float(base[i]), float(w[i])))
+    with open("bootstrap_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per-row squared errors of two models, two inputs, with weights\n")
+        out.writerow(["input", "row", "cand", "base", "w"])
+        for source, row, c, b, w in rows:
+            out.writerow([source, row, repr(c), repr(b), repr(w)])
+    with open("bootstrap_counts.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: Poisson counts k(seed, input, row, replicate)\n")
+        out.writerow(["seed", "input", "row", "replicate", "k"])
+        for seed in (0, 20240917, -5):
+            for source in (0, 3):
+                for row in (1, 2, 999999999999):
+                    for replicate in (0, 1, 7, 999):
+                        out.writerow([seed, source, row, replicate, count(row_key(seed, source, row), replicate)])
+    with open("bootstrap_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: rmse bootstrap of bootstrap_rows.csv; replicate deltas, interval, p\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "level", "ci_low", "ci_high", "p", "deltas"])
+        for case, seed, replicates, weighted, level in (("unweighted", 11, 200, False, 0.95),
+                                                         ("weighted", 20240917, 150, True, 0.9)):
+            deltas, low, high, p = bootstrap_rmse(rows, seed, replicates, weighted, level)
+            out.writerow([case, seed, replicates, int(weighted), level, repr(low), repr(high), repr(p),
+                          " ".join(repr(x) for x in deltas)])
+
+
 def main():
     with open("mean_rows.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
@@ -106,3 +199,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    bootstrap_fixtures()
