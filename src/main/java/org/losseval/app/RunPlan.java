@@ -40,6 +40,8 @@ final class RunPlan {
             throw new InvalidRequestException("nothing to evaluate: give a loss (-l), --quantile or --interval");
         }
         Set<Role> given = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles().keySet());
+        // First, so that "--baseline-pred needs --pred" is said rather than a loss's need of --pred.
+        if (request.baseline() != null) checkBaselineColumns(request, given);
         List<RowLoss> streamed = new ArrayList<>();
         for (LossRequest requested : request.losses()) {
             Loss loss = requested.loss();
@@ -59,7 +61,7 @@ final class RunPlan {
         }
         List<Double> nominals = new ArrayList<>();
         for (IntervalColumns interval : request.intervals()) nominals.add(interval.resolveNominal(request.quantiles()));
-        if (request.baseline() != null) checkBaseline(request, given, streamed);
+        if (request.baseline() != null) checkComparable(request, streamed);
         List<Gate> gates = canonicalGates(request);
         return new RunPlan(request, streamed, nominals, gates);
     }
@@ -69,8 +71,7 @@ final class RunPlan {
      * columns with the candidate's in order: a baseline column without its counterpart, or a candidate
      * prediction role without the baseline's, would compare something with itself, so both are usage errors.
      */
-    private static void checkBaseline(EvalRequest request, Set<Role> given, List<RowLoss> streamed)
-            throws InvalidRequestException {
+    private static void checkBaselineColumns(EvalRequest request, Set<Role> given) throws InvalidRequestException {
         BaselineRequest baseline = request.baseline();
         for (Role role : BaselineRequest.ROLES) {
             boolean candidate = given.contains(role);
@@ -90,6 +91,10 @@ final class RunPlan {
             throw new InvalidRequestException("the losses (-l) need the baseline's predictions: give --baseline-pred, "
                     + "--baseline-logits or --baseline-probs");
         }
+    }
+
+    /** A loss whose parameter comes from the data would differ between the two models: refused. */
+    private static void checkComparable(EvalRequest request, List<RowLoss> streamed) throws InvalidRequestException {
         for (int l = 0; l < streamed.size(); l++) {
             if (streamed.get(l) == null) {
                 throw new InvalidRequestException(request.losses().get(l).loss().spec() + " cannot be compared with a "
