@@ -32,7 +32,15 @@ public final class PoissonBootstrap {
         0.9999999899522336, 0.9999999991683892, 0.9999999999364022, 0.9999999999954802, 0.9999999999997,
         0.9999999999999813, 0.9999999999999989, 0.9999999999999999};
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    private static final double TWO_TO_MINUS_53 = 0x1.0p-53;
+    /**
+     * The thresholds on the integer u·2^53 = splitmix(..) &gt;&gt;&gt; 11: CDF[j] &le; u exactly when that integer is at
+     * least ceil(CDF[j]·2^53) (the scaling by 2^53 is exact), so the count is found without a double.
+     */
+    private static final long[] THRESHOLDS = new long[CDF.length];
+
+    static {
+        for (int j = 0; j < CDF.length; j++) THRESHOLDS[j] = (long) Math.ceil(Math.scalb(CDF[j], 53));
+    }
 
     private PoissonBootstrap() {}
 
@@ -43,9 +51,13 @@ public final class PoissonBootstrap {
 
     /** k(row, b): the row's count in replicate {@code b}. */
     public static int count(long key, int replicate) {
-        double u = (splitmix(key + replicate) >>> 11) * TWO_TO_MINUS_53;
-        int k = 0;
-        while (k < CDF.length && CDF[k] <= u) k++;
+        long u = splitmix(key + replicate) >>> 11;
+        // Without branches for the first four thresholds (k <= 3 for 98% of draws, and a branch on a random
+        // k would be mispredicted often): (t - 1 - u) >>> 63 is 1 exactly when u >= t, both below 2^53.
+        int k = (int) (((THRESHOLDS[0] - 1 - u) >>> 63) + ((THRESHOLDS[1] - 1 - u) >>> 63)
+                + ((THRESHOLDS[2] - 1 - u) >>> 63) + ((THRESHOLDS[3] - 1 - u) >>> 63));
+        if (k < 4) return k;
+        while (k < THRESHOLDS.length && THRESHOLDS[k] <= u) k++;
         return k;
     }
 

@@ -49,7 +49,7 @@ final class ComparisonTables {
 
     /**
      * "candidate pred against baseline p10 on the same rows (delta = candidate - baseline; paired t interval;
-     * rmse: Poisson bootstrap, 1000 replicates, seed 20240917):". Plain ASCII, like every printer for people.
+     * rmse: Poisson bootstrap, 200 replicates, seed 20240917):". Plain ASCII, like every printer for people.
      */
     static String heading(Report report) {
         ComparisonReport comparison = report.comparison();
