@@ -21,6 +21,9 @@ Independent implementations used:
     delta sqrt(C/W) - sqrt(B/W) (rmse), np.quantile(method="linear") for the percentile interval, and
     the p-value 2 (1 + min(#{d <= 0}, #{d >= 0})) / (B + 1). Files bootstrap_rows.csv (input, row,
     cand, base, w), bootstrap_counts.csv (k for a few rows and replicates), bootstrap_expected.csv.
+  - the bootstrap of the ratio-of-sums figures (accumulate.BootstrapMoments): each replicate's r2 with
+    sklearn.metrics.r2_score(y, pred, sample_weight=k*w) (scikit-learn 1.2), max_error by hand over the
+    rows drawn. Files moments_rows.csv, moments_expected.csv.
 """
 import csv
 import math
@@ -177,6 +180,40 @@ def bootstrap_fixtures():
                           " ".join(repr(x) for x in deltas)])
 
 
+def bootstrap_moments_fixtures():
+    """r2 and max_error replicate deltas with sklearn.metrics.r2_score(y, pred, sample_weight=k*w) and
+    max |r| over the rows drawn (k > 0), from the same counts."""
+    from sklearn.metrics import r2_score
+    rng = np.random.default_rng(11)
+    n = 150
+    y = rng.normal(5, 2, n).round(3)
+    cand = (y + rng.normal(0, 1.0, n)).round(3)
+    base = (y + rng.normal(0, 1.3, n)).round(3)
+    w = rng.choice([0.0, 0.5, 1.0, 3.0], n)
+    with open("moments_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: one input, rows 1..n: target, two models' predictions, weights\n")
+        out.writerow(["y", "cand", "base", "w"])
+        for i in range(n):
+            out.writerow([repr(float(y[i])), repr(float(cand[i])), repr(float(base[i])), repr(float(w[i]))])
+    with open("moments_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per replicate, r2(cand) - r2(base) (sklearn r2_score with sample_weight "
+                "k*w) and max_error(cand) - max_error(base) over the rows drawn\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "r2_deltas", "max_error_deltas"])
+        for case, seed, replicates, weighted in (("unweighted", 3, 40, False), ("weighted", 4, 40, True)):
+            keys = [row_key(seed, 0, i + 1) for i in range(n)]
+            r2s, maxes = [], []
+            for r in range(replicates):
+                k = np.array([count(key, r) for key in keys], dtype=float)
+                sw = k * w if weighted else k
+                r2s.append(r2_score(y, cand, sample_weight=sw) - r2_score(y, base, sample_weight=sw))
+                drawn = k > 0
+                maxes.append(float(np.max(np.abs(cand - y)[drawn]) - np.max(np.abs(base - y)[drawn])))
+            out.writerow([case, seed, replicates, int(weighted), " ".join(repr(float(x)) for x in r2s),
+                          " ".join(repr(x) for x in maxes)])
+
+
 def main():
     with open("mean_rows.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
@@ -200,3 +237,4 @@ def main():
 if __name__ == "__main__":
     main()
     bootstrap_fixtures()
+    bootstrap_moments_fixtures()

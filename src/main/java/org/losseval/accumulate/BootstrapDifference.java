@@ -135,7 +135,15 @@ public final class BootstrapDifference implements MergeableState<BootstrapDiffer
 
     @Override
     public DifferenceInference result() {
-        double[] deltas = Arrays.stream(replicateDeltas()).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        return percentile(replicateDeltas(), confidence, rows);
+    }
+
+    /**
+     * The percentile interval and p-value of the class comment from the replicates' deltas (NaN ones, replicates
+     * that drew no weight, left out); also {@link BootstrapMoments}'.
+     */
+    static DifferenceInference percentile(double[] replicateDeltas, double confidence, long rows) {
+        double[] deltas = Arrays.stream(replicateDeltas).filter(d -> !Double.isNaN(d)).sorted().toArray();
         int b = deltas.length;
         if (b == 0) {
             return new DifferenceInference(DifferenceInference.BOOTSTRAP,

@@ -136,6 +136,11 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
             double wv = w == null ? Double.NaN : w.doubleValue();
             return second.value() - first.value() * first.value() / wv;
         }
+        return spread(w, s1, s2);
+    }
+
+    /** (S2·W - S1²) / W from exact sums, W &gt; 0, rounded once (also {@link BootstrapMoments}' replicates). */
+    static double spread(BigDecimal w, BigDecimal s1, BigDecimal s2) {
         BigDecimal numerator = s2.multiply(w).subtract(s1.multiply(s1));
         if (numerator.signum() == 0) return 0.0;
         return numerator.divide(w, DIVISION).doubleValue();

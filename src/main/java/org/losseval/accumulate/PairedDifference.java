@@ -46,8 +46,8 @@ public final class PairedDifference implements MergeableState<PairedDifference, 
     }
 
     /**
-     * For a figure that is neither a mean nor a function of one (r2, explained_variance, max_error, ece): the
-     * win counts of its row losses only, without an interval of Δ.
+     * For a figure that is neither a mean nor a function of one (ece; r2, explained_variance and max_error,
+     * whose interval {@link BootstrapMoments} gives): the win counts of its row losses only, without an interval.
      */
     public static PairedDifference ofWinsOnly(String figure) {
         return new PairedDifference(figure, MeanSums.DEFAULT_CONFIDENCE, null, null);

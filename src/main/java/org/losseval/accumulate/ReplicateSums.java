@@ -124,14 +124,21 @@ final class ReplicateSums {
             if (positive > 0) return Double.POSITIVE_INFINITY;
             if (negative > 0) return Double.NEGATIVE_INFINITY;
         }
+        BigDecimal exact = exact(b);
+        return exact.signum() == 0 ? 0.0 : exact.doubleValue(); // BigDecimal.doubleValue rounds correctly
+    }
+
+    /** Replicate b's sum exactly, or null when a non-finite value was added to it. */
+    BigDecimal exact(int b) {
+        if (nonFinite != null && (nonFinite[0][b] > 0 || nonFinite[1][b] > 0 || nonFinite[2][b] > 0)) return null;
         BigInteger total = BigInteger.ZERO;
         for (int s = SLOTS - 1; s >= 0; s--) {
             total = total.shiftLeft(CHUNK_BITS);
             if (slots[s] != null) total = total.add(BigInteger.valueOf(slots[s][b]));
         }
-        if (total.signum() == 0) return 0.0;
-        // total · 2^-1074 exactly (2^-k = 5^k / 10^k); BigDecimal.doubleValue rounds correctly.
-        return new BigDecimal(total.multiply(FivePower.VALUE), 1074).doubleValue();
+        if (total.signum() == 0) return BigDecimal.ZERO;
+        // total · 2^-1074 exactly (2^-k = 5^k / 10^k)
+        return new BigDecimal(total.multiply(FivePower.VALUE), 1074);
     }
 
     /** Moves each slot's bits above 32 to the next slot, for every replicate; the sums are unchanged. */

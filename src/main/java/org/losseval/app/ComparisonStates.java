@@ -2,6 +2,7 @@ package org.losseval.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losseval.accumulate.BootstrapMoments;
 import org.losseval.accumulate.IntervalState;
 import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.PairedDifference;
@@ -30,14 +31,16 @@ import org.losseval.report.QuantileReport;
  *
  * <p>How each figure is compared: a loss that is a weighted mean of its row losses (mse, mae, huber, ce,
  * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
- * a mean (rmse) by the Poisson bootstrap; r2, explained_variance, max_error and ece, which are neither, by
- * their values and the win counts of their row losses only (no interval of Δ yet).
+ * a mean (rmse) and a ratio of sums (r2, explained_variance, max_error: {@link BootstrapMoments}) by the
+ * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet).
  */
 final class ComparisonStates {
     private final RunPlan plan;
     private final BaselineRequest baseline;
     private final LossState[] baselineLosses;
     private final PairedDifference[] lossPairs;
+    /** Per loss, the bootstrap of a ratio-of-sums loss (r2, explained_variance, max_error); null for the others. */
+    private final BootstrapMoments[] momentBootstraps;
     private final QuantileState[] baselineQuantiles;
     private final Pinball[] pinballs;
     private final PairedDifference[] quantilePairs;
@@ -54,12 +57,17 @@ final class ComparisonStates {
         List<RowLoss> losses = plan.streamed; // RunPlan refuses deferred losses with a baseline
         baselineLosses = new LossState[losses.size()];
         lossPairs = new PairedDifference[losses.size()];
+        momentBootstraps = new BootstrapMoments[losses.size()];
         for (int l = 0; l < losses.size(); l++) {
             RowLoss loss = losses.get(l);
             String figure = RunFigures.key(request.losses().get(l));
             baselineLosses[l] = new LossState(loss, weighted);
             boolean rowWeighted = weighted || loss.weighsRows();
-            if (loss instanceof MomentLoss || loss instanceof Ece) {
+            if (loss instanceof MomentLoss moment) {
+                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                momentBootstraps[l] = new BootstrapMoments(moment, weighted, baseline.seed(), baseline.replicates(),
+                        baseline.confidence());
+            } else if (loss instanceof Ece) {
                 lossPairs[l] = PairedDifference.ofWinsOnly(figure);
             } else if (loss.transformsMean()) {
                 lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted, loss::finish, baseline.seed(),
@@ -104,6 +112,10 @@ final class ComparisonStates {
             // The loss's own row weights come from the target (class weights, ignore_index): the same for both.
             lossPairs[l].accept(source, batch::rowNumber, candidateState.plainRowLosses(),
                     baselineLosses[l].plainRowLosses(), candidateState.rowWeights(), n);
+            if (momentBootstraps[l] != null) {
+                momentBootstraps[l].accept(source, batch::rowNumber, candidate.column(Role.PRED), base.column(Role.PRED),
+                        candidate.column(Role.TARGET), sampleWeight, n);
+            }
         }
         if (baselineQuantiles.length == 0 && baselineIntervals.length == 0) return;
         if (candidateScratch.length < n) {
@@ -140,8 +152,8 @@ final class ComparisonStates {
         for (int l = 0; l < baselineLosses.length; l++) {
             PairedFigures paired = lossPairs[l].result();
             figures.add(FigureComparison.of(candidateLosses.get(l).key(), baselineLosses[l].result().value(),
-                    candidateLosses.get(l).value(), plan.streamed.get(l).higherIsBetter(), paired.inference(),
-                    paired.wins(), margin));
+                    candidateLosses.get(l).value(), plan.streamed.get(l).higherIsBetter(),
+                    momentBootstraps[l] != null ? momentBootstraps[l].result() : paired.inference(), paired.wins(), margin));
         }
         for (int q = 0; q < baselineQuantiles.length; q++) {
             PairedFigures paired = quantilePairs[q].result();

@@ -53,7 +53,7 @@ final class CompareOptions {
     Double margin;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "The seed of the bootstrap (rmse, r2, explained_variance, max_error, ece): with the same "
+            description = "The seed of the bootstrap (rmse, r2, explained_variance, max_error): with the same "
                     + "seed the figures are the same bits on any thread count (default: ${DEFAULT-VALUE}).")
     long seed = BaselineRequest.DEFAULT_SEED;
 

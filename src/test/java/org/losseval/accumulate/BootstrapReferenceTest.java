@@ -83,6 +83,36 @@ class BootstrapReferenceTest {
         }
     }
 
+    /**
+     * r2 (against scikit-learn's r2_score with sample_weight k·w: its float sums against our exact ones,
+     * 1e-12 relative to the spread of r2 values, which are O(1)) and max_error (exactly) per replicate.
+     */
+    @Test
+    void momentReplicatesAreScikitLearns() throws Exception {
+        List<Map<String, String>> rows = ReferenceCsv.readResource("/reference/compare/moments_rows.csv");
+        double[] y = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("y"))).toArray();
+        double[] c = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("cand"))).toArray();
+        double[] b = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("base"))).toArray();
+        double[] w = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("w"))).toArray();
+        for (Map<String, String> expected : ReferenceCsv.readResource("/reference/compare/moments_expected.csv")) {
+            boolean weighted = expected.get("weighted").equals("1");
+            long seed = Long.parseLong(expected.get("seed"));
+            int replicates = Integer.parseInt(expected.get("replicates"));
+            for (String figure : List.of("r2", "max_error")) {
+                org.losseval.loss.MomentLoss loss = (org.losseval.loss.MomentLoss) org.losseval.loss.LossSpecs
+                        .parse(List.of(figure), org.losseval.loss.LossRegistry.builtIn()).get(0).loss();
+                BootstrapMoments state = new BootstrapMoments(loss, weighted, seed, replicates, 0.95);
+                state.accept(0, i -> i + 1, c, b, y, weighted ? w : null, y.length);
+                String[] deltas = expected.get(figure + "_deltas").split(" ");
+                double[] actual = state.replicateDeltas();
+                for (int r = 0; r < replicates; r++) {
+                    double e = Double.parseDouble(deltas[r]);
+                    assertEquals(e, actual[r], figure.equals("r2") ? 1e-12 : 0, expected.get("case") + " " + figure + " " + r);
+                }
+            }
+        }
+    }
+
     /** Rows of weight 0 draw no counts and leave every replicate as it was. */
     @Test
     void zeroWeightRowsChangeNothing() {

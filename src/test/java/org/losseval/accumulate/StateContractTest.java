@@ -161,6 +161,13 @@ class StateContractTest {
                                     feedPairs(!weighted), List.of()),
                             state("mean", () -> PairedDifference.ofMean("rmse", weighted, 0.9), feedPairs(weighted), List.of()))));
         }
+        for (boolean weighted : new boolean[] {false, true}) {
+            all.add(state((weighted ? "weighted " : "") + "bootstrap r2", () -> new BootstrapMoments(r2(), weighted, 5, 12, 0.9),
+                    feedMomentBootstrap(weighted),
+                    List.of(state("other seed", () -> new BootstrapMoments(r2(), weighted, 6, 12, 0.9), feedMomentBootstrap(weighted), List.of()),
+                            state("other weighting", () -> new BootstrapMoments(r2(), !weighted, 5, 12, 0.9),
+                                    feedMomentBootstrap(!weighted), List.of()))));
+        }
         all.add(state("paired wins only", () -> PairedDifference.ofWinsOnly("r2"), feedPairs(false),
                 List.of(state("mean", () -> PairedDifference.ofMean("r2", false, 0.95), feedPairs(false), List.of()))));
         all.add(state("win tally", WinTally::new, (tally, rows, from, to) -> tally.accept(
@@ -383,6 +390,26 @@ class StateContractTest {
         return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
                 ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                 to - from);
+    }
+
+    private static org.losseval.loss.MomentLoss r2() {
+        return (org.losseval.loss.MomentLoss) parse("r2");
+    }
+
+    /** Candidate pred, baseline prob (bounded, unlike pred) and the target; one input's run of rows at a time. */
+    private static Feeder<BootstrapMoments> feedMomentBootstrap(boolean weighted) {
+        return (state, rows, from, to) -> {
+            int start = from;
+            while (start < to) {
+                int end = start;
+                while (end < to && rows.source[end] == rows.source[start]) end++;
+                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+                state.accept(rows.source[start], i -> numbers[i], ContractRows.slice(rows.pred, start, end),
+                        ContractRows.slice(rows.prob, start, end), ContractRows.slice(rows.target, start, end),
+                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+                start = end;
+            }
+        };
     }
 
     /**

@@ -216,7 +216,7 @@ final class SampleReports {
     /**
      * The full houses compared with a baseline "base" (--baseline-pred base --baseline-quantile b10 --baseline-quantile
      * b90 --baseline-interval b10:b90 --margin 100): mse by the paired t interval (worse, not non-inferior), mae by
-     * it too with an interval that covers 0, huber:delta=15 without an interval (as r2 would be), a pinball loss
+     * it too with an interval that covers 0, huber:delta=15 without an interval (as ece has), a pinball loss
      * better by the bootstrap, an interval score with a NaN interval (one row), and an infinite relative delta's
      * neighbour, a relative delta of NaN (a baseline of 0). Hand-made figures: the printers only render them.
      */
