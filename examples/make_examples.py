@@ -9,6 +9,8 @@ sensors.csv  5000 hourly readings of a greenhouse temperature sensor network (de
              w       a per-sensor reliability weight in [0.5, 2]
              p10, p50, p90  the model's quantile forecasts (p50 = pred), calibrated for the
                             Gaussian forecast error, so about 80 % of clean targets lie in [p10, p90]
+             baseline  the forecast of the model in production, a little worse (error std 0.9 against
+                       0.8), to compare the candidate pred with: --baseline-pred baseline
              Five targets are corrupted as in the seed's story (values entered in the wrong units):
              three logged in Fahrenheit and two in kelvin. Their ids are printed when this runs.
 
@@ -31,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 SEED = 20240607
 ROWS = 5000
 FORECAST_SIGMA = 0.8       # std of the model's forecast error, degrees C
+BASELINE_SIGMA = 0.9       # std of the production model's error: a slightly worse forecast
 MEASUREMENT_SIGMA = 0.3    # std of the sensor's own noise, degrees C
 Z90 = 1.2815515655446004   # standard normal 0.9 quantile (scipy.stats.norm.ppf(0.9))
 FAHRENHEIT_ROWS = 3
@@ -58,6 +61,8 @@ def sensors(rng: np.random.Generator) -> pd.DataFrame:
     target[kelvin] = target[kelvin] + 273.15
     print("sensors.csv corrupted ids: fahrenheit", sorted(int(i) + 1 for i in fahrenheit),
           "kelvin", sorted(int(i) + 1 for i in kelvin))
+    # Drawn last, so that every column above is what it was before this one was added.
+    baseline = true_temp + rng.normal(0.0, BASELINE_SIGMA, ROWS)
 
     return pd.DataFrame({
         "id": hours + 1,
@@ -67,6 +72,7 @@ def sensors(rng: np.random.Generator) -> pd.DataFrame:
         "p10": (pred - spread).round(3),
         "p50": pred.round(3),
         "p90": (pred + spread).round(3),
+        "baseline": baseline.round(3),
     })
 
 

@@ -75,8 +75,8 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
         count += n;
     }
 
-    /** Adds x² exactly, as the pair (p, e) with p + e = x·x. */
-    private static void addSquare(ExactSum sum, double x) {
+    /** Adds x² exactly, as the pair (p, e) with p + e = x·x. (Also {@link MeanSums}' error-free square.) */
+    static void addSquare(ExactSum sum, double x) {
         double p = x * x;
         sum.add(p);
         if (Double.isFinite(p)) sum.add(Math.fma(x, x, -p));
@@ -97,8 +97,8 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
         addProduct(second, e, x);
     }
 
-    /** Adds a·b exactly, as the pair (p, e) with p + e = a·b. */
-    private static void addProduct(ExactSum sum, double a, double b) {
+    /** Adds a·b exactly, as the pair (p, e) with p + e = a·b. (Also {@link MeanSums}' error-free product.) */
+    static void addProduct(ExactSum sum, double a, double b) {
         double p = a * b;
         sum.add(p);
         if (Double.isFinite(p)) sum.add(Math.fma(a, b, -p));
@@ -136,6 +136,11 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
             double wv = w == null ? Double.NaN : w.doubleValue();
             return second.value() - first.value() * first.value() / wv;
         }
+        return spread(w, s1, s2);
+    }
+
+    /** (S2·W - S1²) / W from exact sums, W &gt; 0, rounded once (also {@link BootstrapMoments}' replicates). */
+    static double spread(BigDecimal w, BigDecimal s1, BigDecimal s2) {
         BigDecimal numerator = s2.multiply(w).subtract(s1.multiply(s1));
         if (numerator.signum() == 0) return 0.0;
         return numerator.divide(w, DIVISION).doubleValue();

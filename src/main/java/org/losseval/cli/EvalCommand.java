@@ -60,8 +60,8 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(validate = false, exclusive = false, heading = ContributionOptions.HEADING, order = CONTRIBUTIONS)
     ContributionOptions contributions = new ContributionOptions();
 
-    // Skeleton: an @ArgGroup(heading = CompareOptions.HEADING, order = COMPARISON) once it has options.
-    final CompareOptions compare = new CompareOptions();
+    @ArgGroup(validate = false, exclusive = false, heading = CompareOptions.HEADING, order = COMPARISON)
+    CompareOptions compare = new CompareOptions();
 
     // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
     final GroupOptions groups = new GroupOptions();

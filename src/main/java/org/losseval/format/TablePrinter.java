@@ -72,6 +72,12 @@ public final class TablePrinter implements Printer {
             writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
             if (LossTables.anyApproximate(report)) out.write(Phrases.approximateNote() + "\n");
         }
+        if (sections.comparison()) {
+            out.write("\n" + ComparisonTables.heading(report) + "\n");
+            writeLines(ComparisonTables.comparison(report.comparison(), number, plain).plainLines(), out);
+            String note = ComparisonTables.withoutIntervalNote(report.comparison());
+            if (note != null) out.write(note + "\n");
+        }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {
             out.write("\n");

@@ -34,7 +34,7 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
                      ContributionResult contributions, List<QuantileReport> quantiles,
                      List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
                      ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups) {
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public Report {
         columns = List.copyOf(columns);
