@@ -9,7 +9,6 @@ import org.losseval.accumulate.PairedDifference;
 import org.losseval.accumulate.QuantileState;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.kernel.Kernels;
-import org.losseval.loss.Ece;
 import org.losseval.loss.MomentLoss;
 import org.losseval.loss.Pinball;
 import org.losseval.loss.Role;
@@ -67,7 +66,8 @@ final class ComparisonStates {
                 lossPairs[l] = PairedDifference.ofWinsOnly(figure);
                 momentBootstraps[l] = new BootstrapMoments(moment, weighted, baseline.seed(), baseline.replicates(),
                         baseline.confidence());
-            } else if (loss instanceof Ece) {
+            } else if (!loss.meanOfRowLosses()) {
+                // ece, medae: no closed form, and no bootstrap yet (it would keep every row per replicate)
                 lossPairs[l] = PairedDifference.ofWinsOnly(figure);
             } else if (loss.transformsMean()) {
                 lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted, loss::finish, baseline.seed(),

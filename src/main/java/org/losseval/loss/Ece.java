@@ -69,4 +69,7 @@ public record Ece() implements RowLoss {
 
     @Override
     public RowProblem check(LossInputs inputs, int i) { return ZeroOne.FORMS.check(inputs, i); }
+
+    /** Binned calibration from the rows' confidences, not the mean of its row losses. */
+    @Override public boolean meanOfRowLosses() { return false; }
 }

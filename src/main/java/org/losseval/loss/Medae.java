@@ -39,4 +39,7 @@ public record Medae() implements RegressionLoss {
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.absoluteError(pred, target, out, n);
     }
+
+    /** An order statistic of the row losses, not their mean. */
+    @Override public boolean meanOfRowLosses() { return false; }
 }

@@ -10,4 +10,7 @@ public interface MomentLoss extends RegressionLoss {
 
     /** The figure from the sums of the rows covered (count &ge; 1). */
     double value(Moments moments);
+
+    /** A function of sums of residuals and targets (or their maximum), not the mean of its row losses. */
+    @Override default boolean meanOfRowLosses() { return false; }
 }

@@ -53,4 +53,12 @@ public interface RowLoss extends Loss {
      * rather than a mean, and a paired comparison bootstraps it instead of using the paired t interval.
      */
     default boolean transformsMean() { return false; }
+
+    /**
+     * Whether the value is {@link #finish} of the weighted mean of the row losses. False for a loss whose
+     * state computes its value another way from the rows (an order statistic such as medae, ratios of sums
+     * such as r2, binned calibration such as ece): its row losses still rank rows for the contribution
+     * figures, but an interval or a test built on their mean would describe another figure.
+     */
+    default boolean meanOfRowLosses() { return true; }
 }
