@@ -48,8 +48,19 @@ final class RowValidator {
         this.policy = policy;
     }
 
+    /** Hears of each row skipped, before it leaves the batch (the per-row output writes it with its reason). */
+    interface SkipListener {
+        /** @param row the row's number, from 1, as {@link ColumnBatch#rowNumber} counts it */
+        void skipped(long row, String reason);
+    }
+
     /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
     void apply(ColumnBatch batch, LossInputs inputs, RowTally tally) throws InputException {
+        apply(batch, inputs, tally, null);
+    }
+
+    /** As {@link #apply(ColumnBatch, LossInputs, RowTally)}, telling {@code listener} (if not null) each skipped row. */
+    void apply(ColumnBatch batch, LossInputs inputs, RowTally tally, SkipListener listener) throws InputException {
         int n = batch.size();
         if (keep.length < n) keep = new boolean[n];
         double[][] values = new double[columns.size()][];
@@ -66,6 +77,7 @@ final class RowValidator {
                             problem.detail);
                 }
                 tally.skipped(problem.reason);
+                if (listener != null) listener.skipped(batch.rowNumber(i), problem.reason);
             }
         }
         if (!allValid) batch.retain(keep);
