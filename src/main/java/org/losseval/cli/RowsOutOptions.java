@@ -9,9 +9,9 @@ final class RowsOutOptions {
     @Option(names = "--rows-out", paramLabel = "FILE",
             description = "Also write one row per input row to FILE, in input order: input, row, residual, each "
                     + "loss's row loss (a column named by the loss's key), the robust-outlier flag and the skip "
-                    + "reason of a row --skip-invalid skipped. Format by extension: .csv, .tsv, .csv.gz, .tsv.gz, "
-                    + ".parquet. Reads every input twice (stdin is copied to a temporary file); written to a "
-                    + "temporary file beside FILE and renamed at the end.")
+                    + "reason of a row --skip-invalid skipped. The format follows the extension: csv, tsv, csv.gz, "
+                    + "tsv.gz or parquet. Reads every input twice (stdin is copied to a temporary file); written to "
+                    + "a temporary file beside FILE and renamed at the end.")
     Path file;
 
     /** The per-row output, or null without --rows-out. */

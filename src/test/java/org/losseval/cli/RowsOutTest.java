@@ -162,6 +162,24 @@ class RowsOutTest {
         assertEquals(java.util.Collections.nCopies(3, null), table.values("outlier"));
     }
 
+    /** Without --pred the residual and the flag are empty; the row loss is still every row's. */
+    @Test
+    void classificationRowsHaveLossesButNoResidual() throws Exception {
+        Path out = dir.resolve("emails.parquet");
+        CliRun.of("eval", EXAMPLES.resolve("emails.csv").toString(), "--logits", "logit", "-t", "spam", "-l", "bce",
+                "--rows-out", out.toString()).assertSuccess();
+        RowsOutFiles.Table table = RowsOutFiles.parquetJava(out);
+        assertEquals(java.util.Collections.nCopies(3, null), table.values("residual"));
+        assertEquals(java.util.Collections.nCopies(3, null), table.values("outlier"));
+        // torch 1.13 F.binary_cross_entropy_with_logits(x=[3, -2.5, -3.5], y=[1, 0, 1], reduction='none'), float64;
+        // torch computes (1 - y) x + log1p(exp(-|x|)) + max(-x, 0), losseval softplus: 1e-14 relative apart.
+        double[] torch = {0.048587351573741965, 0.07888973429254957, 3.5297504182726205};
+        List<Object> bce = table.values("bce");
+        for (int i = 0; i < torch.length; i++) {
+            assertEquals(torch[i], (Double) bce.get(i), 1e-14 * torch[i], "row " + (i + 1));
+        }
+    }
+
     @Test
     void aFullDiskIsExitThreeAndNamesTheFile() throws Exception {
         assumeTrue(new File("/dev/full").exists(), "no /dev/full on this system");
