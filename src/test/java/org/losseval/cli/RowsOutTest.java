@@ -115,20 +115,27 @@ class RowsOutTest {
         assertArrayEquals(expected, decompressed.toByteArray());
     }
 
-    /** By hand: residuals 10, -10, 220; median 10, MAD 20, threshold 3 x 1.4826 x 20 = 88.956: house C. */
+    /**
+     * By hand: residuals 10, -10, 220; median 10, MAD 20, threshold 3 x 1.4826 x 20 = 88.956: house C.
+     * huber:delta=15 at 220 is 15 x (220 - 7.5) = 3187.5, at 10 it is 10^2 / 2 = 50; huber:delta=mad is
+     * huber with delta 20: 20 x (220 - 10) = 4200. The README shows this run and this file.
+     */
     @Test
-    void housesByHand() throws Exception {
-        Path out = dir.resolve("houses.csv");
-        String houses = EXAMPLES.resolve("houses.csv").toString();
-        CliRun.of("eval", houses, "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=15,huber:delta=mad",
+    void housesByHandAsTheReadmeShows() throws Exception {
+        Path out = dir.resolve("rows.csv");
+        CliRun.of("eval", "examples/houses.csv", "-p", "pred", "-t", "target", "-l", "mse,huber:delta=15,huber:delta=mad",
                 "--rows-out", out.toString()).assertSuccess();
-        assertEquals("""
-                input,row,residual,mse,mae,huber:delta=15,huber:delta=mad,outlier,skipped
-                H,1,10,100,10,50,50,false,
-                H,2,-10,100,10,50,50,false,
-                H,3,220,48400,220,3187.5,4200,true,
-                """.replace("H", houses), Files.readString(out));
-        // huber:delta=15 at 220: 15 x (220 - 7.5) = 3187.5; huber:delta=mad at 220: 20 x (220 - 10) = 4200.
+        String expected = """
+                input,row,residual,mse,huber:delta=15,huber:delta=mad,outlier,skipped
+                examples/houses.csv,1,10,100,50,50,false,
+                examples/houses.csv,2,-10,100,50,50,false,
+                examples/houses.csv,3,220,48400,3187.5,4200,true,
+                """;
+        assertEquals(expected, Files.readString(out));
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("    losseval eval examples/houses.csv -p pred -t target -l mse,huber:delta=15,"
+                + "huber:delta=mad --rows-out rows.csv\n"), "the README's command");
+        assertTrue(readme.contains(expected.indent(4)), "the README's rows.csv");
     }
 
     @Test
