@@ -99,6 +99,11 @@ final class EvalCommand implements Callable<Integer> {
         PairingRequest pairingRequest = pairing.pairing();
         GroupingRequest grouping = groups.grouping();
         RowsOutRequest rows = output.rows.rowsOut();
+        // Both are renamed over their file at the end: the report would silently replace the rows.
+        if (rows != null && reportOutput.file() != null
+                && rows.path().toAbsolutePath().normalize().equals(reportOutput.file().toAbsolutePath().normalize())) {
+            throw new UsageException("--rows-out and -o name the same file '" + rows.path() + "'");
+        }
         try {
             return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
                     settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,

@@ -237,6 +237,9 @@ class RowsOutTest {
                 "eval", houses, "-p", "pred", "-t", "target", "-l", "row=mse", "--rows-out", dir.resolve("r.csv").toString());
         assertRefused("losseval: --rows-out '" + houses + "' is also an input\n",
                 "eval", houses, "-p", "pred", "-t", "target", "-l", "mse", "--rows-out", houses);
+        String same = dir.resolve("out.csv").toString();
+        assertRefused("losseval: --rows-out and -o name the same file '" + same + "'\n",
+                "eval", houses, "-p", "pred", "-t", "target", "-l", "mse", "--rows-out", same, "-o", same);
     }
 
     private static void assertRefused(String message, String... args) {
