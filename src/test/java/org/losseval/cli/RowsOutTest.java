@@ -159,6 +159,48 @@ class RowsOutTest {
         assertEquals(5000, table.rows().size());
     }
 
+    /**
+     * Beyond --exact-budget the median and threshold are brackets: a row is flagged only when every value in
+     * them agrees, so the flags bracket the exact outliers (known from a run within the budget) as the
+     * report's count does, and the rows left empty are exactly the undecided ones.
+     */
+    @Test
+    void beyondTheBudgetTheFlagIsEmptyWhereTheBracketStraddles() throws Exception {
+        // 100,000 rows (1.6 MB at 16 bytes a row) against a 1 MiB budget; residuals with heavy tails.
+        StringBuilder csv = new StringBuilder("pred,target\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double r = random.nextGaussian() * (random.nextInt(50) == 0 ? 20 : 1);
+            csv.append(Math.round(r * 1000) / 1000.0).append(",0\n");
+        }
+        Path input = CliRun.write(dir, "tails.csv", csv.toString());
+        Path exactRows = dir.resolve("exact.csv");
+        Path bracketRows = dir.resolve("bracket.csv");
+        Object exact = CliRun.of("eval", input.toString(), "-p", "pred", "-t", "target", "-l", "mse", "--format", "json",
+                "--rows-out", exactRows.toString()).json();
+        Object bracketed = CliRun.of("eval", input.toString(), "-p", "pred", "-t", "target", "-l", "mse", "--format",
+                "json", "--exact-budget", "1", "--rows-out", bracketRows.toString()).json();
+        assertEquals(Boolean.FALSE, TinyJson.at(bracketed, "contributions", "exact"));
+        List<Object> sure = RowsOutFiles.text(exactRows, ',').values("outlier");
+        List<Object> flags = RowsOutFiles.text(bracketRows, ',').values("outlier");
+        long flagged = 0;
+        long undecided = 0;
+        for (int i = 0; i < flags.size(); i++) {
+            // A decided flag is never wrong.
+            if (flags.get(i) != null) assertEquals(sure.get(i), flags.get(i), "row " + (i + 1));
+            if (Boolean.TRUE.equals(flags.get(i))) flagged++;
+            if (flags.get(i) == null) undecided++;
+        }
+        long exactCount = ((TinyJson.Num) TinyJson.at(exact, "contributions", "outliers", "count")).asLong();
+        assertEquals(exactCount, sure.stream().filter(Boolean.TRUE::equals).count());
+        assertTrue(flagged <= exactCount && exactCount <= flagged + undecided, flagged + " + " + undecided);
+        // The per-row rule uses each residual itself, so it decides at least as many rows as the buckets do.
+        double low = ((TinyJson.Num) TinyJson.at(bracketed, "contributions", "outliers", "count_range", "low")).asDouble();
+        double high = ((TinyJson.Num) TinyJson.at(bracketed, "contributions", "outliers", "count_range", "high")).asDouble();
+        assertTrue(low <= flagged && flagged + undecided <= high, low + " " + flagged + " " + undecided + " " + high);
+        assertTrue(undecided < 1000, "undecided: " + undecided);
+    }
+
     @Test
     void withoutOutlierFiguresTheFlagIsEmpty() throws Exception {
         Path out = dir.resolve("rows.csv");
