@@ -27,8 +27,11 @@ import org.apache.parquet.schema.Types;
  * required INT64, {@code residual} and every loss optional DOUBLE, {@code outlier} optional BOOLEAN,
  * {@code skipped} optional BINARY (UTF8); an empty cell is a null.
  *
- * <p>Pages are UNCOMPRESSED (dictionary- and RLE-encoded where parquet-java chooses): its compressing codecs
- * (snappy, gzip, zstd) go through Hadoop's codec classes, which the jar does not carry. Memory: parquet-java
+ * <p>Pages are UNCOMPRESSED, numbers PLAIN, {@code input} and {@code skipped} dictionary-encoded. Any other
+ * codec makes parquet-java's writer build a Hadoop {@code Configuration}, which needs Hadoop's own
+ * dependencies (Woodstox first: {@code NoClassDefFoundError: com/ctc/wstx/io/InputBootstrapper} from the
+ * packaged jar), excluded from the jar; a codec factory of our own, as the reader has
+ * ({@link ParquetDecompressors}), would lift this. Memory: parquet-java
  * buffers one row group of encoded values before writing it, so a row group is capped at
  * {@link #ROW_GROUP_BYTES}; nothing grows with the number of rows but the footer's list of row groups
  * (a few hundred bytes per {@value #ROW_GROUP_BYTES}-byte group).
@@ -45,6 +48,11 @@ final class ParquetRowsWriter implements RowsWriter {
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
+                // Numbers rarely repeat: a dictionary would be built for each row group and thrown away. The
+                // input's name repeats on every row and the skip reasons are few: those get one.
+                .withDictionaryEncoding(false)
+                .withDictionaryEncoding(RowsLayout.INPUT, true)
+                .withDictionaryEncoding(RowsLayout.SKIPPED, true)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
     }

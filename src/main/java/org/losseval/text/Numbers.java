@@ -146,7 +146,8 @@ public final class Numbers {
      *       (a long) times a power of ten, and whether the truncation was exact is remembered;</li>
      *   <li>at p &le; 17 digits, with k = 10^(18 - p), the p-digit decimal at or below |v| is m / k, the one
      *       at or above is m / k + 1 unless |v| is exactly m / k (truncation toward zero keeps the floor at
-     *       every coarser precision), so each probe of the search is long arithmetic and two parses;</li>
+     *       every coarser precision), so each probe of the search is long arithmetic and one or two parses,
+     *       the nearer candidate first (the answer when it reads back);</li>
      *   <li>the nearer of the two: with r = m mod k, the lower one is at r + e and the upper one at k - r - e
      *       (units of the 18th digit, 0 &le; e &lt; 1 the truncated rest, 0 exactly when the truncation was
      *       exact); k is even, so 2r &lt; k means lower, 2r &gt; k upper, and 2r = k upper unless e = 0, a
@@ -173,20 +174,29 @@ public final class Numbers {
         int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(Double.toString(magnitude)));
         int fewest = MIN_SIGNIFICANT_DIGITS;
         int enough = MAX_SIGNIFICANT_DIGITS;
-        if (digits.readsBack(hint)) {
+        BigDecimal best = digits.candidate(hint);
+        if (best != null) {
             enough = hint;
-            if (hint > fewest && !digits.readsBack(hint - 1)) fewest = hint;
+            BigDecimal shorter = hint > fewest ? digits.candidate(hint - 1) : null;
+            if (shorter == null) {
+                fewest = hint;
+            } else {
+                best = shorter;
+                enough = hint - 1;
+            }
         }
         while (fewest < enough) {
             int p = (fewest + enough) >>> 1;
-            if (digits.readsBack(p)) {
+            BigDecimal candidate = digits.candidate(p);
+            if (candidate != null) {
+                best = candidate;
                 enough = p;
             } else {
                 fewest = p + 1;
             }
         }
-        BigDecimal nearest = digits.nearest(enough);
-        return v < 0 ? nearest.negate() : nearest;
+        if (best == null) best = digits.candidate(MAX_SIGNIFICANT_DIGITS);
+        return v < 0 ? best.negate() : best;
     }
 
     /** Digits kept by the truncation of {@link #shortest}: 10^18 - 1 fits a long, and k = 10^(18 - p) is even. */
@@ -221,32 +231,24 @@ public final class Numbers {
 
     /** |v| truncated to 18 digits: m x 10^-scale, and whether that is |v| exactly. */
     private record Digits(long m, int scale, boolean exact, double magnitude) {
-        /** Whether the p-digit decimal below or the one above |v| reads back as |v|. */
-        boolean readsBack(int p) {
-            long k = POWERS_OF_TEN[TRUNCATED_DIGITS - p];
-            long lower = m / k;
-            int exponent = TRUNCATED_DIGITS - p - scale;
-            if (parses(lower, exponent)) return true;
-            return !(exact && m % k == 0) && parses(lower + 1, exponent);
-        }
-
-        /** Of the p-digit decimals either side of |v| that read back, the nearer (the even one in a tie). */
-        BigDecimal nearest(int p) {
+        /**
+         * Of the p-digit decimals below and above |v|, the nearer that reads back as |v| (the even one in a
+         * tie), or null when neither does. The nearer is tried first, so a probe that succeeds usually costs
+         * one parse, and |v| that is itself a p-digit decimal none.
+         */
+        BigDecimal candidate(int p) {
             long k = POWERS_OF_TEN[TRUNCATED_DIGITS - p];
             long lower = m / k;
             long rest = m % k;
             int exponent = TRUNCATED_DIGITS - p - scale;
             if (exact && rest == 0) return BigDecimal.valueOf(lower, -exponent);
-            boolean lowerReads = parses(lower, exponent);
-            boolean upperReads = parses(lower + 1, exponent);
-            boolean upper;
-            if (lowerReads && upperReads) {
-                long twice = 2 * rest;
-                upper = twice > k || (twice == k && (!exact || (lower & 1) == 1));
-            } else {
-                upper = upperReads;
-            }
-            return BigDecimal.valueOf(upper ? lower + 1 : lower, -exponent);
+            long twice = 2 * rest;
+            boolean upperNearer = twice > k || (twice == k && (!exact || (lower & 1) == 1));
+            long nearer = upperNearer ? lower + 1 : lower;
+            long farther = upperNearer ? lower : lower + 1;
+            if (parses(nearer, exponent)) return BigDecimal.valueOf(nearer, -exponent);
+            if (parses(farther, exponent)) return BigDecimal.valueOf(farther, -exponent);
+            return null;
         }
 
         private boolean parses(long digits, int exponent) {
