@@ -118,7 +118,7 @@ final class ContributionSummary {
         double[] nearest = new double[slots.length];
         double[] farthest = new double[slots.length];
         for (int i = 0; i < slots.length; i++) {
-            nearest[i] = nearestDistance(lows[i], highs[i], median);
+            nearest[i] = OutlierResult.nearestDistance(lows[i], highs[i], median);
             farthest[i] = Math.max(highs[i] - median.low(), median.high() - lows[i]);
         }
         // The median is monotone in every value, so medians of the distance bounds bracket the MAD.
@@ -128,7 +128,7 @@ final class ContributionSummary {
         long sure = 0;
         long possible = 0;
         for (int i = 0; i < slots.length; i++) {
-            switch (classify(lows[i], highs[i], median, threshold)) {
+            switch (OutlierResult.side(lows[i], highs[i], median, threshold)) {
                 case OUTLIER -> { sure += counts[i]; possible += counts[i]; }
                 case EITHER -> possible += counts[i];
                 case INLIER -> { }
@@ -146,7 +146,7 @@ final class ContributionSummary {
             long residualKey = buckets.key(s) >> EXPONENT_BITS;
             double lo = BucketKeys.lowest(residualKey);
             double hi = BucketKeys.highest(residualKey);
-            switch (classify(lo, hi, outliers.median(), outliers.threshold())) {
+            switch (OutlierResult.side(lo, hi, outliers.median(), outliers.threshold())) {
                 case OUTLIER -> sure.add(buckets.sum(s));
                 case EITHER -> either.add(buckets.sum(s));
                 case INLIER -> { }
@@ -157,22 +157,6 @@ final class ContributionSummary {
     }
 
     record Outliers(Range median, Range mad, Range threshold, Range count) {}
-
-    private enum Side { OUTLIER, INLIER, EITHER }
-
-    /** Whether every residual in [lo, hi] is an outlier for every median and threshold in their brackets. */
-    private static Side classify(double lo, double hi, Range median, Range threshold) {
-        if (nearestDistance(lo, hi, median) > threshold.high()) return Side.OUTLIER;
-        if (Math.max(hi - median.low(), median.high() - lo) <= threshold.low()) return Side.INLIER;
-        return Side.EITHER;
-    }
-
-    /** The smallest |r - m| for r in [lo, hi] and m in the median's bracket. */
-    private static double nearestDistance(double lo, double hi, Range median) {
-        if (lo > median.high()) return lo - median.high();
-        if (hi < median.low()) return median.low() - hi;
-        return 0;
-    }
 
     /**
      * The median (mean of the two middle values for an even count) of values sorted ascending with counts;

@@ -18,6 +18,10 @@ import org.losseval.report.Range;
  * contributions over the loss's total. Example (the seed's houses, residuals 10, -10, 220): median 10, MAD
  * 20, threshold 88.96, and house C is the one outlier.
  *
+ * <p>The rule is {@link OutlierResult#side}, applied here to each row with the exact figures, by
+ * {@link ContributionSummary} to buckets with bracketed ones, and by {@code --rows-out} to each row of the
+ * output with the report's figures.
+ *
  * <p>The residuals live in the {@link RowStore}, beside the contributions of the same rows. Within its
  * budget the figures are exact: two selections over a copy of the residuals (8 bytes per row while they
  * run, {@link Selection}) and one pass over the rows. Beyond it they are brackets from the summary's
@@ -63,18 +67,21 @@ final class ResidualOutliers {
         for (int i = 0; i < work.length; i++) work[i] = Math.abs(work[i] - median);
         double mad = Selection.median(work);
         double threshold = factor * OutlierResult.NORMAL_MAD_SCALE * mad;
+        Range medianFigure = Range.of(median);
+        Range thresholdFigure = Range.of(threshold);
         long outliers = 0;
         ExactSum[] sums = new ExactSum[losses];
         for (int l = 0; l < losses; l++) sums[l] = new ExactSum();
         for (long i = 0; i < store.rows(); i++) {
-            if (Math.abs(store.residual(i) - median) > threshold) {
+            double r = store.residual(i);
+            if (OutlierResult.side(r, r, medianFigure, thresholdFigure) == OutlierResult.Side.OUTLIER) {
                 outliers++;
                 for (int l = 0; l < losses; l++) sums[l].add(store.contribution(l, i));
             }
         }
         List<Range> lossSums = new ArrayList<>();
         for (ExactSum sum : sums) lossSums.add(Range.of(sum.value()));
-        OutlierResult result = new OutlierResult(factor, Range.of(median), Range.of(mad), Range.of(threshold),
+        OutlierResult result = new OutlierResult(factor, medianFigure, Range.of(mad), thresholdFigure,
                 Range.of(outliers));
         return new Figures(result, lossSums);
     }

@@ -1,12 +1,16 @@
 package org.losseval.app;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.losseval.accumulate.RowTally;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.io.InputException;
+import org.losseval.io.RowsWriter;
 import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
 import org.losseval.io.Sources;
@@ -19,8 +23,9 @@ import org.losseval.text.Numbers;
  * Runs one evaluation, in the order of DESIGN.md's flow: the request is checked ({@link RunPlan}); every
  * input is read once, batch by batch, its roles bound to columns ({@link ColumnBinding}), its rows
  * validated ({@link RowValidator}) and fed to the states, each input's own ({@link InputStates}) and the
- * run's ({@link RunStates}); then the report is built ({@link ReportAssembler}, which resolves deferred
- * losses with {@link DeferredLosses}) and its gates judged ({@link RunFigures}).
+ * run's ({@link RunStates}); then the report is built ({@link ReportAssembler}, with deferred losses
+ * resolved by {@link DeferredLosses}), with {@code --rows-out} the inputs are read a second time to write
+ * every row ({@link RowsOutPass}), and the report's gates are judged ({@link RunFigures}).
  *
  * <p>This class owns every thread of a run: states are single-threaded, and with {@code --threads} 2 or
  * more a second thread only reads ahead ({@link PrefetchingSource}), so results are the same bits whatever
@@ -32,6 +37,8 @@ public final class Evaluator {
     private final String toolVersion;
     /** Whether some usable row had a positive sample weight (with --weight): all zero is a data error. */
     private boolean positiveWeight;
+    /** With --rows-out and stdin among the inputs: stdin's copy, read by both passes; else null. */
+    private Path stdinSpool;
 
     public Evaluator(InputStream stdin, String toolVersion) {
         this.stdin = stdin;
@@ -44,17 +51,24 @@ public final class Evaluator {
      *                                 the run does not produce
      * @throws DataException           for unreadable input, a missing column, an invalid value under the
      *                                 default policy, or no usable rows
+     * @throws OutputException         when the --rows-out file cannot be written
      */
-    public Report evaluate(EvalRequest request) throws InvalidRequestException, DataException {
+    public Report evaluate(EvalRequest request) throws InvalidRequestException, DataException, OutputException {
+        RunPlan plan = RunPlan.of(request);
         try {
-            return readAndReport(request);
+            // --rows-out reads every input twice (RowsOutPass); stdin only once, so it is copied first.
+            stdinSpool = request.rowsOut() != null && request.inputs().contains("-") ? Sources.spoolStdin(stdin) : null;
+            return readAndReport(plan);
         } catch (InputException e) {
             throw new DataException(e);
+        } finally {
+            Sources.deleteSpool(stdinSpool);
+            stdinSpool = null;
         }
     }
 
-    private Report readAndReport(EvalRequest request) throws InvalidRequestException, InputException {
-        RunPlan plan = RunPlan.of(request);
+    private Report readAndReport(RunPlan plan) throws InputException, OutputException {
+        EvalRequest request = plan.request;
         positiveWeight = false;
         RunStates run = new RunStates(plan);
         List<InputStates> inputs = new ArrayList<>();
@@ -71,9 +85,26 @@ public final class Evaluator {
             throw new InputException(null, 0, request.weightColumn(), "the weights sum to 0 over the " + total.used()
                     + " usable rows, so every weighted figure is 0/0");
         }
-        Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run);
+        DeferredLosses losses = DeferredLosses.resolve(plan, inputs);
+        Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run, losses);
         refuseOverflow(report);
+        if (request.rowsOut() != null) writeRows(plan, losses, report, inputs);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
+    }
+
+    /** The second pass of --rows-out, into a temporary file renamed over the target when it is complete. */
+    private void writeRows(RunPlan plan, DeferredLosses losses, Report report, List<InputStates> inputs)
+            throws InputException, OutputException {
+        RowsOutRequest rowsOut = plan.request.rowsOut();
+        List<Long> readCounts = inputs.stream().map(input -> input.tally().read()).toList();
+        RowsOutPass pass = new RowsOutPass(plan, losses, RowsOutPass.outliers(report), kernels);
+        try (ReplacingFile file = ReplacingFile.open(rowsOut.path())) {
+            pass.write((input, options) -> open(input, options, plan.request.threads()), readCounts,
+                    RowsWriter.open(rowsOut.format(), RowsOutPass.layout(plan.request), file.buffered()));
+            file.commit();
+        } catch (IOException e) {
+            throw new OutputException(ReplacingFile.describe(rowsOut.path(), e), e);
+        }
     }
 
     /** Reads one input to its end, feeding its own states and the run's. */
@@ -108,7 +139,7 @@ public final class Evaluator {
                         batchKernels.classification());
                 BatchInputs baselineInputs = baseline == null ? null : new BatchInputs(batch, baseline.roles(),
                         batchKernels.regression(), batchKernels.classification());
-                validator.apply(batch, inputs, baselineInputs, states.tally());
+                validator.apply(batch, inputs, baselineInputs, states.tally(), null);
                 if (batch.size() == 0) continue;
                 double[] sampleWeight = request.weightColumn() == null ? null : batch.column(request.weightColumn());
                 if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
@@ -141,7 +172,15 @@ public final class Evaluator {
     }
 
     private Source open(String input, SourceOptions options, int threads) throws InputException {
-        Source source = Sources.open(input, stdin, options);
+        InputStream in = stdin;
+        if (input.equals("-") && stdinSpool != null) {
+            try {
+                in = Files.newInputStream(stdinSpool);
+            } catch (IOException e) {
+                throw new InputException(input, 0, null, "cannot read the copy of standard input: " + e.getMessage(), e);
+            }
+        }
+        Source source = Sources.open(input, in, options);
         return threads > 1 ? new PrefetchingSource(source) : source;
     }
 

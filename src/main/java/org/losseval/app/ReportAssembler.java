@@ -6,7 +6,6 @@ import java.util.Map;
 import org.losseval.accumulate.LossFigures;
 import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.RowTally;
-import org.losseval.io.InputException;
 import org.losseval.loss.DeferredLoss;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.Role;
@@ -31,10 +30,9 @@ final class ReportAssembler {
         this.kernel = kernel;
     }
 
-    /** @throws InputException when a deferred loss's parameter cannot be resolved from the data */
-    Report report(RunPlan plan, List<InputStates> inputs, RowTally total, RunStates run) throws InputException {
+    /** @param losses the run's losses, deferred ones resolved ({@link DeferredLosses#resolve}) */
+    Report report(RunPlan plan, List<InputStates> inputs, RowTally total, RunStates run, DeferredLosses losses) {
         EvalRequest request = plan.request;
-        DeferredLosses losses = DeferredLosses.resolve(plan, inputs);
         List<LossResult> totals = new ArrayList<>();
         List<List<LossResult>> perInput = new ArrayList<>();
         for (int r = 0; r < inputs.size(); r++) perInput.add(new ArrayList<>());

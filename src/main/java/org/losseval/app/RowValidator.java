@@ -65,13 +65,23 @@ final class RowValidator {
         this.policy = policy;
     }
 
-    /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
-    void apply(ColumnBatch batch, LossInputs inputs, RowTally tally) throws InputException {
-        apply(batch, inputs, null, tally);
+    /** Hears of each row skipped, before it leaves the batch (the per-row output writes it with its reason). */
+    interface SkipListener {
+        /** @param row the row's number, from 1, as {@link ColumnBatch#rowNumber} counts it */
+        void skipped(long row, String reason);
     }
 
-    /** As {@link #apply(ColumnBatch, LossInputs, RowTally)}, the baseline's view of the rows checked too. */
-    void apply(ColumnBatch batch, LossInputs inputs, LossInputs baseline, RowTally tally) throws InputException {
+    /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
+    void apply(ColumnBatch batch, LossInputs inputs, RowTally tally) throws InputException {
+        apply(batch, inputs, null, tally, null);
+    }
+
+    /**
+     * As {@link #apply(ColumnBatch, LossInputs, RowTally)}, the baseline's view of the rows checked too (when
+     * not null), telling {@code listener} (if not null) each skipped row.
+     */
+    void apply(ColumnBatch batch, LossInputs inputs, LossInputs baseline, RowTally tally, SkipListener listener)
+            throws InputException {
         int n = batch.size();
         if (keep.length < n) keep = new boolean[n];
         double[][] values = new double[columns.size()][];
@@ -88,6 +98,7 @@ final class RowValidator {
                             problem.detail);
                 }
                 tally.skipped(problem.reason);
+                if (listener != null) listener.skipped(batch.rowNumber(i), problem.reason);
             }
         }
         if (!allValid) batch.retain(keep);

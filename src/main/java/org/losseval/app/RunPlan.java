@@ -1,5 +1,9 @@
 package org.losseval.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -73,6 +77,7 @@ final class RunPlan {
         for (IntervalColumns interval : request.intervals()) nominals.add(interval.resolveNominal(request.quantiles()));
         if (request.baseline() != null) checkComparable(request, streamed);
         List<Gate> gates = canonicalGates(request);
+        if (request.rowsOut() != null) checkRowsOut(request);
         return new RunPlan(request, streamed, nominals, gates);
     }
 
@@ -109,6 +114,30 @@ final class RunPlan {
             if (streamed.get(l) == null) {
                 throw new InvalidRequestException(request.losses().get(l).loss().spec() + " cannot be compared with a "
                         + "baseline: its parameter comes from each model's own residuals; give a number");
+            }
+        }
+    }
+
+    /**
+     * --rows-out's columns must have distinct names, and its file must not be an input: the second pass reads
+     * the inputs while the rows are written, and the rename at the end would replace the input.
+     */
+    private static void checkRowsOut(EvalRequest request) throws InvalidRequestException {
+        try {
+            RowsOutPass.layout(request);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        Path out = request.rowsOut().path();
+        for (String input : request.inputs()) {
+            if (input.equals("-")) continue;
+            try {
+                Path in = Path.of(input);
+                boolean same = Files.exists(out) && Files.exists(in) ? Files.isSameFile(in, out)
+                        : in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+                if (same) throw new InvalidRequestException("--rows-out '" + out + "' is also an input");
+            } catch (InvalidPathException | IOException e) {
+                // Not a path we can compare: the reader will say what is wrong with it.
             }
         }
     }

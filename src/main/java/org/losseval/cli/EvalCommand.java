@@ -69,9 +69,6 @@ final class EvalCommand implements Callable<Integer> {
     /** Skeleton: its options belong in the comparison's help section. */
     final PairingOptions pairing = new PairingOptions();
 
-    /** Skeleton: its option belongs in the output's help section. */
-    final RowsOutOptions rowsOut = new RowsOutOptions();
-
     @ArgGroup(validate = false, exclusive = false, heading = GateOptions.HEADING, order = GATES)
     GateOptions gates = new GateOptions();
 
@@ -101,7 +98,12 @@ final class EvalCommand implements Callable<Integer> {
         BaselineRequest baseline = compare.baseline();
         PairingRequest pairingRequest = pairing.pairing();
         GroupingRequest grouping = groups.grouping();
-        RowsOutRequest rows = rowsOut.rowsOut();
+        RowsOutRequest rows = output.rows.rowsOut();
+        // Both are renamed over their file at the end: the report would silently replace the rows.
+        if (rows != null && reportOutput.file() != null
+                && rows.path().toAbsolutePath().normalize().equals(reportOutput.file().toAbsolutePath().normalize())) {
+            throw new UsageException("--rows-out and -o name the same file '" + rows.path() + "'");
+        }
         try {
             return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
                     settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,

@@ -7,6 +7,7 @@ import org.losseval.app.DataException;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.Evaluator;
 import org.losseval.app.InvalidRequestException;
+import org.losseval.app.OutputException;
 import org.losseval.format.GateWording;
 import org.losseval.loss.LossSpecException;
 import org.losseval.report.GateOutcome;
@@ -25,7 +26,7 @@ final class EvalRun {
 
     /** The evaluation; a seam for tests that need it to fail in ways real data cannot easily make it. */
     interface Evaluation {
-        Report evaluate(EvalRequest request) throws InvalidRequestException, DataException;
+        Report evaluate(EvalRequest request) throws InvalidRequestException, DataException, OutputException;
     }
 
     private final CliContext context;

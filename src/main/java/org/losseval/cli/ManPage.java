@@ -144,11 +144,24 @@ public final class ManPage {
         List<ArgGroupSpec> groups = new ArrayList<>(spec.argGroups());
         groups.sort(Comparator.comparingInt(ArgGroupSpec::order));
         for (ArgGroupSpec group : groups) {
-            if (group.heading() == null || group.options().stream().allMatch(OptionSpec::hidden)) continue;
+            List<OptionSpec> options = sectionOptions(group);
+            if (group.heading() == null || options.stream().allMatch(OptionSpec::hidden)) continue;
             out.line(".PP");
             out.line(".B " + Roff.escape(group.heading().replace("%n", "").strip()));
-            for (OptionSpec o : group.options()) option(out, spec, help, o);
+            for (OptionSpec o : options) option(out, spec, help, o);
         }
+    }
+
+    /**
+     * A group's options, then those of its subgroups without a heading of their own (--rows-out in the output
+     * group), which --help shows in the group's section too.
+     */
+    private static List<OptionSpec> sectionOptions(ArgGroupSpec group) {
+        List<OptionSpec> options = new ArrayList<>(group.options());
+        for (ArgGroupSpec sub : group.subgroups()) {
+            if (sub.heading() == null) options.addAll(sectionOptions(sub));
+        }
+        return options;
     }
 
     private static void option(Roff out, CommandSpec spec, Help help, OptionSpec o) {

@@ -3,6 +3,7 @@ package org.losseval.cli;
 import java.io.IOException;
 import org.losseval.app.DataException;
 import org.losseval.app.InvalidRequestException;
+import org.losseval.app.OutputException;
 import org.losseval.loss.LossSpecException;
 import org.losseval.report.Report;
 
@@ -38,7 +39,7 @@ public enum Outcome {
             return USAGE_ERROR;
         }
         if (failure instanceof DataException) return INPUT_ERROR;
-        if (failure instanceof ReportFile.WriteException) return OUTPUT_ERROR;
+        if (failure instanceof ReportFile.WriteException || failure instanceof OutputException) return OUTPUT_ERROR;
         // A big input is not a bug: the user can give the JVM more memory or ask for less.
         if (failure instanceof OutOfMemoryError) return OUT_OF_MEMORY;
         return INTERNAL_ERROR;

@@ -2,6 +2,7 @@ package org.losseval.cli;
 
 import java.nio.file.Path;
 import org.losseval.format.OutputFormat;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** How and where the report is written, and how errors are shown. */
@@ -18,6 +19,9 @@ final class OutputOptions {
             description = "Write the results to FILE instead of stdout: to a temporary file beside it, renamed over "
                     + "FILE at the end, so a failed run leaves an existing FILE as it was.")
     Path output;
+
+    @ArgGroup(validate = false, exclusive = false)
+    RowsOutOptions rows = new RowsOutOptions();
 
     @Option(names = "--precision", paramLabel = "N",
             description = "Significant digits in table, markdown, html and csv output (1-17). "

@@ -5,29 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.losseval.app.ReplacingFile;
 
 /**
- * Writes {@code -o FILE}: into a temporary file beside it, synced, then renamed over it in one step, so a
- * run that fails (or is killed) half-way never leaves a truncated report and never destroys the previous
- * one. Beside it, because a rename is atomic only within one file system.
- *
- * <p>Details a user would notice: the new file keeps the old one's POSIX permissions (a fresh one gets the
- * umask's); {@code FILE} as a symbolic link keeps the link and replaces the file it points to; a
- * {@code FILE} that exists and is not a regular file ({@code /dev/stdout}, a named pipe) is written in place,
- * as there is nothing to replace.
+ * Writes {@code -o FILE} by the rule of {@link ReplacingFile}: into a temporary file beside it, renamed over
+ * it at the end, so a run that fails half-way never leaves a truncated report and never destroys the
+ * previous one (that class says what a user would notice: permissions, symbolic links, devices).
  */
 final class ReportFile {
     private ReportFile() {}
@@ -43,40 +29,11 @@ final class ReportFile {
      * @throws WriteException naming {@code file} as the user gave it, and why
      */
     static void write(Path file, Consumer<PrintWriter> content) throws WriteException {
-        try {
-            if (Files.isDirectory(file)) throw new IOException("it is a directory");
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                try (OutputStream stream = Files.newOutputStream(file)) {
-                    print(stream, content);
-                }
-                return;
-            }
-            replace(Files.isSymbolicLink(file) ? file.toRealPath() : file, content);
+        try (ReplacingFile replacing = ReplacingFile.open(file)) {
+            print(replacing.stream(), content);
+            replacing.commit();
         } catch (IOException e) {
-            throw new WriteException("cannot write '" + file + "': " + reason(e), e);
-        }
-    }
-
-    private static void replace(Path target, Consumer<PrintWriter> content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        // A dot name hides it from ls and globs while it exists; the random part keeps parallel runs apart.
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                print(Channels.newOutputStream(channel), content);
-                channel.force(true);
-            }
-            keepPermissions(absolute, temp);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) Files.deleteIfExists(temp);
+            throw new WriteException(ReplacingFile.describe(file, e), e);
         }
     }
 
@@ -89,22 +46,5 @@ final class ReportFile {
         out.flush();
         if (recorded.firstError() != null) throw recorded.firstError();
         if (out.checkError()) throw new IOException("write failed");
-    }
-
-    private static void keepPermissions(Path previous, Path replacement) throws IOException {
-        if (!Files.exists(previous)) return;
-        try {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(previous));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the replacement keeps the defaults.
-        }
-    }
-
-    /** Why, in the user's terms: the temporary file's name means nothing to them. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "no such directory";
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

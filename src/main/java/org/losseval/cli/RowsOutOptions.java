@@ -1,11 +1,26 @@
 package org.losseval.cli;
 
+import java.nio.file.Path;
 import org.losseval.app.RowsOutRequest;
+import picocli.CommandLine.Option;
 
-/** The per-row output, --rows-out. (Skeleton: the per-row output work adds the option.) */
+/** The per-row output, --rows-out: a group without a heading, so its option shows in the output's section. */
 final class RowsOutOptions {
+    @Option(names = "--rows-out", paramLabel = "FILE",
+            description = "Also write one row per input row to FILE, in input order: input, row, residual, each "
+                    + "loss's row loss (a column named by the loss's key), the robust-outlier flag and the skip "
+                    + "reason of a row --skip-invalid skipped. The format follows the extension: csv, tsv, csv.gz, "
+                    + "tsv.gz or parquet. Reads every input twice (stdin is copied to a temporary file); written to "
+                    + "a temporary file beside FILE and renamed at the end.")
+    Path file;
+
     /** The per-row output, or null without --rows-out. */
     RowsOutRequest rowsOut() throws UsageException {
-        return null;
+        if (file == null) return null;
+        try {
+            return new RowsOutRequest(file);
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(e);
+        }
     }
 }

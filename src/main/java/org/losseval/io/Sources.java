@@ -66,6 +66,20 @@ public final class Sources {
         return openStream(name, in, options);
     }
 
+    /**
+     * Copies standard input to a temporary file, so it can be read more than once ({@code --rows-out} reads
+     * every input twice); the caller reads it with {@link Files#newInputStream} and deletes it with
+     * {@link #deleteSpool} (it is also deleted when the JVM exits).
+     */
+    public static Path spoolStdin(InputStream stdin) throws InputException {
+        return StdinSpool.spool("-", stdin, ".stdin");
+    }
+
+    /** Deletes a file made by {@link #spoolStdin}; null is allowed. */
+    public static void deleteSpool(Path file) {
+        StdinSpool.delete(file);
+    }
+
     /** Sniffs the first bytes of a buffered stream and opens the matching reader. */
     private static Source openStream(String name, InputStream in, SourceOptions options) throws InputException {
         try {
