@@ -66,8 +66,9 @@ final class EvalCommand implements Callable<Integer> {
     // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
     final GroupOptions groups = new GroupOptions();
 
-    /** Skeleton: its options belong in the comparison's help section. */
-    final PairingOptions pairing = new PairingOptions();
+    /** Its own help section, after the comparison's. */
+    @ArgGroup(validate = false, exclusive = false, heading = PairingOptions.HEADING, order = COMPARISON)
+    PairingOptions pairing = new PairingOptions();
 
     /** Skeleton: its option belongs in the output's help section. */
     final RowsOutOptions rowsOut = new RowsOutOptions();
