@@ -207,7 +207,14 @@ public final class ParquetTestFiles {
 
     /** A writer for any schema, for tests that need types this helper does not offer. */
     static ParquetWriter<Group> writer(Path file, MessageType schema, Options options) throws IOException {
+        return writer(file, schema, options, true);
+    }
+
+    /** As {@link #writer(Path, MessageType, Options)}; {@code dictionary} false writes every page plain-encoded. */
+    static ParquetWriter<Group> writer(Path file, MessageType schema, Options options, boolean dictionary)
+            throws IOException {
         return ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withDictionaryEncoding(dictionary)
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
