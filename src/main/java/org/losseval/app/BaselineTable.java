@@ -1,7 +1,9 @@
 package org.losseval.app;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.losseval.batch.CellIssue;
 import org.losseval.io.InputException;
@@ -15,11 +17,13 @@ import org.losseval.text.Numbers;
  * are read, and holding the baseline keeps the candidate's input order in the output (the report's worst
  * rows, --rows-out and the per-input figures follow the candidate's files) without a second pass.
  *
- * <p><b>Memory</b>, per baseline row held ({@link #bytesPerRow}): the key's bytes ({@value RowKeys#NUMBER_BYTES}
- * per numeric key column), its start in the key bytes (4), its hash (4), its row number in its file (8) and
+ * <p><b>Memory</b>, per baseline row held ({@link #bytesPerRow}): the key's bytes (5 plus the UTF-8 length per
+ * text key column, {@value RowKeys#NUMBER_BYTES} per numeric one), its start in the key bytes (4), its hash (4), its row number in its file (8) and
  * its file (4), a flag byte (paired, duplicated), 8 per value column (the baseline's columns the run needs,
  * its target included), and 8 in the hash slots (an int per slot at a load of at most 1/2). With one
- * numeric key, a target and one prediction: 9 + 4 + 4 + 8 + 4 + 1 + 16 + 8 = 54 bytes. Arrays grow by half
+ * 6-character key, a target and one prediction: 11 + 4 + 4 + 8 + 4 + 1 + 16 + 8 = 56 bytes. Keys are read as
+ * text, so the readers also hold each distinct key's text in their dictionaries ({@link KeyTexts}: about
+ * 128 bytes plus twice its length, on the side being read); that is charged to the same budget. Arrays grow by half
  * their size, so up to 1.5 times that is allocated (and, while one array is copied, its old copy too); the
  * budget is charged the capacities allocated, so it bounds what is held. A baseline cell that could not be
  * read keeps its issue (for the message) at about 100 bytes more. Beyond the budget the join refuses with
@@ -50,6 +54,8 @@ final class BaselineTable {
     private int[] slots = new int[0];
     private int size;
     private final Map<Long, CellIssue> issues = new HashMap<>();
+    /** What the readers' dictionaries of the key texts hold now ({@link #chargeTexts}), also within the budget. */
+    private long textBytes;
 
     /**
      * @param valueColumns the values held per row
@@ -70,7 +76,19 @@ final class BaselineTable {
 
     int size() { return size; }
 
-    /** The bytes allocated by the table's arrays (what the budget is charged). */
+    /**
+     * Charges the budget with what the readers hold for the key texts ({@link KeyTexts}): the table and these
+     * bytes together must stay within it.
+     *
+     * @throws InputException when they do not
+     */
+    void chargeTexts(long bytes) throws InputException {
+        textBytes = bytes;
+        long needed = allocatedBytes() + textBytes;
+        if (needed > budgetBytes) refuse(needed, 0);
+    }
+
+    /** The bytes allocated by the table's arrays (the budget is charged these and {@link #chargeTexts}). */
     long allocatedBytes() {
         return bytesFor(keyStart.length, keyBytes.length, slots.length);
     }
@@ -141,7 +159,7 @@ final class BaselineTable {
     void markDuplicated(int ordinal) { flags[ordinal] |= DUPLICATED; }
 
     /** The held key of a row as a message shows it, over the key {@code columns}. */
-    String describeKey(int ordinal, java.util.List<String> columns) {
+    String describeKey(int ordinal, List<String> columns) {
         int to = ordinal + 1 < size ? keyStart[ordinal + 1] : keyLength;
         return RowKeys.describe(columns, keyBytes, keyStart[ordinal], to);
     }
@@ -169,7 +187,7 @@ final class BaselineTable {
         // At most half the slots are used, so a probe ends soon.
         while (2L * (size + 1) > slotCount) slotCount = slotCount == 0 ? 2 * FIRST_CAPACITY : slotCount * 2;
         if (rowCapacity == keyStart.length && keyCapacity == keyBytes.length && slotCount == slots.length) return;
-        long needed = bytesFor(rowCapacity, keyCapacity, slotCount);
+        long needed = bytesFor(rowCapacity, keyCapacity, slotCount) + textBytes;
         if (needed > budgetBytes) refuse(needed, keyBytesNeeded);
         if (rowCapacity != keyStart.length) {
             keyStart = Arrays.copyOf(keyStart, rowCapacity);
@@ -197,10 +215,13 @@ final class BaselineTable {
 
     private void refuse(long needed, int keyBytesNeeded) throws InputException {
         int keyBytesPerRow = size == 0 ? keyBytesNeeded : (int) Math.ceil((double) keyLength / size);
+        List<String> parts = new ArrayList<>();
+        // Refused by the texts before the first row, the key's size is not known yet.
+        if (keyBytesPerRow > 0) parts.add(bytesPerRow(keyBytesPerRow, valueColumns) + " bytes a row, and room to grow");
+        if (textBytes > 0) parts.add(mebibytes(textBytes) + " MiB of it for the key texts the readers hold");
         throw new InputException(null, 0, null, "the baseline's key table would need " + mebibytes(needed)
-                + " MiB after " + size + " rows (" + bytesPerRow(keyBytesPerRow, valueColumns)
-                + " bytes a row, and room to grow), beyond its budget of " + mebibytes(budgetBytes) + " MiB: "
-                + budgetAdvice);
+                + " MiB after " + size + " rows (" + String.join(", ", parts) + "), beyond its budget of "
+                + mebibytes(budgetBytes) + " MiB: " + budgetAdvice);
     }
 
     /** Bytes in MiB as text, to three significant digits. */

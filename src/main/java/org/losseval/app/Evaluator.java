@@ -94,7 +94,8 @@ public final class Evaluator {
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing) throws InputException {
         EvalRequest request = plan.request;
         SourceOptions options = new SourceOptions(PairingPlan.candidateColumns(plan), request.delimiter(),
-                SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan));
+                SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan),
+                PairingPlan.candidateTexts(plan));
         try (Source input = open(request.inputs().get(source), options, request.threads())) {
             InputStates states = new InputStates(plan, input.name(), input.format());
             Source file = pairing == null ? input : new PairedSource(input, pairing, states.tally());

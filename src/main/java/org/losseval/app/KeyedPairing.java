@@ -34,6 +34,8 @@ final class KeyedPairing extends Pairing {
     /** Baseline value column index of the target in the table (after the run's columns), or -1. */
     private final int targetColumn;
     private final RowKeys.KeyBytes key = new RowKeys.KeyBytes();
+    private final KeyTexts baselineTexts;
+    private final KeyTexts candidateTexts;
 
     /**
      * Reads the whole baseline into the table.
@@ -48,14 +50,22 @@ final class KeyedPairing extends Pairing {
         int held = baselineColumns.size() + (target == null ? 0 : 1);
         this.targetColumn = target == null ? -1 : baselineColumns.size();
         this.table = new BaselineTable(held, budgetBytes, budgetAdvice);
+        this.baselineTexts = new KeyTexts(keys.size());
+        this.candidateTexts = new KeyTexts(keys.size());
         build();
     }
 
     private void build() throws InputException {
         ColumnBatch batch;
+        int file = -1;
         while ((batch = baseline.next()) != null) {
             counts.baselineRead(batch.size());
             RowKeys rowKeys = new RowKeys(batch, keys);
+            if (baseline.file() != file) {
+                file = baseline.file();
+                baselineTexts.reset();
+            }
+            table.chargeTexts(baselineTexts.add(rowKeys));
             double[][] held = new double[baselineColumns.size() + (target == null ? 0 : 1)][];
             for (int c = 0; c < baselineColumns.size(); c++) held[c] = batch.column(baselineColumns.get(c));
             if (target != null) held[targetColumn] = batch.column(target);
@@ -94,6 +104,14 @@ final class KeyedPairing extends Pairing {
                 }
             }
         }
+        // The baseline's sources are closed: their dictionaries are gone.
+        baselineTexts.reset();
+        table.chargeTexts(0);
+    }
+
+    @Override
+    void startInput() {
+        candidateTexts.reset();
     }
 
     private int heldIndex(String column) {
@@ -120,6 +138,7 @@ final class KeyedPairing extends Pairing {
         int n = candidate.size();
         double[][] out = output(n);
         RowKeys rowKeys = new RowKeys(candidate, keys);
+        table.chargeTexts(candidateTexts.add(rowKeys));
         double[] candidateTarget = target == null ? null : candidate.column(target);
         long paired = 0;
         for (int i = 0; i < n; i++) {

@@ -29,6 +29,7 @@ final class PairedSource implements Source {
         this.candidate = candidate;
         this.pairing = pairing;
         this.tally = tally;
+        pairing.startInput();
     }
 
     @Override public String name() { return candidate.name(); }

@@ -72,6 +72,9 @@ abstract class Pairing implements AutoCloseable {
      */
     abstract ColumnBatch pair(ColumnBatch candidate, RowTally tally) throws InputException;
 
+    /** A candidate input starts (the next batches come from it). */
+    void startInput() {}
+
     /** After the last candidate input: checks and counts the baseline's side. */
     abstract void finish() throws InputException;
 
@@ -105,6 +108,7 @@ abstract class Pairing implements AutoCloseable {
         all.addAll(issues);
         all.sort((a, b) -> Integer.compare(a.index(), b.index()));
         ColumnBatch paired = new ColumnBatch(candidate.source(), candidate.firstRow(), n, columns, all);
+        for (String name : candidate.textColumnNames()) paired.withText(name, candidate.textColumn(name));
         if (n > 0 && candidate.lineNumber(0) > 0) {
             if (lines.length < n) lines = new long[n];
             for (int i = 0; i < n; i++) lines[i] = candidate.lineNumber(i);

@@ -39,11 +39,14 @@ final class PairingPlan {
         }
     }
 
-    /** The candidate's columns: the run's own (not reserved), then the key columns. */
+    /** The candidate's number columns: the run's own (not reserved). */
     static List<String> candidateColumns(RunPlan plan) {
-        Set<String> columns = new LinkedHashSet<>(PairedColumns.candidateColumns(plan.columnsRead()));
-        if (plan.request.pairing() != null) columns.addAll(plan.request.pairing().keys());
-        return List.copyOf(columns);
+        return PairedColumns.candidateColumns(plan.columnsRead());
+    }
+
+    /** The candidate's text columns: the key columns (keys are read as text, {@link RowKeys}). */
+    static List<String> candidateTexts(RunPlan plan) {
+        return plan.request.pairing() == null ? List.of() : plan.request.pairing().keys();
     }
 
     /** The candidate's group specs (the reserved ones are the baseline's). */
@@ -62,11 +65,11 @@ final class PairingPlan {
         String target = request.column(Role.TARGET);
         List<String> plain = PairedColumns.baselineColumns(plan.columnsRead());
         List<String> groups = PairedColumns.baselineColumns(plan.groupsRead());
-        Set<String> read = new LinkedHashSet<>(pairing.keys());
+        Set<String> read = new LinkedHashSet<>();
         if (target != null) read.add(target);
         read.addAll(plain);
         SourceOptions options = new SourceOptions(List.copyOf(read), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
-                SourceOptions.DEFAULT_MAX_RECORD_CHARS, groups);
+                SourceOptions.DEFAULT_MAX_RECORD_CHARS, groups, pairing.keys());
         BaselineFiles files = new BaselineFiles(pairing.files(), opener, options);
         try {
             Set<String> added = new LinkedHashSet<>(plain);
@@ -75,8 +78,8 @@ final class PairingPlan {
             if (!pairing.keyed()) return new PositionalPairing(files, columns, target);
             long budget = ContributionSettings.heapCappedBudget(pairing.budgetBytes(), maxHeapBytes);
             return new KeyedPairing(files, columns, target, pairing.keys(), request.policy(), budget,
-                    "raise --join-budget (in MiB; it is capped at a quarter of the heap, so raise -Xmx with it)"
-                            + " or pair by position");
+                    "raise --join-budget (in MiB; at most a quarter of the Java heap is used, raise that with"
+                            + " LOSSEVAL_JAVA_OPTS=-Xmx...) or pair by position");
         } catch (InputException | RuntimeException e) {
             files.close();
             throw e;

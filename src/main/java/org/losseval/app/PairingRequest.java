@@ -17,7 +17,10 @@ import java.util.List;
  * @param budgetBytes the most memory the key table may use (--join-budget)
  */
 public record PairingRequest(List<String> files, List<String> keys, long budgetBytes) {
-    /** 512 MiB: about 10 million rows with one numeric key, a target and one prediction (54 bytes a row). */
+    /**
+     * 512 MiB: about 2.7 million rows with a 6-character key, a target and one prediction (56 bytes a row in the
+     * table, 140 in the reader's dictionary of key texts).
+     */
     public static final long DEFAULT_BUDGET_BYTES = 512L << 20;
     /** The largest budget in MiB whose byte count fits in a long. */
     public static final long MAX_BUDGET_MIB = Long.MAX_VALUE >> 20;

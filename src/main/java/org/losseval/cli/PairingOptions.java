@@ -20,16 +20,17 @@ final class PairingOptions {
     List<String> files = new ArrayList<>();
 
     @Option(names = "--key", paramLabel = "COL", split = ",",
-            description = "Pair rows by these columns (repeat, or a comma list, for a composite key): the baseline is "
-                    + "held in memory by key and the candidate's order is kept. Without it rows pair by position, "
-                    + "and the first row whose targets differ is an error.")
+            description = "Pair rows by these columns (repeat, or a comma list, for a composite key), read as text "
+                    + "(7 and 7.0 are two keys): the baseline is held in memory by key and the candidate's order is "
+                    + "kept. Without it rows pair by position, and the first row whose targets differ is an error.")
     List<String> keys = new ArrayList<>();
 
     @Option(names = "--join-budget", paramLabel = "MIB", defaultValue = "512",
-            description = "Memory for the baseline's rows in a --key join: about 30 bytes a row, plus 9 per numeric key "
-                    + "column and 8 per column read (54 with one key, a target and a prediction: 512 MiB holds about "
-                    + "10 million rows). Beyond it the run stops (exit 3). At most a quarter of the Java heap is used, "
-                    + "whatever is asked. Default: ${DEFAULT-VALUE}.")
+            description = "Memory for the baseline's rows in a --key join: 34 bytes a row plus the key's length and 8 "
+                    + "per column read, and the readers' key texts (about 128 bytes plus twice the key's length): about "
+                    + "200 bytes a row with a 6-character key, so 512 MiB holds about 2.7 million rows. Beyond it the "
+                    + "run stops (exit 3). At most a quarter of the Java heap is used, whatever is asked. "
+                    + "Default: ${DEFAULT-VALUE}.")
     long budgetMib;
 
     /** The pairing, or null without --baseline. */

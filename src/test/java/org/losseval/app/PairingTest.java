@@ -42,8 +42,8 @@ class PairingTest {
         return file;
     }
 
-    private static SourceOptions options(List<String> columns, int batchSize, List<String> groups) {
-        return new SourceOptions(columns, null, batchSize, SourceOptions.DEFAULT_MAX_RECORD_CHARS, groups);
+    private static SourceOptions options(List<String> columns, int batchSize, List<String> groups, List<String> texts) {
+        return new SourceOptions(columns, null, batchSize, SourceOptions.DEFAULT_MAX_RECORD_CHARS, groups, texts);
     }
 
     private static BaselineFiles baseline(List<Path> files, List<String> columns, int batchSize) throws InputException {
@@ -52,13 +52,24 @@ class PairingTest {
 
     private static BaselineFiles baseline(List<Path> files, List<String> columns, int batchSize, List<String> groups)
             throws InputException {
+        return baseline(files, columns, batchSize, groups, List.of());
+    }
+
+    /** The baseline's files as the run opens them: numbers, groups, and the keys as text. */
+    private static BaselineFiles baseline(List<Path> files, List<String> columns, int batchSize, List<String> groups,
+                                          List<String> keys) throws InputException {
         return new BaselineFiles(files.stream().map(Path::toString).toList(),
                 (name, options) -> Sources.open(name, InputStream.nullInputStream(), options),
-                options(columns, batchSize, groups));
+                options(columns, batchSize, groups, keys));
     }
 
     private static Source candidate(Path file, List<String> columns, int batchSize) throws InputException {
-        return Sources.open(file.toString(), InputStream.nullInputStream(), options(columns, batchSize, List.of()));
+        return candidate(file, columns, batchSize, List.of());
+    }
+
+    private static Source candidate(Path file, List<String> columns, int batchSize, List<String> keys)
+            throws InputException {
+        return Sources.open(file.toString(), InputStream.nullInputStream(), options(columns, batchSize, List.of(), keys));
     }
 
     /** Every row of the paired batches of one candidate input: its row, line and the values of {@code columns}. */
@@ -219,10 +230,8 @@ class PairingTest {
     // ---- by key ----
 
     private KeyedPairing keyed(List<Path> files, List<String> keys, InvalidPolicy policy) throws InputException {
-        List<String> read = new ArrayList<>(keys);
-        read.add("y");
-        read.add("pred");
-        return new KeyedPairing(baseline(files, read, 2), List.of("pred"), "y", keys, policy, 1L << 30, "raise it");
+        return new KeyedPairing(baseline(files, List.of("y", "pred"), 2, List.of(), keys), List.of("pred"), "y", keys,
+                policy, 1L << 30, "raise it");
     }
 
     @Test
@@ -234,9 +243,9 @@ class PairingTest {
         Path now = csv("new.csv", CANDIDATE);
         try (KeyedPairing pairing = keyed(List.of(old1, old2), List.of("id"), InvalidPolicy.FAIL)) {
             RowTally tally = new RowTally();
-            Rows rows = drain(candidate(now, List.of("id", "y", "pred"), 2), pairing, tally,
-                    List.of("id", "pred", "baseline:pred"));
-            assertArrayEquals(new double[][] {{1, 11, 12}, {2, 19, 18}, {3, 33, 29}, {4, 38, 41}, {5, 55, 52}}, values(rows));
+            Rows rows = drain(candidate(now, List.of("y", "pred"), 2, List.of("id")), pairing, tally,
+                    List.of("pred", "baseline:pred"));
+            assertArrayEquals(new double[][] {{11, 12}, {19, 18}, {33, 29}, {38, 41}, {55, 52}}, values(rows));
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), rows.rows);
             pairing.finish();
             assertEquals(5, pairing.counts().baselineRows());
@@ -251,7 +260,7 @@ class PairingTest {
         Path now = ParquetTestFiles.write(dir.resolve("new.parquet"), List.of("part", "id", "y"),
                 List.of(new double[] {1, 2, 1, 2}, new double[] {1, 1, 2, 2}, new double[] {11, 12, 21, 22}));
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id", "part"), InvalidPolicy.FAIL)) {
-            Rows rows = drain(candidate(now, List.of("part", "id", "y"), 3), pairing, new RowTally(),
+            Rows rows = drain(candidate(now, List.of("y"), 3, List.of("id", "part")), pairing, new RowTally(),
                     List.of("y", "baseline:pred"));
             assertArrayEquals(new double[][] {{11, 110}, {12, 120}, {21, 210}, {22, 220}}, values(rows));
             pairing.finish();
@@ -264,8 +273,8 @@ class PairingTest {
         Path now = csv("new.csv", "id,y,pred\n2,20,19\n7,70,71\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
             InputException e = assertThrows(InputException.class,
-                    () -> drain(candidate(now, List.of("id", "y"), 8), pairing, new RowTally(), List.of()));
-            assertEquals(now + ":3: column 'id': key id=7 is not in the baseline (" + old + ")", e.getMessage());
+                    () -> drain(candidate(now, List.of("y"), 8, List.of("id")), pairing, new RowTally(), List.of()));
+            assertEquals(now + ":3: column 'id': key id='7' is not in the baseline (" + old + ")", e.getMessage());
         }
     }
 
@@ -275,8 +284,8 @@ class PairingTest {
         Path now = csv("new.csv", "id,part,y\n1,2,10\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id", "part"), InvalidPolicy.FAIL)) {
             InputException e = assertThrows(InputException.class,
-                    () -> drain(candidate(now, List.of("id", "part", "y"), 8), pairing, new RowTally(), List.of()));
-            assertEquals(now + ":2: key id=1, part=2 is not in the baseline (" + old + ")", e.getMessage());
+                    () -> drain(candidate(now, List.of("y"), 8, List.of("id", "part")), pairing, new RowTally(), List.of()));
+            assertEquals(now + ":2: key id='1', part='2' is not in the baseline (" + old + ")", e.getMessage());
         }
     }
 
@@ -284,7 +293,7 @@ class PairingTest {
     void aDuplicateBaselineKeyIsAnErrorNamingBothRows() throws Exception {
         Path old = csv("old.csv", "id,y,pred\n1,10,12\n2,20,18\n3,30,29\n2,20,17\n");
         InputException e = assertThrows(InputException.class, () -> keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL));
-        assertEquals(old + ":5: column 'id': duplicate key id=2: the baseline has it at " + old + " row 2 too",
+        assertEquals(old + ":5: column 'id': duplicate key id='2': the baseline has it at " + old + " row 2 too",
                 e.getMessage());
     }
 
@@ -294,8 +303,8 @@ class PairingTest {
         Path now = csv("new.csv", "id,y\n2,20\n1,10\n2,20\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
             InputException e = assertThrows(InputException.class,
-                    () -> drain(candidate(now, List.of("id", "y"), 2), pairing, new RowTally(), List.of()));
-            assertEquals(now + ":4: column 'id': duplicate key id=2: an earlier candidate row has it (paired with " + old
+                    () -> drain(candidate(now, List.of("y"), 2, List.of("id")), pairing, new RowTally(), List.of()));
+            assertEquals(now + ":4: column 'id': duplicate key id='2': an earlier candidate row has it (paired with " + old
                     + " row 2)", e.getMessage());
         }
     }
@@ -305,9 +314,9 @@ class PairingTest {
         Path old = csv("old.csv", "id,y,pred\n1,10,12\n2,20,18\n3,30,29\n4,40,41\n");
         Path now = csv("new.csv", "id,y\n1,10\n3,30\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
-            drain(candidate(now, List.of("id", "y"), 8), pairing, new RowTally(), List.of());
+            drain(candidate(now, List.of("y"), 8, List.of("id")), pairing, new RowTally(), List.of());
             InputException e = assertThrows(InputException.class, pairing::finish);
-            assertEquals(old + ": row 2: column 'id': key id=2 is not in the candidate (nor are 1 more of the baseline's"
+            assertEquals(old + ": row 2: column 'id': key id='2' is not in the candidate (nor are 1 more of the baseline's"
                     + " keys)", e.getMessage());
         }
     }
@@ -319,20 +328,20 @@ class PairingTest {
         Path now = csv("new.csv", "id,y\n2,20\n1,10\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
             InputException e = assertThrows(InputException.class,
-                    () -> drain(candidate(now, List.of("id", "y"), 8), pairing, new RowTally(), List.of()));
+                    () -> drain(candidate(now, List.of("y"), 8, List.of("id")), pairing, new RowTally(), List.of()));
             assertEquals(now + ":3: column 'y': target 10 differs from the baseline's 10.5 at " + old
-                    + " row 2 (key id=1)", e.getMessage());
+                    + " row 2 (key id='1')", e.getMessage());
         }
     }
 
     @Test
-    void aMissingKeyIsAnErrorQuotingTheCell() throws Exception {
+    void anEmptyKeyIsAnError() throws Exception {
         Path old = csv("old.csv", "id,y,pred\n1,10,12\n");
-        Path now = csv("new.csv", "id,y\n1,10\nabc,20\n");
+        Path now = csv("new.csv", "id,y\n1,10\n,20\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
             InputException e = assertThrows(InputException.class,
-                    () -> drain(candidate(now, List.of("id", "y"), 8), pairing, new RowTally(), List.of()));
-            assertEquals(now + ":3: column 'id': no key: not a number: 'abc'", e.getMessage());
+                    () -> drain(candidate(now, List.of("y"), 8, List.of("id")), pairing, new RowTally(), List.of()));
+            assertEquals(now + ":3: column 'id': no key: empty value", e.getMessage());
         }
         Path badBaseline = csv("bad.csv", "id,y,pred\n1,10,12\n,20,18\n");
         InputException e = assertThrows(InputException.class, () -> keyed(List.of(badBaseline), List.of("id"), InvalidPolicy.FAIL));
@@ -347,10 +356,10 @@ class PairingTest {
         Path now = csv("new.csv", "id,y,pred\n1,10,11\n2,20,19\n3,30,33\n3,30,31\n7,70,71\n,0,1\n4,41,38\n");
         try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.SKIP)) {
             RowTally tally = new RowTally();
-            Rows rows = drain(candidate(now, List.of("id", "y", "pred"), 3), pairing, tally,
-                    List.of("id", "pred", "baseline:pred"));
+            Rows rows = drain(candidate(now, List.of("y", "pred"), 3, List.of("id")), pairing, tally,
+                    List.of("pred", "baseline:pred"));
             pairing.finish();
-            assertArrayEquals(new double[][] {{1, 11, 12}, {3, 33, 29}}, values(rows));
+            assertArrayEquals(new double[][] {{11, 12}, {33, 29}}, values(rows));
             assertEquals(List.of(1L, 3L), rows.rows);
             assertEquals(List.of(2L, 4L), rows.lines);
             Map<String, Long> candidateSkips = Map.of(PairingCounts.KEY_DUPLICATED_IN_BASELINE, 1L,
@@ -371,6 +380,7 @@ class PairingTest {
         StringBuilder text = new StringBuilder("id,y,pred\n");
         for (int i = 0; i < 2000; i++) text.append(i).append(",1,2\n");
         Path old = csv("old.csv", text.toString());
+        // The key read as numbers (a producer without text columns): 9 bytes a key, no dictionary.
         InputException e = assertThrows(InputException.class, () -> new KeyedPairing(
                 baseline(List.of(old), List.of("id", "y", "pred"), 256), List.of("pred"), "y", List.of("id"),
                 InvalidPolicy.FAIL, 60_000, "raise --join-budget"));
@@ -378,6 +388,72 @@ class PairingTest {
         // slots of 4 bytes = 57,744 bytes. The 1,025th row needs 1,536 rows, 4,096 slots: 84,880 > 60,000.
         assertEquals("the baseline's key table would need 0.0809 MiB after 1024 rows (54 bytes a row, and room to"
                 + " grow), beyond its budget of 0.0572 MiB: raise --join-budget", e.getMessage());
+    }
+
+    @Test
+    void textKeysAreExactStringsAndIntegersBeyondTwoToThe53() throws Exception {
+        // 2^53 + 1 rounds to 2^53 as a double: as text the two ids stay apart.
+        java.util.LinkedHashMap<String, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put("id", new long[] {9007199254740993L, 9007199254740992L, 7});
+        columns.put("name", new String[] {"b\u00e9ta", "alpha", "gamma"});
+        columns.put("y", new double[] {1, 2, 3});
+        columns.put("pred", new double[] {10, 20, 30});
+        Path old = ParquetTestFiles.writeMixed(dir.resolve("old.parquet"), columns);
+        Path now = csv("new.csv", "name,id,y\nalpha,9007199254740992,2\ngamma,7,3\nb\u00e9ta,9007199254740993,1\n");
+        try (KeyedPairing pairing = keyed(List.of(old), List.of("id"), InvalidPolicy.FAIL)) {
+            Rows rows = drain(candidate(now, List.of("y"), 2, List.of("id")), pairing, new RowTally(),
+                    List.of("y", "baseline:pred"));
+            assertArrayEquals(new double[][] {{2, 20}, {3, 30}, {1, 10}}, values(rows));
+            pairing.finish();
+        }
+        try (KeyedPairing pairing = keyed(List.of(old), List.of("name", "id"), InvalidPolicy.FAIL)) {
+            Rows rows = drain(candidate(now, List.of("y"), 8, List.of("name", "id")), pairing, new RowTally(),
+                    List.of("baseline:pred"));
+            assertArrayEquals(new double[][] {{20}, {30}, {10}}, values(rows));
+        }
+        Path other = csv("other.csv", "name,id,y\nb\u00e9ta,9007199254740994,1\n");
+        try (KeyedPairing pairing = keyed(List.of(old), List.of("name", "id"), InvalidPolicy.FAIL)) {
+            InputException e = assertThrows(InputException.class, () -> drain(candidate(other, List.of("y"), 8,
+                    List.of("name", "id")), pairing, new RowTally(), List.of()));
+            assertEquals(other + ":2: key name='b\u00e9ta', id='9007199254740994' is not in the baseline (" + old + ")",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aHeldKeyIsDescribedFromItsBytes() {
+        RowKeys.KeyBytes key = new RowKeys.KeyBytes();
+        key.put(RowKeys.TEXT);
+        byte[] text = "a\nb".getBytes(StandardCharsets.UTF_8);
+        key.putInt(text.length);
+        key.put(text);
+        key.put(RowKeys.NUMBER);
+        key.putLong(Double.doubleToLongBits(-2.5));
+        assertEquals("id='a\\nb', t=-2.5", RowKeys.describe(List.of("id", "t"), key.bytes, 0, key.length));
+    }
+
+    @Test
+    void theKeyTextsTheReadersHoldAreChargedToTheBudget() throws Exception {
+        // 100 distinct 2-character keys "10".."99" and 0..9: the table's first arrays (1,024 rows x 29 bytes,
+        // 1,024 key bytes, 2,048 slots x 4 = 38,912) plus the dictionary: 10 x (128 + 2) + 90 x (128 + 4).
+        StringBuilder text = new StringBuilder("id,y\n");
+        for (int i = 0; i < 100; i++) text.append(i).append(",1\n");
+        Path old = csv("old.csv", text.toString());
+        long table = 1024L * 29 + 1024 + 2048 * 4;
+        long texts = 10L * (KeyTexts.BYTES_PER_TEXT + 2) + 90L * (KeyTexts.BYTES_PER_TEXT + 4);
+        assertEquals(52_092, table + texts);
+        try (KeyedPairing fits = new KeyedPairing(baseline(List.of(old), List.of("y"), 4096, List.of(), List.of("id")),
+                List.of(), "y", List.of("id"), InvalidPolicy.FAIL, table + texts, "raise it")) {
+            assertEquals(100, fits.table().size());
+        }
+        // 40,000 bytes hold the table's arrays alone, not with the texts: refused at the first row.
+        InputException e = assertThrows(InputException.class, () -> new KeyedPairing(
+                baseline(List.of(old), List.of("y"), 4096, List.of(), List.of("id")), List.of(), "y", List.of("id"),
+                InvalidPolicy.FAIL, 40_000, "raise it"));
+        // 52,092 bytes = 0.0497 MiB, 13,180 of them texts; a row: the key "0" (5 + 1), 29 fixed, the target 8.
+        assertEquals("the baseline's key table would need 0.0497 MiB after 0 rows (43 bytes a row, and room to grow,"
+                + " 0.0126 MiB of it for the key texts the readers hold), beyond its budget of 0.0381 MiB: raise it",
+                e.getMessage());
     }
 
     @Test

@@ -1,0 +1,157 @@
+package org.losseval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losseval.format.TinyJson;
+import org.losseval.io.ParquetTestFiles;
+
+/**
+ * --baseline FILE... with and without --key through the real entry point: what the run reads, counts and
+ * refuses. (The comparison figures themselves come with the comparison; here the pairing's effect on the
+ * candidate's rows and its messages are checked.)
+ */
+class PairingCommandTest {
+    @TempDir
+    Path dir;
+
+    /** ids 1..5 and 7, squared errors 1, 1, 9, 4, 25 and 1. */
+    private static final String CANDIDATE = "id,y,pred\n1,10,11\n2,20,19\n3,30,33\n4,40,38\n5,50,55\n7,70,71\n";
+
+    private Path write(String name, String text) throws IOException {
+        return CliRun.write(dir, name, text);
+    }
+
+    /** The baseline in Parquet, in another order than the candidate, without id 7. */
+    private Path shuffledBaseline() {
+        return ParquetTestFiles.write(dir.resolve("old.parquet"), List.of("id", "y", "pred"),
+                List.of(new double[] {3, 1, 5, 2, 4}, new double[] {30, 10, 50, 20, 40}, new double[] {29, 12, 52, 18, 41}),
+                ParquetTestFiles.Options.defaults().type(ParquetTestFiles.NumberType.INT64));
+    }
+
+    private static void assertFailure(CliRun run, int code, String... errLines) {
+        assertEquals(code, run.exitCode(), "exit code; stderr: " + run.err());
+        assertEquals(List.of(errLines), run.err().lines().toList());
+        assertEquals("", run.out());
+    }
+
+    private static long count(Object report, Object... path) {
+        return ((TinyJson.Num) TinyJson.at(report, path)).asLong();
+    }
+
+    @Test
+    void aKeyJoinWithSkipInvalidCountsTheCandidateRowWithoutBaseline() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        Object report = CliRun.of("eval", now.toString(), "--baseline", shuffledBaseline().toString(), "--key", "id",
+                "-p", "pred", "-t", "y", "-l", "mse", "--skip-invalid", "--format", "json").json();
+        assertEquals(6, count(report, "rows", "read"));
+        assertEquals(5, count(report, "rows", "used"));
+        assertEquals(1, count(report, "rows", "skipped_by_reason", "key not in baseline"));
+        // (1 + 1 + 9 + 4 + 25) / 5 over the paired rows.
+        assertEquals(8.0, TinyJson.number(report, "losses", 0, "value"));
+    }
+
+    @Test
+    void aKeyNotInTheBaselineIsAnErrorWithoutSkipInvalid() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        Path old = shuffledBaseline();
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id", "-p", "pred",
+                "-t", "y", "-l", "mse"), 3, "losseval: " + now + ":7: column 'id': key id='7' is not in the baseline (" + old + ")");
+    }
+
+    @Test
+    void aKeyJoinOverSeveralFilesOnBothSidesUsesEveryRow() throws IOException {
+        Path a = write("a.csv", "id,y,pred\n1,10,11\n2,20,19\n");
+        Path b = write("b.csv", "id,y,pred\n3,30,33\n4,40,38\n5,50,55\n");
+        Path old1 = write("old1.csv", "id,y,pred\n5,50,52\n4,40,41\n");
+        Path old2 = shuffledBaseline();
+        // The same ids twice would be duplicates: old2 holds 1..5 too, so give old1 ids 5 and 4 of another run.
+        Path old2Only = ParquetTestFiles.write(dir.resolve("old2.parquet"), List.of("id", "y", "pred"),
+                List.of(new double[] {3, 1, 2}, new double[] {30, 10, 20}, new double[] {29, 12, 18}));
+        Object report = CliRun.of("eval", a.toString(), b.toString(), "--baseline", old1.toString(), old2Only.toString(),
+                "--key", "id", "-p", "pred", "-t", "y", "-l", "mse", "--format", "json").json();
+        assertEquals(5, count(report, "rows", "used"));
+        assertEquals(8.0, TinyJson.number(report, "losses", 0, "value"));
+        assertEquals(1.0, TinyJson.number(report, "inputs", 0, "losses", 0, "value"));
+        assertEquals(38.0 / 3, TinyJson.number(report, "inputs", 1, "losses", 0, "value"));
+        // And a baseline with a key twice is refused, naming both rows.
+        assertFailure(CliRun.of("eval", a.toString(), "--baseline", old2.toString(), old2Only.toString(), "--key", "id",
+                "-p", "pred", "-t", "y", "-l", "mse"), 3, "losseval: " + old2Only + ": row 1: column 'id': duplicate key"
+                + " id='3': the baseline has it at " + old2 + " row 1 too");
+    }
+
+    @Test
+    void pairingByPositionChecksTheTargetsRowByRow() throws IOException {
+        Path now = write("new.csv", "y,pred\n10,11\n20,19\n30,33\n");
+        Path same = write("same.csv", "y,pred\n10,12\n20,18\n30,29\n");
+        Object report = CliRun.of("eval", now.toString(), "--baseline", same.toString(), "-p", "pred", "-t", "y",
+                "-l", "mse", "--format", "json").json();
+        assertEquals(3, count(report, "rows", "used"));
+        Path shifted = write("shifted.csv", "y,pred\n10,12\n30,29\n20,18\n");
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", shifted.toString(), "-p", "pred", "-t", "y",
+                "-l", "mse", "--skip-invalid"), 3, "losseval: " + now + ":3: column 'y': target 20 differs from the"
+                + " baseline's 30 at " + shifted + ":3; pairing by position needs the same rows in the same order"
+                + " (--key COL pairs by key)");
+    }
+
+    @Test
+    void theKeyTableBudgetRefusesClearly() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        // The reader's dictionary of the five one-character keys comes first: 5 x (128 + 2) = 650 bytes.
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", shuffledBaseline().toString(), "--key", "id",
+                "-p", "pred", "-t", "y", "-l", "mse", "--join-budget", "0"), 3, "losseval: the baseline's key table would"
+                + " need 0.00062 MiB after 0 rows (0.00062 MiB of it for the key texts the readers hold), beyond its"
+                + " budget of 0 MiB: raise"
+                + " --join-budget (in MiB; at most a quarter of the Java heap is used, raise that with"
+                + " LOSSEVAL_JAVA_OPTS=-Xmx...) or pair by position");
+    }
+
+    @Test
+    void usageErrors() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        assertFailure(CliRun.of("eval", now.toString(), "--key", "id", "-p", "pred", "-t", "y", "-l", "mse"), 2,
+                "losseval: --key pairs rows with --baseline files: give --baseline FILE");
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", now.toString(), "--key", "id,id", "-p", "pred",
+                "-t", "y", "-l", "mse"), 2, "losseval: --key names a column twice: id, id");
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", now.toString(), "-p", "baseline:pred", "-t", "y",
+                "-l", "mse"), 2, "losseval: column 'baseline:pred' starts with 'baseline:', which --baseline reserves for"
+                + " the baseline's columns; rename the column in the candidate's files");
+        assertFailure(CliRun.withStdin(CANDIDATE, "eval", "-", "--baseline", "-", "-p", "pred", "-t", "y", "-l", "mse"), 2,
+                "losseval: stdin ('-') can be read only once");
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalReports() throws IOException {
+        StringBuilder candidate = new StringBuilder("id,y,pred\n");
+        StringBuilder baseline = new StringBuilder("id,y,pred\n");
+        // 20,000 rows (several batches); the baseline in reverse order.
+        for (int i = 0; i < 20_000; i++) candidate.append(i).append(',').append(i % 7).append(',').append(i % 5).append('\n');
+        for (int i = 19_999; i >= 0; i--) baseline.append(i).append(',').append(i % 7).append(',').append(i % 3).append('\n');
+        Path now = write("new.csv", candidate.toString());
+        Path old = write("old.csv", baseline.toString());
+        for (String[] pairing : new String[][] {{"--key", "id"}, {}}) {
+            String[] oneThread = args(now, old, pairing, "1");
+            if (pairing.length == 0) {
+                // By position the reversed baseline disagrees at once; the same one in order pairs.
+                Path inOrder = write("in-order.csv", candidate.toString());
+                oneThread = args(now, inOrder, pairing, "1");
+                String one = CliRun.of(oneThread).assertSuccess().out();
+                assertEquals(one, CliRun.of(args(now, inOrder, pairing, "2")).assertSuccess().out());
+                continue;
+            }
+            String one = CliRun.of(oneThread).assertSuccess().out();
+            assertEquals(one, CliRun.of(args(now, old, pairing, "2")).assertSuccess().out());
+        }
+    }
+
+    private static String[] args(Path now, Path old, String[] pairing, String threads) {
+        List<String> args = new java.util.ArrayList<>(List.of("eval", now.toString(), "--baseline", old.toString()));
+        args.addAll(List.of(pairing));
+        args.addAll(List.of("-p", "pred", "-t", "y", "-l", "mse,mae", "--threads", threads, "--format", "json"));
+        return args.toArray(new String[0]);
+    }
+}
