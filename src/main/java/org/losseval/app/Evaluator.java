@@ -83,6 +83,7 @@ public final class Evaluator {
                     + " usable rows, so every weighted figure is 0/0");
         }
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run);
+        if (pairingCounts != null) report = report.withPairing(pairingCounts.result(request.pairing()));
         refuseOverflow(report);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
     }

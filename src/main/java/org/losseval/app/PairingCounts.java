@@ -38,6 +38,12 @@ public final class PairingCounts {
         if (n > 0) baselineUnpaired.merge(reason, n, Long::sum);
     }
 
+    /** The counts as the report shows them. */
+    org.losseval.report.PairingReport result(PairingRequest request) {
+        return new org.losseval.report.PairingReport(request.files(), request.keys(), baselineRows, baselinePaired,
+                baselineUnpaired);
+    }
+
     /** Rows read from the baseline's files. */
     public long baselineRows() { return baselineRows; }
 

@@ -20,6 +20,7 @@ import org.losseval.text.Numbers;
  *   quantile_crossings         rows whose quantile predictions cross; quantile_crossing_share their share
  *   coverage[L:U], below[L:U], above[L:U], width[L:U], interval_score[L:U], coverage_p_value[L:U]
  *   rows_read, rows_used, rows_skipped
+ *   baseline_rows_read, baseline_rows_paired, baseline_rows_unpaired   with --baseline FILE
  * </pre>
  */
 public final class FigureNames {
@@ -28,6 +29,9 @@ public final class FigureNames {
     public static final String ROWS_READ = "rows_read";
     public static final String ROWS_USED = "rows_used";
     public static final String ROWS_SKIPPED = "rows_skipped";
+    public static final String BASELINE_ROWS_READ = "baseline_rows_read";
+    public static final String BASELINE_ROWS_PAIRED = "baseline_rows_paired";
+    public static final String BASELINE_ROWS_UNPAIRED = "baseline_rows_unpaired";
     public static final String OUTLIERS = "outliers";
     public static final String CRPS = "crps";
     public static final String QUANTILE_CROSSINGS = "quantile_crossings";

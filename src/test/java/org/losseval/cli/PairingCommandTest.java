@@ -110,6 +110,69 @@ class PairingCommandTest {
                 + " LOSSEVAL_JAVA_OPTS=-Xmx...) or pair by position");
     }
 
+    /** Ids 1..5 shuffled, and 9, which the candidate does not have. */
+    private Path baselineWithExtraKey() throws IOException {
+        return write("old.csv", "id,y,pred\n3,30,29\n1,10,12\n5,50,52\n2,20,18\n4,40,41\n9,90,91\n");
+    }
+
+    @Test
+    void everyFormatSaysHowTheBaselineWasPaired() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        Path old = baselineWithExtraKey();
+        String[] args = {"eval", now.toString(), "--baseline", old.toString(), "--key", "id", "-p", "pred", "-t", "y",
+            "-l", "mse", "--skip-invalid", "--no-contrib", "--format", ""};
+        String line = "baseline " + old + ", by key id: 6 rows read, 5 paired, 1 unpaired (key not in candidate: 1)";
+        args[args.length - 1] = "table";
+        assertEquals(now + " (csv): 6 rows read, 5 used, 1 skipped\n" + line + "\n\n"
+                + "loss  value  rows\nmse       8     5\n\n"
+                + "skipped because      rows\nkey not in baseline     1\n", CliRun.of(args).assertSuccess().out());
+        args[args.length - 1] = "markdown";
+        assertEquals(List.of("## losseval", "", now + " (csv): 6 rows read, 5 used, 1 skipped", "", line),
+                CliRun.of(args).assertSuccess().out().lines().limit(5).toList());
+        args[args.length - 1] = "html";
+        assertEquals(1, CliRun.of(args).assertSuccess().out().lines().filter(("<p>" + line + "</p>")::equals).count());
+        args[args.length - 1] = "csv";
+        List<String> csv = CliRun.of(args).assertSuccess().out().lines().toList();
+        assertEquals(List.of("figure,,,,rows_skipped,1,,", "figure,,,,baseline_rows_read,6,,",
+                "figure,,,,baseline_rows_paired,5,,", "figure,,,,baseline_rows_unpaired,1,,"), csv.subList(5, 9));
+        args[args.length - 1] = "json";
+        Object report = CliRun.of(args).json();
+        assertEquals(List.of(old.toString()), TinyJson.at(report, "baseline_files", "files"));
+        assertEquals(List.of("id"), TinyJson.at(report, "baseline_files", "keys"));
+        assertEquals(6, count(report, "baseline_files", "rows_read"));
+        assertEquals(5, count(report, "baseline_files", "rows_paired"));
+        assertEquals(1, count(report, "baseline_files", "rows_unpaired"));
+        assertEquals(1, count(report, "baseline_files", "unpaired_by_reason", "key not in candidate"));
+        // JUnit carries them as properties, and a gate judges them.
+        String[] gated = java.util.Arrays.copyOf(args, args.length + 2);
+        gated[args.length - 1] = "junit";
+        gated[args.length] = "--fail-if";
+        gated[args.length + 1] = "baseline_rows_unpaired > 0";
+        CliRun run = CliRun.of(gated);
+        assertEquals(1, run.exitCode());
+        assertEquals("losseval: gate failed: baseline_rows_unpaired = 1 > 0\n", run.err());
+        assertEquals(1, run.out().lines().filter("    <property name=\"baseline_rows_unpaired\" value=\"1\"/>"::equals).count());
+    }
+
+    @Test
+    void aBaselineKeyWithoutCandidateRowIsAnErrorWithoutSkipInvalid() throws IOException {
+        Path now = write("new.csv", "id,y,pred\n1,10,11\n2,20,19\n3,30,33\n4,40,38\n5,50,55\n");
+        Path old = baselineWithExtraKey();
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id", "-p", "pred", "-t", "y",
+                "-l", "mse"), 3, "losseval: " + old + ": row 6: column 'id': key id='9' is not in the candidate");
+    }
+
+    @Test
+    void withoutBaselineFilesTheReportHasNoBaselineLine() throws IOException {
+        Path now = write("new.csv", CANDIDATE);
+        Object report = CliRun.of("eval", now.toString(), "-p", "pred", "-t", "y", "-l", "mse", "--format", "json").json();
+        assertEquals(null, ((java.util.Map<?, ?>) report).get("baseline_files"));
+        assertFailure(CliRun.of("eval", now.toString(), "-p", "pred", "-t", "y", "-l", "mse", "--fail-if",
+                "baseline_rows_unpaired > 0"), 2, "losseval: --fail-if 'baseline_rows_unpaired > 0': unknown figure"
+                + " 'baseline_rows_unpaired'; figures of this run are: mse, clamped[mse], share_top1[mse], share_top5[mse],"
+                + " share_top1%[mse], share_top5%[mse], outlier_share[mse], outliers, rows_read, rows_used, rows_skipped");
+    }
+
     @Test
     void usageErrors() throws IOException {
         Path now = write("new.csv", CANDIDATE);
