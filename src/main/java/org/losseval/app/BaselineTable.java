@@ -18,10 +18,11 @@ import org.losseval.text.Numbers;
  * rows, --rows-out and the per-input figures follow the candidate's files) without a second pass.
  *
  * <p><b>Memory</b>, per baseline row held ({@link #bytesPerRow}): the key's bytes (5 plus the UTF-8 length per
- * text key column, {@value RowKeys#NUMBER_BYTES} per numeric one), its start in the key bytes (4), its hash (4), its row number in its file (8) and
- * its file (4), a flag byte (paired, duplicated), 8 per value column (the baseline's columns the run needs,
- * its target included), and 8 in the hash slots (an int per slot at a load of at most 1/2). With one
- * 6-character key, a target and one prediction: 11 + 4 + 4 + 8 + 4 + 1 + 16 + 8 = 56 bytes. Keys are read as
+ * text key column, {@value RowKeys#NUMBER_BYTES} per numeric one), its start in the key bytes (4), its row
+ * number in its file (8) and its file (4), a flag byte (paired, duplicated), 8 per value column (the
+ * baseline's columns the run needs, its target included), and 16 in the hash slots (a long per slot holding
+ * the hash and the row, at a load of at most 1/2). With one 6-character key, a target and one prediction:
+ * 11 + 4 + 8 + 4 + 1 + 16 + 16 = 60 bytes. Keys are read as
  * text, so the readers also hold each distinct key's text in their dictionaries ({@link KeyTexts}: about
  * 128 bytes plus twice its length, on the side being read); that is charged to the same budget. Arrays grow by half
  * their size, so up to 1.5 times that is allocated (and, while one array is copied, its old copy too); the
@@ -33,8 +34,8 @@ import org.losseval.text.Numbers;
  * {@linkplain #duplicated duplicated} and are counted, not held. Not thread-safe.
  */
 final class BaselineTable {
-    /** Bytes a row costs besides its key bytes and values: start 4, hash 4, row 8, file 4, flags 1, slots 8. */
-    static final int FIXED_BYTES_PER_ROW = 4 + 4 + 8 + 4 + 1 + 8;
+    /** Bytes a row costs besides its key bytes and values: start 4, row 8, file 4, flags 1, two 8-byte slots. */
+    static final int FIXED_BYTES_PER_ROW = 4 + 8 + 4 + 1 + 16;
     private static final byte PAIRED = 1, DUPLICATED = 2;
     private static final int FIRST_CAPACITY = 1024;
 
@@ -45,13 +46,15 @@ final class BaselineTable {
     private byte[] keyBytes = new byte[0];
     private int keyLength;
     private int[] keyStart = new int[0];
-    private int[] hashes = new int[0];
     private long[] rows = new long[0];
     private int[] files = new int[0];
     private byte[] flags = new byte[0];
     private double[][] values;
-    /** Slots hold an ordinal + 1; 0 is empty. */
-    private int[] slots = new int[0];
+    /**
+     * Slots hold the key's hash in the high 32 bits and its ordinal + 1 in the low ones; 0 is empty. Keeping
+     * the hash in the slot saves a read of another array per probe (a cache miss on a large table).
+     */
+    private long[] slots = new long[0];
     private int size;
     private final Map<Long, CellIssue> issues = new HashMap<>();
     /** What the readers' dictionaries of the key texts hold now ({@link #chargeTexts}), also within the budget. */
@@ -94,20 +97,22 @@ final class BaselineTable {
     }
 
     private long bytesFor(int rowCapacity, int keyCapacity, int slotCount) {
-        return (long) rowCapacity * (4 + 4 + 8 + 4 + 1 + 8L * valueColumns) + keyCapacity + 4L * slotCount;
+        return (long) rowCapacity * (4 + 8 + 4 + 1 + 8L * valueColumns) + keyCapacity + 8L * slotCount;
     }
 
     /**
      * The ordinal of the row held under {@code key}, or -1 when none is.
      */
     int find(RowKeys.KeyBytes key) {
-        if (size == 0) return -1;
-        int hash = key.hash();
+        return size == 0 ? -1 : find(key, key.hash());
+    }
+
+    private int find(RowKeys.KeyBytes key, int hash) {
         int mask = slots.length - 1;
         for (int s = hash & mask; ; s = (s + 1) & mask) {
-            int held = slots[s];
-            if (held == 0) return -1;
-            if (hashes[held - 1] == hash && sameKey(held - 1, key)) return held - 1;
+            long slot = slots[s];
+            if (slot == 0) return -1;
+            if ((int) (slot >>> 32) == hash && sameKey((int) slot - 1, key)) return (int) slot - 1;
         }
     }
 
@@ -118,17 +123,17 @@ final class BaselineTable {
      * @throws InputException when holding the row would exceed the budget
      */
     int add(RowKeys.KeyBytes key, int file, long row) throws InputException {
-        int existing = find(key);
+        int hash = key.hash();
+        int existing = size == 0 ? -1 : find(key, hash);
         if (existing >= 0) return -1 - existing;
         ensureRoom(key.length);
         int ordinal = size++;
         keyStart[ordinal] = keyLength;
         System.arraycopy(key.bytes, 0, keyBytes, keyLength, key.length);
         keyLength += key.length;
-        hashes[ordinal] = key.hash();
         rows[ordinal] = row;
         files[ordinal] = file;
-        insertSlot(ordinal);
+        insertSlot(slots, hash, ordinal);
         return ordinal;
     }
 
@@ -170,11 +175,11 @@ final class BaselineTable {
         return Arrays.equals(keyBytes, from, to, key.bytes, 0, key.length);
     }
 
-    private void insertSlot(int ordinal) {
+    private static void insertSlot(long[] slots, int hash, int ordinal) {
         int mask = slots.length - 1;
-        int s = hashes[ordinal] & mask;
+        int s = hash & mask;
         while (slots[s] != 0) s = (s + 1) & mask;
-        slots[s] = ordinal + 1;
+        slots[s] = ((long) hash << 32) | (ordinal + 1L);
     }
 
     /** Grows the arrays for one more row with a key of {@code keyBytesNeeded} bytes, within the budget. */
@@ -191,7 +196,6 @@ final class BaselineTable {
         if (needed > budgetBytes) refuse(needed, keyBytesNeeded);
         if (rowCapacity != keyStart.length) {
             keyStart = Arrays.copyOf(keyStart, rowCapacity);
-            hashes = Arrays.copyOf(hashes, rowCapacity);
             rows = Arrays.copyOf(rows, rowCapacity);
             files = Arrays.copyOf(files, rowCapacity);
             flags = Arrays.copyOf(flags, rowCapacity);
@@ -199,8 +203,11 @@ final class BaselineTable {
         }
         if (keyCapacity != keyBytes.length) keyBytes = Arrays.copyOf(keyBytes, keyCapacity);
         if (slotCount != slots.length) {
-            slots = new int[slotCount];
-            for (int o = 0; o < size; o++) insertSlot(o);
+            long[] grown = new long[slotCount];
+            for (long slot : slots) {
+                if (slot != 0) insertSlot(grown, (int) (slot >>> 32), (int) slot - 1);
+            }
+            slots = grown;
         }
     }
 

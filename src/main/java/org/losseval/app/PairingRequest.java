@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record PairingRequest(List<String> files, List<String> keys, long budgetBytes) {
     /**
-     * 512 MiB: about 2.7 million rows with a 6-character key, a target and one prediction (56 bytes a row in the
+     * 512 MiB: about 2.7 million rows with a 6-character key, a target and one prediction (60 bytes a row in the
      * table, 140 in the reader's dictionary of key texts).
      */
     public static final long DEFAULT_BUDGET_BYTES = 512L << 20;

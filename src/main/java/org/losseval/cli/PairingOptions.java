@@ -26,7 +26,7 @@ final class PairingOptions {
     List<String> keys = new ArrayList<>();
 
     @Option(names = "--join-budget", paramLabel = "MIB", defaultValue = "512",
-            description = "Memory for the baseline's rows in a --key join: 34 bytes a row plus the key's length and 8 "
+            description = "Memory for the baseline's rows in a --key join: 38 bytes a row plus the key's length and 8 "
                     + "per column read, and the readers' key texts (about 128 bytes plus twice the key's length): about "
                     + "200 bytes a row with a 6-character key, so 512 MiB holds about 2.7 million rows. Beyond it the "
                     + "run stops (exit 3). At most a quarter of the Java heap is used, whatever is asked. "

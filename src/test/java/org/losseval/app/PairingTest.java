@@ -383,11 +383,12 @@ class PairingTest {
         // The key read as numbers (a producer without text columns): 9 bytes a key, no dictionary.
         InputException e = assertThrows(InputException.class, () -> new KeyedPairing(
                 baseline(List.of(old), List.of("id", "y", "pred"), 256), List.of("pred"), "y", List.of("id"),
-                InvalidPolicy.FAIL, 60_000, "raise --join-budget"));
-        // 1,024 rows fit: 1,024 x 37 bytes of rows, 11,664 of keys (9 a row, grown by half from 1,024) and 2,048
-        // slots of 4 bytes = 57,744 bytes. The 1,025th row needs 1,536 rows, 4,096 slots: 84,880 > 60,000.
-        assertEquals("the baseline's key table would need 0.0809 MiB after 1024 rows (54 bytes a row, and room to"
-                + " grow), beyond its budget of 0.0572 MiB: raise --join-budget", e.getMessage());
+                InvalidPolicy.FAIL, 70_000, "raise --join-budget"));
+        // 1,024 rows fit: 1,024 x 33 bytes of rows (start 4, row 8, file 4, flag 1, two values 16), 11,664 of keys
+        // (9 a row, grown by half from 1,024) and 2,048 slots of 8 bytes = 61,840 bytes. The 1,025th row needs
+        // 1,536 rows and 4,096 slots: 50,688 + 11,664 + 32,768 = 95,120 bytes (0.0907 MiB) > 70,000 (0.0668 MiB).
+        assertEquals("the baseline's key table would need 0.0907 MiB after 1024 rows (58 bytes a row, and room to"
+                + " grow), beyond its budget of 0.0668 MiB: raise --join-budget", e.getMessage());
     }
 
     @Test
@@ -434,14 +435,14 @@ class PairingTest {
 
     @Test
     void theKeyTextsTheReadersHoldAreChargedToTheBudget() throws Exception {
-        // 100 distinct 2-character keys "10".."99" and 0..9: the table's first arrays (1,024 rows x 29 bytes,
-        // 1,024 key bytes, 2,048 slots x 4 = 38,912) plus the dictionary: 10 x (128 + 2) + 90 x (128 + 4).
+        // 100 distinct keys "0".."99": the table's first arrays (1,024 rows x 25 bytes, 1,024 key bytes, 2,048
+        // slots x 8 = 43,008) plus the dictionary: 10 x (128 + 2) + 90 x (128 + 4) = 13,180.
         StringBuilder text = new StringBuilder("id,y\n");
         for (int i = 0; i < 100; i++) text.append(i).append(",1\n");
         Path old = csv("old.csv", text.toString());
-        long table = 1024L * 29 + 1024 + 2048 * 4;
+        long table = 1024L * 25 + 1024 + 2048 * 8;
         long texts = 10L * (KeyTexts.BYTES_PER_TEXT + 2) + 90L * (KeyTexts.BYTES_PER_TEXT + 4);
-        assertEquals(52_092, table + texts);
+        assertEquals(56_188, table + texts);
         try (KeyedPairing fits = new KeyedPairing(baseline(List.of(old), List.of("y"), 4096, List.of(), List.of("id")),
                 List.of(), "y", List.of("id"), InvalidPolicy.FAIL, table + texts, "raise it")) {
             assertEquals(100, fits.table().size());
@@ -450,16 +451,18 @@ class PairingTest {
         InputException e = assertThrows(InputException.class, () -> new KeyedPairing(
                 baseline(List.of(old), List.of("y"), 4096, List.of(), List.of("id")), List.of(), "y", List.of("id"),
                 InvalidPolicy.FAIL, 40_000, "raise it"));
-        // 52,092 bytes = 0.0497 MiB, 13,180 of them texts; a row: the key "0" (5 + 1), 29 fixed, the target 8.
-        assertEquals("the baseline's key table would need 0.0497 MiB after 0 rows (43 bytes a row, and room to grow,"
+        // 56,188 bytes = 0.0536 MiB, 13,180 of them texts; a row: the key "0" (5 + 1), 33 fixed, the target 8.
+        assertEquals("the baseline's key table would need 0.0536 MiB after 0 rows (47 bytes a row, and room to grow,"
                 + " 0.0126 MiB of it for the key texts the readers hold), beyond its budget of 0.0381 MiB: raise it",
                 e.getMessage());
     }
 
     @Test
     void theDocumentedCostPerRow() {
-        // One numeric key (9 bytes), a target and a prediction: 9 + 29 + 16.
-        assertEquals(54, BaselineTable.bytesPerRow(RowKeys.NUMBER_BYTES, 2));
+        // One numeric key (9 bytes), a target and a prediction: 9 + 33 + 16.
+        assertEquals(58, BaselineTable.bytesPerRow(RowKeys.NUMBER_BYTES, 2));
+        // A 6-character text key: 5 + 6 + 33 + 16.
+        assertEquals(60, BaselineTable.bytesPerRow(RowKeys.TEXT_OVERHEAD_BYTES + 6, 2));
         BaselineTable table = new BaselineTable(2, 1L << 30, "");
         assertEquals(0, table.allocatedBytes());
         assertNull(table.issue(0, 0));
