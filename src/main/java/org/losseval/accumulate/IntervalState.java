@@ -68,16 +68,26 @@ public final class IntervalState implements MergeableState<IntervalState, Interv
         widthSum.addAll(width, n);
         for (int i = 0; i < n; i++) {
             double y = target[i];
-            if (y < lower[i]) {
-                below++;
-                width[i] += penalty * (lower[i] - y);
-            } else if (y > upper[i]) {
-                above++;
-                width[i] += penalty * (y - upper[i]);
-            }
+            if (y < lower[i]) below++;
+            else if (y > upper[i]) above++;
         }
+        rowScores(lower, upper, target, width, n);
         scoreSum.addAll(width, n);
         count += n;
+    }
+
+    /**
+     * Each row's interval (Winkler) score into {@code out[0, n)}: the width, plus (2/&alpha;) times the
+     * distance to the interval of a target outside it; the figure {@code interval_score} is their mean.
+     */
+    public void rowScores(double[] lower, double[] upper, double[] target, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            double y = target[i];
+            double score = upper[i] - lower[i];
+            if (y < lower[i]) score += penalty * (lower[i] - y);
+            else if (y > upper[i]) score += penalty * (y - upper[i]);
+            out[i] = score;
+        }
     }
 
     /** Adds another state of the same nominal coverage; checks before changing anything. */

@@ -52,6 +52,10 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
     private double[] product = new double[0];
+    /** The last batch's l × v (the contribution figures' row losses) for a loss that weighs rows. */
+    private double[] weightedRowLoss = new double[0];
+    /** The last batch's row weights w (see the class comment), or null when no weight applies. */
+    private double[] lastWeight;
 
     /** @param sampleWeighted whether rows come with sample weights ({@code --weight}) */
     public LossState(RowLoss loss, boolean sampleWeighted) {
@@ -111,14 +115,27 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             calibration.accept(product, hit, n);
         }
         // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
-        if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, rowLoss, n);
+        if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, weightedRowLoss, n);
+        lastWeight = w;
     }
 
     /**
      * The last batch's row losses, each times the loss's own row weight, in {@code [0, n)}: valid until
      * the next {@link #accept}, and the caller must not change them.
      */
-    public double[] rowLosses() { return rowLoss; }
+    public double[] rowLosses() { return loss.weighsRows() ? weightedRowLoss : rowLoss; }
+
+    /**
+     * The last batch's row losses l themselves, in {@code [0, n)} (a paired comparison reads them with
+     * {@link #rowWeights()}); valid until the next {@link #accept}, and the caller must not change them.
+     */
+    public double[] plainRowLosses() { return rowLoss; }
+
+    /**
+     * The last batch's row weights w = s &times; v of the class comment, or null when no weight applies
+     * (every w is 1); valid until the next {@link #accept}, and the caller must not change them.
+     */
+    public double[] rowWeights() { return lastWeight; }
 
     /** Adds another state of the same loss, parameters and weighting; checks before changing anything. */
     @Override
@@ -153,5 +170,6 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         ownWeight = new double[n];
         weight = new double[n];
         product = new double[n];
+        weightedRowLoss = new double[n];
     }
 }

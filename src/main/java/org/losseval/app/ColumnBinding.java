@@ -27,8 +27,13 @@ final class ColumnBinding {
      * matching the target 'label') is refused: its results would be silently wrong.
      */
     static ColumnBinding of(EvalRequest request, Source source) throws InputException {
+        return of(request.roles(), source);
+    }
+
+    /** Binds the given roles (the baseline's over the candidate's, say) in a source, as {@link #of(EvalRequest, Source)}. */
+    static ColumnBinding of(Map<Role, String> specs, Source source) throws InputException {
         Map<Role, List<String>> binding = new EnumMap<>(Role.class);
-        request.roles().forEach((role, spec) -> binding.put(role, role.group() ? source.groupColumns(spec) : List.of(spec)));
+        specs.forEach((role, spec) -> binding.put(role, role.group() ? source.groupColumns(spec) : List.of(spec)));
         for (Map.Entry<Role, List<String>> group : binding.entrySet()) {
             if (!group.getKey().group()) continue;
             for (Map.Entry<Role, List<String>> other : binding.entrySet()) {
@@ -36,13 +41,31 @@ final class ColumnBinding {
                 for (String column : other.getValue()) {
                     if (group.getValue().contains(column)) {
                         throw new InputException(source.name(), 0, null, group.getKey().option() + " '"
-                                + request.roles().get(group.getKey()) + "' includes column '" + column
+                                + specs.get(group.getKey()) + "' includes column '" + column
                                 + "', which is also " + other.getKey().option());
                     }
                 }
             }
         }
         return new ColumnBinding(binding);
+    }
+
+    /**
+     * Fails when a group role of this (the candidate's) binding takes in a column of one of the baseline's own
+     * roles, or the other way round (a glob 'p*' matching the baseline's 'p_base'): the two models would share
+     * columns without anyone having said so.
+     */
+    void checkApart(ColumnBinding baseline, java.util.Set<Role> baselineRoles, String sourceName) throws InputException {
+        for (Role own : baselineRoles) {
+            for (String column : baseline.roles.get(own)) {
+                for (Map.Entry<Role, List<String>> mine : roles.entrySet()) {
+                    if (mine.getValue().contains(column)) {
+                        throw new InputException(sourceName, 0, null, "--baseline-" + own.option().substring(2)
+                                + " column '" + column + "' is also " + mine.getKey().option() + "'s");
+                    }
+                }
+            }
+        }
     }
 
     /** Each role's columns, in role order. */

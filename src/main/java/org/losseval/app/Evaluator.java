@@ -103,20 +103,35 @@ public final class Evaluator {
             ColumnBinding binding = ColumnBinding.of(request, file);
             List<RowLoss> streamed = plan.streamedLosses();
             binding.checkForms(streamed, file.name());
-            RowValidator validator = new RowValidator(binding.columns(plan.columnsRead()), request.weightColumn(),
-                    binding.roles(), streamed, request.intervals(), request.policy());
+            // A baseline in the same rows: its own binding (its roles over the candidate's), validated together.
+            ColumnBinding baseline = plan.baselineRoles() == null ? null : ColumnBinding.of(plan.baselineRoles(), file);
+            RowValidator validator;
+            if (baseline == null) {
+                validator = new RowValidator(binding.columns(plan.columnsRead()), request.weightColumn(),
+                        binding.roles(), streamed, request.intervals(), request.policy());
+            } else {
+                baseline.checkForms(streamed, file.name());
+                binding.checkApart(baseline, request.baseline().roles().keySet(), file.name());
+                List<IntervalColumns> intervals = new ArrayList<>(request.intervals());
+                intervals.addAll(request.baseline().intervals());
+                validator = new RowValidator(binding.columns(baseline.columns(plan.columnsRead())), request.weightColumn(),
+                        binding.roles(), baseline.roles(), streamed, intervals, request.policy());
+            }
             ColumnBatch batch;
             while ((batch = file.next()) != null) {
                 states.tally().read(batch.size());
                 KernelChooser.BatchKernels batchKernels = kernels.next(batch.size());
                 BatchInputs inputs = new BatchInputs(batch, binding.roles(), batchKernels.regression(),
                         batchKernels.classification());
-                validator.apply(batch, inputs, states.tally());
+                BatchInputs baselineInputs = baseline == null ? null : new BatchInputs(batch, baseline.roles(),
+                        batchKernels.regression(), batchKernels.classification());
+                validator.apply(batch, inputs, baselineInputs, states.tally());
                 if (batch.size() == 0) continue;
                 double[] sampleWeight = request.weightColumn() == null ? null : batch.column(request.weightColumn());
                 if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
+                if (baselineInputs != null) run.acceptBaseline(source, batch, inputs, baselineInputs, sampleWeight, states);
             }
             return states;
         }

@@ -12,9 +12,11 @@ import org.losseval.loss.Role;
  * {@value #PREFIX}{@code C}, beside the candidate's own columns, so a baseline in other files looks to the
  * comparison exactly like a baseline in the same rows whose columns happen to be called {@code baseline:C}.
  *
- * <p>Rule for the baseline's columns: each baseline role reads, in the baseline's files, the column its
- * {@code --baseline-<role>} option names when given, else the candidate's column of the same role
- * ({@code --baseline old.parquet -p pred} compares with the baseline's {@code pred}). A group role's spec
+ * <p>Rule for the baseline's columns ({@link #forBaselineFiles}): each baseline role reads, in the baseline's
+ * files, the column its {@code --baseline-<role>} option names when given, else the candidate's column of
+ * the same role ({@code --baseline old.parquet -p pred} compares with the baseline's {@code pred};
+ * {@code --baseline old.parquet -p pred --baseline-pred yhat} with the baseline's {@code yhat}); quantile
+ * and interval columns likewise. A group role's spec
  * ({@code l0..l9}, {@code logit_*}, a Parquet list) is resolved in the baseline's files and each of its batch
  * columns is reserved the same way ({@code baseline:emb[3]}); the spec itself is written
  * {@code baseline:l0..l9}, and {@link PairedSource#groupColumns} resolves it.
@@ -47,22 +49,37 @@ public final class PairedColumns {
     }
 
     /**
-     * The roles a comparison reads from a baseline in other files, as reserved names: for each role of
-     * {@code candidateRoles} that {@code baselineRoles} may hold, the baseline's column is
-     * {@code explicit.get(role)} when given (a {@code --baseline-pred COL} option), else the candidate's column.
+     * The baseline of a run whose baseline is in other files, with its columns under their reserved names:
+     * each role of {@link BaselineRequest#ROLES} reads the column {@code given} names for it
+     * (--baseline-pred COL names the baseline file's column), else the candidate's column of that role; the
+     * quantile and interval columns likewise (the given ones when any is given, else the candidate's). The
+     * comparison's settings (confidence, margin, seed, replicates) are {@code given}'s.
      *
-     * @param candidateRoles the candidate's roles as given (-p, --logits, ...)
-     * @param compared       the roles the comparison compares (the model's outputs: pred, logits, ...)
-     * @param explicit       the baseline files' columns named by --baseline-&lt;role&gt;, by role
+     * @param given          the comparison as the options gave it, with the baseline files' column names
+     * @param candidateRoles the candidate's roles (-p, --logits, ...)
+     * @return the baseline with reserved names, or null when the candidate has nothing a baseline can replace
      */
-    public static Map<Role, String> baselineRoles(Map<Role, String> candidateRoles, List<Role> compared,
-                                                  Map<Role, String> explicit) {
+    public static BaselineRequest forBaselineFiles(BaselineRequest given, Map<Role, String> candidateRoles,
+                                                   List<QuantileColumn> candidateQuantiles,
+                                                   List<IntervalColumns> candidateIntervals) {
         Map<Role, String> roles = new EnumMap<>(Role.class);
-        for (Role role : compared) {
-            String column = explicit.containsKey(role) ? explicit.get(role) : candidateRoles.get(role);
+        for (Role role : BaselineRequest.ROLES) {
+            String column = given.roles().containsKey(role) ? given.roles().get(role) : candidateRoles.get(role);
             if (column != null) roles.put(role, reserved(column));
         }
-        return roles;
+        List<String> quantiles = new ArrayList<>();
+        if (!given.quantiles().isEmpty()) {
+            for (String column : given.quantiles()) quantiles.add(reserved(column));
+        } else {
+            for (QuantileColumn q : candidateQuantiles) quantiles.add(reserved(q.column()));
+        }
+        List<IntervalColumns> intervals = new ArrayList<>();
+        for (IntervalColumns i : given.intervals().isEmpty() ? candidateIntervals : given.intervals()) {
+            intervals.add(new IntervalColumns(reserved(i.lower()), reserved(i.upper()), null));
+        }
+        if (roles.isEmpty() && quantiles.isEmpty() && intervals.isEmpty()) return null;
+        return new BaselineRequest(roles, quantiles, intervals, given.confidence(), given.margin(), given.seed(),
+                given.replicates());
     }
 
     /**

@@ -56,7 +56,7 @@ final class ReportAssembler {
         }
         return new Report(Report.SCHEMA_VERSION, toolVersion, kernel, columnRoles(request), inputReports,
                 total.result(), totals, run.contributions(), run.quantileReports(), run.intervalReports(), List.of(),
-                run.quantileSet(), run.reliability());
+                run.quantileSet(), run.reliability(), run.comparison(totals), null);
     }
 
     /** A loss's figures with its names: as requested (label, spec) and as resolved (name, parameters). */

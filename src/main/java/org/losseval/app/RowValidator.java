@@ -21,11 +21,17 @@ import org.losseval.text.Untrusted;
  * ends the run with a message naming file, row and column; under {@link InvalidPolicy#SKIP} invalid rows
  * are removed from the batch and counted, each once, under the first reason found (columns in the order
  * they are read, then the losses in the order requested).
+ *
+ * <p>With a baseline in the same rows, its columns are among those read, its intervals among those that must
+ * not cross, and every loss checks the baseline's view of the row too ({@link #apply(ColumnBatch, LossInputs,
+ * LossInputs, RowTally)}): a row invalid for either model is removed for both, and counted once.
  */
 final class RowValidator {
     private final List<String> columns;
     private final String weightColumn;
     private final Map<Role, List<String>> roles;
+    /** The baseline's role binding, or null without a baseline. */
+    private final Map<Role, List<String>> baselineRoles;
     private final List<RowLoss> losses;
     private final List<IntervalColumns> intervals;
     private final InvalidPolicy policy;
@@ -40,9 +46,20 @@ final class RowValidator {
      */
     RowValidator(List<String> columns, String weightColumn, Map<Role, List<String>> roles, List<RowLoss> losses,
                  List<IntervalColumns> intervals, InvalidPolicy policy) {
+        this(columns, weightColumn, roles, null, losses, intervals, policy);
+    }
+
+    /**
+     * @param baselineRoles the baseline's role binding, or null; its columns must be among {@code columns},
+     *                      and its intervals among {@code intervals}
+     */
+    RowValidator(List<String> columns, String weightColumn, Map<Role, List<String>> roles,
+                 Map<Role, List<String>> baselineRoles, List<RowLoss> losses, List<IntervalColumns> intervals,
+                 InvalidPolicy policy) {
         this.columns = List.copyOf(columns);
         this.weightColumn = weightColumn;
         this.roles = roles;
+        this.baselineRoles = baselineRoles;
         this.losses = losses.stream().filter(RowLoss::checksRows).toList();
         this.intervals = List.copyOf(intervals);
         this.policy = policy;
@@ -50,6 +67,11 @@ final class RowValidator {
 
     /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
     void apply(ColumnBatch batch, LossInputs inputs, RowTally tally) throws InputException {
+        apply(batch, inputs, null, tally);
+    }
+
+    /** As {@link #apply(ColumnBatch, LossInputs, RowTally)}, the baseline's view of the rows checked too. */
+    void apply(ColumnBatch batch, LossInputs inputs, LossInputs baseline, RowTally tally) throws InputException {
         int n = batch.size();
         if (keep.length < n) keep = new boolean[n];
         double[][] values = new double[columns.size()][];
@@ -57,7 +79,7 @@ final class RowValidator {
         double[] weight = weightColumn == null ? null : batch.column(weightColumn);
         boolean allValid = true;
         for (int i = 0; i < n; i++) {
-            Problem problem = check(batch, values, weight, inputs, i);
+            Problem problem = check(batch, values, weight, inputs, baseline, i);
             keep[i] = problem == null;
             if (problem != null) {
                 allValid = false;
@@ -81,7 +103,8 @@ final class RowValidator {
         }
     }
 
-    private Problem check(ColumnBatch batch, double[][] values, double[] weight, LossInputs inputs, int i) {
+    private Problem check(ColumnBatch batch, double[][] values, double[] weight, LossInputs inputs, LossInputs baseline,
+                          int i) {
         // The common case, all values finite and in every domain, costs one test per value.
         for (int c = 0; c < values.length; c++) {
             double value = values[c][i];
@@ -98,6 +121,11 @@ final class RowValidator {
         for (RowLoss loss : losses) {
             RowProblem problem = loss.check(inputs, i);
             if (problem != null) return new Problem(roles.get(problem.role()).get(problem.column()), problem.reason());
+            if (baseline == null) continue;
+            problem = loss.check(baseline, i);
+            if (problem != null) {
+                return new Problem(baselineRoles.get(problem.role()).get(problem.column()), problem.reason());
+            }
         }
         return null;
     }

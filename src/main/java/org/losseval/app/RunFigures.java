@@ -61,6 +61,9 @@ final class RunFigures {
             names.add(FigureNames.QUANTILE_CROSSING_SHARE);
         }
         for (IntervalColumns i : request.intervals()) intervalNames(i.name(), names);
+        if (request.baseline() != null) {
+            for (String figure : comparedFigures(request)) names.addAll(FigureNames.comparison(figure));
+        }
         names.add(FigureNames.ROWS_READ);
         names.add(FigureNames.ROWS_USED);
         names.add(FigureNames.ROWS_SKIPPED);
@@ -109,6 +112,18 @@ final class RunFigures {
             outcomes.add(gate.evaluate(value));
         }
         return outcomes;
+    }
+
+    /**
+     * The figures a comparison with a baseline covers, in the report's order: every loss, each --quantile's
+     * pinball loss, each --interval's interval score.
+     */
+    static List<String> comparedFigures(EvalRequest request) {
+        List<String> figures = new ArrayList<>();
+        for (LossRequest loss : request.losses()) figures.add(key(loss));
+        for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.pinball(q.column()));
+        for (IntervalColumns i : request.intervals()) figures.add(FigureNames.intervalScore(i.name()));
+        return figures;
     }
 
     /** How figures name a requested loss ({@link FigureNames#lossKey}). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.losseval.gate.Gate;
 import org.losseval.loss.DeferredLoss;
@@ -39,6 +40,8 @@ final class RunPlan {
             throw new InvalidRequestException("nothing to evaluate: give a loss (-l), --quantile or --interval");
         }
         Set<Role> given = request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles().keySet());
+        // First, so that "--baseline-pred needs --pred" is said rather than a loss's need of --pred.
+        if (request.baseline() != null) checkBaselineColumns(request, given);
         List<RowLoss> streamed = new ArrayList<>();
         for (LossRequest requested : request.losses()) {
             Loss loss = requested.loss();
@@ -58,8 +61,58 @@ final class RunPlan {
         }
         List<Double> nominals = new ArrayList<>();
         for (IntervalColumns interval : request.intervals()) nominals.add(interval.resolveNominal(request.quantiles()));
+        if (request.baseline() != null) checkComparable(request, streamed);
         List<Gate> gates = canonicalGates(request);
         return new RunPlan(request, streamed, nominals, gates);
+    }
+
+    /**
+     * A baseline replaces the candidate's prediction roles one for one, and pairs its quantile and interval
+     * columns with the candidate's in order: a baseline column without its counterpart, or a candidate
+     * prediction role without the baseline's, would compare something with itself, so both are usage errors.
+     */
+    private static void checkBaselineColumns(EvalRequest request, Set<Role> given) throws InvalidRequestException {
+        BaselineRequest baseline = request.baseline();
+        for (Role role : BaselineRequest.ROLES) {
+            boolean candidate = given.contains(role);
+            boolean base = baseline.roles().containsKey(role);
+            if (base && !candidate) {
+                throw new InvalidRequestException("--baseline-" + role.option().substring(2) + " needs " + role.option()
+                        + ": the candidate's column to compare with");
+            }
+            if (candidate && !base && !request.losses().isEmpty()) {
+                throw new InvalidRequestException(role.option() + " has no baseline counterpart: give --baseline-"
+                        + role.option().substring(2));
+            }
+        }
+        pair("--baseline-quantile", baseline.quantiles().size(), "--quantile", request.quantiles().size());
+        pair("--baseline-interval", baseline.intervals().size(), "--interval", request.intervals().size());
+        if (baseline.roles().isEmpty() && !request.losses().isEmpty()) {
+            throw new InvalidRequestException("the losses (-l) need the baseline's predictions: give --baseline-pred, "
+                    + "--baseline-logits or --baseline-probs");
+        }
+    }
+
+    /** A loss whose parameter comes from the data would differ between the two models: refused. */
+    private static void checkComparable(EvalRequest request, List<RowLoss> streamed) throws InvalidRequestException {
+        for (int l = 0; l < streamed.size(); l++) {
+            if (streamed.get(l) == null) {
+                throw new InvalidRequestException(request.losses().get(l).loss().spec() + " cannot be compared with a "
+                        + "baseline: its parameter comes from each model's own residuals; give a number");
+            }
+        }
+    }
+
+    private static void pair(String baselineOption, int baselineCount, String option, int count)
+            throws InvalidRequestException {
+        if (baselineCount == count) return;
+        throw new InvalidRequestException(baselineOption + " pairs in order with " + option + ": " + baselineCount
+                + " given for " + count);
+    }
+
+    /** The baseline's roles over the candidate's, or null when the run compares nothing. */
+    Map<Role, String> baselineRoles() {
+        return request.baseline() == null ? null : request.baseline().rolesOver(request.roles());
     }
 
     /** The losses computed while streaming, in the order requested (the deferred ones left out). */
@@ -73,7 +126,7 @@ final class RunPlan {
 
     /**
      * Every single column read: the single roles' columns in role order, then quantile and interval columns,
-     * then the weight. Group roles are read as groups ({@link #groupsRead()}).
+     * then the baseline's (its single roles', quantile and interval columns), then the weight. Group roles are read as groups ({@link #groupsRead()}).
      */
     List<String> columnsRead() {
         Set<String> columns = new LinkedHashSet<>();
@@ -85,6 +138,17 @@ final class RunPlan {
             columns.add(i.lower());
             columns.add(i.upper());
         }
+        BaselineRequest baseline = request.baseline();
+        if (baseline != null) {
+            baseline.roles().forEach((role, column) -> {
+                if (!role.group()) columns.add(column);
+            });
+            columns.addAll(baseline.quantiles());
+            for (IntervalColumns i : baseline.intervals()) {
+                columns.add(i.lower());
+                columns.add(i.upper());
+            }
+        }
         if (request.weightColumn() != null) columns.add(request.weightColumn());
         return List.copyOf(columns);
     }
@@ -95,6 +159,11 @@ final class RunPlan {
         request.roles().forEach((role, spec) -> {
             if (role.group() && !groups.contains(spec)) groups.add(spec);
         });
+        if (request.baseline() != null) {
+            request.baseline().roles().forEach((role, spec) -> {
+                if (role.group() && !groups.contains(spec)) groups.add(spec);
+            });
+        }
         return groups;
     }
 

@@ -10,7 +10,9 @@ import org.losseval.accumulate.QuantileState;
 import org.losseval.accumulate.ReliabilityState;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.loss.Role;
+import org.losseval.report.ComparisonReport;
 import org.losseval.report.ContributionResult;
+import org.losseval.report.LossResult;
 import org.losseval.report.IntervalReport;
 import org.losseval.report.CrossingCount;
 import org.losseval.report.QuantileReport;
@@ -35,6 +37,8 @@ final class RunStates {
     private double[][] quantileColumns;
     /** Made at the first batch, when the width of --logits says binary or top-label; null before or without. */
     private ReliabilityState reliability;
+    /** The comparison with a baseline in the same rows, or null without one. */
+    private final ComparisonStates comparison;
     private double[] probabilityScratch = new double[0];
     private boolean[] eventScratch = new boolean[0];
 
@@ -54,6 +58,18 @@ final class RunStates {
         quantileColumns = new double[quantiles.length][];
         intervals = new IntervalState[request.intervals().size()];
         for (int i = 0; i < intervals.length; i++) intervals[i] = new IntervalState(plan.nominals.get(i));
+        comparison = request.baseline() == null ? null : new ComparisonStates(plan);
+    }
+
+    /** Adds a validated batch to the comparison, after {@link #accept}; {@code baseline} is the baseline's view. */
+    void acceptBaseline(int source, ColumnBatch batch, BatchInputs candidate, BatchInputs baseline, double[] sampleWeight,
+                        InputStates input) {
+        comparison.accept(source, batch, candidate, baseline, sampleWeight, input);
+    }
+
+    /** The comparison with the baseline, or null without one. */
+    ComparisonReport comparison(List<LossResult> candidateLosses) {
+        return comparison == null ? null : comparison.report(candidateLosses, quantileReports(), intervalReports());
     }
 
     /**

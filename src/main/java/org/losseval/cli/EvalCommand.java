@@ -6,6 +6,7 @@ import org.losseval.accumulate.ContributionSettings;
 import org.losseval.app.BaselineRequest;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.GroupingRequest;
+import org.losseval.app.PairedColumns;
 import org.losseval.app.PairingRequest;
 import org.losseval.app.RowsOutRequest;
 import org.losseval.app.IntervalColumns;
@@ -60,8 +61,8 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(validate = false, exclusive = false, heading = ContributionOptions.HEADING, order = CONTRIBUTIONS)
     ContributionOptions contributions = new ContributionOptions();
 
-    // Skeleton: an @ArgGroup(heading = CompareOptions.HEADING, order = COMPARISON) once it has options.
-    final CompareOptions compare = new CompareOptions();
+    @ArgGroup(validate = false, exclusive = false, heading = CompareOptions.HEADING, order = COMPARISON)
+    CompareOptions compare = new CompareOptions();
 
     // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
     final GroupOptions groups = new GroupOptions();
@@ -99,8 +100,12 @@ final class EvalCommand implements Callable<Integer> {
         List<Gate> gateList = gates.gates();
         Character delimiter = input.delimiter();
         ReportOutput reportOutput = output.output();
-        BaselineRequest baseline = compare.baseline();
         PairingRequest pairingRequest = pairing.pairing();
+        BaselineRequest baseline = compare.baseline(pairingRequest != null);
+        if (pairingRequest != null) {
+            // The baseline's columns are its files': named as the paired batches hold them.
+            baseline = PairedColumns.forBaselineFiles(baseline, columns.roles(), quantiles, intervals);
+        }
         GroupingRequest grouping = groups.grouping();
         RowsOutRequest rows = rowsOut.rowsOut();
         try {

@@ -92,6 +92,7 @@ public final class HtmlPrinter implements Printer {
         page.add("<body><main>");
         page.add("<h1>losseval</h1>");
         summary(report, sections, weighted, page);
+        if (sections.comparison()) comparison(report, page);
         if (sections.contributions()) concentration(report, sections, page);
         if (sections.histogram() || sections.worstRows()) residuals(report, sections, weighted, page);
         if (sections.quantiles() || sections.intervals()) quantilesAndIntervals(report, sections, page);
@@ -135,6 +136,15 @@ public final class HtmlPrinter implements Printer {
                 page.addAll(LossTables.losses(input.losses(), weighted, number, HtmlPrinter::escape).htmlLines(null));
             }
         }
+        page.add("</section>");
+    }
+
+    private void comparison(Report report, List<String> page) {
+        page.add("<section id=\"comparison\"><h2>Against the baseline</h2>");
+        page.add("<p>" + escape(ComparisonTables.heading(report)) + "</p>");
+        page.addAll(ComparisonTables.comparison(report.comparison(), number, HtmlPrinter::escape).htmlLines("comparison"));
+        String note = ComparisonTables.withoutIntervalNote(report.comparison());
+        if (note != null) page.add("<p>" + escape(note) + "</p>");
         page.add("</section>");
     }
 

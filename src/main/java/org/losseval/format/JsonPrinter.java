@@ -26,9 +26,13 @@ import org.losseval.report.LossResult;
 import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
 import org.losseval.report.RowCounts;
+import org.losseval.report.ComparisonReport;
+import org.losseval.report.DifferenceInference;
+import org.losseval.report.FigureComparison;
+import org.losseval.report.WinCounts;
 
 /**
- * The report as one JSON object for machines, schema {@code losseval/3}. The wire format is specified in
+ * The report as one JSON object for machines, schema {@code losseval/4}. The wire format is specified in
  * {@code docs/json-schema.md}; this class is its only writer, and the field names below are the contract.
  * Within a major schema version fields are only ever added, never renamed, removed or retyped.
  *
@@ -47,8 +51,8 @@ import org.losseval.report.RowCounts;
  */
 public final class JsonPrinter implements Printer {
     /** The schema this printer writes; {@link Report#schemaVersion()} must match its major version. */
-    public static final String SCHEMA = "losseval/3";
-    private static final int SCHEMA_MAJOR = 3;
+    public static final String SCHEMA = "losseval/4";
+    private static final int SCHEMA_MAJOR = 4;
     /** How {@code coverage_ci} is computed, named so readers need not guess. */
     static final String COVERAGE_CI_METHOD = "clopper-pearson";
 
@@ -100,6 +104,8 @@ public final class JsonPrinter implements Printer {
         json.endArray();
         json.name("reliability");
         writeReliability(report.reliability(), json);
+        json.name("comparison");
+        writeComparison(report.comparison(), json);
         json.name("gates").beginArray();
         for (GateOutcome gate : report.gates()) writeGate(gate, json);
         json.endArray();
@@ -332,6 +338,63 @@ public final class JsonPrinter implements Printer {
         json.name("method").value(COVERAGE_CI_METHOD);
         json.endObject();
         writeNumber("p_value", result.pValue(), json);
+        json.endObject();
+    }
+
+    /** The comparison with a baseline (docs/json-schema.md, "The comparison object"), or null without one. */
+    private static void writeComparison(ComparisonReport comparison, JsonWriter json) {
+        if (comparison == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("baseline_columns").beginArray();
+        for (ColumnRole column : comparison.baselineColumns()) {
+            json.beginObject().name("role").value(column.role()).name("column").value(column.column()).endObject();
+        }
+        json.endArray();
+        writeNumber("confidence", comparison.confidence(), json);
+        if (comparison.margin() == null) json.name("margin").nullValue();
+        else writeNumber("margin", comparison.margin(), json);
+        json.name("seed").value(comparison.seed());
+        json.name("replicates").value(comparison.replicates());
+        json.name("figures").beginArray();
+        for (FigureComparison figure : comparison.figures()) writeFigureComparison(figure, json);
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeFigureComparison(FigureComparison f, JsonWriter json) {
+        json.beginObject();
+        json.name("figure").value(f.figure());
+        writeNumber("baseline", f.baseline(), json);
+        writeNumber("candidate", f.candidate(), json);
+        writeNumber("delta", f.delta(), json);
+        writeNumber("delta_rel", f.relativeDelta(), json);
+        json.name("higher_is_better").value(f.higherIsBetter());
+        DifferenceInference inference = f.inference();
+        if (inference == null) {
+            json.name("delta_ci").nullValue();
+            json.name("p_value").nullValue();
+        } else {
+            json.name("delta_ci").beginObject();
+            writeNumber("level", inference.interval().level(), json);
+            writeNumber("low", inference.interval().low(), json);
+            writeNumber("high", inference.interval().high(), json);
+            json.name("method").value(inference.method());
+            json.name("rows").value(inference.rows());
+            json.endObject();
+            writeNumber("p_value", inference.pValue(), json);
+        }
+        WinCounts wins = f.wins();
+        json.name("wins").value(wins.wins());
+        json.name("ties").value(wins.ties());
+        json.name("losses").value(wins.losses());
+        writeNumber("win_rate", wins.winRate(), json);
+        writeNumber("tie_rate", wins.tieRate(), json);
+        json.name("verdict").value(f.verdict().wireName());
+        if (f.nonInferior() == null) json.name("non_inferior").nullValue();
+        else json.name("non_inferior").value(f.nonInferior().booleanValue());
         json.endObject();
     }
 

@@ -80,6 +80,12 @@ public final class MarkdownPrinter implements Printer {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);
         }
+        if (sections.comparison()) {
+            out.write("\n### Against the baseline\n\n" + escape(ComparisonTables.heading(report)) + "\n\n");
+            writeLines(ComparisonTables.comparison(report.comparison(), number, escape).markdownLines(), out);
+            String note = ComparisonTables.withoutIntervalNote(report.comparison());
+            if (note != null) out.write("\n" + escape(note) + "\n");
+        }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {
             out.write("\n### Quantiles\n\n");

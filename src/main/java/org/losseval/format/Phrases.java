@@ -59,6 +59,16 @@ final class Phrases {
         return input.name() + " (" + input.format() + ")";
     }
 
+    /** A comparison's verdict as people read it: better, worse, no significant difference, undetermined. */
+    static String verdict(org.losseval.report.Verdict verdict) {
+        return switch (verdict) {
+            case BETTER -> "better";
+            case WORSE -> "worse";
+            case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference";
+            case UNDETERMINED -> "undetermined";
+        };
+    }
+
     /** "3 rows read, 2 used, 1 skipped". */
     static String rows(RowCounts rows) {
         return rows.read() + (rows.read() == 1 ? " row" : " rows") + " read, " + rows.used() + " used, "

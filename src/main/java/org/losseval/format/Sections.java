@@ -29,12 +29,12 @@ import org.losseval.report.Report;
  *                      were counted, at least one
  * @param reliability   the reliability diagram ({@link HtmlPrinter} only): a classification run with
  *                      --logits and labels, with rows
+ * @param comparison    the comparison with a baseline: the run compared at least one figure
  */
-// The comparison and per-group sections (Δ with CIs, forest plot, per-group losses) join here when the
-// batch-reports issue puts their figures in the report.
+// The per-group sections join here when the batch-reports issue puts their figures in the report.
 record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
                 boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram,
-                boolean reliability) {
+                boolean reliability, boolean comparison) {
 
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
@@ -47,6 +47,7 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
                 contributions && report.contributions().losses().stream().anyMatch(l -> !l.curve().isEmpty()),
                 contributions && report.contributions().histogram() != null
                         && report.contributions().histogram().rows() > 0,
-                report.reliability() != null && report.reliability().rows() > 0);
+                report.reliability() != null && report.reliability().rows() > 0,
+                report.comparison() != null && !report.comparison().figures().isEmpty());
     }
 }

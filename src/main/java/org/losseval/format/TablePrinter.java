@@ -72,6 +72,12 @@ public final class TablePrinter implements Printer {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);
         }
+        if (sections.comparison()) {
+            out.write("\n" + ComparisonTables.heading(report) + "\n");
+            writeLines(ComparisonTables.comparison(report.comparison(), number, plain).plainLines(), out);
+            String note = ComparisonTables.withoutIntervalNote(report.comparison());
+            if (note != null) out.write(note + "\n");
+        }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {
             out.write("\n");

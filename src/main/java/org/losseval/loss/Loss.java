@@ -25,4 +25,10 @@ public interface Loss {
 
     /** The normalized spec: name, then every parameter that differs from its default, e.g. "huber:delta=15". */
     default String spec() { return LossSpecs.normalize(definition(), params()); }
+
+    /**
+     * Whether a larger value is better (r2, explained_variance: scores rather than losses). A comparison with
+     * a baseline reads it to say "better" or "worse".
+     */
+    default boolean higherIsBetter() { return false; }
 }

@@ -50,4 +50,8 @@ public record R2() implements MomentLoss {
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.squaredError(pred, target, out, n);
     }
+
+    /** A score: 1 is a perfect fit. */
+    @Override
+    public boolean higherIsBetter() { return true; }
 }

@@ -39,4 +39,7 @@ public record Rmse() implements RegressionLoss {
 
     @Override
     public double finish(double meanRowLoss) { return Math.sqrt(meanRowLoss); }
+
+    @Override
+    public boolean transformsMean() { return true; }
 }

@@ -47,4 +47,10 @@ public interface RowLoss extends Loss {
 
     /** Turns the weighted mean of the row losses into the reported value (rmse takes the square root). */
     default double finish(double meanRowLoss) { return meanRowLoss; }
+
+    /**
+     * Whether {@link #finish} is not the identity (rmse's square root): the loss is then a function of a mean
+     * rather than a mean, and a paired comparison bootstraps it instead of using the paired t interval.
+     */
+    default boolean transformsMean() { return false; }
 }

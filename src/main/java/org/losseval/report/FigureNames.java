@@ -20,6 +20,11 @@ import org.losseval.text.Numbers;
  *   quantile_crossings         rows whose quantile predictions cross; quantile_crossing_share their share
  *   coverage[L:U], below[L:U], above[L:U], width[L:U], interval_score[L:U], coverage_p_value[L:U]
  *   rows_read, rows_used, rows_skipped
+ *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U]):
+ *   baseline[F]                the baseline's value
+ *   delta[F], delta_rel[F]     candidate - baseline, and that over |baseline|
+ *   delta_ci_low[F], delta_ci_high[F], delta_p[F]   the interval of delta at --confidence, its p-value
+ *   win_rate[F]                the share of rows where the candidate's row loss is lower
  *   baseline_rows_read, baseline_rows_paired, baseline_rows_unpaired   with --baseline FILE
  * </pre>
  */
@@ -71,4 +76,24 @@ public final class FigureNames {
     public static String intervalScore(String interval) { return "interval_score[" + interval + "]"; }
 
     public static String coveragePValue(String interval) { return "coverage_p_value[" + interval + "]"; }
+
+    public static String baseline(String figure) { return "baseline[" + figure + "]"; }
+
+    public static String delta(String figure) { return "delta[" + figure + "]"; }
+
+    public static String deltaRelative(String figure) { return "delta_rel[" + figure + "]"; }
+
+    public static String deltaLow(String figure) { return "delta_ci_low[" + figure + "]"; }
+
+    public static String deltaHigh(String figure) { return "delta_ci_high[" + figure + "]"; }
+
+    public static String deltaP(String figure) { return "delta_p[" + figure + "]"; }
+
+    public static String winRate(String figure) { return "win_rate[" + figure + "]"; }
+
+    /** The comparison's figures of a compared figure, in the order {@link ReportFigures} lists them. */
+    public static java.util.List<String> comparison(String figure) {
+        return java.util.List.of(baseline(figure), delta(figure), deltaRelative(figure), deltaLow(figure),
+                deltaHigh(figure), deltaP(figure), winRate(figure));
+    }
 }

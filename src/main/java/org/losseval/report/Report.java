@@ -37,7 +37,7 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
                      List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
                      ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups,
                      PairingReport pairing) {
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public Report {
         columns = List.copyOf(columns);

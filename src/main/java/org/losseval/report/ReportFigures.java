@@ -10,7 +10,9 @@ import java.util.Map;
  * loss its value and clamped rows, then per loss with contributions its shares (top 1, top K, each top
  * fraction, outliers) and the outlier count, then per quantile its pinball loss and calibration, then (two or more quantiles) crps,
  * quantile_crossings and quantile_crossing_share, then per
- * interval its coverage, below, above, width, interval score and p-value.
+ * interval its coverage, below, above, width, interval score and p-value, then with a baseline per compared
+ * figure its baseline value, delta, relative delta, the interval of delta, its p-value and the win rate
+ * ({@link FigureNames#comparison}).
  *
  * <p>A figure known only as a bracket (beyond the exact-memory budget) keeps both ends: a gate judges the
  * end that is worse for it, a printer shows the midpoint. Should two figures share a name (a loss labelled
@@ -55,6 +57,18 @@ public final class ReportFigures {
             figures.putIfAbsent(FigureNames.width(name), Range.of(result.meanWidth()));
             figures.putIfAbsent(FigureNames.intervalScore(name), Range.of(result.meanScore()));
             figures.putIfAbsent(FigureNames.coveragePValue(name), Range.of(result.pValue()));
+        }
+        if (report.comparison() != null) {
+            for (FigureComparison c : report.comparison().figures()) {
+                String f = c.figure();
+                figures.putIfAbsent(FigureNames.baseline(f), Range.of(c.baseline()));
+                figures.putIfAbsent(FigureNames.delta(f), Range.of(c.delta()));
+                figures.putIfAbsent(FigureNames.deltaRelative(f), Range.of(c.relativeDelta()));
+                figures.putIfAbsent(FigureNames.deltaLow(f), Range.of(c.deltaInterval().low()));
+                figures.putIfAbsent(FigureNames.deltaHigh(f), Range.of(c.deltaInterval().high()));
+                figures.putIfAbsent(FigureNames.deltaP(f), Range.of(c.pValue()));
+                figures.putIfAbsent(FigureNames.winRate(f), Range.of(c.wins().winRate()));
+            }
         }
         return Collections.unmodifiableMap(figures);
     }

@@ -43,7 +43,9 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error),
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link MeanSums},
+ * {@link PairedDifference} (paired t, bootstrap with {@link BootstrapDifference} over {@link SmallExactSum}, wins
+ * only), {@link WinTally},
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
@@ -134,6 +136,36 @@ class StateContractTest {
                 List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
         all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
                 List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
+        for (boolean bounded : new boolean[] {false, true}) {
+            String name = bounded ? "mean sums of prob - binary" : "mean sums of residuals";
+            all.add(state(name, () -> new MeanSums(false), feedMeans(false, bounded),
+                    List.of(state("weighted", () -> new MeanSums(true), feedMeans(true, bounded), List.of()))));
+            all.add(state("weighted " + name, () -> new MeanSums(true), feedMeans(true, bounded),
+                    List.of(state("unweighted", () -> new MeanSums(false), feedMeans(false, bounded), List.of()))));
+        }
+        for (boolean weighted : new boolean[] {false, true}) {
+            String w = weighted ? "weighted " : "";
+            all.add(state(w + "paired mean", () -> PairedDifference.ofMean("mse", weighted, 0.9), feedPairs(weighted),
+                    List.of(state("other figure", () -> PairedDifference.ofMean("mae", weighted, 0.9), feedPairs(weighted), List.of()),
+                            state("other weighting", () -> PairedDifference.ofMean("mse", !weighted, 0.9), feedPairs(!weighted), List.of()),
+                            state("other level", () -> PairedDifference.ofMean("mse", weighted, 0.95), feedPairs(weighted), List.of()),
+                            state("bootstrap", () -> PairedDifference.ofFinishedMean("mse", weighted, Math::sqrt, 5, 16, 0.9),
+                                    feedPairs(weighted), List.of()))));
+            all.add(state(w + "paired bootstrap", () -> PairedDifference.ofFinishedMean("rmse", weighted, Math::sqrt, 5, 16, 0.9),
+                    feedPairs(weighted),
+                    List.of(state("other seed", () -> PairedDifference.ofFinishedMean("rmse", weighted, Math::sqrt, 6, 16, 0.9),
+                                    feedPairs(weighted), List.of()),
+                            state("other replicates", () -> PairedDifference.ofFinishedMean("rmse", weighted, Math::sqrt, 5, 17, 0.9),
+                                    feedPairs(weighted), List.of()),
+                            state("other weighting", () -> PairedDifference.ofFinishedMean("rmse", !weighted, Math::sqrt, 5, 16, 0.9),
+                                    feedPairs(!weighted), List.of()),
+                            state("mean", () -> PairedDifference.ofMean("rmse", weighted, 0.9), feedPairs(weighted), List.of()))));
+        }
+        all.add(state("paired wins only", () -> PairedDifference.ofWinsOnly("r2"), feedPairs(false),
+                List.of(state("mean", () -> PairedDifference.ofMean("r2", false, 0.95), feedPairs(false), List.of()))));
+        all.add(state("win tally", WinTally::new, (tally, rows, from, to) -> tally.accept(
+                ContractRows.slice(rows.pred, from, to), ContractRows.slice(rows.target, from, to),
+                ContractRows.slice(rows.weight, from, to), to - from), List.of()));
         all.add(state("quantile crossings", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.5}),
                 StateContractTest::feedCrossings,
                 List.of(state("other levels", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.4}),
@@ -351,6 +383,43 @@ class StateContractTest {
         return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
                 ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                 to - from);
+    }
+
+    /**
+     * Both models' row values: |prob - binary| and |prob - 0.5| (bounded, with ties between the two), and
+     * the contract rows' weights; fed one run of rows of the same input at a time, as the evaluator does.
+     */
+    private static Feeder<PairedDifference> feedPairs(boolean weighted) {
+        return (state, rows, from, to) -> {
+            int start = from;
+            while (start < to) {
+                int end = start;
+                while (end < to && rows.source[end] == rows.source[start]) end++;
+                double[] cand = new double[end - start];
+                double[] base = new double[end - start];
+                long[] numbers = new long[end - start];
+                for (int i = start; i < end; i++) {
+                    cand[i - start] = Math.abs(rows.prob[i] - rows.binary[i]);
+                    base[i - start] = rows.binary[i] == 1 ? Math.abs(rows.prob[i] - 0.5) : cand[i - start];
+                    numbers[i - start] = rows.row[i];
+                }
+                state.accept(rows.source[start], i -> numbers[i], cand, base,
+                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+                start = end;
+            }
+        };
+    }
+
+    /**
+     * Per-row values: residuals (awkward magnitudes: overflowing and subnormal products) or prob - binary
+     * (in [-1, 1], so that the figures are finite and every bit of the interval is compared).
+     */
+    private static Feeder<MeanSums> feedMeans(boolean weighted, boolean bounded) {
+        return (state, rows, from, to) -> {
+            double[] x = new double[to - from];
+            for (int i = from; i < to; i++) x[i - from] = bounded ? rows.prob[i] - rows.binary[i] : rows.pred[i] - rows.target[i];
+            state.accept(x, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
+        };
     }
 
     /** Three quantile columns from pred, target and the weights: some rows cross, some do not. */

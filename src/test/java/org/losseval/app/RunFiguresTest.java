@@ -32,7 +32,8 @@ import org.losseval.report.ReportFigures;
  * ({@link ReportFigures#of}, which gates, CSV and JUnit read): for every example of
  * {@code docs/examples/commands.txt} and for the requests below, which add what the examples lack
  * (labels, one that collides with a figure name, --no-contrib, only deferred losses, classification and
- * embedding inputs, other --top and --top-fraction values, only quantiles and intervals).
+ * embedding inputs, other --top and --top-fraction values, only quantiles and intervals, a comparison with a
+ * baseline of regression and of classification columns).
  *
  * <p>The requests are built from the command lines by {@link #request}, which knows only the options
  * these lines use (picocli and the real option parsing belong to the cli package); an example with a new
@@ -50,7 +51,11 @@ class RunFiguresTest {
             "classes examples/leaves.csv --logits l0..l4 -t label -l ce:weight=[1,2,1,1,0.5] -l kl --target-probs t0..t4",
             "embeddings examples/leaves.csv --sim-pos l0 --sim-neg l1..l4 -l infonce --top 1 --worst 0",
             "only-intervals examples/sensors.csv -t target --interval p10:p90@0.8 --interval p50:p90@0.4",
-            "budget-zero examples/sensors.csv examples/sensors.parquet -p pred -t target -l mse -w w --exact-budget 0");
+            "budget-zero examples/sensors.csv examples/sensors.parquet -p pred -t target -l mse -w w --exact-budget 0",
+            "compared examples/sensors.csv -p pred -t target --baseline-pred p10 -l mse,rmse,r2,huber:delta=2 -w w "
+                    + "--quantile p90@0.9 --baseline-quantile p50 --interval p10:p90@0.8 --baseline-interval p50:p90 "
+                    + "--replicates 20 --fail-if delta_ci_low[mse]>0",
+            "compared-classes examples/leaves.csv --logits l0..l4 --baseline-logits t0..t4 -t label -l ce,ece --no-contrib");
 
     @TestFactory
     Stream<DynamicTest> predictedNamesAreTheReportedOnes() throws IOException {
@@ -85,6 +90,10 @@ class RunFiguresTest {
         int worst = defaults.worstRows();
         long budget = defaults.exactBudgetBytes();
         boolean contributions = true;
+        Map<Role, String> baselineRoles = new EnumMap<>(Role.class);
+        List<String> baselineQuantiles = new ArrayList<>();
+        List<IntervalColumns> baselineIntervals = new ArrayList<>();
+        int replicates = BaselineRequest.DEFAULT_REPLICATES;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (!option.startsWith("-")) {
@@ -115,13 +124,24 @@ class RunFiguresTest {
                 case "--top-fraction" -> fractions = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
                 case "--worst" -> worst = Integer.parseInt(value);
                 case "--exact-budget" -> budget = Long.parseLong(value) << 20;
+                case "--baseline-pred" -> baselineRoles.put(Role.PRED, value);
+                case "--baseline-logits" -> baselineRoles.put(Role.LOGITS, value);
+                case "--baseline-quantile" -> baselineQuantiles.add(value);
+                case "--baseline-interval" -> {
+                    String[] bounds = value.split(":");
+                    baselineIntervals.add(new IntervalColumns(bounds[0], bounds[1], null));
+                }
+                case "--replicates" -> replicates = Integer.parseInt(value);
                 default -> roles.put(Arrays.stream(Role.values()).filter(r -> r.option().equals(option)).findFirst()
                         .orElseThrow(() -> new AssertionError("RunFiguresTest does not know option " + option)), value);
             }
         }
         ContributionSettings settings = contributions
                 ? new ContributionSettings(top, fractions, worst, defaults.outlierFactor(), budget) : null;
+        BaselineRequest baseline = baselineRoles.isEmpty() && baselineQuantiles.isEmpty() ? null
+                : new BaselineRequest(baselineRoles, baselineQuantiles, baselineIntervals, BaselineRequest.DEFAULT_CONFIDENCE,
+                        null, BaselineRequest.DEFAULT_SEED, replicates);
         return new EvalRequest(inputs, roles, weight, LossSpecs.parse(losses, LossRegistry.builtIn()), quantiles, intervals,
-                settings, gates, InvalidPolicy.FAIL, null, 1);
+                settings, gates, InvalidPolicy.FAIL, null, 1, baseline, null, null, null);
     }
 }

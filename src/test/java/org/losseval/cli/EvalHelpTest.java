@@ -48,6 +48,9 @@ class EvalHelpTest {
         expected.put("%nLosses, quantiles and intervals:%n", List.of("--loss", "--quantile", "--interval"));
         expected.put("%nContribution figures:%n",
                 List.of("--no-contrib", "--top", "--top-fraction", "--worst", "--outlier-factor", "--exact-budget"));
+        expected.put("%nComparison with a baseline (in the same rows):%n", List.of("--baseline-pred", "--baseline-logits",
+                "--baseline-probs", "--baseline-quantile", "--baseline-interval", "--confidence", "--margin", "--seed",
+                "--replicates"));
         expected.put("%nBaseline in other files:%n", List.of("--baseline", "--key", "--join-budget"));
         expected.put("%nGates:%n", List.of("--fail-if"));
         expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--debug"));

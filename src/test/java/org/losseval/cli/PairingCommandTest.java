@@ -123,8 +123,15 @@ class PairingCommandTest {
             "-l", "mse", "--skip-invalid", "--no-contrib", "--format", ""};
         String line = "baseline " + old + ", by key id: 6 rows read, 5 paired, 1 unpaired (key not in candidate: 1)";
         args[args.length - 1] = "table";
+        // The comparison by hand: row losses (1, 1, 9, 4, 25) against (4, 4, 1, 1, 4), d = (-3, -3, 8, 3, 21); SciPy
+        // 1.10 ttest_1samp(d, 0): p 0.3078795812213074, t interval [-7.16687368965932, 17.56687368965932].
         assertEquals(now + " (csv): 6 rows read, 5 used, 1 skipped\n" + line + "\n\n"
                 + "loss  value  rows\nmse       8     5\n\n"
+                + "candidate pred against baseline baseline:pred on the same rows (delta = candidate - baseline; paired t"
+                + " interval):\n"
+                + "figure  baseline  candidate  delta   delta %      95% CI of delta  p-value  win rate (ties)  verdict\n"
+                + "mse          2.8          8   +5.2  +185.71%  [-7.16687, 17.5669]  0.30788   40.00% (0.00%)  no"
+                + " significant difference\n\n"
                 + "skipped because      rows\nkey not in baseline     1\n", CliRun.of(args).assertSuccess().out());
         args[args.length - 1] = "markdown";
         assertEquals(List.of("## losseval", "", now + " (csv): 6 rows read, 5 used, 1 skipped", "", line),
@@ -171,6 +178,81 @@ class PairingCommandTest {
                 "baseline_rows_unpaired > 0"), 2, "losseval: --fail-if 'baseline_rows_unpaired > 0': unknown figure"
                 + " 'baseline_rows_unpaired'; figures of this run are: mse, clamped[mse], share_top1[mse], share_top5[mse],"
                 + " share_top1%[mse], share_top5%[mse], outlier_share[mse], outliers, rows_read, rows_used, rows_skipped");
+    }
+
+    /**
+     * The same rows three ways: the baseline's columns beside the candidate's in one file (the comparison in
+     * the same rows, itself checked against SciPy by its own tests), and the baseline in another file, joined
+     * by key from a shuffled Parquet file, or paired by position from a CSV in the same order. The comparison
+     * must be the same, figure for figure and bit for bit.
+     */
+    @Test
+    void aBaselineInOtherFilesComparesExactlyAsInTheSameRows() throws IOException {
+        int n = 40;
+        StringBuilder same = new StringBuilder("id,y,pred,p90,bpred,bp90\n");
+        StringBuilder candidate = new StringBuilder("id,y,pred,p90\n");
+        StringBuilder inOrder = new StringBuilder("id,y,pred,p90\n");
+        double[][] shuffled = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            double y = (i * 37 % 23) / 4.0;
+            double pred = y + ((i * 11 % 7) - 3) / 2.0;
+            double p90 = y + 1 + (i % 5) / 4.0;
+            double bpred = y + ((i * 5 % 9) - 4) / 2.0;
+            double bp90 = y + 0.5 + (i % 3) / 2.0;
+            same.append(i + 100).append(',').append(y).append(',').append(pred).append(',').append(p90).append(',')
+                    .append(bpred).append(',').append(bp90).append('\n');
+            candidate.append(i + 100).append(',').append(y).append(',').append(pred).append(',').append(p90).append('\n');
+            inOrder.append(i + 100).append(',').append(y).append(',').append(bpred).append(',').append(bp90).append('\n');
+            int at = (i * 17) % n; // 17 is prime to 40: a permutation
+            shuffled[0][at] = i + 100;
+            shuffled[1][at] = y;
+            shuffled[2][at] = bpred;
+            shuffled[3][at] = bp90;
+        }
+        Path sameRows = write("same.csv", same.toString());
+        Path now = write("new.csv", candidate.toString());
+        Path ordered = write("ordered.csv", inOrder.toString());
+        Path keyed = ParquetTestFiles.write(dir.resolve("old.parquet"), List.of("id", "y", "pred", "p90"),
+                List.of(shuffled[0], shuffled[1], shuffled[2], shuffled[3]));
+        List<String> common = List.of("-p", "pred", "-t", "y", "--quantile", "p90@0.9", "-l", "mse,mae,rmse",
+                "--format", "json");
+        Object reference = CliRun.of(concat(List.of("eval", sameRows.toString(), "--baseline-pred", "bpred",
+                "--baseline-quantile", "bp90"), common)).json();
+        Object byKey = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", keyed.toString(), "--key", "id"),
+                common)).json();
+        Object byPosition = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", ordered.toString(), "--threads",
+                "1"), common)).json();
+        Object figures = TinyJson.at(reference, "comparison", "figures");
+        assertEquals(List.of("mse", "mae", "rmse", "pinball[p90]"),
+                ((List<?>) figures).stream().map(f -> ((java.util.Map<?, ?>) f).get("figure")).toList());
+        assertEquals(figures, TinyJson.at(byKey, "comparison", "figures"));
+        assertEquals(figures, TinyJson.at(byPosition, "comparison", "figures"));
+        assertEquals(TinyJson.at(reference, "losses"), TinyJson.at(byKey, "losses"));
+        assertEquals("baseline:pred", TinyJson.at(byKey, "comparison", "baseline_columns", 0, "column"));
+        // --baseline-pred names the baseline file's column.
+        Path renamed = write("renamed.csv", inOrder.toString().replaceFirst("pred,p90", "yhat,q90"));
+        Object explicit = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", renamed.toString(),
+                "--baseline-pred", "yhat", "--baseline-quantile", "q90"), common)).json();
+        assertEquals(figures, TinyJson.at(explicit, "comparison", "figures"));
+        assertEquals("baseline:yhat", TinyJson.at(explicit, "comparison", "baseline_columns", 0, "column"));
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(new String[0]);
+    }
+
+    @Test
+    void aBaselineCellThatIsNotANumberIsNamedByItsReservedColumn() throws IOException {
+        Path now = write("new.csv", "id,y,pred\n1,10,11\n2,20,19\n");
+        Path old = write("old.csv", "id,y,pred\n2,20,x\n1,10,12\n");
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id", "-p", "pred", "-t", "y",
+                "-l", "mse"), 3, "losseval: " + now + ":3: column 'baseline:pred': not a number: 'x'");
+        Object report = CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id", "-p", "pred", "-t",
+                "y", "-l", "mse", "--skip-invalid", "--format", "json").json();
+        assertEquals(1, count(report, "rows", "skipped_by_reason", "not a number"));
+        assertEquals(1, count(report, "comparison", "figures", 0, "delta_ci", "rows"));
     }
 
     @Test

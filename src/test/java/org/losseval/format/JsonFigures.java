@@ -8,7 +8,7 @@ import org.losseval.report.FigureNames;
 import org.losseval.report.Range;
 
 /**
- * Every figure a parsed JSON report (schema losseval/2, docs/json-schema.md) carries, by its
+ * Every figure a parsed JSON report (schema losseval/4, docs/json-schema.md) carries, by its
  * {@link FigureNames name}: a reader of the wire format, written from the schema and independent of
  * {@code ReportFigures}, so that comparing the two proves the JSON output carries every figure with its
  * exact value (brackets included). Same order and first-name-wins rule as {@code ReportFigures}.
@@ -67,6 +67,26 @@ public final class JsonFigures {
             figures.putIfAbsent(FigureNames.width(name), Range.of(number(interval, "mean_width")));
             figures.putIfAbsent(FigureNames.intervalScore(name), Range.of(number(interval, "interval_score")));
             figures.putIfAbsent(FigureNames.coveragePValue(name), Range.of(number(interval, "p_value")));
+        }
+        Object comparison = top.get("comparison");
+        if (comparison != null) {
+            for (Object element : list(TinyJson.at(comparison, "figures"))) {
+                Map<String, Object> f = object(element);
+                String name = (String) f.get("figure");
+                Object ci = f.get("delta_ci");
+                // A figure without an interval of delta has "delta_ci": null and "p_value": null, read as NaN.
+                double low = ci == null ? Double.NaN : number(object(ci), "low");
+                double high = ci == null ? Double.NaN : number(object(ci), "high");
+                double p = ci == null ? Double.NaN : number(f, "p_value");
+                if (ci == null && f.get("p_value") != null) throw new AssertionError("a p-value without an interval");
+                figures.putIfAbsent(FigureNames.baseline(name), Range.of(number(f, "baseline")));
+                figures.putIfAbsent(FigureNames.delta(name), Range.of(number(f, "delta")));
+                figures.putIfAbsent(FigureNames.deltaRelative(name), Range.of(number(f, "delta_rel")));
+                figures.putIfAbsent(FigureNames.deltaLow(name), Range.of(low));
+                figures.putIfAbsent(FigureNames.deltaHigh(name), Range.of(high));
+                figures.putIfAbsent(FigureNames.deltaP(name), Range.of(p));
+                figures.putIfAbsent(FigureNames.winRate(name), Range.of(number(f, "win_rate")));
+            }
         }
         return Collections.unmodifiableMap(figures);
     }

@@ -76,12 +76,71 @@ class JsonPrinterTest {
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
         assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
-                "quantiles", "intervals", "reliability", "gates", "passed"), List.copyOf(json.keySet()));
+                "quantiles", "intervals", "reliability", "comparison", "gates", "passed"), List.copyOf(json.keySet()));
         assertNull(json.get("reliability"), "a regression run has none");
-        assertEquals("losseval/3", json.get("schema"));
+        assertEquals("losseval/4", json.get("schema"));
+        assertNull(json.get("comparison"), "a run without a baseline has none");
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
+    }
+
+    @Test
+    void theComparisonFieldByField() {
+        Map<?, ?> comparison = object(parse(SampleReports.housesCompared()).get("comparison"));
+        assertEquals(List.of("baseline_columns", "confidence", "margin", "seed", "replicates", "figures"),
+                List.copyOf(comparison.keySet()));
+        assertEquals(List.of(Map.of("role", "pred", "column", "base"), Map.of("role", "quantile", "column", "b10"),
+                Map.of("role", "quantile", "column", "b90"), Map.of("role", "interval", "column", "b10:b90")),
+                comparison.get("baseline_columns"));
+        assertEquals(0.9, number(comparison.get("confidence")));
+        assertEquals(100.0, number(comparison.get("margin")));
+        assertEquals(7, integer(comparison.get("seed")));
+        assertEquals(200, integer(comparison.get("replicates")));
+        List<?> figures = array(comparison.get("figures"));
+        assertEquals(5, figures.size());
+        Map<?, ?> mse = object(figures.get(0));
+        assertEquals(List.of("figure", "baseline", "candidate", "delta", "delta_rel", "higher_is_better", "delta_ci",
+                "p_value", "wins", "ties", "losses", "win_rate", "tie_rate", "verdict", "non_inferior"),
+                List.copyOf(mse.keySet()));
+        assertEquals("mse", mse.get("figure"));
+        assertEquals(16000.0, number(mse.get("baseline")));
+        assertEquals(16200.0, number(mse.get("candidate")));
+        assertEquals(200.0, number(mse.get("delta")));
+        assertEquals(200.0 / 16000, number(mse.get("delta_rel")));
+        assertEquals(false, mse.get("higher_is_better"));
+        Map<?, ?> ci = object(mse.get("delta_ci"));
+        assertEquals(List.of("level", "low", "high", "method", "rows"), List.copyOf(ci.keySet()));
+        assertEquals(0.9, number(ci.get("level")));
+        assertEquals(50.0, number(ci.get("low")));
+        assertEquals(350.0, number(ci.get("high")));
+        assertEquals("paired_t", ci.get("method"));
+        assertEquals(3, integer(ci.get("rows")));
+        assertEquals(0.01, number(mse.get("p_value")));
+        assertEquals(1, integer(mse.get("wins")));
+        assertEquals(1, integer(mse.get("ties")));
+        assertEquals(1, integer(mse.get("losses")));
+        assertEquals(1.0 / 3, number(mse.get("win_rate")));
+        assertEquals("worse", mse.get("verdict"));
+        assertEquals(false, mse.get("non_inferior"), "the upper end 350 is not below the margin 100");
+        Map<?, ?> mae = object(figures.get(1));
+        assertEquals("no_significant_difference", mae.get("verdict"));
+        assertEquals(true, mae.get("non_inferior"), "the upper end 20 is below 100");
+        Map<?, ?> huber = object(figures.get(2));
+        assertNull(huber.get("delta_ci"));
+        assertNull(huber.get("p_value"));
+        assertFalse(huber.containsKey("p_value_text"), "no interval: null without a text sibling");
+        assertNull(huber.get("delta_rel"), "a baseline of 0");
+        assertEquals("NaN", huber.get("delta_rel_text"));
+        assertEquals("undetermined", huber.get("verdict"));
+        Map<?, ?> pinball = object(figures.get(3));
+        assertEquals("pinball[p10]", pinball.get("figure"));
+        assertEquals("bootstrap", object(pinball.get("delta_ci")).get("method"));
+        assertEquals("better", pinball.get("verdict"));
+        Map<?, ?> score = object(figures.get(4));
+        assertNull(object(score.get("delta_ci")).get("low"));
+        assertEquals("NaN", object(score.get("delta_ci")).get("low_text"));
+        assertEquals("NaN", score.get("win_rate_text"));
     }
 
     @Test
@@ -245,7 +304,7 @@ class JsonPrinterTest {
     void outputIsOneObjectEndingWithANewline() {
         String json = print(SampleReports.housesAndEmpty());
         TinyJson.parse(json);
-        assertEquals(List.of("{", "  \"schema\": \"losseval/3\","), GoldenFiles.firstLines(json, 2));
+        assertEquals(List.of("{", "  \"schema\": \"losseval/4\","), GoldenFiles.firstLines(json, 2));
         // The last line is the closing brace, and it ends with a newline.
         assertEquals("}\n", json.substring(json.lastIndexOf('\n', json.length() - 2) + 1));
     }
@@ -289,7 +348,7 @@ class JsonPrinterTest {
 
     @Test
     void aReportForAnotherSchemaIsRefused() {
-        for (int schema : new int[] {2, 4}) {
+        for (int schema : new int[] {3, 5}) {
             Report other = new Report(schema, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()),
                     List.of(), null, List.of(), List.of(), List.of());
             assertThrows(IllegalArgumentException.class, () -> print(other), "schema " + schema);

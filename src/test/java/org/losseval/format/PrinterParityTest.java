@@ -63,6 +63,7 @@ class PrinterParityTest {
         REPORTS.put("two quantile columns: crps and crossings", SampleReports::quantileSet);
         REPORTS.put("contributions covering no loss", SampleReports::contributionsOfNoLoss);
         REPORTS.put("inf, -inf and NaN figures, gates failing closed", SampleReports::nonFinite);
+        REPORTS.put("a comparison with a baseline: intervals, none, NaN; a margin", SampleReports::housesCompared);
     }
 
     @TestFactory
@@ -235,7 +236,7 @@ class PrinterParityTest {
      * first cell and the two-space gap that separates columns. The inputs line and the notes have single
      * spaces after their first word. A table not matched here still fails the comparison with Markdown.
      */
-    private static final Pattern PLAIN_HEADER = Pattern.compile("(loss|quantile|interval|skipped because)  +\\S.*");
+    private static final Pattern PLAIN_HEADER = Pattern.compile("(loss|figure|quantile|interval|skipped because)  +\\S.*");
 
     private record Table(List<String> header, int rows) {}
 

@@ -20,6 +20,10 @@ import org.losseval.report.WorstRow;
 import org.losseval.report.Comparison;
 import org.losseval.report.GateOutcome;
 import org.losseval.report.ColumnRole;
+import org.losseval.report.ComparisonReport;
+import org.losseval.report.DifferenceInference;
+import org.losseval.report.FigureComparison;
+import org.losseval.report.WinCounts;
 import org.losseval.report.InputReport;
 import org.losseval.report.IntervalReport;
 import org.losseval.report.LossResult;
@@ -207,6 +211,36 @@ final class SampleReports {
         return new Report(Report.SCHEMA_VERSION, "0.1.0", "scalar",
                 List.of(new ColumnRole("pred", "predicted"), new ColumnRole("target", "price")),
                 List.of(input), new RowCounts(3, 3, Map.of()), losses, contributions, quantiles, intervals, gates);
+    }
+
+    /**
+     * The full houses compared with a baseline "base" (--baseline-pred base --baseline-quantile b10 --baseline-quantile
+     * b90 --baseline-interval b10:b90 --margin 100): mse by the paired t interval (worse, not non-inferior), mae by
+     * it too with an interval that covers 0, huber:delta=15 without an interval (as r2 would be), a pinball loss
+     * better by the bootstrap, an interval score with a NaN interval (one row), and an infinite relative delta's
+     * neighbour, a relative delta of NaN (a baseline of 0). Hand-made figures: the printers only render them.
+     */
+    static Report housesCompared() {
+        Report full = housesFull();
+        WinCounts wins = new WinCounts(1, 1, 1);
+        List<FigureComparison> figures = List.of(
+                FigureComparison.of("mse", 16000, MSE, false, new DifferenceInference(DifferenceInference.PAIRED_T,
+                        new ConfidenceInterval(0.9, 50, 350), 0.01, 3), wins, 100.0),
+                FigureComparison.of("mae", 90, 80, false, new DifferenceInference(DifferenceInference.PAIRED_T,
+                        new ConfidenceInterval(0.9, -40, 20), 0.5, 3), new WinCounts(2, 0, 1), 100.0),
+                FigureComparison.of("huber:delta=15", 0, 1062.5, false, null, new WinCounts(0, 3, 0), 100.0),
+                FigureComparison.of("pinball[p10]", 30, P10_PINBALL, false, new DifferenceInference(
+                        DifferenceInference.BOOTSTRAP, new ConfidenceInterval(0.9, -12.5, -0.25), 0.002, 3),
+                        wins, 100.0),
+                FigureComparison.of("interval_score[p10:p90]", 300, 250, false, new DifferenceInference(
+                        DifferenceInference.PAIRED_T, new ConfidenceInterval(0.9, Double.NaN, Double.NaN), Double.NaN, 1),
+                        new WinCounts(0, 0, 0), 100.0));
+        ComparisonReport comparison = new ComparisonReport(List.of(new ColumnRole("pred", "base"),
+                new ColumnRole("quantile", "b10"), new ColumnRole("quantile", "b90"), new ColumnRole("interval", "b10:b90")),
+                0.9, 100.0, 7, 200, figures);
+        return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
+                full.rows(), full.losses(), full.contributions(), full.quantiles(), full.intervals(), full.gates(),
+                full.quantileSet(), full.reliability(), comparison, null);
     }
 
     /** The houses' quantiles p10 and p90 (see above). */

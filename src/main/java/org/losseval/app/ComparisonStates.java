@@ -1,0 +1,170 @@
+package org.losseval.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losseval.accumulate.IntervalState;
+import org.losseval.accumulate.LossState;
+import org.losseval.accumulate.PairedDifference;
+import org.losseval.accumulate.QuantileState;
+import org.losseval.batch.ColumnBatch;
+import org.losseval.kernel.Kernels;
+import org.losseval.loss.Ece;
+import org.losseval.loss.MomentLoss;
+import org.losseval.loss.Pinball;
+import org.losseval.loss.Role;
+import org.losseval.loss.RowLoss;
+import org.losseval.report.ColumnRole;
+import org.losseval.report.ComparisonReport;
+import org.losseval.report.FigureComparison;
+import org.losseval.report.FigureNames;
+import org.losseval.report.IntervalReport;
+import org.losseval.report.LossResult;
+import org.losseval.report.PairedFigures;
+import org.losseval.report.QuantileReport;
+
+/**
+ * The states of a comparison with a baseline in the same rows, kept for the run as a whole: the baseline's
+ * own state of every compared figure (its value), and the paired state of each figure
+ * ({@link PairedDifference}: the interval of Δ and the win counts). The candidate's figures are the run's
+ * ordinary ones; this class reads their row values after the candidate's states accepted a batch.
+ *
+ * <p>How each figure is compared: a loss that is a weighted mean of its row losses (mse, mae, huber, ce,
+ * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
+ * a mean (rmse) by the Poisson bootstrap; r2, explained_variance, max_error and ece, which are neither, by
+ * their values and the win counts of their row losses only (no interval of Δ yet).
+ */
+final class ComparisonStates {
+    private final RunPlan plan;
+    private final BaselineRequest baseline;
+    private final LossState[] baselineLosses;
+    private final PairedDifference[] lossPairs;
+    private final QuantileState[] baselineQuantiles;
+    private final Pinball[] pinballs;
+    private final PairedDifference[] quantilePairs;
+    private final IntervalState[] baselineIntervals;
+    private final PairedDifference[] intervalPairs;
+    private double[] candidateScratch = new double[0];
+    private double[] baselineScratch = new double[0];
+
+    ComparisonStates(RunPlan plan) {
+        this.plan = plan;
+        EvalRequest request = plan.request;
+        baseline = request.baseline();
+        boolean weighted = request.weightColumn() != null;
+        List<RowLoss> losses = plan.streamed; // RunPlan refuses deferred losses with a baseline
+        baselineLosses = new LossState[losses.size()];
+        lossPairs = new PairedDifference[losses.size()];
+        for (int l = 0; l < losses.size(); l++) {
+            RowLoss loss = losses.get(l);
+            String figure = RunFigures.key(request.losses().get(l));
+            baselineLosses[l] = new LossState(loss, weighted);
+            boolean rowWeighted = weighted || loss.weighsRows();
+            if (loss instanceof MomentLoss || loss instanceof Ece) {
+                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+            } else if (loss.transformsMean()) {
+                lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted, loss::finish, baseline.seed(),
+                        baseline.replicates(), baseline.confidence());
+            } else {
+                lossPairs[l] = PairedDifference.ofMean(figure, rowWeighted, baseline.confidence());
+            }
+        }
+        int quantiles = request.quantiles().size();
+        baselineQuantiles = new QuantileState[quantiles];
+        pinballs = new Pinball[quantiles];
+        quantilePairs = new PairedDifference[quantiles];
+        for (int q = 0; q < quantiles; q++) {
+            QuantileColumn column = request.quantiles().get(q);
+            baselineQuantiles[q] = new QuantileState(column.level(), weighted);
+            pinballs[q] = new Pinball(column.level());
+            quantilePairs[q] = PairedDifference.ofMean(FigureNames.pinball(column.column()), weighted, baseline.confidence());
+        }
+        int intervals = request.intervals().size();
+        baselineIntervals = new IntervalState[intervals];
+        intervalPairs = new PairedDifference[intervals];
+        for (int i = 0; i < intervals; i++) {
+            baselineIntervals[i] = new IntervalState(plan.nominals.get(i));
+            // interval scores are unweighted, as IntervalState's
+            intervalPairs[i] = PairedDifference.ofMean(FigureNames.intervalScore(request.intervals().get(i).name()), false,
+                    baseline.confidence());
+        }
+    }
+
+    /**
+     * Adds a validated batch of input {@code source}, after the candidate's states ({@code input}) accepted it.
+     *
+     * @param candidate the batch through the candidate's binding
+     * @param base      the batch through the baseline's binding
+     */
+    void accept(int source, ColumnBatch batch, BatchInputs candidate, BatchInputs base, double[] sampleWeight,
+                InputStates input) {
+        int n = batch.size();
+        for (int l = 0; l < baselineLosses.length; l++) {
+            LossState candidateState = input.lossState(l);
+            baselineLosses[l].accept(base, sampleWeight);
+            // The loss's own row weights come from the target (class weights, ignore_index): the same for both.
+            lossPairs[l].accept(source, batch::rowNumber, candidateState.plainRowLosses(),
+                    baselineLosses[l].plainRowLosses(), candidateState.rowWeights(), n);
+        }
+        if (baselineQuantiles.length == 0 && baselineIntervals.length == 0) return;
+        if (candidateScratch.length < n) {
+            candidateScratch = new double[n];
+            baselineScratch = new double[n];
+        }
+        double[] target = candidate.column(Role.TARGET);
+        for (int q = 0; q < baselineQuantiles.length; q++) {
+            double[] cand = batch.column(plan.request.quantiles().get(q).column());
+            double[] base0 = batch.column(baseline.quantiles().get(q));
+            baselineQuantiles[q].accept(base0, target, sampleWeight, n);
+            // The formula of QuantileState's pinball loss: loss.Pinball with the scalar kernels.
+            pinballs[q].rowLosses(Kernels.scalar(), cand, target, candidateScratch, n);
+            pinballs[q].rowLosses(Kernels.scalar(), base0, target, baselineScratch, n);
+            quantilePairs[q].accept(source, batch::rowNumber, candidateScratch, baselineScratch, sampleWeight, n);
+        }
+        for (int i = 0; i < baselineIntervals.length; i++) {
+            IntervalColumns cand = plan.request.intervals().get(i);
+            IntervalColumns base0 = baseline.intervals().get(i);
+            double[] lower = batch.column(base0.lower());
+            double[] upper = batch.column(base0.upper());
+            baselineIntervals[i].accept(lower, upper, target, n);
+            baselineIntervals[i].rowScores(batch.column(cand.lower()), batch.column(cand.upper()), target, candidateScratch, n);
+            baselineIntervals[i].rowScores(lower, upper, target, baselineScratch, n);
+            intervalPairs[i].accept(source, batch::rowNumber, candidateScratch, baselineScratch, null, n);
+        }
+    }
+
+    /** The comparison, from the candidate's figures (the report's) and the states. */
+    ComparisonReport report(List<LossResult> candidateLosses, List<QuantileReport> candidateQuantiles,
+                            List<IntervalReport> candidateIntervals) {
+        Double margin = baseline.margin();
+        List<FigureComparison> figures = new ArrayList<>();
+        for (int l = 0; l < baselineLosses.length; l++) {
+            PairedFigures paired = lossPairs[l].result();
+            figures.add(FigureComparison.of(candidateLosses.get(l).key(), baselineLosses[l].result().value(),
+                    candidateLosses.get(l).value(), plan.streamed.get(l).higherIsBetter(), paired.inference(),
+                    paired.wins(), margin));
+        }
+        for (int q = 0; q < baselineQuantiles.length; q++) {
+            PairedFigures paired = quantilePairs[q].result();
+            figures.add(FigureComparison.of(FigureNames.pinball(candidateQuantiles.get(q).column()),
+                    baselineQuantiles[q].result().pinball(), candidateQuantiles.get(q).result().pinball(), false,
+                    paired.inference(), paired.wins(), margin));
+        }
+        for (int i = 0; i < baselineIntervals.length; i++) {
+            PairedFigures paired = intervalPairs[i].result();
+            figures.add(FigureComparison.of(FigureNames.intervalScore(candidateIntervals.get(i).name()),
+                    baselineIntervals[i].result().meanScore(), candidateIntervals.get(i).result().meanScore(), false,
+                    paired.inference(), paired.wins(), margin));
+        }
+        return new ComparisonReport(columns(baseline), baseline.confidence(), margin, baseline.seed(),
+                baseline.replicates(), figures);
+    }
+
+    /** The baseline's columns by role, then its quantile and interval columns. */
+    static List<ColumnRole> columns(BaselineRequest baseline) {
+        List<ColumnRole> columns = new ArrayList<>();
+        baseline.roles().forEach((role, spec) -> columns.add(new ColumnRole(role.reportName(), spec)));
+        for (String q : baseline.quantiles()) columns.add(new ColumnRole("quantile", q));
+        for (IntervalColumns i : baseline.intervals()) columns.add(new ColumnRole("interval", i.name()));
+        return columns;
+    }
+}

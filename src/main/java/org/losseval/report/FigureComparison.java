@@ -1,0 +1,42 @@
+package org.losseval.report;
+
+/**
+ * One figure of the candidate against the baseline on the same rows.
+ *
+ * @param figure         the figure's name: a loss key (mse, huber:delta=2), pinball[COL] of a --quantile
+ *                       column, interval_score[L:U] of an --interval (the candidate's columns)
+ * @param baseline       the baseline's value
+ * @param candidate      the candidate's value (the report's ordinary figure)
+ * @param delta          candidate - baseline
+ * @param relativeDelta  delta / |baseline|; NaN when the baseline is 0
+ * @param higherIsBetter whether a larger value is better (r2, explained_variance), which turns the verdict
+ * @param inference      the interval of delta and its p-value, or null when the figure has none (see
+ *                       {@code docs/json-schema.md})
+ * @param wins           rows where the candidate's row value is lower, equal, higher
+ * @param verdict        what the interval says
+ * @param nonInferior    whether the candidate is non-inferior at {@link ComparisonReport#margin()}, or null
+ *                       without a margin
+ */
+public record FigureComparison(String figure, double baseline, double candidate, double delta, double relativeDelta,
+                               boolean higherIsBetter, DifferenceInference inference, WinCounts wins, Verdict verdict,
+                               Boolean nonInferior) {
+
+    /** Builds the comparison: delta, relative delta and the verdicts follow from the values and the inference. */
+    public static FigureComparison of(String figure, double baseline, double candidate, boolean higherIsBetter,
+                                      DifferenceInference inference, WinCounts wins, Double margin) {
+        double delta = candidate - baseline;
+        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
+        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
+                : inference.interval();
+        return new FigureComparison(figure, baseline, candidate, delta, relative, higherIsBetter, inference, wins,
+                Verdict.of(interval, higherIsBetter), Verdict.nonInferior(interval, higherIsBetter, margin));
+    }
+
+    /** The interval of delta; NaN ends when the figure has none. */
+    public ConfidenceInterval deltaInterval() {
+        return inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN) : inference.interval();
+    }
+
+    /** The p-value of "delta = 0"; NaN when the figure has none. */
+    public double pValue() { return inference == null ? Double.NaN : inference.pValue(); }
+}

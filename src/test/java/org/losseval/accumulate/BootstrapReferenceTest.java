@@ -1,0 +1,106 @@
+package org.losseval.accumulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.losseval.report.DifferenceInference;
+
+/**
+ * {@link PoissonBootstrap} and {@link BootstrapDifference} against the NumPy re-implementation of their
+ * Javadoc in {@code reference/compare/make_compare.py}: the counts and every replicate's delta bit for bit
+ * (both sides sum exactly and round once, then divide and take square roots in IEEE arithmetic), the
+ * percentile interval to {@link #QUANTILE} and the p-value exactly.
+ */
+class BootstrapReferenceTest {
+    /**
+     * The interval ends: NumPy 1.24's linear quantile computes its index as n·p + (1 - p) - 1 rather than
+     * (n - 1)·p, which may differ in the last bit of the fraction; the interpolated value moves by at most a few
+     * ulps of the spread of the two neighbours: 1e-13 relative.
+     */
+    private static final double QUANTILE = 1e-13;
+
+    private record Row(int input, long row, double cand, double base, double w) {}
+
+    private static List<Row> rows() {
+        return ReferenceCsv.readResource("/reference/compare/bootstrap_rows.csv").stream()
+                .map(r -> new Row(Integer.parseInt(r.get("input")), Long.parseLong(r.get("row")),
+                        Double.parseDouble(r.get("cand")), Double.parseDouble(r.get("base")), Double.parseDouble(r.get("w"))))
+                .toList();
+    }
+
+    @Test
+    void countsAreNumpysBitForBit() {
+        List<Map<String, String>> counts = ReferenceCsv.readResource("/reference/compare/bootstrap_counts.csv");
+        assertEquals(72, counts.size());
+        for (Map<String, String> c : counts) {
+            long key = PoissonBootstrap.key(Long.parseLong(c.get("seed")), Integer.parseInt(c.get("input")),
+                    Long.parseLong(c.get("row")));
+            assertEquals(Integer.parseInt(c.get("k")), PoissonBootstrap.count(key, Integer.parseInt(c.get("replicate"))),
+                    c.toString());
+        }
+    }
+
+    @Test
+    void replicatesIntervalAndPValueAreNumpys() {
+        List<Row> rows = rows();
+        for (Map<String, String> expected : ReferenceCsv.readResource("/reference/compare/bootstrap_expected.csv")) {
+            boolean weighted = expected.get("weighted").equals("1");
+            double level = Double.parseDouble(expected.get("level"));
+            BootstrapDifference state = new BootstrapDifference("rmse", weighted, Math::sqrt,
+                    Long.parseLong(expected.get("seed")), Integer.parseInt(expected.get("replicates")), level);
+            // Two inputs, fed as they are read: each input's rows in order, in batches of 7.
+            for (int input = 0; input <= 1; input++) {
+                final int source = input;
+                List<Row> of = rows.stream().filter(r -> r.input == source).toList();
+                for (int from = 0; from < of.size(); from += 7) {
+                    List<Row> batch = of.subList(from, Math.min(of.size(), from + 7));
+                    double[] c = batch.stream().mapToDouble(Row::cand).toArray();
+                    double[] b = batch.stream().mapToDouble(Row::base).toArray();
+                    double[] w = batch.stream().mapToDouble(Row::w).toArray();
+                    long[] numbers = batch.stream().mapToLong(Row::row).toArray();
+                    state.accept(source, i -> numbers[i], c, b, weighted ? w : null, batch.size());
+                }
+            }
+            String name = expected.get("case");
+            String[] deltas = expected.get("deltas").split(" ");
+            double[] actual = state.replicateDeltas();
+            assertEquals(deltas.length, actual.length, name);
+            for (int r = 0; r < deltas.length; r++) {
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(deltas[r])), Double.doubleToLongBits(actual[r]),
+                        name + " replicate " + r + ": " + deltas[r] + " vs " + actual[r]);
+            }
+            DifferenceInference result = state.result();
+            assertEquals(DifferenceInference.BOOTSTRAP, result.method());
+            double low = Double.parseDouble(expected.get("ci_low"));
+            double high = Double.parseDouble(expected.get("ci_high"));
+            assertEquals(low, result.interval().low(), QUANTILE * Math.abs(low), name);
+            assertEquals(high, result.interval().high(), QUANTILE * Math.abs(high), name);
+            assertEquals(Double.parseDouble(expected.get("p")), result.pValue(), name);
+            assertEquals(level, result.interval().level());
+        }
+    }
+
+    /** Rows of weight 0 draw no counts and leave every replicate as it was. */
+    @Test
+    void zeroWeightRowsChangeNothing() {
+        BootstrapDifference a = new BootstrapDifference("rmse", true, Math::sqrt, 3, 50, 0.95);
+        BootstrapDifference b = new BootstrapDifference("rmse", true, Math::sqrt, 3, 50, 0.95);
+        a.accept(0, i -> i + 1, new double[] {1, 4}, new double[] {2, 3}, new double[] {1, 2}, 2);
+        b.accept(0, i -> i + 1, new double[] {1, 4, 9}, new double[] {2, 3, 9}, new double[] {1, 2, 0}, 3);
+        assertEquals(a.result(), b.result());
+    }
+
+    @Test
+    void statesOfAnotherSeedOrReplicateCountAreRefused() {
+        BootstrapDifference state = new BootstrapDifference("rmse", false, Math::sqrt, 3, 50, 0.95);
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(new BootstrapDifference("rmse", false, Math::sqrt, 4, 50, 0.95)));
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(new BootstrapDifference("rmse", false, Math::sqrt, 3, 51, 0.95)));
+        assertThrows(IllegalArgumentException.class,
+                () -> state.combine(new BootstrapDifference("rmse", true, Math::sqrt, 3, 50, 0.95)));
+    }
+}

@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""Reference values for the comparison of a candidate with a baseline (org.losseval.accumulate.MeanSums).
+
+Run with Debian's /usr/bin/python3 (numpy 1.24, scipy 1.10.1) from this directory:
+    /usr/bin/python3 make_compare.py
+It rewrites the CSV files beside it. Every number is written with repr(), which round-trips a double.
+
+Independent implementations used:
+  - unweighted paired mean, standard error, interval, p-value: scipy.stats.ttest_rel(cand, base), its
+    .confidence_interval(level) and .df (SciPy 1.10), the standard error as (mean difference) / statistic
+  - weighted: the ratio-estimator (sandwich) formula of MeanSums' Javadoc computed by hand in numpy,
+        mean = sum(w d) / sum(w),  se^2 = n/(n-1) * sum(w^2 (d - mean)^2) / sum(w)^2,  df = n - 1
+    (n = rows with w != 0) with scipy.stats.t for the quantile and the tail
+  - the interval again with the t quantile from mpmath (40 digits: findroot on mpmath.betainc), because
+    SciPy 1.10's t.ppf (cephes stdtrit) is accurate only to about 1e-9 relative: t.ppf(0.975, 49) =
+    2.009575234489209 has t.sf = 0.0250000001447 (mpmath agrees with that tail). Columns ci_low_mp,
+    ci_high_mp; the Java test holds these to a tight tolerance and SciPy's to a looser one.
+  - the Poisson bootstrap of accumulate.BootstrapDifference re-implemented from its Javadoc and
+    accumulate.PoissonBootstrap's: SplitMix64 in Python integers (mod 2^64), the Poisson(1) CDF thresholds
+    from mpmath, each replicate's sums exact (math.fsum of k copies of each row's w*x), the replicate
+    delta sqrt(C/W) - sqrt(B/W) (rmse), np.quantile(method="linear") for the percentile interval, and
+    the p-value 2 (1 + min(#{d <= 0}, #{d >= 0})) / (B + 1). Files bootstrap_rows.csv (input, row,
+    cand, base, w), bootstrap_counts.csv (k for a few rows and replicates), bootstrap_expected.csv.
+"""
+import csv
+import math
+
+import mpmath
+import numpy as np
+from scipy import stats
+
+mpmath.mp.dps = 40
+
+LEVELS = [0.95, 0.9]
+
+
+def datasets():
+    rng = np.random.default_rng(20261205)
+    out = []
+    # name, candidate row losses, baseline row losses, weights or None
+    n = 50
+    base = rng.gamma(2.0, 1.0, n)
+    out.append(("better_50", base - 0.3 + rng.normal(0, 0.5, n), base, None))
+    base = rng.gamma(2.0, 1.0, 200)
+    out.append(("equal_200", base + rng.normal(0, 1.0, 200), base, None))
+    out.append(("tiny_3", np.array([1.0, 2.0, 3.5]), np.array([0.0, 1.0, 1.0]), None))
+    out.append(("pair_2", np.array([0.25, 4.0]), np.array([1.0, 1.0]), None))
+    base = rng.gamma(2.0, 1.0, 80)
+    w = rng.choice([0.0, 0.5, 1.0, 2.0, 3.25], 80)
+    out.append(("weighted_80", base + 0.2 + rng.normal(0, 0.7, 80), base, w))
+    base = rng.gamma(2.0, 1.0, 30)
+    out.append(("unit_weights_30", base + rng.normal(0, 0.7, 30), base, np.ones(30)))
+    return out
+
+
+def unweighted(cand, base, level):
+    r = stats.ttest_rel(cand, base)
+    d = cand - base
+    ci = r.confidence_interval(level)
+    return [float(np.mean(d)), float(np.mean(d) / r.statistic), float(r.df), ci.low, ci.high, r.pvalue]
+
+
+def weighted(cand, base, w, level):
+    d = cand - base
+    keep = w != 0
+    d, w = d[keep], w[keep]
+    n = len(d)
+    mean = np.sum(w * d) / np.sum(w)
+    se = np.sqrt(n / (n - 1) * np.sum(w ** 2 * (d - mean) ** 2) / np.sum(w) ** 2)
+    df = n - 1
+    q = stats.t.ppf(1 - (1 - level) / 2, df)
+    p = 2 * stats.t.sf(abs(mean / se), df)
+    return [float(mean), float(se), float(df), mean - q * se, mean + q * se, float(p)]
+
+
+def t_quantile(p, df):
+    """The t quantile to 40 digits: solves I_x(df/2, 1/2) / 2 = 1 - p, x = df / (df + t^2), for t (secant
+    steps from SciPy's approximate quantile)."""
+    dfm = mpmath.mpf(df)
+    tail = 1 - mpmath.mpf(p)
+
+    def upper_tail(t):
+        return mpmath.betainc(dfm / 2, mpmath.mpf(1) / 2, 0, dfm / (dfm + t * t), regularized=True) / 2 - tail
+
+    return mpmath.findroot(upper_tail, mpmath.mpf(float(stats.t.ppf(p, df))))
+
+
+def precise_interval(figures, level):
+    mean, se, df = figures[0], figures[1], figures[2]
+    q = t_quantile(1 - (1 - level) / 2, df)
+    return [float(mpmath.mpf(mean) - q * mpmath.mpf(se)), float(mpmath.mpf(mean) + q * mpmath.mpf(se))]
+
+
+MASK = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15
+POISSON_CDF = []
+_c = mpmath.mpf(0)
+for _j in range(18):
+    _c += mpmath.e ** -1 / mpmath.factorial(_j)
+    POISSON_CDF.append(float(_c))
+
+
+def splitmix(x):
+    z = (x + GOLDEN_GAMMA) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def row_key(seed, source, row):
+    return splitmix(splitmix(splitmix(seed & MASK) ^ source) ^ row)
+
+
+def count(key, replicate):
+    u = (splitmix((key + replicate) & MASK) >> 11) * 2.0 ** -53
+    return sum(1 for c in POISSON_CDF if c <= u)
+
+
+def bootstrap_rmse(rows, seed, replicates, weighted, level):
+    cand = [[] for _ in range(replicates)]
+    base = [[] for _ in range(replicates)]
+    weights = [[] for _ in range(replicates)]
+    for source, row, c, b, w in rows:
+        if weighted and w == 0:
+            continue  # a row of weight 0 is not covered
+        wc, wb = (w * c, w * b) if weighted else (c, b)
+        key = row_key(seed, source, row)
+        for r in range(replicates):
+            k = count(key, r)
+            cand[r] += [wc] * k
+            base[r] += [wb] * k
+            weights[r] += [w if weighted else 1.0] * k
+    deltas = []
+    for r in range(replicates):
+        W = math.fsum(weights[r])
+        deltas.append(math.sqrt(math.fsum(cand[r]) / W) - math.sqrt(math.fsum(base[r]) / W) if W > 0 else math.nan)
+    d = np.array([x for x in deltas if not math.isnan(x)])
+    alpha = 1 - level
+    low, high = np.quantile(d, [alpha / 2, 1 - alpha / 2], method="linear")
+    p = min(1.0, 2 * (1 + min(int(np.sum(d <= 0)), int(np.sum(d >= 0)))) / (len(d) + 1))
+    return deltas, float(low), float(high), p
+
+
+def bootstrap_fixtures():
+    rng = np.random.default_rng(7)
+    rows = []
+    for source, n in ((0, 120), (1, 80)):
+        y = rng.normal(0, 1, n)
+        cand = (rng.normal(0, 1.0, n)) ** 2
+        base = (rng.normal(0, 1.2, n)) ** 2
+        w = rng.choice([0.0, 0.5, 1.0, 2.5], n)
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), float(base[i]), float(w[i])))
+    with open("bootstrap_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per-row squared errors of two models, two inputs, with weights\n")
+        out.writerow(["input", "row", "cand", "base", "w"])
+        for source, row, c, b, w in rows:
+            out.writerow([source, row, repr(c), repr(b), repr(w)])
+    with open("bootstrap_counts.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: Poisson counts k(seed, input, row, replicate)\n")
+        out.writerow(["seed", "input", "row", "replicate", "k"])
+        for seed in (0, 20240917, -5):
+            for source in (0, 3):
+                for row in (1, 2, 999999999999):
+                    for replicate in (0, 1, 7, 999):
+                        out.writerow([seed, source, row, replicate, count(row_key(seed, source, row), replicate)])
+    with open("bootstrap_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: rmse bootstrap of bootstrap_rows.csv; replicate deltas, interval, p\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "level", "ci_low", "ci_high", "p", "deltas"])
+        for case, seed, replicates, weighted, level in (("unweighted", 11, 200, False, 0.95),
+                                                         ("weighted", 20240917, 150, True, 0.9)):
+            deltas, low, high, p = bootstrap_rmse(rows, seed, replicates, weighted, level)
+            out.writerow([case, seed, replicates, int(weighted), level, repr(low), repr(high), repr(p),
+                          " ".join(repr(x) for x in deltas)])
+
+
+def main():
+    with open("mean_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per-row candidate and baseline losses and weights (1 when unweighted)\n")
+        out.writerow(["dataset", "weighted", "cand", "base", "w"])
+        for name, cand, base, w in datasets():
+            for i in range(len(cand)):
+                out.writerow([name, int(w is not None), repr(float(cand[i])), repr(float(base[i])),
+                              repr(float(w[i])) if w is not None else "1.0"])
+    with open("mean_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: scipy.stats.ttest_rel (unweighted) or the sandwich formula by hand (weighted)\n")
+        out.writerow(["dataset", "level", "mean", "se", "df", "ci_low", "ci_high", "p", "ci_low_mp", "ci_high_mp"])
+        for name, cand, base, w in datasets():
+            for level in LEVELS:
+                figures = unweighted(cand, base, level) if w is None else weighted(cand, base, w, level)
+                figures += precise_interval(figures, level)
+                out.writerow([name, level] + [repr(float(v)) for v in figures])
+
+
+if __name__ == "__main__":
+    main()
+    bootstrap_fixtures()
