@@ -256,6 +256,36 @@ class PairingCommandTest {
     }
 
     @Test
+    void aCompositeKeyWithSkipInvalidCountsEveryReasonOnBothSides() throws IOException {
+        // Baseline: (1,a) and (1,b) fine, (2,a) twice (ambiguous), (3,a) without a candidate row, one row without
+        // a part. Candidate: (1,b) and (1,a) fine, (1,a) again, (2,a) ambiguous, (4,a) not in the baseline, an
+        // empty part, and (3,b) not in the baseline either.
+        Path old = write("old.csv", "id,part,y,pred\n1,a,10,12\n1,b,20,18\n2,a,30,31\n2,a,30,29\n3,a,40,41\n5,,0,0\n");
+        Path now = write("new.csv", "part,id,y,pred\nb,1,20,19\na,1,10,11\na,1,10,13\na,2,30,33\na,4,40,38\n,5,0,1\n"
+                + "b,3,40,40\n");
+        Object report = CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id", "--key", "part",
+                "-p", "pred", "-t", "y", "-l", "mse", "--skip-invalid", "--no-contrib", "--format", "json").json();
+        assertEquals(7, count(report, "rows", "read"));
+        assertEquals(2, count(report, "rows", "used"));
+        assertEquals(1, count(report, "rows", "skipped_by_reason", "duplicate key"));
+        assertEquals(1, count(report, "rows", "skipped_by_reason", "key duplicated in baseline"));
+        assertEquals(2, count(report, "rows", "skipped_by_reason", "key not in baseline"));
+        assertEquals(1, count(report, "rows", "skipped_by_reason", "missing key"));
+        assertEquals(List.of("id", "part"), TinyJson.at(report, "baseline_files", "keys"));
+        assertEquals(6, count(report, "baseline_files", "rows_read"));
+        assertEquals(2, count(report, "baseline_files", "rows_paired"));
+        assertEquals(1, count(report, "baseline_files", "unpaired_by_reason", "duplicate key"));
+        assertEquals(1, count(report, "baseline_files", "unpaired_by_reason", "missing key"));
+        assertEquals(1, count(report, "baseline_files", "unpaired_by_reason", "key not in candidate"));
+        // The two paired rows: candidate (19 - 20)^2 and (11 - 10)^2, baseline (18 - 20)^2 and (12 - 10)^2.
+        assertEquals(1.0, TinyJson.number(report, "losses", 0, "value"));
+        assertEquals(4.0, TinyJson.number(report, "comparison", "figures", 0, "baseline"));
+        assertFailure(CliRun.of("eval", now.toString(), "--baseline", old.toString(), "--key", "id,part", "-p", "pred",
+                "-t", "y", "-l", "mse"), 3, "losseval: " + old + ":5: duplicate key id='2', part='a': the baseline has it at "
+                + old + " row 3 too");
+    }
+
+    @Test
     void usageErrors() throws IOException {
         Path now = write("new.csv", CANDIDATE);
         assertFailure(CliRun.of("eval", now.toString(), "--key", "id", "-p", "pred", "-t", "y", "-l", "mse"), 2,
