@@ -39,8 +39,12 @@ final class PairingPlan {
         }
     }
 
-    /** The candidate's number columns: the run's own (not reserved). */
+    /**
+     * The candidate's number columns: with --baseline FILE the run's own (not reserved), else every column the
+     * run reads (a column named {@code baseline:x} is then the user's own).
+     */
     static List<String> candidateColumns(RunPlan plan) {
+        if (plan.request.pairing() == null) return plan.columnsRead();
         return PairedColumns.candidateColumns(plan.columnsRead());
     }
 
@@ -49,8 +53,9 @@ final class PairingPlan {
         return plan.request.pairing() == null ? List.of() : plan.request.pairing().keys();
     }
 
-    /** The candidate's group specs (the reserved ones are the baseline's). */
+    /** The candidate's group specs (with --baseline FILE, the reserved ones are the baseline's). */
     static List<String> candidateGroups(RunPlan plan) {
+        if (plan.request.pairing() == null) return plan.groupsRead();
         return PairedColumns.candidateColumns(plan.groupsRead());
     }
 

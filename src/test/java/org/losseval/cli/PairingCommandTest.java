@@ -286,6 +286,16 @@ class PairingCommandTest {
     }
 
     @Test
+    void withoutBaselineFilesAColumnNamedLikeAReservedOneIsTheUsersOwn() throws IOException {
+        Path file = write("f.csv", "y,baseline:pred,pred\n1,2,1\n3,3,3\n");
+        Object report = CliRun.of("eval", file.toString(), "-p", "baseline:pred", "-t", "y", "-l", "mse",
+                "--baseline-pred", "pred", "--format", "json").json();
+        // (2 - 1)^2 and 0 for the candidate column 'baseline:pred'; 0 and 0 for the baseline 'pred'.
+        assertEquals(0.5, TinyJson.number(report, "losses", 0, "value"));
+        assertEquals(0.0, TinyJson.number(report, "comparison", "figures", 0, "baseline"));
+    }
+
+    @Test
     void usageErrors() throws IOException {
         Path now = write("new.csv", CANDIDATE);
         assertFailure(CliRun.of("eval", now.toString(), "--key", "id", "-p", "pred", "-t", "y", "-l", "mse"), 2,
