@@ -39,6 +39,8 @@ public final class Evaluator {
     private boolean positiveWeight;
     /** With --rows-out and stdin among the inputs: stdin's copy, read by both passes; else null. */
     private Path stdinSpool;
+    /** What the last run's pairing with a baseline in other files counted, or null without --baseline. */
+    private PairingCounts pairingCounts;
 
     public Evaluator(InputStream stdin, String toolVersion) {
         this.stdin = stdin;
@@ -55,6 +57,7 @@ public final class Evaluator {
      */
     public Report evaluate(EvalRequest request) throws InvalidRequestException, DataException, OutputException {
         RunPlan plan = RunPlan.of(request);
+        PairingPlan.check(request);
         try {
             // --rows-out reads every input twice (RowsOutPass); stdin only once, so it is copied first.
             stdinSpool = request.rowsOut() != null && request.inputs().contains("-") ? Sources.spoolStdin(stdin) : null;
@@ -70,10 +73,18 @@ public final class Evaluator {
     private Report readAndReport(RunPlan plan) throws InputException, OutputException {
         EvalRequest request = plan.request;
         positiveWeight = false;
+        pairingCounts = null;
         RunStates run = new RunStates(plan);
         List<InputStates> inputs = new ArrayList<>();
-        for (int source = 0; source < request.inputs().size(); source++) {
-            inputs.add(read(plan, source, run));
+        try (Pairing pairing = request.pairing() == null ? null
+                : PairingPlan.open(plan, (name, options) -> open(name, options, request.threads()), Runtime.getRuntime().maxMemory())) {
+            for (int source = 0; source < request.inputs().size(); source++) {
+                inputs.add(read(plan, source, run, pairing));
+            }
+            if (pairing != null) {
+                pairing.finish();
+                pairingCounts = pairing.counts();
+            }
         }
         RowTally total = new RowTally();
         for (InputStates input : inputs) total.combine(input.tally());
@@ -87,6 +98,7 @@ public final class Evaluator {
         }
         DeferredLosses losses = DeferredLosses.resolve(plan, inputs);
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run, losses);
+        if (pairingCounts != null) report = report.withPairing(pairingCounts.result(request.pairing()));
         refuseOverflow(report);
         if (request.rowsOut() != null) writeRows(plan, losses, report, inputs);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
@@ -107,12 +119,18 @@ public final class Evaluator {
         }
     }
 
-    /** Reads one input to its end, feeding its own states and the run's. */
-    private InputStates read(RunPlan plan, int source, RunStates run) throws InputException {
+    /**
+     * Reads one input to its end, feeding its own states and the run's; with a baseline in other files, each
+     * batch is first paired with the baseline's rows ({@link PairedSource}).
+     */
+    private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing) throws InputException {
         EvalRequest request = plan.request;
-        SourceOptions options = new SourceOptions(plan.columnsRead(), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
-                SourceOptions.DEFAULT_MAX_RECORD_CHARS, plan.groupsRead());
-        try (Source file = open(request.inputs().get(source), options, request.threads())) {
+        SourceOptions options = new SourceOptions(PairingPlan.candidateColumns(plan), request.delimiter(),
+                SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan),
+                PairingPlan.candidateTexts(plan));
+        try (Source input = open(request.inputs().get(source), options, request.threads())) {
+            InputStates states = new InputStates(plan, input.name(), input.format());
+            Source file = pairing == null ? input : new PairedSource(input, pairing, states.tally());
             ColumnBinding binding = ColumnBinding.of(request, file);
             List<RowLoss> streamed = plan.streamedLosses();
             binding.checkForms(streamed, file.name());
@@ -130,7 +148,6 @@ public final class Evaluator {
                 validator = new RowValidator(binding.columns(baseline.columns(plan.columnsRead())), request.weightColumn(),
                         binding.roles(), baseline.roles(), streamed, intervals, request.policy());
             }
-            InputStates states = new InputStates(plan, file.name(), file.format());
             ColumnBatch batch;
             while ((batch = file.next()) != null) {
                 states.tally().read(batch.size());
@@ -150,6 +167,12 @@ public final class Evaluator {
             return states;
         }
     }
+
+    /**
+     * What the last evaluation's pairing with --baseline files counted (baseline rows read and paired,
+     * candidate rows removed and baseline rows left unpaired, per reason), or null when it had no --baseline.
+     */
+    public PairingCounts pairingCounts() { return pairingCounts; }
 
     private static boolean anyPositive(double[] weights, int n) {
         for (int i = 0; i < n; i++) {

@@ -67,6 +67,11 @@ final class RunFigures {
         names.add(FigureNames.ROWS_READ);
         names.add(FigureNames.ROWS_USED);
         names.add(FigureNames.ROWS_SKIPPED);
+        if (request.pairing() != null) {
+            names.add(FigureNames.BASELINE_ROWS_READ);
+            names.add(FigureNames.BASELINE_ROWS_PAIRED);
+            names.add(FigureNames.BASELINE_ROWS_UNPAIRED);
+        }
         return names;
     }
 

@@ -19,6 +19,10 @@ import java.util.Objects;
  * A fresh batch holds consecutive rows starting at {@link #firstRow()}; after {@link #retain} removed rows,
  * each row keeps its original number.
  *
+ * <p>Besides its number columns, a batch may hold text columns ({@link TextColumn}: dictionary codes per row),
+ * for group and key columns; their names are a namespace of their own, so a column may be read both as
+ * numbers and as text.
+ *
  * <p>Arrays may be longer than {@link #size()} (readers reuse them); only the first {@code size} entries
  * are meaningful. A batch is not thread-safe.
  */
@@ -30,6 +34,7 @@ public final class ColumnBatch {
     private long[] rowNumbers; // null while rows are consecutive from firstRow
     private long[] lines; // null for a source without lines (Parquet)
     private final List<CellIssue> issues;
+    private final Map<String, TextColumn> texts = new LinkedHashMap<>();
 
     /**
      * @param source   the name of the source shown in messages and reports (a path, or "-" for stdin)
@@ -64,6 +69,32 @@ public final class ColumnBatch {
         this.lines = lines;
         return this;
     }
+
+    /**
+     * Adds a text column ({@code column.codes()} holds at least {@link #size()} codes), replacing one of the
+     * same name.
+     *
+     * @return this batch
+     */
+    public ColumnBatch withText(String name, TextColumn column) {
+        if (column.codes().length < size) {
+            throw new IllegalArgumentException("text column '" + name + "' holds fewer than " + size + " codes");
+        }
+        texts.put(Objects.requireNonNull(name), column);
+        return this;
+    }
+
+    public boolean hasTextColumn(String name) { return texts.containsKey(name); }
+
+    /** A text column; only the codes of the first {@link #size()} rows are meaningful. */
+    public TextColumn textColumn(String name) {
+        TextColumn column = texts.get(name);
+        if (column == null) throw new IllegalArgumentException("no text column '" + name + "' in batch from " + source);
+        return column;
+    }
+
+    /** The text columns' names, in the order they were added. */
+    public List<String> textColumnNames() { return List.copyOf(texts.keySet()); }
 
     /** The 1-based line of a text file the row at {@code index} starts on, or 0 for a source without lines. */
     public long lineNumber(int index) {
@@ -118,6 +149,12 @@ public final class ColumnBatch {
             copied.put(e.getKey(), target);
         }
         ColumnBatch copy = new ColumnBatch(source, firstRow, size, copied, issues);
+        for (Map.Entry<String, TextColumn> e : texts.entrySet()) {
+            TextColumn old = reuse == null ? null : reuse.texts.get(e.getKey());
+            int[] target = old != null && old.codes().length >= size ? old.codes() : new int[size];
+            System.arraycopy(e.getValue().codes(), 0, target, 0, size);
+            copy.texts.put(e.getKey(), e.getValue().withCodes(target));
+        }
         if (rowNumbers != null) copy.rowNumbers = java.util.Arrays.copyOf(rowNumbers, size);
         if (lines != null) copy.lines = java.util.Arrays.copyOf(lines, size);
         return copy;
@@ -148,6 +185,13 @@ public final class ColumnBatch {
             int k = 0;
             for (int i = 0; i < size; i++) {
                 if (keep[i]) values[k++] = values[i];
+            }
+        }
+        for (TextColumn text : texts.values()) {
+            int[] codes = text.codes();
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (keep[i]) codes[k++] = codes[i];
             }
         }
         List<CellIssue> moved = new ArrayList<>();

@@ -62,8 +62,13 @@ final class CompareOptions {
                     + "B times the rows.")
     int replicates = BaselineRequest.DEFAULT_REPLICATES;
 
-    /** The baseline, or null when the run compares nothing. */
-    BaselineRequest baseline() throws UsageException {
+    /**
+     * The baseline, or null when the run compares nothing. With {@code baselineFiles} (--baseline FILE) the run
+     * compares even without a --baseline-* option (the baseline's columns default to the candidate's names,
+     * {@link org.losseval.app.PairedColumns#forBaselineFiles}), so the request holds the settings and the
+     * columns given, possibly none.
+     */
+    BaselineRequest baseline(boolean baselineFiles) throws UsageException {
         Map<Role, String> roles = new EnumMap<>(Role.class);
         if (pred != null) roles.put(Role.PRED, pred);
         if (logits != null) roles.put(Role.LOGITS, logits);
@@ -78,7 +83,7 @@ final class CompareOptions {
             }
             intervalColumns.add(interval);
         }
-        if (roles.isEmpty() && quantileColumns.isEmpty() && intervalColumns.isEmpty()) {
+        if (!baselineFiles && roles.isEmpty() && quantileColumns.isEmpty() && intervalColumns.isEmpty()) {
             String setting = settingGiven();
             if (setting != null) {
                 throw new UsageException(setting + " needs a baseline: --baseline-pred, --baseline-logits, "

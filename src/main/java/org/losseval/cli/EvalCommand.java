@@ -6,6 +6,7 @@ import org.losseval.accumulate.ContributionSettings;
 import org.losseval.app.BaselineRequest;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.GroupingRequest;
+import org.losseval.app.PairedColumns;
 import org.losseval.app.PairingRequest;
 import org.losseval.app.RowsOutRequest;
 import org.losseval.app.IntervalColumns;
@@ -66,8 +67,9 @@ final class EvalCommand implements Callable<Integer> {
     // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
     final GroupOptions groups = new GroupOptions();
 
-    /** Skeleton: its options belong in the comparison's help section. */
-    final PairingOptions pairing = new PairingOptions();
+    /** Its own help section, after the comparison's. */
+    @ArgGroup(validate = false, exclusive = false, heading = PairingOptions.HEADING, order = COMPARISON)
+    PairingOptions pairing = new PairingOptions();
 
     @ArgGroup(validate = false, exclusive = false, heading = GateOptions.HEADING, order = GATES)
     GateOptions gates = new GateOptions();
@@ -95,8 +97,12 @@ final class EvalCommand implements Callable<Integer> {
         List<Gate> gateList = gates.gates();
         Character delimiter = input.delimiter();
         ReportOutput reportOutput = output.output();
-        BaselineRequest baseline = compare.baseline();
         PairingRequest pairingRequest = pairing.pairing();
+        BaselineRequest baseline = compare.baseline(pairingRequest != null);
+        if (pairingRequest != null) {
+            // The baseline's columns are its files': named as the paired batches hold them.
+            baseline = PairedColumns.forBaselineFiles(baseline, columns.roles(), quantiles, intervals);
+        }
         GroupingRequest grouping = groups.grouping();
         RowsOutRequest rows = output.rows.rowsOut();
         // Both are renamed over their file at the end: the report would silently replace the rows.

@@ -125,6 +125,7 @@ public final class HtmlPrinter implements Printer {
             page.add("</ul>");
         }
         page.add("<p>" + escape(Phrases.inputsLine(report)) + "</p>");
+        if (report.pairing() != null) page.add("<p>" + escape(Phrases.baselineLine(report.pairing())) + "</p>");
         if (sections.losses()) {
             page.addAll(LossTables.losses(report.losses(), weighted, number, HtmlPrinter::escape).htmlLines("losses"));
             if (LossTables.anyApproximate(report)) page.add("<p>" + escape(Phrases.approximateNote()) + "</p>");

@@ -75,6 +75,11 @@ public final class JsonPrinter implements Printer {
         json.name("inputs").beginArray();
         for (InputReport input : report.inputs()) writeInput(input, json);
         json.endArray();
+        if (report.pairing() != null) {
+            // only with --baseline FILE (docs/json-schema.md, "The baseline_files object")
+            json.name("baseline_files");
+            writePairing(report.pairing(), json);
+        }
         json.name("losses");
         writeLosses(report.losses(), json);
         json.name("contributions");
@@ -118,6 +123,25 @@ public final class JsonPrinter implements Printer {
         writeRows(input.rows(), json);
         json.name("losses");
         writeLosses(input.losses(), json);
+        json.endObject();
+    }
+
+    private static void writePairing(org.losseval.report.PairingReport pairing, JsonWriter json) {
+        json.beginObject();
+        json.name("files").beginArray();
+        for (String file : pairing.files()) json.value(file);
+        json.endArray();
+        json.name("keys").beginArray();
+        for (String key : pairing.keys()) json.value(key);
+        json.endArray();
+        json.name("rows_read").value(pairing.rowsRead());
+        json.name("rows_paired").value(pairing.rowsPaired());
+        json.name("rows_unpaired").value(pairing.rowsUnpaired());
+        json.name("unpaired_by_reason").beginObject();
+        for (Map.Entry<String, Long> reason : pairing.unpairedByReason().entrySet()) {
+            json.name(reason.getKey()).value(reason.getValue().longValue());
+        }
+        json.endObject();
         json.endObject();
     }
 

@@ -72,6 +72,10 @@ public final class MarkdownPrinter implements Printer {
         out.write("## losseval\n\n");
         if (sections.gates()) writeGates(report, out);
         out.write(escapeBlockStart(escape(Phrases.inputsLine(report))) + "\n");
+        if (report.pairing() != null) {
+            // A line of its own in Markdown needs the blank line or the two trailing spaces: a blank line.
+            out.write("\n" + escapeBlockStart(escape(Phrases.baselineLine(report.pairing()))) + "\n");
+        }
         if (sections.losses()) {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, escape).markdownLines(), out);

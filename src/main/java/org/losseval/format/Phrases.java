@@ -88,6 +88,26 @@ final class Phrases {
         return inputs.size() + " inputs" + listed + "; " + rows(report.rows());
     }
 
+    /**
+     * How the rows were paired with a baseline in other files, for the line under the inputs: "baseline
+     * old.parquet, by key id: 5 rows read, 5 paired, 0 unpaired", with the unpaired rows' reasons when some
+     * were ("... 2 unpaired (key not in candidate: 2)"); "by position" without --key.
+     */
+    static String baselineLine(org.losseval.report.PairingReport pairing) {
+        String files = pairing.files().size() == 1 ? pairing.files().get(0)
+                : pairing.files().size() + " files: " + String.join(", ", pairing.files());
+        String how = pairing.keys().isEmpty() ? "by position" : "by key " + String.join(", ", pairing.keys());
+        StringBuilder sb = new StringBuilder("baseline ").append(files).append(", ").append(how).append(": ")
+                .append(pairing.rowsRead()).append(pairing.rowsRead() == 1 ? " row" : " rows").append(" read, ")
+                .append(pairing.rowsPaired()).append(" paired, ").append(pairing.rowsUnpaired()).append(" unpaired");
+        if (!pairing.unpairedByReason().isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            pairing.unpairedByReason().forEach((reason, n) -> reasons.add(reason + ": " + n));
+            sb.append(" (").append(String.join(", ", reasons)).append(')');
+        }
+        return sb.toString();
+    }
+
     /** "99.59%", or "~99.59%" for the midpoint of a bracket. */
     /**
      * "crps 0.4167 (2 x the mean pinball loss over 3 levels); quantile crossings: 2 of 5000 rows (0.04%)":

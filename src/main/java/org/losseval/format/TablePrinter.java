@@ -67,6 +67,7 @@ public final class TablePrinter implements Printer {
         boolean weighted = Phrases.weighted(report);
         UnaryOperator<String> plain = UnaryOperator.identity();
         out.write(Phrases.inputsLine(report) + "\n");
+        if (report.pairing() != null) out.write(Phrases.baselineLine(report.pairing()) + "\n");
         if (sections.losses()) {
             out.write("\n");
             writeLines(LossTables.losses(report.losses(), weighted, number, plain).plainLines(), out);

@@ -21,12 +21,19 @@ final class CsvColumns {
     /** {@code fieldIndex[c]}: the 0-based field holding batch column {@code c}. */
     final int[] fieldIndex;
     final GroupColumns groups;
+    /** The text columns, their dictionaries and codes ({@link TextColumns}). */
+    final TextColumns texts;
+    /** {@code textFieldIndex[t]}: the 0-based field holding text column t, or -1 for a virtual column. */
+    final int[] textFieldIndex;
 
-    private CsvColumns(int headerSize, String[] names, int[] fieldIndex, GroupColumns groups) {
+    private CsvColumns(int headerSize, String[] names, int[] fieldIndex, GroupColumns groups, TextColumns texts,
+                       int[] textFieldIndex) {
         this.headerSize = headerSize;
         this.names = names;
         this.fieldIndex = fieldIndex;
         this.groups = groups;
+        this.texts = texts;
+        this.textFieldIndex = textFieldIndex;
     }
 
     /**
@@ -47,7 +54,12 @@ final class CsvColumns {
         String[] names = wanted.toArray(new String[0]);
         int[] fieldIndex = new int[names.length];
         for (int c = 0; c < names.length; c++) fieldIndex[c] = indexOf(source, names[c], headerNames);
-        return new CsvColumns(headerNames.size(), names, fieldIndex, groups);
+        TextColumns texts = TextColumns.resolve(source, options, headerNames);
+        int[] textFieldIndex = new int[texts.names.length];
+        for (int t = 0; t < textFieldIndex.length; t++) {
+            textFieldIndex[t] = texts.isReal(t) ? indexOf(source, texts.names[t], headerNames) : -1;
+        }
+        return new CsvColumns(headerNames.size(), names, fieldIndex, groups, texts, textFieldIndex);
     }
 
     private static int indexOf(String source, String column, List<String> headerNames) throws InputException {

@@ -192,6 +192,12 @@ final class CsvSource implements Source {
                 CellIssue.Problem problem = NumberCell.parseInto(text, values[c], size);
                 if (problem != null) issues.add(new CellIssue(size, layout.names[c], problem, text));
             }
+            TextColumns texts = layout.texts;
+            for (int t = 0; t < texts.names.length; t++) {
+                if (layout.textFieldIndex[t] >= 0) {
+                    texts.codes[t][size] = texts.dictionaries[t].code(record.get(layout.textFieldIndex[t]));
+                }
+            }
             rowsRead = row;
             size++;
         }
@@ -219,12 +225,15 @@ final class CsvSource implements Source {
         return start;
     }
 
-    /** The batch both CSV readers deliver: the requested columns in layout order, each row with its line. */
+    /**
+     * The batch both CSV readers deliver: the requested columns in layout order, each row with its line, and
+     * the text columns.
+     */
     static ColumnBatch batch(String name, long firstRow, int size, CsvColumns layout, double[][] values, long[] lines,
                              List<CellIssue> issues) {
         Map<String, double[]> batchColumns = new LinkedHashMap<>();
         for (int c = 0; c < layout.names.length; c++) batchColumns.put(layout.names[c], values[c]);
-        return new ColumnBatch(name, firstRow, size, batchColumns, issues).withLines(lines);
+        return layout.texts.addTo(new ColumnBatch(name, firstRow, size, batchColumns, issues).withLines(lines));
     }
 
     @Override

@@ -91,8 +91,11 @@ final class FastCsvSource implements Source {
     private int fieldCount;
 
     private CsvColumns layout;
-    /** {@code slotOfField[f]}: the batch column read from field f, or -1; empty while reading the header. */
+    /** {@code slotOfField[f]}: the slot of {@link #fieldStart} field f is scanned into, or -1; empty while reading the header. */
     private int[] slotOfField = new int[0];
+    /** {@code numberSlot[c]}, {@code textSlot[t]}: the slot of number column c, text column t (-1: virtual). */
+    private int[] numberSlot;
+    private int[] textSlot;
     private int[] fieldStart;
     private int[] fieldEnd;
     private double[][] values;
@@ -163,14 +166,36 @@ final class FastCsvSource implements Source {
         pos = nextRecord;
         linesRead++;
         layout = CsvColumns.locate(name, header, options);
+        // One slot per field read, whether as a number, as text or both.
         slotOfField = new int[layout.headerSize];
         Arrays.fill(slotOfField, -1);
-        for (int c = 0; c < layout.names.length; c++) slotOfField[layout.fieldIndex[c]] = c;
-        fieldStart = new int[layout.names.length];
-        fieldEnd = new int[layout.names.length];
+        int slots = 0;
+        numberSlot = new int[layout.names.length];
+        for (int c = 0; c < layout.names.length; c++) numberSlot[c] = slotFor(layout.fieldIndex[c], slots++);
+        slots = slotCount();
+        textSlot = new int[layout.textFieldIndex.length];
+        for (int t = 0; t < textSlot.length; t++) {
+            textSlot[t] = layout.textFieldIndex[t] < 0 ? -1 : slotFor(layout.textFieldIndex[t], slots);
+            slots = slotCount();
+        }
+        fieldStart = new int[slots];
+        fieldEnd = new int[slots];
         values = new double[layout.names.length][options.batchSize()];
         lines = new long[options.batchSize()];
         return true;
+    }
+
+    /** The slot of field {@code field}: its existing one, else {@code next}. */
+    private int slotFor(int field, int next) {
+        if (slotOfField[field] < 0) slotOfField[field] = next;
+        return slotOfField[field];
+    }
+
+    /** One more than the highest slot given so far. */
+    private int slotCount() {
+        int max = -1;
+        for (int slot : slotOfField) max = Math.max(max, slot);
+        return max + 1;
     }
 
     @Override
@@ -217,11 +242,16 @@ final class FastCsvSource implements Source {
         if (fieldCount != layout.headerSize) {
             throw InputException.atLine(name, line, row, null, "expected " + layout.headerSize + " fields, found " + fieldCount);
         }
-        for (int c = 0; c < fieldStart.length; c++) {
-            CellIssue.Problem problem = ByteNumberCell.parseInto(buf, fieldStart[c], fieldEnd[c], values[c], index);
+        for (int c = 0; c < numberSlot.length; c++) {
+            int f = numberSlot[c];
+            CellIssue.Problem problem = ByteNumberCell.parseInto(buf, fieldStart[f], fieldEnd[f], values[c], index);
             if (problem != null) {
-                issues.add(new CellIssue(index, layout.names[c], problem, ByteNumberCell.text(buf, fieldStart[c], fieldEnd[c])));
+                issues.add(new CellIssue(index, layout.names[c], problem, ByteNumberCell.text(buf, fieldStart[f], fieldEnd[f])));
             }
+        }
+        for (int t = 0; t < textSlot.length; t++) {
+            int f = textSlot[t];
+            if (f >= 0) layout.texts.codes[t][index] = layout.texts.dictionaries[t].code(buf, fieldStart[f], fieldEnd[f]);
         }
         pos = nextRecord;
         lines[index] = line;

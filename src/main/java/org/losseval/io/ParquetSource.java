@@ -37,6 +37,9 @@ import org.losseval.batch.ColumnBatch;
  * field ({@link ParquetListColumn}) becomes the batch columns {@code emb[0]}, …, {@code emb[k-1]}, its width
  * k measured at open by {@link ParquetListWidths}.
  *
+ * <p>Text columns ({@link SourceOptions#texts()}, {@link TextColumns}) are read by {@link ParquetTextColumn}
+ * into dictionary codes; a field also read as numbers is decoded once, from one reader, for both.
+ *
  * <p>Before parquet-java reads anything, {@link ParquetLayout} checks the file's frame and the footer's chunk
  * offsets, so a truncated, empty or non-Parquet file is described in the user's words. Page checksums are
  * verified whenever the writer stored them; a mismatch names the row group, its first row and the column.
@@ -60,6 +63,13 @@ final class ParquetSource implements Source {
     private final ColumnReader[] listReaders;
     private final double[][][] listValues;
     private final GroupColumns groups;
+    private final TextColumns texts;
+    /** {@code textColumns[t]}: how to read text column t, null for a virtual one. */
+    private final ParquetTextColumn[] textColumns;
+    /** {@code textOfColumn[c]}: the text column read from number column c's reader (the same field), or -1. */
+    private final int[] textOfColumn;
+    /** {@code textReaders[t]}: the reader of text column t when no number column reads its field, else null. */
+    private final ColumnReader[] textReaders;
     private final int batchSize;
     private long leftInRowGroup;
     private long rowsRead;
@@ -68,7 +78,7 @@ final class ParquetSource implements Source {
 
     private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFileReader reader,
                           List<ParquetNumberColumn> columns, List<ParquetListColumn> lists, GroupColumns groups,
-                          int batchSize) {
+                          TextColumns texts, ParquetTextColumn[] textColumns, int batchSize) {
         this.name = name;
         this.file = file;
         this.deleteOnClose = deleteOnClose;
@@ -76,10 +86,23 @@ final class ParquetSource implements Source {
         this.columns = columns.toArray(new ParquetNumberColumn[0]);
         this.lists = lists.toArray(new ParquetListColumn[0]);
         this.groups = groups;
+        this.texts = texts;
+        this.textColumns = textColumns;
+        this.textOfColumn = new int[this.columns.length];
+        this.textReaders = new ColumnReader[textColumns.length];
         this.batchSize = batchSize;
         List<Type> fields = new ArrayList<>();
         for (ParquetNumberColumn column : columns) fields.add(column.field());
         for (ParquetListColumn list : lists) fields.add(list.field());
+        for (int c = 0; c < this.columns.length; c++) {
+            textOfColumn[c] = -1;
+            for (int t = 0; t < textColumns.length; t++) {
+                if (textColumns[t] != null && textColumns[t].name().equals(this.columns[c].name())) textOfColumn[c] = t;
+            }
+        }
+        for (int t = 0; t < textColumns.length; t++) {
+            if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) fields.add(textColumns[t].field());
+        }
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         this.projection = new MessageType(schema.getName(), fields);
         this.converter = IgnoringConverter.forSchema(projection);
@@ -137,8 +160,13 @@ final class ParquetSource implements Source {
                 for (String field : group.getValue()) batchColumns.addAll(expansions.getOrDefault(field, List.of(field)));
                 groups.put(group.getKey(), batchColumns);
             }
+            TextColumns texts = TextColumns.resolve(name, options, fieldNames);
+            ParquetTextColumn[] textColumns = new ParquetTextColumn[texts.names.length];
+            for (int t = 0; t < textColumns.length; t++) {
+                if (texts.isReal(t)) textColumns[t] = ParquetTextColumn.resolve(name, schema, texts.names[t]);
+            }
             return new ParquetSource(name, file, deleteOnClose, reader, List.copyOf(columns.values()), sized, groups,
-                    options.batchSize());
+                    texts, textColumns, options.batchSize());
         } catch (InputException e) {
             abandon(reader, file, deleteOnClose);
             throw e;
@@ -179,10 +207,22 @@ final class ParquetSource implements Source {
             int size = (int) Math.min(batchSize, leftInRowGroup);
             List<CellIssue> issues = new ArrayList<>();
             for (int c = 0; c < columns.length; c++) {
+                int t = textOfColumn[c];
                 for (int i = 0; i < size; i++) {
+                    // A field read both ways: its text first, since reading the number moves the reader on.
+                    if (t >= 0) texts.codes[t][i] = textColumns[t].codeOfCurrent(columnReaders[c], texts.dictionaries[t]);
                     if (!columns[c].readInto(columnReaders[c], values[c], i)) {
                         issues.add(new CellIssue(i, columns[c].name(), CellIssue.Problem.NULL, null));
                     }
+                }
+            }
+            for (int t = 0; t < textColumns.length; t++) {
+                ColumnReader textReader = textReaders[t];
+                if (textReader == null) continue;
+                int[] codes = texts.codes[t];
+                for (int i = 0; i < size; i++) {
+                    codes[i] = textColumns[t].codeOfCurrent(textReader, texts.dictionaries[t]);
+                    textReader.consume();
                 }
             }
             for (int l = 0; l < lists.length; l++) {
@@ -197,7 +237,7 @@ final class ParquetSource implements Source {
                 List<String> names = lists[l].batchColumns();
                 for (int j = 0; j < names.size(); j++) batchColumns.put(names.get(j), listValues[l][j]);
             }
-            ColumnBatch batch = new ColumnBatch(name, rowsRead + 1, size, batchColumns, issues);
+            ColumnBatch batch = texts.addTo(new ColumnBatch(name, rowsRead + 1, size, batchColumns, issues));
             leftInRowGroup -= size;
             rowsRead += size;
             return batch;
@@ -227,8 +267,19 @@ final class ParquetSource implements Source {
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, converter, projection, createdBy);
         for (int c = 0; c < columns.length; c++) columnReaders[c] = store.getColumnReader(columns[c].descriptor());
         for (int l = 0; l < lists.length; l++) listReaders[l] = store.getColumnReader(lists[l].descriptor());
+        for (int t = 0; t < textColumns.length; t++) {
+            if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) {
+                textReaders[t] = store.getColumnReader(textColumns[t].descriptor());
+            }
+        }
         leftInRowGroup = pages.getRowCount();
         return true;
+    }
+
+    /** Whether a number column reads field {@code name} (a text column of that field then shares its reader). */
+    private boolean readsAsNumber(String name) {
+        for (ParquetNumberColumn column : columns) if (column.name().equals(name)) return true;
+        return false;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.losseval.text.Numbers;
  *   delta[F], delta_rel[F]     candidate - baseline, and that over |baseline|
  *   delta_ci_low[F], delta_ci_high[F], delta_p[F]   the interval of delta at --confidence, its p-value
  *   win_rate[F]                the share of rows where the candidate's row loss is lower
+ *   baseline_rows_read, baseline_rows_paired, baseline_rows_unpaired   with --baseline FILE
  * </pre>
  */
 public final class FigureNames {
@@ -33,6 +34,9 @@ public final class FigureNames {
     public static final String ROWS_READ = "rows_read";
     public static final String ROWS_USED = "rows_used";
     public static final String ROWS_SKIPPED = "rows_skipped";
+    public static final String BASELINE_ROWS_READ = "baseline_rows_read";
+    public static final String BASELINE_ROWS_PAIRED = "baseline_rows_paired";
+    public static final String BASELINE_ROWS_UNPAIRED = "baseline_rows_unpaired";
     public static final String OUTLIERS = "outliers";
     public static final String CRPS = "crps";
     public static final String QUANTILE_CROSSINGS = "quantile_crossings";

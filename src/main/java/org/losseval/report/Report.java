@@ -28,12 +28,15 @@ import java.util.List;
  * @param comparison    the candidate against its baseline on the same rows, or null when the run compares
  *                      nothing
  * @param groups        the figures of each --group-by group, or null without --group-by
+ * @param pairing       how the candidate's rows were paired with a baseline in other files, or null without
+ *                      --baseline FILE
  */
 public record Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
                      List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
                      ContributionResult contributions, List<QuantileReport> quantiles,
                      List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
-                     ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups) {
+                     ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups,
+                     PairingReport pairing) {
     public static final int SCHEMA_VERSION = 4;
 
     public Report {
@@ -43,6 +46,16 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
         quantiles = List.copyOf(quantiles);
         intervals = List.copyOf(intervals);
         gates = List.copyOf(gates);
+    }
+
+    /** A report without a baseline in other files. */
+    public Report(int schemaVersion, String toolVersion, String kernel, List<ColumnRole> columns,
+                  List<InputReport> inputs, RowCounts rows, List<LossResult> losses,
+                  ContributionResult contributions, List<QuantileReport> quantiles,
+                  List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
+                  ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups) {
+        this(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles, intervals,
+                gates, quantileSet, reliability, comparison, groups, null);
     }
 
     /** A report without a comparison or groups. */
@@ -72,6 +85,12 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
     /** The report with its gates' outcomes. */
     public Report withGates(List<GateOutcome> outcomes) {
         return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
-                intervals, outcomes, quantileSet, reliability, comparison, groups);
+                intervals, outcomes, quantileSet, reliability, comparison, groups, pairing);
+    }
+
+    /** The report with how its rows were paired with a baseline in other files. */
+    public Report withPairing(PairingReport result) {
+        return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
+                intervals, gates, quantileSet, reliability, comparison, groups, result);
     }
 }

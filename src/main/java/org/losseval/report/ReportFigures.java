@@ -27,6 +27,11 @@ public final class ReportFigures {
         figures.putIfAbsent(FigureNames.ROWS_READ, Range.of(report.rows().read()));
         figures.putIfAbsent(FigureNames.ROWS_USED, Range.of(report.rows().used()));
         figures.putIfAbsent(FigureNames.ROWS_SKIPPED, Range.of(report.rows().skipped()));
+        if (report.pairing() != null) {
+            figures.putIfAbsent(FigureNames.BASELINE_ROWS_READ, Range.of(report.pairing().rowsRead()));
+            figures.putIfAbsent(FigureNames.BASELINE_ROWS_PAIRED, Range.of(report.pairing().rowsPaired()));
+            figures.putIfAbsent(FigureNames.BASELINE_ROWS_UNPAIRED, Range.of(report.pairing().rowsUnpaired()));
+        }
         for (LossResult loss : report.losses()) {
             figures.putIfAbsent(FigureNames.loss(loss.key()), loss.range());
             figures.putIfAbsent(FigureNames.clamped(loss.key()), Range.of(loss.clamped()));

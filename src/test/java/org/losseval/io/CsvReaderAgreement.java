@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
+import org.losseval.batch.TextColumn;
 
 /**
  * Reads one input with both CSV readers (Commons CSV, and the byte-level fast path) and asserts that they
  * deliver the same thing: every batch (source, first row, size, column names, every value bit for bit,
- * every cell issue), the rows read after each batch, the resolved groups, and the same error (message,
+ * every cell issue, every text column's texts and codes), the rows read after each batch, the resolved groups, and the same error (message,
  * row, column) at the same point.
  */
 final class CsvReaderAgreement {
@@ -23,7 +24,8 @@ final class CsvReaderAgreement {
 
     /** One batch as delivered, copied (readers reuse their arrays), values as raw bits. */
     record BatchCopy(String source, long firstRow, int size, List<String> columns, List<long[]> bits,
-                     List<CellIssue> issues, long rowsReadAfter, long[] lines) {
+                     List<CellIssue> issues, long rowsReadAfter, long[] lines, List<String> textColumns,
+                     List<List<String>> texts, List<List<Integer>> codes) {
         static BatchCopy of(ColumnBatch batch, long rowsReadAfter) {
             List<long[]> bits = new ArrayList<>();
             for (String column : batch.columnNames()) {
@@ -34,8 +36,21 @@ final class CsvReaderAgreement {
             }
             long[] lines = new long[batch.size()];
             for (int i = 0; i < lines.length; i++) lines[i] = batch.lineNumber(i);
+            List<List<String>> texts = new ArrayList<>();
+            List<List<Integer>> codes = new ArrayList<>();
+            for (String column : batch.textColumnNames()) {
+                TextColumn text = batch.textColumn(column);
+                List<String> values = new ArrayList<>();
+                List<Integer> rowCodes = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    values.add(text.text(i));
+                    rowCodes.add(text.code(i));
+                }
+                texts.add(values);
+                codes.add(rowCodes);
+            }
             return new BatchCopy(batch.source(), batch.firstRow(), batch.size(), batch.columnNames(), bits,
-                    List.copyOf(batch.issues()), rowsReadAfter, lines);
+                    List.copyOf(batch.issues()), rowsReadAfter, lines, batch.textColumnNames(), texts, codes);
         }
     }
 
@@ -110,6 +125,10 @@ final class CsvReaderAgreement {
             assertEquals(e.issues(), a.issues(), at + " issues");
             // Issue 11, item 11: both readers give each row the line an editor shows.
             org.junit.jupiter.api.Assertions.assertArrayEquals(e.lines(), a.lines(), at + " lines");
+            // Text columns: the same texts and the same dictionary codes (first appearance, across hand-overs).
+            assertEquals(e.textColumns(), a.textColumns(), at + " text columns");
+            assertEquals(e.texts(), a.texts(), at + " texts");
+            assertEquals(e.codes(), a.codes(), at + " text codes");
         }
     }
 }

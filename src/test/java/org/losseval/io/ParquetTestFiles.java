@@ -205,9 +205,64 @@ public final class ParquetTestFiles {
         }
     }
 
+    /**
+     * Writes required columns of mixed types, in the order given: a {@code String[]} as a UTF-8 string
+     * (BINARY annotated STRING), a {@code long[]} as INT64, a {@code double[]} as DOUBLE. Snappy, one row group.
+     *
+     * @return {@code file}
+     */
+    public static Path writeMixed(Path file, java.util.LinkedHashMap<String, Object> columns) {
+        Types.MessageTypeBuilder schemaBuilder = Types.buildMessage();
+        int rows = -1;
+        for (java.util.Map.Entry<String, Object> e : columns.entrySet()) {
+            Object values = e.getValue();
+            int n;
+            if (values instanceof String[] texts) {
+                schemaBuilder.addField(Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+                        .named(e.getKey()));
+                n = texts.length;
+            } else if (values instanceof long[] longs) {
+                schemaBuilder.addField(Types.required(PrimitiveTypeName.INT64).named(e.getKey()));
+                n = longs.length;
+            } else if (values instanceof double[] doubles) {
+                schemaBuilder.addField(Types.required(PrimitiveTypeName.DOUBLE).named(e.getKey()));
+                n = doubles.length;
+            } else {
+                throw new IllegalArgumentException("String[], long[] or double[], not " + values.getClass());
+            }
+            if (rows >= 0 && n != rows) throw new IllegalArgumentException("columns differ in length");
+            rows = n;
+        }
+        MessageType schema = schemaBuilder.named("test");
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = writer(file, schema, Options.defaults())) {
+            for (int row = 0; row < rows; row++) {
+                Group group = groups.newGroup();
+                int c = 0;
+                for (Object values : columns.values()) {
+                    if (values instanceof String[] texts) group.add(c, texts[row]);
+                    else if (values instanceof long[] longs) group.add(c, longs[row]);
+                    else group.add(c, ((double[]) values)[row]);
+                    c++;
+                }
+                writer.write(group);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     /** A writer for any schema, for tests that need types this helper does not offer. */
     static ParquetWriter<Group> writer(Path file, MessageType schema, Options options) throws IOException {
+        return writer(file, schema, options, true);
+    }
+
+    /** As {@link #writer(Path, MessageType, Options)}; {@code dictionary} false writes every page plain-encoded. */
+    static ParquetWriter<Group> writer(Path file, MessageType schema, Options options, boolean dictionary)
+            throws IOException {
         return ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withDictionaryEncoding(dictionary)
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
