@@ -75,8 +75,8 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
         count += n;
     }
 
-    /** Adds x² exactly, as the pair (p, e) with p + e = x·x. */
-    private static void addSquare(ExactSum sum, double x) {
+    /** Adds x² exactly, as the pair (p, e) with p + e = x·x. (Also {@link MeanSums}' error-free square.) */
+    static void addSquare(ExactSum sum, double x) {
         double p = x * x;
         sum.add(p);
         if (Double.isFinite(p)) sum.add(Math.fma(x, x, -p));
@@ -97,8 +97,8 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
         addProduct(second, e, x);
     }
 
-    /** Adds a·b exactly, as the pair (p, e) with p + e = a·b. */
-    private static void addProduct(ExactSum sum, double a, double b) {
+    /** Adds a·b exactly, as the pair (p, e) with p + e = a·b. (Also {@link MeanSums}' error-free product.) */
+    static void addProduct(ExactSum sum, double a, double b) {
         double p = a * b;
         sum.add(p);
         if (Double.isFinite(p)) sum.add(Math.fma(a, b, -p));

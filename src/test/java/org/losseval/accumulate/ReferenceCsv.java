@@ -16,11 +16,16 @@ import java.util.Map;
 final class ReferenceCsv {
     private ReferenceCsv() {}
 
-    /** Each row as header name to field. */
+    /** Each row of {@code reference/stats/NAME} as header name to field. */
     static List<Map<String, String>> read(String name) {
+        return readResource("/reference/stats/" + name);
+    }
+
+    /** Each row of a reference file of the same shape elsewhere (a resource path) as header name to field. */
+    static List<Map<String, String>> readResource(String path) {
         String text;
-        try (InputStream in = ReferenceCsv.class.getResourceAsStream("/reference/stats/" + name)) {
-            if (in == null) throw new IllegalStateException("missing reference file " + name);
+        try (InputStream in = ReferenceCsv.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing reference file " + path);
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

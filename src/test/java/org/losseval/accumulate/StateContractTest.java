@@ -43,7 +43,7 @@ import org.losseval.loss.RowLoss;
  * {@link IntervalState}, {@link ContributionState} (with and without residuals, exact, beyond the budget
  * from the first row, and with a budget crossed part-way, so that chunks are exact and their combination
  * is not: that covers {@link LossConcentration}, {@link ResidualOutliers} and {@link RowStore}),
- * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error),
+ * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link MeanSums},
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
@@ -134,6 +134,13 @@ class StateContractTest {
                 List.of(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true), List.of()))));
         all.add(state("weighted moment sums", () -> new MomentSums(true), feedMoments(true),
                 List.of(state("moment sums", () -> new MomentSums(false), feedMoments(false), List.of()))));
+        for (boolean bounded : new boolean[] {false, true}) {
+            String name = bounded ? "mean sums of prob - binary" : "mean sums of residuals";
+            all.add(state(name, () -> new MeanSums(false), feedMeans(false, bounded),
+                    List.of(state("weighted", () -> new MeanSums(true), feedMeans(true, bounded), List.of()))));
+            all.add(state("weighted " + name, () -> new MeanSums(true), feedMeans(true, bounded),
+                    List.of(state("unweighted", () -> new MeanSums(false), feedMeans(false, bounded), List.of()))));
+        }
         all.add(state("quantile crossings", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.5}),
                 StateContractTest::feedCrossings,
                 List.of(state("other levels", () -> new QuantileCrossings(new double[] {0.9, 0.1, 0.4}),
@@ -351,6 +358,18 @@ class StateContractTest {
         return (state, rows, from, to) -> state.accept(ContractRows.slice(rows.pred, from, to),
                 ContractRows.slice(rows.target, from, to), weighted ? ContractRows.slice(rows.weight, from, to) : null,
                 to - from);
+    }
+
+    /**
+     * Per-row values: residuals (awkward magnitudes: overflowing and subnormal products) or prob - binary
+     * (in [-1, 1], so that the figures are finite and every bit of the interval is compared).
+     */
+    private static Feeder<MeanSums> feedMeans(boolean weighted, boolean bounded) {
+        return (state, rows, from, to) -> {
+            double[] x = new double[to - from];
+            for (int i = from; i < to; i++) x[i - from] = bounded ? rows.prob[i] - rows.binary[i] : rows.pred[i] - rows.target[i];
+            state.accept(x, weighted ? ContractRows.slice(rows.weight, from, to) : null, to - from);
+        };
     }
 
     /** Three quantile columns from pred, target and the weights: some rows cross, some do not. */
