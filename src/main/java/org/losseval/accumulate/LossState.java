@@ -137,6 +137,9 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (calibration != null) calibration.combine(other.calibration);
     }
 
+    /** Σ w·l, the exact sum of weighted row losses rounded once (the numerator of the mean; for shares). */
+    public double lossSum() { return lossSum.value(); }
+
     @Override
     public LossFigures result() {
         double weights = weighted() ? weightSum.value() : count;

@@ -33,9 +33,18 @@ public final class Evaluator {
     /** Whether some usable row had a positive sample weight (with --weight): all zero is a data error. */
     private boolean positiveWeight;
 
+    /** Rows per batch read; results do not depend on it (tests vary it to show that). */
+    private final int batchSize;
+
     public Evaluator(InputStream stdin, String toolVersion) {
+        this(stdin, toolVersion, SourceOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /** An evaluator reading batches of {@code batchSize} rows (for tests: the figures are the same bits). */
+    public Evaluator(InputStream stdin, String toolVersion, int batchSize) {
         this.stdin = stdin;
         this.toolVersion = toolVersion;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -57,9 +66,10 @@ public final class Evaluator {
         RunPlan plan = RunPlan.of(request);
         positiveWeight = false;
         RunStates run = new RunStates(plan);
+        GroupRouter groups = request.grouping() == null ? null : new GroupRouter(plan);
         List<InputStates> inputs = new ArrayList<>();
         for (int source = 0; source < request.inputs().size(); source++) {
-            inputs.add(read(plan, source, run));
+            inputs.add(read(plan, source, run, groups));
         }
         RowTally total = new RowTally();
         for (InputStates input : inputs) total.combine(input.tally());
@@ -73,14 +83,17 @@ public final class Evaluator {
         }
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run);
         refuseOverflow(report);
+        if (groups != null) report = report.withGroups(GroupFigures.report(plan, groups));
         return report.withGates(RunFigures.evaluate(plan.gates, report));
     }
 
     /** Reads one input to its end, feeding its own states and the run's. */
-    private InputStates read(RunPlan plan, int source, RunStates run) throws InputException {
+    private InputStates read(RunPlan plan, int source, RunStates run, GroupRouter groups) throws InputException {
         EvalRequest request = plan.request;
-        SourceOptions options = new SourceOptions(plan.columnsRead(), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
-                SourceOptions.DEFAULT_MAX_RECORD_CHARS, plan.groupsRead());
+        SourceOptions options = new SourceOptions(plan.columnsRead(), request.delimiter(), batchSize,
+                SourceOptions.DEFAULT_MAX_RECORD_CHARS, plan.groupsRead(),
+                request.grouping() == null ? List.of() : request.grouping().columns());
+        if (groups != null) groups.startSource();
         try (Source file = open(request.inputs().get(source), options, request.threads())) {
             ColumnBinding binding = ColumnBinding.of(request, file);
             List<RowLoss> streamed = plan.streamedLosses();
@@ -100,6 +113,7 @@ public final class Evaluator {
                 if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
+                if (groups != null) groups.accept(batch, inputs, sampleWeight);
             }
             return states;
         }

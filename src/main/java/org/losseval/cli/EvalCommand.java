@@ -63,8 +63,8 @@ final class EvalCommand implements Callable<Integer> {
     // Skeleton: an @ArgGroup(heading = CompareOptions.HEADING, order = COMPARISON) once it has options.
     final CompareOptions compare = new CompareOptions();
 
-    // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
-    final GroupOptions groups = new GroupOptions();
+    @ArgGroup(validate = false, exclusive = false, heading = GroupOptions.HEADING, order = GROUPS)
+    GroupOptions groups = new GroupOptions();
 
     /** Skeleton: its options belong in the comparison's help section. */
     final PairingOptions pairing = new PairingOptions();

@@ -29,12 +29,13 @@ import org.losseval.report.Report;
  *                      were counted, at least one
  * @param reliability   the reliability diagram ({@link HtmlPrinter} only): a classification run with
  *                      --logits and labels, with rows
+ * @param groups        the group table, the worst groups and their caveat: --group-by with at least one group
  */
-// The comparison and per-group sections (Δ with CIs, forest plot, per-group losses) join here when the
-// batch-reports issue puts their figures in the report.
+// The comparison sections (Δ with CIs, forest plot) join here when the batch-reports issue puts their
+// figures in the report.
 record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
                 boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram,
-                boolean reliability) {
+                boolean reliability, boolean groups) {
 
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
@@ -47,6 +48,7 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
                 contributions && report.contributions().losses().stream().anyMatch(l -> !l.curve().isEmpty()),
                 contributions && report.contributions().histogram() != null
                         && report.contributions().histogram().rows() > 0,
-                report.reliability() != null && report.reliability().rows() > 0);
+                report.reliability() != null && report.reliability().rows() > 0,
+                report.groups() != null && !report.groups().groups().isEmpty());
     }
 }

@@ -25,4 +25,11 @@ public interface Loss {
 
     /** The normalized spec: name, then every parameter that differs from its default, e.g. "huber:delta=15". */
     default String spec() { return LossSpecs.normalize(definition(), params()); }
+
+    /**
+     * How bad a value of this loss is, for ranking groups worst first: the value itself for a loss where
+     * smaller is better (the default); overridden where larger is better (r2, explained variance: minus the
+     * value) and for a signed figure (bias: its absolute value). NaN sorts as unranked.
+     */
+    default double badness(double value) { return value; }
 }

@@ -50,4 +50,8 @@ public record R2() implements MomentLoss {
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.squaredError(pred, target, out, n);
     }
+
+    /** For ranking groups: larger is better: the lowest value is the worst. */
+    @Override
+    public double badness(double value) { return -value; }
 }

@@ -34,7 +34,7 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
                      ContributionResult contributions, List<QuantileReport> quantiles,
                      List<IntervalReport> intervals, List<GateOutcome> gates, QuantileSetResult quantileSet,
                      ReliabilityDiagram reliability, ComparisonReport comparison, GroupReport groups) {
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public Report {
         columns = List.copyOf(columns);
@@ -67,6 +67,12 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
     /** Whether every gate passed (true without gates). */
     public boolean gatesPassed() {
         return gates.stream().allMatch(GateOutcome::passed);
+    }
+
+    /** The report with its groups' figures. */
+    public Report withGroups(GroupReport groupReport) {
+        return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
+                intervals, gates, quantileSet, reliability, comparison, groupReport);
     }
 
     /** The report with its gates' outcomes. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * loss its value and clamped rows, then per loss with contributions its shares (top 1, top K, each top
  * fraction, outliers) and the outlier count, then per quantile its pinball loss and calibration, then (two or more quantiles) crps,
  * quantile_crossings and quantile_crossing_share, then per
- * interval its coverage, below, above, width, interval score and p-value.
+ * interval its coverage, below, above, width, interval score and p-value, then with --group-by per loss
+ * worst_group, then per group (in the report's order) per loss its value.
  *
  * <p>A figure known only as a bracket (beyond the exact-memory budget) keeps both ends: a gate judges the
  * end that is worse for it, a printer shows the midpoint. Should two figures share a name (a loss labelled
@@ -51,6 +52,7 @@ public final class ReportFigures {
             figures.putIfAbsent(FigureNames.intervalScore(name), Range.of(result.meanScore()));
             figures.putIfAbsent(FigureNames.coveragePValue(name), Range.of(result.pValue()));
         }
+        if (report.groups() != null) addGroups(report.groups(), figures);
         return Collections.unmodifiableMap(figures);
     }
 
@@ -59,6 +61,17 @@ public final class ReportFigures {
         Map<String, Double> values = new LinkedHashMap<>();
         of(report).forEach((name, range) -> values.put(name, range.mid()));
         return Collections.unmodifiableMap(values);
+    }
+
+    private static void addGroups(GroupReport groups, Map<String, Range> figures) {
+        for (GroupReport.WorstGroup worst : groups.worst()) {
+            figures.putIfAbsent(FigureNames.worstGroup(worst.key()), Range.of(worst.value()));
+        }
+        for (GroupReport.Group group : groups.groups()) {
+            for (GroupReport.GroupLoss loss : group.losses()) {
+                figures.putIfAbsent(FigureNames.group(loss.key(), groups.columns(), group.values()), Range.of(loss.value()));
+            }
+        }
     }
 
     private static void addContributions(ContributionResult contributions, Map<String, Range> figures) {

@@ -15,32 +15,32 @@ class SectionsTest {
 
     @Test
     void everySectionOfTheFullHouses() {
-        assertEquals(new Sections(true, true, true, true, true, false, false, true, false, false, false),
+        assertEquals(new Sections(true, true, true, true, true, false, false, true, false, false, false, false),
                 Sections.of(SampleReports.housesFull()));
     }
 
     @Test
     void twoInputsWithLossesHaveASectionPerInputAndSkippedRows() {
-        assertEquals(new Sections(true, false, false, false, false, true, true, false, false, false, false),
+        assertEquals(new Sections(true, false, false, false, false, true, true, false, false, false, false, false),
                 Sections.of(SampleReports.housesAndEmpty()));
     }
 
     @Test
     void onlyQuantilesAndIntervalsHaveNoLossTable() {
-        assertEquals(new Sections(false, false, false, true, true, false, false, false, false, false, false),
+        assertEquals(new Sections(false, false, false, true, true, false, false, false, false, false, false, false),
                 Sections.of(SampleReports.quantilesOnly()));
     }
 
     @Test
     void onlyQuantilesOverTwoInputsHaveNoSectionPerInput() {
         // A section per input lists that input's losses: there are none to list.
-        assertEquals(new Sections(false, false, false, true, true, false, true, false, false, false, false),
+        assertEquals(new Sections(false, false, false, true, true, false, true, false, false, false, false, false),
                 Sections.of(SampleReports.quantilesOnlyTwoInputs()));
     }
 
     @Test
     void contributionsCoveringNoLossHaveNoConcentrationSection() {
-        assertEquals(new Sections(true, false, false, false, false, false, false, false, false, false, false),
+        assertEquals(new Sections(true, false, false, false, false, false, false, false, false, false, false, false),
                 Sections.of(SampleReports.contributionsOfNoLoss()));
     }
 
@@ -55,7 +55,7 @@ class SectionsTest {
                 full.inputs(), full.rows(), full.losses(),
                 new ContributionResult(c.rows(), c.exact(), c.outliers(), noWorstRows), full.quantiles(),
                 full.intervals(), full.gates());
-        assertEquals(new Sections(true, true, false, true, true, false, false, true, false, false, false), Sections.of(report));
+        assertEquals(new Sections(true, true, false, true, true, false, false, true, false, false, false, false), Sections.of(report));
         // One loss with a worst row is enough: largeRun's second loss lists none.
         assertEquals(true, Sections.of(SampleReports.largeRun()).worstRows());
     }
