@@ -9,6 +9,8 @@ sensors.csv  5000 hourly readings of a greenhouse temperature sensor network (de
              w       a per-sensor reliability weight in [0.5, 2]
              p10, p50, p90  the model's quantile forecasts (p50 = pred), calibrated for the
                             Gaussian forecast error, so about 80 % of clean targets lie in [p10, p90]
+             sensor  which of the 25 sensors logged the reading, s01..s25 (text: a --group-by column);
+                     each sensor has its own offset and reliability weight
              Five targets are corrupted as in the seed's story (values entered in the wrong units):
              three logged in Fahrenheit and two in kelvin. Their ids are printed when this runs.
 
@@ -67,6 +69,7 @@ def sensors(rng: np.random.Generator) -> pd.DataFrame:
         "p10": (pred - spread).round(3),
         "p50": pred.round(3),
         "p90": (pred + spread).round(3),
+        "sensor": [f"s{k + 1:02d}" for k in sensor],
     })
 
 

@@ -24,7 +24,8 @@ import org.losseval.report.QuantileResult;
  * is one) for the t-interval of their mean; the caller maps its ends through the loss's finish. Other losses
  * (r2, explained variance, max error, ece, a loss with class weights or ignore_index) get no interval here.
  *
- * <p><b>Cost per group</b>: per loss a {@link LossState} (two exact sums) and, for a mean loss, a
+ * <p><b>Cost per group</b>: the working arrays of batch size are shared by every group ({@link #emptyCopy});
+ * per loss a {@link LossState} (two exact sums) and, for a mean loss, a
  * {@link MeanSums} (two exact sums unweighted, five with --weight); per quantile two and per interval a few.
  * Exact sums hold only the exponents they see ({@link ExactSum}): about 1.3 KiB each for row losses
  * spanning 2<sup>-30</sup>..2<sup>30</sup>, plus 5 KiB of lanes once 16 or more of a group's rows arrive in
@@ -63,6 +64,8 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
     private final double[] levels;
     private final double[] nominals;
     private final double confidence;
+    /** The working arrays of every state of every group made from one another by {@link #emptyCopy}. */
+    private final Scratch scratch;
     private final LossState[] lossStates;
     private final MeanSums[] means;
     private final QuantileState[] quantiles;
@@ -78,6 +81,12 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
      */
     public GroupState(List<RowLoss> losses, boolean sampleWeighted, double[] levels, double[] nominals,
                       double confidence) {
+        this(losses, sampleWeighted, levels, nominals, confidence, new Scratch());
+    }
+
+    private GroupState(List<RowLoss> losses, boolean sampleWeighted, double[] levels, double[] nominals,
+                       double confidence, Scratch scratch) {
+        this.scratch = scratch;
         this.losses = new ArrayList<>(losses);
         this.sampleWeighted = sampleWeighted;
         this.levels = levels.clone();
@@ -88,13 +97,13 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
         for (int l = 0; l < lossStates.length; l++) {
             RowLoss loss = losses.get(l);
             if (loss == null) continue;
-            lossStates[l] = new LossState(loss, sampleWeighted);
+            lossStates[l] = new LossState(loss, sampleWeighted, scratch);
             if (hasMeanInterval(loss)) means[l] = new MeanSums(sampleWeighted);
         }
         quantiles = new QuantileState[levels.length];
-        for (int q = 0; q < levels.length; q++) quantiles[q] = new QuantileState(levels[q], sampleWeighted);
+        for (int q = 0; q < levels.length; q++) quantiles[q] = new QuantileState(levels[q], sampleWeighted, scratch);
         intervals = new IntervalState[nominals.length];
-        for (int i = 0; i < nominals.length; i++) intervals[i] = new IntervalState(nominals[i]);
+        for (int i = 0; i < nominals.length; i++) intervals[i] = new IntervalState(nominals[i], scratch);
     }
 
     /** Whether a loss's interval comes from the t-interval of the mean of its row losses (see the class doc). */
@@ -102,9 +111,13 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
         return !loss.weighsRows() && !(loss instanceof MomentLoss) && !(loss instanceof Ece);
     }
 
-    /** A new, empty state of the same configuration. */
+    /**
+     * A new, empty state of the same configuration that shares this one's working arrays: the states of a
+     * run's groups, fed one after the other on one thread, keep one set of batch-sized arrays between them
+     * (not one per group). Such states must not be fed from two threads.
+     */
     public GroupState emptyCopy() {
-        return new GroupState(losses, sampleWeighted, levels, nominals, confidence);
+        return new GroupState(losses, sampleWeighted, levels, nominals, confidence, scratch);
     }
 
     /** Adds a group's rows of one batch. */

@@ -47,7 +47,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private final MomentSums moments;
     /** The bins of {@link Ece}; null for every other loss. */
     private final CalibrationBins calibration;
-    private boolean[] hit = new boolean[0];
+    private final Scratch scratch;
     private double[] rowLoss = new double[0];
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
@@ -55,6 +55,12 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
 
     /** @param sampleWeighted whether rows come with sample weights ({@code --weight}) */
     public LossState(RowLoss loss, boolean sampleWeighted) {
+        this(loss, sampleWeighted, new Scratch());
+    }
+
+    /** A state whose working arrays are {@code scratch}'s (shared by the states of a run's groups). */
+    LossState(RowLoss loss, boolean sampleWeighted, Scratch scratch) {
+        this.scratch = scratch;
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
         this.moments = loss instanceof MomentLoss ? new MomentSums(sampleWeighted) : null;
@@ -106,7 +112,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (moments != null) moments.accept(rows.column(Role.PRED), rows.column(Role.TARGET), sampleWeight, n);
         if (calibration != null) {
             // the product scratch array has been summed above and is free until the next batch
-            if (hit.length < n) hit = new boolean[n];
+            boolean[] hit = scratch.booleans(n);
             Ece.confidences(rows, product, hit, n);
             calibration.accept(product, hit, n);
         }
@@ -116,7 +122,8 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
 
     /**
      * The last batch's row losses, each times the loss's own row weight, in {@code [0, n)}: valid until
-     * the next {@link #accept}, and the caller must not change them.
+     * the next {@link #accept} (of any state sharing this one's scratch: a group's), and the caller must not
+     * change them.
      */
     public double[] rowLosses() { return rowLoss; }
 
@@ -151,10 +158,9 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     }
 
     private void ensureScratch(int n) {
-        if (rowLoss.length >= n) return;
-        rowLoss = new double[n];
-        ownWeight = new double[n];
-        weight = new double[n];
-        product = new double[n];
+        rowLoss = scratch.doubles(Scratch.LOSS_VALUES, n);
+        ownWeight = scratch.doubles(Scratch.LOSS_OWN_WEIGHTS, n);
+        weight = scratch.doubles(Scratch.LOSS_WEIGHTS, n);
+        product = scratch.doubles(Scratch.LOSS_PRODUCTS, n);
     }
 }

@@ -140,7 +140,7 @@ final class Phrases {
     static String worstGroup(org.losseval.report.GroupReport groups, org.losseval.report.GroupReport.WorstGroup worst,
                              DoubleFunction<String> number) {
         if (worst.values().isEmpty()) {
-            return "worst group by " + worst.key() + ": none (no group has " + groups.minRows() + " rows and a value)";
+            return "worst group by " + worst.key() + ": none (no group has at least " + groups.minRows() + " rows and a value)";
         }
         String ci = worst.interval() == null ? ""
                 : " (" + Numbers.percentNumber(worst.interval().level()) + "% CI "

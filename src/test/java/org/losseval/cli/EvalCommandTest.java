@@ -56,7 +56,7 @@ class EvalCommandTest {
         assertEquals("huber:delta=15", TinyJson.at(report, "losses", 2, "spec"));
         assertEquals(15.0, TinyJson.number(report, "losses", 2, "params", "delta"));
         assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "losses", 2, "count")).asLong());
-        assertEquals("losseval/3", TinyJson.at(report, "schema"));
+        assertEquals("losseval/4", TinyJson.at(report, "schema"));
         assertEquals(3L, ((TinyJson.Num) TinyJson.at(report, "rows", "read")).asLong());
     }
 

@@ -28,7 +28,7 @@ class EvalHelpTest {
         CliRun run = CliRun.of("eval", "--help").assertSuccess();
         List<String> headings = run.out().lines().filter(l -> l.matches("[A-Z][A-Za-z ,]*:")).toList();
         assertEquals(List.of("Inputs:", "Column roles:", "Losses, quantiles and intervals:", "Contribution figures:",
-                "Gates:", "Output:", "Exit codes:"), headings);
+                "Groups:", "Gates:", "Output:", "Exit codes:"), headings);
     }
 
     @Test
@@ -48,6 +48,7 @@ class EvalHelpTest {
         expected.put("%nLosses, quantiles and intervals:%n", List.of("--loss", "--quantile", "--interval"));
         expected.put("%nContribution figures:%n",
                 List.of("--no-contrib", "--top", "--top-fraction", "--worst", "--outlier-factor", "--exact-budget"));
+        expected.put("%nGroups:%n", List.of("--group-by", "--min-group-rows", "--max-groups"));
         expected.put("%nGates:%n", List.of("--fail-if"));
         expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--debug"));
         assertEquals(expected, sections);

@@ -76,9 +76,10 @@ class JsonPrinterTest {
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
         assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
-                "quantiles", "intervals", "reliability", "gates", "passed"), List.copyOf(json.keySet()));
+                "quantiles", "intervals", "reliability", "groups", "gates", "passed"), List.copyOf(json.keySet()));
         assertNull(json.get("reliability"), "a regression run has none");
-        assertEquals("losseval/3", json.get("schema"));
+        assertNull(json.get("groups"), "a run without --group-by has none");
+        assertEquals("losseval/4", json.get("schema"));
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));
@@ -245,7 +246,7 @@ class JsonPrinterTest {
     void outputIsOneObjectEndingWithANewline() {
         String json = print(SampleReports.housesAndEmpty());
         TinyJson.parse(json);
-        assertEquals(List.of("{", "  \"schema\": \"losseval/3\","), GoldenFiles.firstLines(json, 2));
+        assertEquals(List.of("{", "  \"schema\": \"losseval/4\","), GoldenFiles.firstLines(json, 2));
         // The last line is the closing brace, and it ends with a newline.
         assertEquals("}\n", json.substring(json.lastIndexOf('\n', json.length() - 2) + 1));
     }
@@ -289,7 +290,7 @@ class JsonPrinterTest {
 
     @Test
     void aReportForAnotherSchemaIsRefused() {
-        for (int schema : new int[] {2, 4}) {
+        for (int schema : new int[] {3, 5}) {
             Report other = new Report(schema, "9.0.0", "scalar", List.of(), List.of(), new RowCounts(0, 0, Map.of()),
                     List.of(), null, List.of(), List.of(), List.of());
             assertThrows(IllegalArgumentException.class, () -> print(other), "schema " + schema);
