@@ -72,14 +72,28 @@ public final class ExactSum {
     public void add(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int exponent = (int) (bits >>> 52) & 0x7FF;
-        if (exponent == 0x7FF) {
-            addNonFinite(x);
+        // The common case first: a normal number inside the window (0x7FF, NaN and ±Inf, is never below
+        // high, and exponent 0, zeros and subnormals, takes the slow path).
+        if (exponent >= low && exponent < high && exponent != 0) {
+            long significand = (bits & SIGNIFICAND_MASK) | IMPLICIT_BIT;
+            bins[exponent - low] += bits < 0 ? -significand : significand;
+        } else if (!addOutsideWindow(x, bits, exponent)) {
             return;
         }
-        if ((bits & ~Long.MIN_VALUE) == 0) return; // ±0 adds nothing
-        if (exponent < low || exponent >= high) widen(exponent, exponent);
-        addTo(bins, low, bits);
         if (--addsUntilCarry == 0) carry();
+    }
+
+    /** {@link #add} of a value that is not a normal number inside the window; false when nothing was added. */
+    private boolean addOutsideWindow(double x, long bits, int exponent) {
+        if (exponent == 0x7FF) {
+            addNonFinite(x);
+            return false;
+        }
+        if ((bits & ~Long.MIN_VALUE) == 0) return false; // ±0 adds nothing
+        int bin = Math.max(1, exponent); // a subnormal's bin is the smallest normal's
+        if (bin < low || bin >= high) widen(bin, bin);
+        addTo(bins, low, bits);
+        return true;
     }
 
     /** Adds {@code values[0, n)}. */
@@ -121,7 +135,7 @@ public final class ExactSum {
             int exponent = (int) (bits >>> 52) & 0x7FF;
             // Zeros (exponent 0, no significand) and non-finite values (0x7FF) take no bin.
             if (exponent == 0x7FF || (bits & ~Long.MIN_VALUE) == 0) continue;
-            min = Math.min(min, exponent);
+            min = Math.min(min, Math.max(1, exponent)); // a subnormal's bin is the smallest normal's
             max = Math.max(max, exponent);
         }
         if (max >= 0 && (min < low || max >= high)) widen(min, max);
@@ -148,18 +162,24 @@ public final class ExactSum {
     }
 
     /**
-     * Widens the window to hold exponents {@code min..max} (a subnormal's exponent 0 means bin 1), with slack,
-     * moving every bin and lane to its same absolute position.
+     * Widens the window to hold exponents {@code min..max} (a subnormal's exponent 0 means bin 1), with slack
+     * (at first {@value #SLACK} bins each side, then the window's width), moving every bin and lane to its
+     * same absolute position.
      */
     private void widen(int min, int max) {
         int from = Math.max(1, min);
         int to = Math.max(from, max) + 1;
-        int newLow = bins.length == 0 ? Math.max(1, from - SLACK) : Math.min(low, Math.max(1, from - SLACK));
-        int newHigh = bins.length == 0 ? Math.min(EXPONENT_BINS, to + SLACK)
-                : Math.max(high, Math.min(EXPONENT_BINS, to + SLACK));
-        if (bins.length > 0) {
-            newLow = Math.min(newLow, low);
-            newHigh = Math.max(newHigh, high);
+        int newLow;
+        int newHigh;
+        if (bins.length == 0) {
+            newLow = Math.max(1, from - SLACK);
+            newHigh = Math.min(EXPONENT_BINS, to + SLACK);
+        } else {
+            // A side that must move moves by at least the window's width: the window doubles, so a sum whose
+            // extremes creep outwards (the smallest of more and more squared errors) is moved O(log) times.
+            int step = Math.max(SLACK, high - low);
+            newLow = from < low ? Math.max(1, Math.min(from - SLACK, low - step)) : low;
+            newHigh = to > high ? Math.min(EXPONENT_BINS, Math.max(to + SLACK, high + step)) : high;
         }
         bins = moved(bins, newLow, newHigh);
         if (lanes != null) {

@@ -37,6 +37,8 @@ final class GroupKeys {
     private final CodeMap[] steps;
     /** The last prefix (the value id with one column, the last step's code with more) to group id. */
     private final CodeMap groupOfPrefix = new CodeMap();
+    /** With one column: value id to group id (-1: none yet), the same as {@link #groupOfPrefix} without hashing. */
+    private int[] groupOfValue = new int[0];
     /** Per group, its value id in each column. */
     private final List<int[]> groupValues = new ArrayList<>();
     private int[] prefix = new int[0];
@@ -79,8 +81,13 @@ final class GroupKeys {
             }
         }
         int groups = groupValues.size();
+        int lastPrefix = -1;
+        int lastGroup = -1;
         for (int i = 0; i < n; i++) {
-            int group = groupOfPrefix.codeOf(prefix[i]);
+            // Runs of one group (sorted data, a file or partition column) skip the lookup.
+            int group = prefix[i] == lastPrefix ? lastGroup : groupOf(prefix[i]);
+            lastPrefix = prefix[i];
+            lastGroup = group;
             if (group >= groups) {
                 // Group ids are handed out in order of first appearance, so a new one is exactly the next.
                 if (group >= maxGroups) throw tooMany(batch, i);
@@ -89,6 +96,22 @@ final class GroupKeys {
             }
             out[i] = group;
         }
+    }
+
+    /** The group of a last prefix, numbering it when new: an array by value id with one column, else a map. */
+    private int groupOf(int lastPrefix) {
+        if (columns.size() > 1) return groupOfPrefix.codeOf(lastPrefix);
+        if (lastPrefix >= groupOfValue.length) {
+            int old = groupOfValue.length;
+            groupOfValue = Arrays.copyOf(groupOfValue, Math.max(lastPrefix + 1, 2 * old));
+            Arrays.fill(groupOfValue, old, groupOfValue.length, -1);
+        }
+        int group = groupOfValue[lastPrefix];
+        if (group < 0) {
+            group = groupOfPrefix.codeOf(lastPrefix);
+            groupOfValue[lastPrefix] = group;
+        }
+        return group;
     }
 
     /** The translation of column c's codes for this source, extended to the batch's dictionary. */
