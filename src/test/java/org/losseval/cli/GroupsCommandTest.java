@@ -141,6 +141,19 @@ class GroupsCommandTest {
         assertEquals("file=" + c + ",date=2026-11-02", ((Map<?, ?>) files.get(0)).get("label"));
     }
 
+    @Test
+    void skippedRowsLeaveTheirGroupsAndTheTextsFollowTheRowsKept() throws IOException {
+        // Rows 2 and 4 are invalid (an empty pred, a NaN target); region c occurs only in a skipped row.
+        Path file = write("k.csv", "region,pred,target\na,1,0\nc,,0\nb,2,0\nb,1,NaN\na,3,0\n");
+        CliRun run = CliRun.of("eval", file.toString(), "-p", "pred", "-t", "target", "-l", "mse", "--group-by", "region",
+                "--min-group-rows", "1", "--skip-invalid", "--format", "json").assertSuccess();
+        List<?> items = (List<?>) TinyJson.at(run.json(), "groups", "items");
+        assertEquals(List.of("region=a", "region=b"), items.stream().map(i -> ((Map<?, ?>) i).get("label")).toList());
+        assertEquals(5.0, TinyJson.number(run.json(), "groups", "items", 0, "losses", 0, "value"));
+        assertEquals(2L, ((TinyJson.Num) TinyJson.at(run.json(), "groups", "items", 0, "rows")).asLong());
+        assertEquals(4.0, TinyJson.number(run.json(), "groups", "items", 1, "losses", 0, "value"));
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
