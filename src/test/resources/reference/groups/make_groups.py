@@ -13,6 +13,8 @@ where an empty cell is the empty value) plus NumPy/SciPy by hand:
   coverage[p10:p90]     fraction of targets with p10 <= target <= p90 (a bound counts as inside)
   calibration[p90]      fraction of rows whose target is below p90 (strictly); rows are counted, not
                         weighted, as for the run's calibration (QuantileState)
+  medae                 scikit-learn 1.2 median_absolute_error per group (sample_weight=w when weighted:
+                        its _weighted_percentile, the lower weighted median); no interval
 Values are written with repr (shortest round trip) so the test reads the same doubles.
 """
 from pathlib import Path
@@ -20,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
+from sklearn.metrics import median_absolute_error
 
 HERE = Path(__file__).resolve().parent
 SEED = 9
@@ -70,6 +73,7 @@ def figures(frame: pd.DataFrame, weighted: bool) -> pd.DataFrame:
         row["rmse_high"] = np.sqrt(row["mse_high"])
         row["coverage"] = ((g["p10"] <= g["target"]) & (g["target"] <= g["p90"])).mean()
         row["calibration"] = (g["target"] < g["p90"]).mean()
+        row["medae"] = median_absolute_error(g["target"], g["pred"], sample_weight=w)
         out.append(row)
     return pd.DataFrame(out)
 

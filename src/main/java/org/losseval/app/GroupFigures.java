@@ -73,7 +73,7 @@ final class GroupFigures {
                 worst.add(new GroupReport.WorstGroup(key, List.of(), Double.NaN, null, 0));
             } else {
                 GroupReport.GroupLoss loss = first.losses().get(l);
-                worst.add(new GroupReport.WorstGroup(key, first.values(), loss.value(), loss.interval(), first.rows()));
+                worst.add(new GroupReport.WorstGroup(key, first.values(), loss.range(), loss.interval(), first.rows()));
             }
         }
         return new GroupReport(grouping.columns(), grouping.minRows(), grouping.maxGroups(),
@@ -105,7 +105,7 @@ final class GroupFigures {
             interval = new ConfidenceInterval(ci.level(), loss.finish(low), loss.finish(ci.high()));
         }
         double share = figures.lossSums().get(l) / all.lossSums().get(l);
-        return new GroupReport.GroupLoss(key, lossFigures.value(), interval, share);
+        return new GroupReport.GroupLoss(key, lossFigures.range(), interval, share);
     }
 
     private static List<QuantileReport> quantiles(EvalRequest request, GroupState.Figures figures) {

@@ -50,7 +50,8 @@ final class GroupTables {
             cells.add(Long.toString(group.rows()));
             cells.add(Numbers.percent(group.rowShare()));
             for (GroupReport.GroupLoss loss : group.losses()) {
-                cells.add(number.apply(loss.value()));
+                // Escaped because "~" (a bracket, see Phrases.approximateNote) marks strikethrough in Markdown.
+                cells.add(escape.apply(Phrases.approximate(loss.range(), number)));
                 cells.add(escape.apply(interval(loss.interval(), number)));
                 cells.add(Numbers.percent(loss.lossShare()));
             }
@@ -59,6 +60,14 @@ final class GroupTables {
             table.addRow(cells);
         }
         return table;
+    }
+
+    /**
+     * Whether a group's loss is a bracket (medae beyond the exact-memory budget), so that the printers add
+     * {@link Phrases#approximateNote()} under the group table.
+     */
+    static boolean anyApproximate(GroupReport groups) {
+        return groups.groups().stream().flatMap(g -> g.losses().stream()).anyMatch(l -> !l.range().exact());
     }
 
     /** [low, high], or "-" without an interval. */

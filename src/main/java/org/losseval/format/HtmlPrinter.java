@@ -376,6 +376,7 @@ public final class HtmlPrinter implements Printer {
         List<String> notes = new ArrayList<>();
         for (var worst : report.groups().worst()) notes.add(escape(Phrases.worstGroup(report.groups(), worst, number)));
         notes.add(escape(Phrases.worstGroupCaveat()));
+        if (GroupTables.anyApproximate(report.groups())) notes.add(escape(Phrases.approximateNote()));
         page.add("<p>" + String.join("<br/>", notes) + "</p>");
         page.add("</section>");
     }

@@ -431,7 +431,7 @@ public final class JsonPrinter implements Printer {
             for (GroupReport.GroupLoss loss : group.losses()) {
                 json.beginObject();
                 json.name("key").value(loss.key());
-                writeNumber("value", loss.value(), json);
+                writeRange("value", loss.range(), json);
                 writeInterval("ci", loss.interval(), json);
                 writeNumber("loss_share", loss.lossShare(), json);
                 json.endObject();
@@ -456,7 +456,7 @@ public final class JsonPrinter implements Printer {
             } else {
                 writeGroupValues(groups.columns(), worst.values(), json);
             }
-            writeNumber("value", worst.value(), json);
+            writeRange("value", worst.range(), json);
             writeInterval("ci", worst.interval(), json);
             json.name("rows").value(worst.rows());
             json.endObject();

@@ -114,6 +114,7 @@ public final class MarkdownPrinter implements Printer {
             List<String> notes = new ArrayList<>();
             for (var worst : report.groups().worst()) notes.add(Phrases.worstGroup(report.groups(), worst, number));
             notes.add(Phrases.worstGroupCaveat());
+            if (GroupTables.anyApproximate(report.groups())) notes.add(Phrases.approximateNote());
             out.write("\n" + String.join("\\\n", notes.stream().map(MarkdownPrinter::escape).toList()) + "\n");
         }
         out.flush();

@@ -176,7 +176,7 @@ final class Phrases {
                 : " (" + Numbers.percentNumber(worst.interval().level()) + "% CI "
                 + GroupTables.interval(worst.interval(), number) + ")";
         return "worst group by " + worst.key() + ": " + org.losseval.report.FigureNames.groupLabel(groups.columns(),
-                worst.values()) + ", " + worst.key() + " = " + number.apply(worst.value()) + ci + ", " + worst.rows()
+                worst.values()) + ", " + worst.key() + " = " + approximate(worst.range(), number) + ci + ", " + worst.rows()
                 + (worst.rows() == 1 ? " row" : " rows");
     }
 

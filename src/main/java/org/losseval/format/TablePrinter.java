@@ -105,6 +105,7 @@ public final class TablePrinter implements Printer {
             writeLines(GroupTables.groups(report.groups(), number, plain).plainLines(), out);
             for (var worst : report.groups().worst()) out.write(Phrases.worstGroup(report.groups(), worst, number) + "\n");
             out.write(Phrases.worstGroupCaveat() + "\n");
+            if (GroupTables.anyApproximate(report.groups())) out.write(Phrases.approximateNote() + "\n");
         }
         if (sections.gates()) writeGates(report.gates(), out);
         out.flush();

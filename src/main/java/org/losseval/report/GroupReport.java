@@ -66,7 +66,9 @@ public record GroupReport(List<String> columns, long minRows, long maxGroups, do
      * One loss in one group.
      *
      * @param key       the loss's key ({@link LossResult#key()})
-     * @param value     the loss over the group's rows, computed as the run's is
+     * @param range     the loss over the group's rows, computed as the run's is: exact (both ends equal), or a
+     *                  bracket that holds it ({@code medae} beyond the exact-memory budget; gates judge its
+     *                  worse end, printers show its midpoint {@link #value()} with "~")
      * @param interval  the t-interval of the loss (the interval of the mean of its row losses, its ends mapped
      *                  through the loss's finish, e.g. the square root for rmse); null for a loss that is not
      *                  a mean of its row losses (r2, ece, a loss with class weights) or is resolved from the
@@ -74,20 +76,36 @@ public record GroupReport(List<String> columns, long minRows, long maxGroups, do
      * @param lossShare the group's share of the total loss: Σ w·l over its rows / Σ w·l over all rows (NaN
      *                  for a deferred loss); compare it with {@link Group#rowShare()}
      */
-    public record GroupLoss(String key, double value, ConfidenceInterval interval, double lossShare) {}
+    public record GroupLoss(String key, Range range, ConfidenceInterval interval, double lossShare) {
+        /** A loss known exactly. */
+        public GroupLoss(String key, double value, ConfidenceInterval interval, double lossShare) {
+            this(key, Range.of(value), interval, lossShare);
+        }
+
+        /** The value: exact, or the midpoint of {@link #range()} when that is a bracket. */
+        public double value() { return range.mid(); }
+    }
 
     /**
      * The worst ranked group of one loss.
      *
      * @param key      the loss's key
      * @param values   the group's values, or empty when no group is ranked
-     * @param value    its loss (NaN when no group is ranked)
+     * @param range    its loss (NaN when no group is ranked), a bracket as in {@link GroupLoss#range()}
      * @param interval its interval, or null
      * @param rows     its rows
      */
-    public record WorstGroup(String key, List<String> values, double value, ConfidenceInterval interval, long rows) {
+    public record WorstGroup(String key, List<String> values, Range range, ConfidenceInterval interval, long rows) {
         public WorstGroup {
             values = List.copyOf(values);
         }
+
+        /** A worst group whose loss is known exactly. */
+        public WorstGroup(String key, List<String> values, double value, ConfidenceInterval interval, long rows) {
+            this(key, values, Range.of(value), interval, rows);
+        }
+
+        /** The value: exact, or the midpoint of {@link #range()}. */
+        public double value() { return range.mid(); }
     }
 }

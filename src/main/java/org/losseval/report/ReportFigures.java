@@ -84,11 +84,11 @@ public final class ReportFigures {
 
     private static void addGroups(GroupReport groups, Map<String, Range> figures) {
         for (GroupReport.WorstGroup worst : groups.worst()) {
-            figures.putIfAbsent(FigureNames.worstGroup(worst.key()), Range.of(worst.value()));
+            figures.putIfAbsent(FigureNames.worstGroup(worst.key()), worst.range());
         }
         for (GroupReport.Group group : groups.groups()) {
             for (GroupReport.GroupLoss loss : group.losses()) {
-                figures.putIfAbsent(FigureNames.group(loss.key(), groups.columns(), group.values()), Range.of(loss.value()));
+                figures.putIfAbsent(FigureNames.group(loss.key(), groups.columns(), group.values()), loss.range());
             }
         }
     }

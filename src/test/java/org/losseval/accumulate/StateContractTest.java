@@ -206,6 +206,10 @@ class StateContractTest {
                 group("other losses", false, List.of("mse", "mae", "explained_variance"), List.of()))));
         all.add(group("weighted group", true, List.of("mse", "rmse"), List.of(
                 group("unweighted group", false, List.of("mse", "rmse"), List.of()))));
+        // medae per group: exact within the run's budget, a bracket beyond it (budget 0); budgets must agree.
+        all.add(group("group with medae", false, List.of("mae", "medae"), ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES,
+                List.of(group("group with medae, budget 0", false, List.of("mae", "medae"), 0, List.of()))));
+        all.add(group("weighted group with medae, budget 0", true, List.of("medae"), 0, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -355,10 +359,16 @@ class StateContractTest {
      */
     private static Fixture<GroupState> group(String name, boolean weighted, List<String> specs,
                                              List<Fixture<GroupState>> refused) {
+        return group(name, weighted, specs, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, refused);
+    }
+
+    private static Fixture<GroupState> group(String name, boolean weighted, List<String> specs, long exactBudgetBytes,
+                                             List<Fixture<GroupState>> refused) {
         List<RowLoss> losses = new ArrayList<>();
         for (String spec : specs) losses.add(parse(spec));
         losses.add(null);
-        return state(name, () -> new GroupState(losses, weighted, new double[] {0.9}, new double[] {0.8}, 0.95),
+        return state(name, () -> new GroupState(losses, weighted, new double[] {0.9}, new double[] {0.8}, 0.95,
+                        exactBudgetBytes),
                 (state, rows, from, to) -> {
                     double[] target = ContractRows.slice(rows.target, from, to);
                     state.accept(new GroupState.Batch(rows.inputs(Regression.ROLES.apply(rows), from, to),

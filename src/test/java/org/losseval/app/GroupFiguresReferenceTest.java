@@ -16,18 +16,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.losseval.accumulate.ContributionSettings;
+import org.losseval.gate.Gate;
+import org.losseval.gate.GateExpression;
 import org.losseval.loss.LossRegistry;
 import org.losseval.loss.LossSpecs;
 import org.losseval.loss.Role;
 import org.losseval.report.ConfidenceInterval;
+import org.losseval.report.GateOutcome;
 import org.losseval.report.GroupReport;
+import org.losseval.report.Range;
 import org.losseval.report.Report;
 
 /**
  * Per-group figures of {@code --group-by region --group-by device} on
  * {@code src/test/resources/reference/groups/rows.csv} against pandas' groupby and NumPy/SciPy by hand
  * ({@code make_groups.py} beside it writes {@code expected.csv}): rows, shares, mse/mae/rmse and their 95%
- * t-intervals, plain and weighted, interval coverage and quantile calibration. And the same bits whatever
+ * t-intervals, plain and weighted, scikit-learn's medae, interval coverage and quantile calibration. And the same bits whatever
  * the batch size and thread count.
  */
 class GroupFiguresReferenceTest {
@@ -71,6 +76,12 @@ class GroupFiguresReferenceTest {
             assertClose(d(row, "mae_share"), group.losses().get(1).lossShare(), MEAN_TOLERANCE, at + " mae share");
             // r2 is no mean of row losses: no interval.
             assertNull(group.losses().get(3).interval());
+            // medae: scikit-learn's (weighted) median of the group's |errors|, exact within the budget; no interval.
+            GroupReport.GroupLoss medae = group.losses().get(4);
+            assertEquals("medae", medae.key());
+            assertEquals(d(row, "medae"), medae.value(), at + " medae");
+            assertEquals(true, medae.range().exact(), at + " medae exact");
+            assertNull(medae.interval(), at + " medae interval");
             assertClose(d(row, "coverage"), group.intervals().get(0).result().coverage(), 1e-15, at + " coverage");
             assertClose(d(row, "calibration"), group.quantiles().get(0).result().fractionBelow(), MEAN_TOLERANCE,
                     at + " calibration");
@@ -120,14 +131,51 @@ class GroupFiguresReferenceTest {
         }
     }
 
+    /**
+     * With --exact-budget 0 every group's medae is a bracket: it holds scikit-learn's value, the printers mark
+     * it, and a gate on it judges the end that is worse for the gate.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void medaeBeyondTheBudgetIsABracketHoldingTheValue(boolean weighted) throws Exception {
+        ContributionSettings noBudget = new ContributionSettings(5, List.of(0.01), 5, 3.0, 0);
+        GroupReport groups = evaluate(weighted, 1, 64, noBudget, List.of()).groups();
+        for (Map<String, String> row : expected(weighted)) {
+            List<String> values = List.of(row.get("region"), row.get("device"));
+            GroupReport.GroupLoss medae = groups.groups().stream().filter(g -> g.values().equals(values)).findFirst()
+                    .orElseThrow().losses().get(4);
+            Range range = medae.range();
+            String at = values + (weighted ? " weighted" : "");
+            assertEquals(false, range.exact(), at);
+            assertEquals(true, range.low() <= d(row, "medae") && d(row, "medae") <= range.high(),
+                    at + ": " + range + " holds " + row.get("medae"));
+        }
+        GroupReport.Group eu = groups.groups().stream().filter(g -> g.values().equals(List.of("eu", "ios")))
+                .findFirst().orElseThrow();
+        Range bracket = eu.losses().get(4).range();
+        // Between the ends: '>' is judged at the high end (fails), '<' at the low end (fails too).
+        double between = bracket.low() / 2 + bracket.high() / 2;
+        Report gated = evaluate(weighted, 1, 64, noBudget, List.of(
+                GateExpression.parse("group[medae@region=eu,device=ios] > " + between),
+                GateExpression.parse("group[medae@region=eu,device=ios] < " + between)));
+        assertEquals(List.of(false, false), gated.gates().stream().map(GateOutcome::passed).toList());
+        assertEquals(bracket.high(), gated.gates().get(0).value());
+        assertEquals(bracket.low(), gated.gates().get(1).value());
+    }
+
     private static Report evaluate(boolean weighted, int threads, int batchSize) throws Exception {
+        return evaluate(weighted, threads, batchSize, null, List.of());
+    }
+
+    private static Report evaluate(boolean weighted, int threads, int batchSize, ContributionSettings contributions,
+                                   List<Gate> gates) throws Exception {
         Map<Role, String> roles = new EnumMap<>(Role.class);
         roles.put(Role.PRED, "pred");
         roles.put(Role.TARGET, "target");
         EvalRequest request = new EvalRequest(List.of(ROWS), roles, weighted ? "w" : null,
-                LossSpecs.parse(List.of("mse", "mae", "rmse", "r2"), LossRegistry.builtIn()),
-                List.of(new QuantileColumn("p90", 0.9)), List.of(new IntervalColumns("p10", "p90", 0.8)), null,
-                List.of(), InvalidPolicy.FAIL, null, threads, null, null,
+                LossSpecs.parse(List.of("mse", "mae", "rmse", "r2", "medae"), LossRegistry.builtIn()),
+                List.of(new QuantileColumn("p90", 0.9)), List.of(new IntervalColumns("p10", "p90", 0.8)), contributions,
+                gates, InvalidPolicy.FAIL, null, threads, null, null,
                 new GroupingRequest(List.of("region", "device")), null);
         return new Evaluator(InputStream.nullInputStream(), "test", batchSize).evaluate(request);
     }

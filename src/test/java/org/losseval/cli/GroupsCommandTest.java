@@ -154,6 +154,59 @@ class GroupsCommandTest {
         assertEquals(4.0, TinyJson.number(run.json(), "groups", "items", 1, "losses", 0, "value"));
     }
 
+    @Test
+    void medaeOfAGroupBeyondTheBudgetIsABracketInJsonAndMarkedInTheTable() throws IOException {
+        // Region a: errors 1.1 and 3.3, so its exact medae is 2.2 (NumPy's median), which the bracket must hold.
+        Path file = write("m.csv", "region,pred,target\na,1.1,0\nb,2.2,0\na,3.3,0\nc,5,5\n");
+        String[] args = {"eval", file.toString(), "-p", "pred", "-t", "target", "-l", "medae", "--group-by", "region",
+                "--min-group-rows", "1", "--exact-budget", "0", "--worst", "0"};
+        CliRun json = CliRun.of(concat(args, "--format", "json")).assertSuccess();
+        assertEquals("region=a", TinyJson.at(json.json(), "groups", "items", 0, "label"));
+        double low = TinyJson.number(json.json(), "groups", "items", 0, "losses", 0, "value_range", "low");
+        double high = TinyJson.number(json.json(), "groups", "items", 0, "losses", 0, "value_range", "high");
+        double exact = Math.abs(1.1 - 0) / 2 + Math.abs(3.3 - 0) / 2;
+        assertEquals(true, low <= exact && exact <= high && low < high, "[" + low + ", " + high + "]");
+        assertEquals(low / 2 + high / 2, TinyJson.number(json.json(), "groups", "items", 0, "losses", 0, "value"));
+        assertEquals(low, TinyJson.number(json.json(), "groups", "worst", 0, "value_range", "low"));
+        CliRun table = CliRun.of(args).assertSuccess();
+        List<String> lines = table.out().lines().toList();
+        String rowA = lines.stream().filter(l -> l.startsWith("1 ") && l.contains("region=a")).findFirst().orElseThrow();
+        assertEquals(true, rowA.split(" +")[4].startsWith("~"), rowA);
+        assertEquals(true, lines.stream().anyMatch(l -> l.startsWith("worst group by medae: region=a, medae = ~")),
+                table.out());
+        // The note under the losses (the run's medae is a bracket too) comes again under the groups' caveat.
+        String note = lines.stream().filter(l -> l.startsWith("~ marks an approximate figure")).findFirst().orElseThrow();
+        int caveat = lines.indexOf(lines.stream().filter(l -> l.startsWith("note: the worst of many groups")).findFirst()
+                .orElseThrow());
+        assertEquals(note, lines.get(caveat + 1));
+    }
+
+    @Test
+    void groupsWithABaselineInOtherFilesAreTheGroupsOfTheSameRowsInOneFile() throws IOException {
+        // The baseline's rows shuffled in their own file, paired by --key id; group by a text column and the key.
+        Path together = write("together.csv", "id,region,pred,target,baseline\n1,a,1,0,2\n2,b,2,0,1\n3,a,3,0,3\n"
+                + "4,b,5,4,4\n5,c,0.5,1,2\n6,a,2,2,0\n");
+        Path candidate = write("new.csv", "id,region,pred,target\n1,a,1,0\n2,b,2,0\n3,a,3,0\n4,b,5,4\n5,c,0.5,1\n6,a,2,2\n");
+        Path baseline = write("old.csv", "id,pred,target\n4,4,4\n6,0,2\n1,2,0\n5,2,1\n3,3,0\n2,1,0\n");
+        String[] common = {"-p", "pred", "-t", "target", "-l", "mse,mae,medae", "--group-by", "region", "--group-by", "id",
+                "--min-group-rows", "1", "--replicates", "20", "--format", "json"};
+        CliRun paired = CliRun.of(concat(concat(new String[] {"eval", candidate.toString(), "--baseline", baseline.toString(),
+                "--key", "id"}, common))).assertSuccess();
+        CliRun same = CliRun.of(concat(concat(new String[] {"eval", together.toString(), "--baseline-pred", "baseline"},
+                common))).assertSuccess();
+        Object groups = TinyJson.at(paired.json(), "groups");
+        assertEquals(6, ((List<?>) TinyJson.at(groups, "items")).size());
+        assertEquals("region=a,id=3", TinyJson.at(groups, "items", 0, "label"));
+        assertEquals(groups, TinyJson.at(same.json(), "groups"));
+        assertEquals(TinyJson.at(same.json(), "comparison", "figures"), TinyJson.at(paired.json(), "comparison", "figures"));
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
