@@ -153,14 +153,19 @@ mv -f "$completion.tmp.$$" "$completion"
 # three-row CSV run on JDK 25 80M of its 622M main-thread instructions (valgrind --tool=callgrind).
 rm -f "$share/losseval.jsa" "$share"/losseval-*.jsa "$share"/losseval-*.aot
 archives() { ls "$share" | grep -c -E '^losseval-[0-9]+\.(jsa|aot)$' || true; }
+done_majors=
 old_ifs=$IFS
 IFS='
 '
 for home in "$(dirname "$(dirname "$java")")" $jdks; do
     IFS=$old_ifs
+    # One archive per major version (the launcher's choice): a --jdk of a version already done is skipped.
+    home_major=$(java_major "$home/bin/java")
+    case " $done_majors " in *" $home_major "*) continue ;; esac
+    done_majors="$done_majors $home_major"
     before=$(archives)
     parquet=$here/examples/houses.parquet
-    [ "$(java_major "$home/bin/java")" -lt 25 ] || parquet=
+    [ "${home_major:-0}" -lt 25 ] || parquet=
     env -u LOSSEVAL_JAVA_OPTS JAVA_HOME="$home" LOSSEVAL_MAKE_ARCHIVE=1 "$launcher" eval \
         "$here/examples/houses.csv" ${parquet:+"$parquet"} -p pred -t target -l mse >/dev/null 2>&1 || true
     if [ "$(archives)" -le "$before" ]; then

@@ -68,7 +68,7 @@ instr() {
     # Children traced: the launcher is a shell script that execs java (its own few instructions count too).
     valgrind --tool=callgrind --trace-children=yes --separate-threads=yes --callgrind-out-file="$out.%p" "$@" \
         >/dev/null 2>&1
-    for f in "$out"-*; do n=$(sed -n 's/^summary: //p' "$f"); total=$((total + n)); done
+    for f in "$out".*; do n=$(sed -n 's/^summary: //p' "$f"); total=$((total + n)); done
     rm -f "$out"*
     echo $((total / 1000000))
 }
