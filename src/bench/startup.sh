@@ -77,7 +77,7 @@ echo "| JDK | hello world | losseval, houses.csv | ratio (goal ≤ 2×) | classe
 echo "|---|---:|---:|---:|---:|---:|"
 for jdk in "${jdks[@]}"; do
     java=$jdk/bin/java
-    name=$("$java" -version 2>&1 | sed -n '2p' | sed 's/ *(build.*//')
+    name="$("$java" -version 2>&1 | sed -n '1s/.* version "\([^"]*\)".*/\1/p') ($(basename "$jdk"))"
     say "measuring on $name ($jdk) ..."
     hello=("$java" -XX:+UseSerialGC -XX:-UsePerfData -cp "$dir" Hello)
     run=(env JAVA_HOME="$jdk" "$losseval" eval "$houses" -p pred -t target -l mse)
