@@ -29,12 +29,26 @@ import org.losseval.loss.Role;
  * @param pairing       the baseline's own files and how rows pair with them, or null
  * @param grouping      the --group-by columns and limits, or null
  * @param rowsOut       the per-row output, or null
+ * @param exactBudgetBytes the --exact-budget as asked (before the heap cap): the memory of the exact order
+ *                      statistics, the contribution figures' and medae's. Its own component because medae
+ *                      needs it with --no-contrib too (then {@code contributions} is null).
  */
 public record EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
                           List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
                           ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
                           Character delimiter, int threads, BaselineRequest baseline, PairingRequest pairing,
-                          GroupingRequest grouping, RowsOutRequest rowsOut) {
+                          GroupingRequest grouping, RowsOutRequest rowsOut, long exactBudgetBytes) {
+    /** A request whose exact budget is the contribution figures' (the default with them off). */
+    public EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
+                       List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
+                       ContributionSettings contributions, List<Gate> gates, InvalidPolicy policy,
+                       Character delimiter, int threads, BaselineRequest baseline, PairingRequest pairing,
+                       GroupingRequest grouping, RowsOutRequest rowsOut) {
+        this(inputs, roles, weightColumn, losses, quantiles, intervals, contributions, gates, policy, delimiter,
+                threads, baseline, pairing, grouping, rowsOut, contributions == null
+                        ? ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES : contributions.exactBudgetBytes());
+    }
+
     /** A request that compares nothing, groups nothing and writes no rows. */
     public EvalRequest(List<String> inputs, Map<Role, String> roles, String weightColumn,
                        List<LossRequest> losses, List<QuantileColumn> quantiles, List<IntervalColumns> intervals,
@@ -56,6 +70,7 @@ public record EvalRequest(List<String> inputs, Map<Role, String> roles, String w
         if (inputs.stream().filter("-"::equals).count() > 1) {
             throw new IllegalArgumentException("stdin ('-') can be read only once");
         }
+        if (exactBudgetBytes < 0) throw new IllegalArgumentException("--exact-budget must not be negative");
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
 

@@ -34,8 +34,8 @@ final class RunPlan {
     final List<Gate> gates;
     /**
      * The exact-memory budget of the run's order statistics ({@code medae}, per input and for the run): the
-     * --exact-budget of the contribution figures, or their default with --no-contrib, capped by this JVM's
-     * heap as theirs is ({@link ContributionSettings#heapCappedBudget}).
+     * --exact-budget ({@link EvalRequest#exactBudgetBytes}, given with or without --no-contrib), capped by this
+     * JVM's heap as the contribution figures' is ({@link ContributionSettings#heapCappedBudget}).
      */
     final long exactBudgetBytes;
 
@@ -44,9 +44,8 @@ final class RunPlan {
         this.streamed = streamed;
         this.nominals = nominals;
         this.gates = gates;
-        long requested = request.contributions() == null ? ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES
-                : request.contributions().exactBudgetBytes();
-        this.exactBudgetBytes = ContributionSettings.heapCappedBudget(requested, Runtime.getRuntime().maxMemory());
+        this.exactBudgetBytes = ContributionSettings.heapCappedBudget(request.exactBudgetBytes(),
+                Runtime.getRuntime().maxMemory());
     }
 
     static RunPlan of(EvalRequest request) throws InvalidRequestException {

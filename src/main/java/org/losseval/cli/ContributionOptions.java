@@ -45,6 +45,18 @@ final class ContributionOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;
 
+    /**
+     * The --exact-budget in bytes, with or without --no-contrib: it also keeps medae exact, so --no-contrib
+     * must not drop it (it did: medae then had the default budget whatever was asked).
+     */
+    long exactBudgetBytes() throws UsageException {
+        try {
+            return ContributionSettings.budgetBytes(exactBudgetMib);
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(e);
+        }
+    }
+
     /** The settings, or null with --no-contrib. */
     ContributionSettings settings() throws UsageException {
         if (noContrib) return null;

@@ -113,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
         try {
             return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
                     settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,
-                    rows), reportOutput);
+                    rows, contributions.exactBudgetBytes()), reportOutput);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

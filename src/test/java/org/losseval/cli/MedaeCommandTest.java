@@ -113,6 +113,30 @@ class MedaeCommandTest {
         assertEquals(1, lowGate.exitCode());
     }
 
+    /**
+     * Regression: with --no-contrib the --exact-budget was dropped with the contribution settings, so medae
+     * kept the default 256 MiB whatever was asked. A budget of 0 now makes it a bracket with or without
+     * --no-contrib, and the bracket holds the exact median (10: errors 10, 10, 220, as scikit-learn above).
+     */
+    @Test
+    void exactBudgetIsIgnoredForMedaeWithNoContrib() throws IOException {
+        Path houses = CliRun.write(dir, "houses.csv", "pred,target\n210,200\n340,350\n400,180\n");
+        for (boolean noContrib : new boolean[] {false, true}) {
+            String[] args = {"eval", houses.toString(), "-p", "pred", "-t", "target", "-l", "medae",
+                    "--exact-budget", "0", "--format", "json"};
+            Object json = CliRun.of(noContrib ? concat(args, "--no-contrib") : args).json();
+            double low = TinyJson.number(json, "losses", 0, "value_range", "low");
+            double high = TinyJson.number(json, "losses", 0, "value_range", "high");
+            assertTrue(low <= 10 && 10 <= high && low < high, noContrib + ": " + low + " <= 10 <= " + high);
+            assertEquals(low / 2 + high / 2, TinyJson.number(json, "losses", 0, "value"));
+        }
+        // The default budget keeps it exact with --no-contrib too.
+        Object exact = CliRun.of("eval", houses.toString(), "-p", "pred", "-t", "target", "-l", "medae", "--no-contrib",
+                "--format", "json").json();
+        assertEquals(10.0, TinyJson.number(exact, "losses", 0, "value"));
+        assertFalse(((Map<?, ?>) TinyJson.at(exact, "losses", 0)).containsKey("value_range"), "exact: no value_range");
+    }
+
     private static String[] concat(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
