@@ -14,7 +14,6 @@ import org.losseval.io.RowsWriter;
 import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
 import org.losseval.io.Sources;
-import org.losseval.loss.RowLoss;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
 import org.losseval.text.Numbers;
@@ -121,9 +120,13 @@ public final class Evaluator {
             throws InputException, OutputException {
         RowsOutRequest rowsOut = plan.request.rowsOut();
         List<Long> readCounts = inputs.stream().map(input -> input.tally().read()).toList();
-        RowsOutPass pass = new RowsOutPass(plan, losses, RowsOutPass.outliers(report), kernels);
-        try (ReplacingFile file = ReplacingFile.open(rowsOut.path())) {
-            pass.write((input, options) -> open(input, options, plan.request.threads()), readCounts,
+        RowsOutPass pass = new RowsOutPass(plan, losses, RowsOutPass.outliers(report), kernels, batchSize);
+        RowsOutPass.Opener opener = (input, options) -> open(input, options, plan.request.threads());
+        // The first pass's pairing is closed and unreachable by now, so a key join's table is built again, not held twice.
+        try (ReplacingFile file = ReplacingFile.open(rowsOut.path());
+             Pairing pairing = plan.request.pairing() == null ? null
+                     : PairingPlan.open(plan, opener::open, batchSize, Runtime.getRuntime().maxMemory())) {
+            pass.write(opener, pairing, readCounts,
                     RowsWriter.open(rowsOut.format(), RowsOutPass.layout(plan.request), file.buffered()));
             file.commit();
         } catch (IOException e) {
@@ -138,45 +141,20 @@ public final class Evaluator {
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
             throws InputException {
         EvalRequest request = plan.request;
-        SourceOptions options = new SourceOptions(PairingPlan.candidateColumns(plan), request.delimiter(),
-                batchSize, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan),
-                PairingPlan.candidateTexts(plan));
         if (groups != null) groups.startSource();
-        try (Source input = open(request.inputs().get(source), options, request.threads())) {
-            InputStates states = new InputStates(plan, input.name(), input.format());
-            Source file = pairing == null ? input : new PairedSource(input, pairing, states.tally());
-            ColumnBinding binding = ColumnBinding.of(request, file);
-            List<RowLoss> streamed = plan.streamedLosses();
-            binding.checkForms(streamed, file.name());
-            // A baseline in the same rows: its own binding (its roles over the candidate's), validated together.
-            ColumnBinding baseline = plan.baselineRoles() == null ? null : ColumnBinding.of(plan.baselineRoles(), file);
-            RowValidator validator;
-            if (baseline == null) {
-                validator = new RowValidator(binding.columns(plan.columnsRead()), request.weightColumn(),
-                        binding.roles(), streamed, request.intervals(), request.policy());
-            } else {
-                baseline.checkForms(streamed, file.name());
-                binding.checkApart(baseline, request.baseline().roles().keySet(), file.name());
-                List<IntervalColumns> intervals = new ArrayList<>(request.intervals());
-                intervals.addAll(request.baseline().intervals());
-                validator = new RowValidator(binding.columns(baseline.columns(plan.columnsRead())), request.weightColumn(),
-                        binding.roles(), baseline.roles(), streamed, intervals, request.policy());
-            }
-            ColumnBatch batch;
-            while ((batch = file.next()) != null) {
-                states.tally().read(batch.size());
-                KernelChooser.BatchKernels batchKernels = kernels.next(batch.size());
-                BatchInputs inputs = new BatchInputs(batch, binding.roles(), batchKernels.regression(),
-                        batchKernels.classification());
-                BatchInputs baselineInputs = baseline == null ? null : new BatchInputs(batch, baseline.roles(),
-                        batchKernels.regression(), batchKernels.classification());
-                validator.apply(batch, inputs, baselineInputs, states.tally(), null);
+        Source opened = open(request.inputs().get(source), CheckedInput.options(plan, batchSize), request.threads());
+        InputStates states = new InputStates(plan, opened.name(), opened.format());
+        try (CheckedInput input = new CheckedInput(plan, opened, pairing, states.tally(), kernels)) {
+            CheckedInput.Batch checked;
+            while ((checked = input.next(null)) != null) {
+                ColumnBatch batch = checked.rows();
                 if (batch.size() == 0) continue;
+                BatchInputs inputs = checked.inputs();
                 double[] sampleWeight = request.weightColumn() == null ? null : batch.column(request.weightColumn());
                 if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
-                if (baselineInputs != null) run.acceptBaseline(source, batch, inputs, baselineInputs, sampleWeight, states);
+                if (checked.baseline() != null) run.acceptBaseline(source, batch, inputs, checked.baseline(), sampleWeight, states);
                 if (groups != null) groups.accept(batch, inputs, sampleWeight);
             }
             return states;

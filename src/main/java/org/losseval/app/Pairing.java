@@ -72,6 +72,12 @@ abstract class Pairing implements AutoCloseable {
      */
     abstract ColumnBatch pair(ColumnBatch candidate, RowTally tally) throws InputException;
 
+    /** Told each candidate row {@link #reject} removes (--rows-out writes it with its reason), or null. */
+    private RowValidator.SkipListener listener;
+
+    /** Tells {@code listener} (or nobody, when null) each candidate row removed from now on. */
+    void listen(RowValidator.SkipListener listener) { this.listener = listener; }
+
     /** A candidate input starts (the next batches come from it). */
     void startInput() {}
 
@@ -146,6 +152,7 @@ abstract class Pairing implements AutoCloseable {
         keep[i] = false;
         batchSkips.merge(reason, 1L, Long::sum);
         counts.candidateSkipped(reason);
+        if (listener != null) listener.skipped(candidate, i, reason);
     }
 
     /**

@@ -53,9 +53,14 @@ final class PairingPlan {
      * {@code --group-by} columns (group values are texts, {@link GroupKeys}), each once.
      */
     static List<String> candidateTexts(RunPlan plan) {
+        return candidateTexts(plan.request);
+    }
+
+    /** As {@link #candidateTexts(RunPlan)}, of a request (the --rows-out columns, checked before the plan is made). */
+    static List<String> candidateTexts(EvalRequest request) {
         Set<String> texts = new LinkedHashSet<>();
-        if (plan.request.pairing() != null) texts.addAll(plan.request.pairing().keys());
-        if (plan.request.grouping() != null) texts.addAll(plan.request.grouping().columns());
+        if (request.pairing() != null) texts.addAll(request.pairing().keys());
+        if (request.grouping() != null) texts.addAll(request.grouping().columns());
         return List.copyOf(texts);
     }
 

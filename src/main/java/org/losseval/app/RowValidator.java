@@ -67,8 +67,11 @@ final class RowValidator {
 
     /** Hears of each row skipped, before it leaves the batch (the per-row output writes it with its reason). */
     interface SkipListener {
-        /** @param row the row's number, from 1, as {@link ColumnBatch#rowNumber} counts it */
-        void skipped(long row, String reason);
+        /**
+         * @param batch the batch still holding the row (its number {@link ColumnBatch#rowNumber}, its texts)
+         * @param index the row's index in {@code batch}
+         */
+        void skipped(ColumnBatch batch, int index, String reason);
     }
 
     /** Removes (or rejects) the invalid rows of the batch and counts the skipped ones in {@code tally}. */
@@ -98,7 +101,7 @@ final class RowValidator {
                             problem.detail);
                 }
                 tally.skipped(problem.reason);
-                if (listener != null) listener.skipped(batch.rowNumber(i), problem.reason);
+                if (listener != null) listener.skipped(batch, i, problem.reason);
             }
         }
         if (!allValid) batch.retain(keep);

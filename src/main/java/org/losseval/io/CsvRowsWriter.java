@@ -37,8 +37,11 @@ final class CsvRowsWriter implements RowsWriter {
         int f = 0;
         fields[f++] = row.input;
         fields[f++] = Long.toString(row.row);
+        for (String text : row.texts) fields[f++] = text;
         fields[f++] = number(row.residual);
         for (double loss : row.losses) fields[f++] = number(loss);
+        for (double loss : row.baselineLosses) fields[f++] = number(loss);
+        for (double delta : row.deltas) fields[f++] = number(delta);
         fields[f++] = row.outlier == RowRecord.UNKNOWN ? "" : row.outlier == 1 ? "true" : "false";
         fields[f] = row.skipped == null ? "" : row.skipped;
         printer.printRecord(fields);

@@ -2,6 +2,7 @@ package org.losseval.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -61,8 +62,15 @@ final class ParquetRowsWriter implements RowsWriter {
         Types.MessageTypeBuilder builder = Types.buildMessage();
         builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RowsLayout.INPUT);
         builder.required(PrimitiveTypeName.INT64).named(RowsLayout.ROW);
+        for (String text : layout.textColumns()) {
+            builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(text);
+        }
         builder.optional(PrimitiveTypeName.DOUBLE).named(RowsLayout.RESIDUAL);
-        for (String loss : layout.lossColumns()) builder.optional(PrimitiveTypeName.DOUBLE).named(loss);
+        List<String> header = layout.header();
+        int from = header.indexOf(RowsLayout.RESIDUAL) + 1;
+        for (String column : header.subList(from, header.indexOf(RowsLayout.OUTLIER))) {
+            builder.optional(PrimitiveTypeName.DOUBLE).named(column);
+        }
         builder.optional(PrimitiveTypeName.BOOLEAN).named(RowsLayout.OUTLIER);
         builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RowsLayout.SKIPPED);
         return builder.named("rows");
@@ -81,6 +89,10 @@ final class ParquetRowsWriter implements RowsWriter {
     /** Turns a {@link RowRecord} into Parquet's record events, leaving out the empty cells (nulls). */
     private static final class RecordWriteSupport extends WriteSupport<RowRecord> {
         private final MessageType schema;
+        private final int texts;
+        /** Per text column, the last value and its bytes: a text column's rows share a few String instances. */
+        private final String[] lastTexts;
+        private final Binary[] lastTextBytes;
         private final int losses;
         private RecordConsumer consumer;
         /** The input's name as Parquet bytes, made again only when the input changes. */
@@ -89,6 +101,9 @@ final class ParquetRowsWriter implements RowsWriter {
 
         RecordWriteSupport(MessageType schema, RowsLayout layout) {
             this.schema = schema;
+            this.texts = layout.textColumns().size();
+            this.lastTexts = new String[texts];
+            this.lastTextBytes = new Binary[texts];
             this.losses = layout.lossColumns().size();
         }
 
@@ -117,8 +132,22 @@ final class ParquetRowsWriter implements RowsWriter {
             consumer.startField(RowsLayout.ROW, field);
             consumer.addLong(row.row);
             consumer.endField(RowsLayout.ROW, field++);
+            for (int t = 0; t < texts; t++) {
+                String name = schema.getFieldName(field);
+                consumer.startField(name, field);
+                if (row.texts[t] != lastTexts[t]) {
+                    lastTexts[t] = row.texts[t];
+                    lastTextBytes[t] = Binary.fromString(row.texts[t]);
+                }
+                consumer.addBinary(lastTextBytes[t]);
+                consumer.endField(name, field++);
+            }
             optionalDouble(RowsLayout.RESIDUAL, field++, row.residual);
             for (int l = 0; l < losses; l++) optionalDouble(schema.getFieldName(field), field++, row.losses[l]);
+            for (int l = 0; l < row.baselineLosses.length; l++) {
+                optionalDouble(schema.getFieldName(field), field++, row.baselineLosses[l]);
+            }
+            for (int l = 0; l < row.deltas.length; l++) optionalDouble(schema.getFieldName(field), field++, row.deltas[l]);
             if (row.outlier != RowRecord.UNKNOWN) {
                 consumer.startField(RowsLayout.OUTLIER, field);
                 consumer.addBoolean(row.outlier == 1);

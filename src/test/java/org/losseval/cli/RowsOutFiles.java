@@ -69,6 +69,11 @@ final class RowsOutFiles {
 
     /** A CSV or TSV file, gzip-compressed when its name ends in .gz. */
     static Table text(Path file, char delimiter) throws IOException {
+        return text(file, delimiter, java.util.Set.of());
+    }
+
+    /** As {@link #text(Path, char)}, the named key and group columns read as strings. */
+    static Table text(Path file, char delimiter, java.util.Set<String> texts) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.toString().endsWith(".gz")) in = new GZIPInputStream(in);
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -79,7 +84,9 @@ final class RowsOutFiles {
             for (CSVRecord record : records.subList(1, records.size())) {
                 if (record.size() != header.size()) throw new AssertionError("ragged record " + record);
                 Object[] row = new Object[header.size()];
-                for (int c = 0; c < row.length; c++) row[c] = typed(header.get(c), record.get(c));
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = texts.contains(header.get(c)) ? record.get(c) : typed(header.get(c), record.get(c));
+                }
                 rows.add(row);
             }
             return new Table(header, rows);

@@ -277,6 +277,10 @@ class RowsOutTest {
                 "eval", houses, "-p", "pred", "-t", "target", "-l", "mse", "--rows-out", "rows.txt");
         assertRefused("losseval: --rows-out: two columns would be named 'row'; give the loss another label (-l label=SPEC)\n",
                 "eval", houses, "-p", "pred", "-t", "target", "-l", "row=mse", "--rows-out", dir.resolve("r.csv").toString());
+        assertRefused("losseval: --rows-out: two columns would be named 'residual'; a key or --group-by column cannot have"
+                + " the name of another column of the file (input, row, residual, outlier, skipped, a loss's label)\n",
+                "eval", houses, "-p", "pred", "-t", "target", "-l", "mse", "--group-by", "residual",
+                "--rows-out", dir.resolve("r.csv").toString());
         assertRefused("losseval: --rows-out '" + houses + "' is also an input\n",
                 "eval", houses, "-p", "pred", "-t", "target", "-l", "mse", "--rows-out", houses);
         String same = dir.resolve("out.csv").toString();
