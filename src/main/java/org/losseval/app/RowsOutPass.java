@@ -36,22 +36,23 @@ import org.losseval.report.Report;
  * memory grow with the input; so, once the report is built, the inputs are read again from the start through
  * the same steps as the first pass ({@link CheckedInput}: paired with the baseline's files, bound, validated
  * through the candidate's and the baseline's view), so exactly the same rows are skipped for the same reasons,
- * and each row's residual and losses are computed with the resolved losses and written at once. Standard input cannot be
- * read twice: the evaluator copies it to a temporary file first ({@code Sources.spoolStdin}), which costs
+ * and each row's residual and losses are computed with the resolved losses and written at once. Standard
+ * input cannot be read twice: the evaluator copies it to a temporary file first ({@code Sources.spoolStdin}), which costs
  * disk space equal to the input. The second read costs about the time of the first (it parses the same
  * bytes), plus the writer's time.
  *
  * <p><b>Memory.</b> Held while writing: one batch of the reader (as in the first pass), one residual array
  * and one row-loss array per loss of the batch's size (8 bytes a row each, {@link SourceOptions#DEFAULT_BATCH_SIZE}
- * rows; with a baseline twice that again), the skipped rows of the current batch, and the writer's bounded
+ * rows; with a baseline three times that: the baseline's row losses and the differences too), the skipped rows of the current batch, and the writer's bounded
  * buffer ({@link RowsWriter}). Nothing grows with the number of rows, but for a key join with
  * {@code --baseline FILE --key}: the second pass pairs its rows again, so it builds the baseline's key table again
  * ({@link BaselineTable}, its documented bytes a row), after the first pass's was dropped; so the peak is one
  * table, not two, and the baseline's files are read a second time too. (Keeping the first table would save that
  * read, but it holds which keys were paired, and resetting it is a second home for the pairing's rules.)
  *
- * <p><b>Skipped rows</b> ({@code --skip-invalid}) are written too, in their place, with empty residual, losses
- * and flag and the reason in the {@code skipped} column; so the file has one row per input row, and the rows
+ * <p><b>Skipped rows</b> ({@code --skip-invalid}) are written too, in their place, with their key and group
+ * texts (taken as the row is skipped, by the validator or the pairing), empty residual, losses and flag, and
+ * the reason in the {@code skipped} column; so the file has one row per input row, and the rows
  * with a reason are exactly the report's skipped rows (same count, same reasons).
  *
  * <p><b>Row losses</b> are the terms whose weighted mean is the figure, before a loss's final step: rmse's

@@ -29,6 +29,8 @@ class RowsOutComparisonTest {
     private static final double EXACT = 0;
     /** pinball is a product that scikit-learn's formula and ours may round differently (as RowsOutTest's 2 ulps). */
     private static final double PINBALL_RELATIVE = 1e-15;
+    /** 2/(1 − 0.8) is 10.000000000000002 in doubles, the hand formula's 10 exact: a few ulps apart. */
+    private static final double INTERVAL_RELATIVE = 1e-15;
     /** Σd / n against the report's Δ (a difference of two exactly summed, once rounded means). */
     private static final double MEAN_RELATIVE = 1e-12;
 
@@ -174,6 +176,52 @@ class RowsOutComparisonTest {
         Object report = run.json();
         assertDeltasSumToTheReports(table, report, List.of("mse"));
         assertReasonsAreTheReports(table, report);
+    }
+
+    /**
+     * Intervals alone, with a baseline interval: each row's interval (Winkler) score, the width plus 2/(1 − 0.8)
+     * times the distance of a target outside (Gneiting and Raftery 2007, eq. 43), for both and their
+     * difference; a row whose baseline interval crosses is skipped for both ("crossed interval").
+     */
+    @Test
+    void intervalScoresOfBothWithACrossedBaselineIntervalSkipped() throws Exception {
+        Path file = CliRun.write(dir, "iv.csv", String.join("\n",
+                "lo,hi,blo,bhi,target", "0,2,1,3,1", "0,1,0,4,3", "2,5,6,4,3", "-1,1,-3,-2,-4", ""));
+        double[][] rows = {{0, 2, 1, 3, 1}, {0, 1, 0, 4, 3}, {2, 5, 6, 4, 3}, {-1, 1, -3, -2, -4}};
+        Path out = dir.resolve("iv.tsv");
+        CliRun run = CliRun.of("eval", file.toString(), "-t", "target", "--interval", "lo:hi@0.8",
+                "--baseline-interval", "blo:bhi", "--skip-invalid", "--format", "json", "--rows-out", out.toString());
+        RowsOutFiles.Table table = RowsOutFiles.text(out, '\t');
+        assertEquals(List.of("input", "row", "residual", "interval_score[lo:hi]", "baseline:interval_score[lo:hi]",
+                "delta:interval_score[lo:hi]", "outlier", "skipped"), table.header());
+        assertEquals(rows.length, table.rows().size());
+        for (int r = 0; r < rows.length; r++) {
+            Map<String, Object> cells = cells(table, r);
+            String where = "row " + r;
+            assertEquals((long) r + 1, cells.get("row"), where);
+            assertNull(cells.get("residual"), where);
+            assertNull(cells.get("outlier"), where);
+            String reason = r == 2 ? "crossed interval" : null;
+            assertEquals(reason, cells.get("skipped"), where);
+            if (reason != null) {
+                for (String column : table.header().subList(3, 6)) assertNull(cells.get(column), where);
+                continue;
+            }
+            double score = winkler(rows[r][0], rows[r][1], rows[r][4]);
+            double base = winkler(rows[r][2], rows[r][3], rows[r][4]);
+            assertNumber(score, cells.get("interval_score[lo:hi]"), INTERVAL_RELATIVE, where);
+            assertNumber(base, cells.get("baseline:interval_score[lo:hi]"), INTERVAL_RELATIVE, where);
+            assertNumber(score - base, cells.get("delta:interval_score[lo:hi]"), INTERVAL_RELATIVE, where);
+        }
+        Object report = run.json();
+        assertDeltasSumToTheReports(table, report, List.of("interval_score[lo:hi]"));
+        assertReasonsAreTheReports(table, report);
+    }
+
+    /** The interval score at nominal coverage 0.8 (alpha 0.2): width, plus 10 times a miss's distance. */
+    private static double winkler(double lower, double upper, double target) {
+        double miss = target < lower ? lower - target : target > upper ? target - upper : 0;
+        return upper - lower + 10 * miss;
     }
 
     /** scikit-learn's mean_pinball_loss of one row at alpha 0.9: alpha·(y − p) when y ≥ p, else (1 − alpha)·(p − y). */
