@@ -31,7 +31,8 @@ import org.losseval.report.QuantileReport;
  * <p>How each figure is compared: a loss that is a weighted mean of its row losses (mse, mae, huber, ce,
  * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
  * a mean (rmse) and a ratio of sums (r2, explained_variance, max_error: {@link BootstrapMoments}) by the
- * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet).
+ * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet). The
+ * rule for losses is {@link DeltaMethod}'s.
  */
 final class ComparisonStates {
     private final RunPlan plan;
@@ -62,18 +63,16 @@ final class ComparisonStates {
             String figure = RunFigures.key(request.losses().get(l));
             baselineLosses[l] = new LossState(loss, weighted);
             boolean rowWeighted = weighted || loss.weighsRows();
-            if (loss instanceof MomentLoss moment) {
-                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
-                momentBootstraps[l] = new BootstrapMoments(moment, weighted, baseline.seed(), baseline.replicates(),
-                        baseline.confidence());
-            } else if (!loss.meanOfRowLosses()) {
-                // ece, medae: no closed form, and no bootstrap yet (it would keep every row per replicate)
-                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
-            } else if (loss.transformsMean()) {
-                lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted, loss::finish, baseline.seed(),
-                        baseline.replicates(), baseline.confidence());
-            } else {
-                lossPairs[l] = PairedDifference.ofMean(figure, rowWeighted, baseline.confidence());
+            switch (DeltaMethod.of(loss)) {
+                case BOOTSTRAP_MOMENTS -> {
+                    lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                    momentBootstraps[l] = new BootstrapMoments((MomentLoss) loss, weighted, baseline.seed(),
+                            baseline.replicates(), baseline.confidence());
+                }
+                case WINS_ONLY -> lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                case BOOTSTRAP_FINISHED_MEAN -> lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted,
+                        loss::finish, baseline.seed(), baseline.replicates(), baseline.confidence());
+                case PAIRED_T -> lossPairs[l] = PairedDifference.ofMean(figure, rowWeighted, baseline.confidence());
             }
         }
         int quantiles = request.quantiles().size();

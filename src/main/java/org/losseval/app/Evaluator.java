@@ -177,7 +177,7 @@ public final class Evaluator {
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
                 if (baselineInputs != null) run.acceptBaseline(source, batch, inputs, baselineInputs, sampleWeight, states);
-                if (groups != null) groups.accept(batch, inputs, sampleWeight);
+                if (groups != null) groups.accept(batch, inputs, baselineInputs, sampleWeight);
             }
             return states;
         }
