@@ -206,13 +206,15 @@ final class RunFigures {
 
     /**
      * The figures a comparison with a baseline covers, in the report's order: every loss, each --quantile's
-     * pinball loss, each --interval's interval score.
+     * pinball loss, each --interval's interval score, each --quantile's calibration, each --interval's coverage.
      */
     static List<String> comparedFigures(EvalRequest request) {
         List<String> figures = new ArrayList<>();
         for (LossRequest loss : request.losses()) figures.add(key(loss));
         for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.pinball(q.column()));
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.intervalScore(i.name()));
+        for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.calibration(q.column()));
+        for (IntervalColumns i : request.intervals()) figures.add(FigureNames.coverage(i.name()));
         return figures;
     }
 

@@ -59,13 +59,18 @@ final class Phrases {
         return input.name() + " (" + input.format() + ")";
     }
 
-    /** A comparison's verdict as people read it: better, worse, no significant difference, undetermined. */
+    /**
+     * A comparison's verdict as people read it: better, worse, no significant difference, undetermined; closer to
+     * or farther from nominal for a coverage or calibration.
+     */
     static String verdict(org.losseval.report.Verdict verdict) {
         return switch (verdict) {
             case BETTER -> "better";
             case WORSE -> "worse";
             case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference";
             case UNDETERMINED -> "undetermined";
+            case CLOSER -> "closer to nominal";
+            case FARTHER -> "farther from nominal";
         };
     }
 

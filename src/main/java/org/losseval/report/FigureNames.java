@@ -28,7 +28,8 @@ import org.losseval.text.Numbers;
  *   group_delta_ci_low[LOSS@C=V,...], group_delta_ci_high[LOSS@C=V,...]   the ends of its interval
  *   worst_group_delta[LOSS]    delta of the ranked group whose delta is worst (largest; smallest for r2)
  *   rows_read, rows_used, rows_skipped
- *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U]):
+ *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U],
+ *   calibration[COL], coverage[L:U]: e.g. delta[coverage[p10:p90]], delta_ci_low[calibration[p90]]):
  *   baseline[F]                the baseline's value
  *   delta[F], delta_rel[F]     candidate - baseline, and that over |baseline|
  *   delta_ci_low[F], delta_ci_high[F], delta_p[F]   the interval of delta at --confidence, its p-value
