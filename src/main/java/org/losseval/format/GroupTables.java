@@ -37,6 +37,7 @@ final class GroupTables {
         GroupReport.Group first = groups.groups().get(0);
         String level = Numbers.percentNumber(groups.confidence());
         boolean compared = groups.compared();
+        List<Integer> verdicts = new ArrayList<>(); // words, aligned left
         for (GroupReport.GroupLoss loss : first.losses()) {
             headers.add(escape.apply(loss.key()));
             headers.add(escape.apply(loss.key() + " " + level + "% CI"));
@@ -45,12 +46,13 @@ final class GroupTables {
                 headers.add(escape.apply(loss.key() + " delta"));
                 headers.add(escape.apply(loss.key() + " delta " + level + "% CI"));
                 headers.add(escape.apply(loss.key() + " verdict"));
+                verdicts.add(headers.size() - 1);
             }
         }
         for (IntervalReport interval : first.intervals()) headers.add(escape.apply(FigureNames.coverage(interval.name())));
         for (QuantileReport quantile : first.quantiles()) headers.add(escape.apply(FigureNames.calibration(quantile.column())));
         List<TextTable.Align> aligns = new ArrayList<>(List.of(L, L));
-        while (aligns.size() < headers.size()) aligns.add(R);
+        while (aligns.size() < headers.size()) aligns.add(verdicts.contains(aligns.size()) ? L : R);
         TextTable table = new TextTable(headers, aligns);
         for (GroupReport.Group group : groups.groups()) {
             List<String> cells = new ArrayList<>();
