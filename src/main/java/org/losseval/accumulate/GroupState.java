@@ -7,6 +7,7 @@ import org.losseval.loss.LossInputs;
 import org.losseval.loss.RowLoss;
 import org.losseval.report.IntervalResult;
 import org.losseval.report.MeanEstimate;
+import org.losseval.report.PairedFigures;
 import org.losseval.report.QuantileResult;
 
 /**
@@ -33,6 +34,15 @@ import org.losseval.report.QuantileResult;
  * errors as the run's state does ({@link AbsoluteErrorMedian}: 8 bytes a row, 16 weighted, up to the run's
  * exact budget per group), so all groups together hold at most as many rows again as the run. Not thread-safe.
  *
+ * <p><b>With a baseline</b> (a state made with {@code pairedT} non-null): per streamed loss the baseline's own
+ * {@link LossState} on the group's rows (its value) and a {@link PairedDifference} of the row losses: the paired
+ * t interval of Δ ({@link PairedDifference#ofMean}, from {@link MeanSums}) where {@code pairedT} says so (the
+ * caller's rule, the same as the run's comparison), else the win counts only: no bootstrap per group, which
+ * would keep every replicate's sums in every group. The baseline's states share a second set of working arrays,
+ * so the candidate's row losses of a batch stay valid while the baseline's are computed. Cost: as much again
+ * per loss as the candidate's, plus the paired sums (two exact sums, five weighted) and a difference array of
+ * the largest piece of a batch the group received.
+ *
  * <p>Batch view ({@link Batch}): the group's rows, gathered by the caller into arrays that start at 0.
  */
 public final class GroupState implements MergeableState<GroupState, GroupState.Figures> {
@@ -45,9 +55,17 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
      * @param quantiles    per --quantile, its column
      * @param lowers       per --interval, its lower bounds
      * @param uppers       per --interval, its upper bounds
+     * @param baseline     the same rows through the baseline's binding, or null exactly when the state compares
+     *                     nothing
      */
     public record Batch(LossInputs inputs, double[] sampleWeight, double[] target, double[][] quantiles,
-                        double[][] lowers, double[][] uppers) {}
+                        double[][] lowers, double[][] uppers, LossInputs baseline) {
+        /** A batch of a run without a baseline. */
+        public Batch(LossInputs inputs, double[] sampleWeight, double[] target, double[][] quantiles,
+                     double[][] lowers, double[][] uppers) {
+            this(inputs, sampleWeight, target, quantiles, lowers, uppers, null);
+        }
+    }
 
     /**
      * @param rows      rows of the group
@@ -56,9 +74,14 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
      * @param means     per loss the inference on the mean of its row losses; null where none (see above)
      * @param quantiles per --quantile its figures
      * @param intervals per --interval its figures
+     * @param baselines per loss the baseline's figures on the group's rows; empty without a baseline, null for
+     *                  a deferred loss
+     * @param deltas    per loss the paired comparison (the interval of Δ where there is one, the win counts);
+     *                  empty without a baseline, null for a deferred loss
      */
     public record Figures(long rows, List<LossFigures> losses, List<Double> lossSums, List<MeanEstimate> means,
-                          List<QuantileResult> quantiles, List<IntervalResult> intervals) {}
+                          List<QuantileResult> quantiles, List<IntervalResult> intervals, List<LossFigures> baselines,
+                          List<PairedFigures> deltas) {}
 
     private final List<RowLoss> losses;
     private final boolean sampleWeighted;
@@ -68,7 +91,13 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
     private final long exactBudgetBytes;
     /** The working arrays of every state of every group made from one another by {@link #emptyCopy}. */
     private final Scratch scratch;
+    /** The working arrays of the baseline's loss states, shared likewise; null without a baseline. */
+    private final Scratch baselineScratch;
+    /** Per loss whether Δ gets the paired t interval; null exactly when the state compares nothing. */
+    private final boolean[] pairedT;
     private final LossState[] lossStates;
+    private final LossState[] baselineStates;
+    private final PairedDifference[] deltas;
     private final MeanSums[] means;
     private final QuantileState[] quantiles;
     private final IntervalState[] intervals;
@@ -92,12 +121,27 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
      */
     public GroupState(List<RowLoss> losses, boolean sampleWeighted, double[] levels, double[] nominals,
                       double confidence, long exactBudgetBytes) {
-        this(losses, sampleWeighted, levels, nominals, confidence, exactBudgetBytes, new Scratch());
+        this(losses, sampleWeighted, levels, nominals, confidence, exactBudgetBytes, null);
+    }
+
+    /**
+     * @param pairedT per loss whether its Δ gets the paired t interval (a mean of row losses: the rule of the
+     *                run's comparison), or null for a run without a baseline; its entries for deferred losses
+     *                are ignored
+     */
+    public GroupState(List<RowLoss> losses, boolean sampleWeighted, double[] levels, double[] nominals,
+                      double confidence, long exactBudgetBytes, boolean[] pairedT) {
+        this(losses, sampleWeighted, levels, nominals, confidence, exactBudgetBytes, pairedT, new Scratch(),
+                pairedT == null ? null : new Scratch());
     }
 
     private GroupState(List<RowLoss> losses, boolean sampleWeighted, double[] levels, double[] nominals,
-                       double confidence, long exactBudgetBytes, Scratch scratch) {
+                       double confidence, long exactBudgetBytes, boolean[] pairedT, Scratch scratch,
+                       Scratch baselineScratch) {
+        if (pairedT != null && pairedT.length != losses.size()) throw new IllegalArgumentException("one pairedT per loss");
         this.scratch = scratch;
+        this.baselineScratch = baselineScratch;
+        this.pairedT = pairedT == null ? null : pairedT.clone();
         this.exactBudgetBytes = exactBudgetBytes;
         this.losses = new ArrayList<>(losses);
         this.sampleWeighted = sampleWeighted;
@@ -111,6 +155,16 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
             if (loss == null) continue;
             lossStates[l] = new LossState(loss, sampleWeighted, exactBudgetBytes, scratch);
             if (hasMeanInterval(loss)) means[l] = new MeanSums(sampleWeighted);
+        }
+        baselineStates = new LossState[pairedT == null ? 0 : losses.size()];
+        deltas = new PairedDifference[baselineStates.length];
+        for (int l = 0; l < baselineStates.length; l++) {
+            RowLoss loss = losses.get(l);
+            if (loss == null) continue;
+            baselineStates[l] = new LossState(loss, sampleWeighted, exactBudgetBytes, baselineScratch);
+            // The loss's own row weights (class weights, ignore_index) come from the target: the same for both.
+            deltas[l] = pairedT[l] ? PairedDifference.ofMean(loss.spec(), sampleWeighted || loss.weighsRows(), confidence)
+                    : PairedDifference.ofWinsOnly(loss.spec());
         }
         quantiles = new QuantileState[levels.length];
         for (int q = 0; q < levels.length; q++) quantiles[q] = new QuantileState(levels[q], sampleWeighted, scratch);
@@ -129,17 +183,27 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
      * (not one per group). Such states must not be fed from two threads.
      */
     public GroupState emptyCopy() {
-        return new GroupState(losses, sampleWeighted, levels, nominals, confidence, exactBudgetBytes, scratch);
+        return new GroupState(losses, sampleWeighted, levels, nominals, confidence, exactBudgetBytes, pairedT, scratch,
+                baselineScratch);
     }
 
     /** Adds a group's rows of one batch. */
     public void accept(Batch batch) {
+        if ((batch.baseline() != null) != (pairedT != null)) {
+            throw new IllegalArgumentException(pairedT != null ? "baseline rows missing" : "unexpected baseline rows");
+        }
         int n = batch.inputs().size();
         for (int l = 0; l < lossStates.length; l++) {
             if (lossStates[l] == null) continue;
             lossStates[l].accept(batch.inputs(), batch.sampleWeight());
             // Row losses of a loss without row weights are l itself: their (weighted) mean is the loss.
             if (means[l] != null) means[l].accept(lossStates[l].rowLosses(), batch.sampleWeight(), n);
+            if (baselineStates.length > 0) {
+                // The candidate's row losses stay valid: the baseline's state writes to its own scratch.
+                baselineStates[l].accept(batch.baseline(), batch.sampleWeight());
+                deltas[l].accept(0, i -> i, lossStates[l].plainRowLosses(), baselineStates[l].plainRowLosses(),
+                        lossStates[l].rowWeights(), n);
+            }
         }
         for (int q = 0; q < quantiles.length; q++) {
             quantiles[q].accept(batch.quantiles()[q], batch.target(), batch.sampleWeight(), n);
@@ -155,7 +219,8 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
     public void combine(GroupState other) {
         if (other.lossStates.length != lossStates.length || other.sampleWeighted != sampleWeighted
                 || !Arrays.equals(other.levels, levels) || !Arrays.equals(other.nominals, nominals)
-                || other.confidence != confidence || other.exactBudgetBytes != exactBudgetBytes) {
+                || other.confidence != confidence || other.exactBudgetBytes != exactBudgetBytes
+                || !Arrays.equals(other.pairedT, pairedT)) {
             throw new IllegalArgumentException("cannot combine group states of different runs");
         }
         for (int l = 0; l < lossStates.length; l++) {
@@ -168,6 +233,10 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
             if (lossStates[l] == null) continue;
             lossStates[l].combine(other.lossStates[l]);
             if (means[l] != null) means[l].combine(other.means[l]);
+            if (baselineStates.length > 0) {
+                baselineStates[l].combine(other.baselineStates[l]);
+                deltas[l].combine(other.deltas[l]);
+            }
         }
         for (int q = 0; q < quantiles.length; q++) quantiles[q].combine(other.quantiles[q]);
         for (int i = 0; i < intervals.length; i++) intervals[i].combine(other.intervals[i]);
@@ -188,8 +257,15 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
         for (QuantileState q : quantiles) quantileResults.add(q.result());
         List<IntervalResult> intervalResults = new ArrayList<>();
         for (IntervalState i : intervals) intervalResults.add(i.result());
+        List<LossFigures> baselineFigures = new ArrayList<>();
+        List<PairedFigures> paired = new ArrayList<>();
+        for (int l = 0; l < baselineStates.length; l++) {
+            baselineFigures.add(baselineStates[l] == null ? null : baselineStates[l].result());
+            paired.add(deltas[l] == null ? null : deltas[l].result());
+        }
         return new Figures(rows, java.util.Collections.unmodifiableList(lossFigures), List.copyOf(sums),
-                java.util.Collections.unmodifiableList(estimates), List.copyOf(quantileResults), List.copyOf(intervalResults));
+                java.util.Collections.unmodifiableList(estimates), List.copyOf(quantileResults), List.copyOf(intervalResults),
+                java.util.Collections.unmodifiableList(baselineFigures), java.util.Collections.unmodifiableList(paired));
     }
 
     /** Rows accepted or combined so far. */

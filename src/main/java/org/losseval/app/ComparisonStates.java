@@ -31,7 +31,16 @@ import org.losseval.report.QuantileReport;
  * <p>How each figure is compared: a loss that is a weighted mean of its row losses (mse, mae, huber, ce,
  * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
  * a mean (rmse) and a ratio of sums (r2, explained_variance, max_error: {@link BootstrapMoments}) by the
- * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet).
+ * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet). The
+ * rule for losses is {@link DeltaMethod}'s.
+ *
+ * <p>A --quantile's calibration and an --interval's coverage are means of per-row indicators (1 when
+ * y &lt; q̂, resp. when lower &le; y &le; upper; unweighted, as the run's figures are), so on the same rows their Δ
+ * is the mean of the indicator differences d ∈ {-1, 0, 1}, and its interval the paired t interval of those
+ * ({@link PairedDifference#ofMean}, exact sums, closed form): no bootstrap is needed. Their verdict is on the
+ * distance from the nominal ({@link FigureComparison#ofNominal}), and their win counts count rows where the
+ * candidate's indicator is 0 and the baseline's 1 (a target below the baseline's quantile but not the
+ * candidate's; covered by the baseline's interval only), which is no judgement of either.
  */
 final class ComparisonStates {
     private final RunPlan plan;
@@ -45,6 +54,8 @@ final class ComparisonStates {
     private final PairedDifference[] quantilePairs;
     private final IntervalState[] baselineIntervals;
     private final PairedDifference[] intervalPairs;
+    private final PairedDifference[] calibrationPairs;
+    private final PairedDifference[] coveragePairs;
     private double[] candidateScratch = new double[0];
     private double[] baselineScratch = new double[0];
 
@@ -62,18 +73,16 @@ final class ComparisonStates {
             String figure = RunFigures.key(request.losses().get(l));
             baselineLosses[l] = new LossState(loss, weighted);
             boolean rowWeighted = weighted || loss.weighsRows();
-            if (loss instanceof MomentLoss moment) {
-                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
-                momentBootstraps[l] = new BootstrapMoments(moment, weighted, baseline.seed(), baseline.replicates(),
-                        baseline.confidence());
-            } else if (!loss.meanOfRowLosses()) {
-                // ece, medae: no closed form, and no bootstrap yet (it would keep every row per replicate)
-                lossPairs[l] = PairedDifference.ofWinsOnly(figure);
-            } else if (loss.transformsMean()) {
-                lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted, loss::finish, baseline.seed(),
-                        baseline.replicates(), baseline.confidence());
-            } else {
-                lossPairs[l] = PairedDifference.ofMean(figure, rowWeighted, baseline.confidence());
+            switch (DeltaMethod.of(loss)) {
+                case BOOTSTRAP_MOMENTS -> {
+                    lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                    momentBootstraps[l] = new BootstrapMoments((MomentLoss) loss, weighted, baseline.seed(),
+                            baseline.replicates(), baseline.confidence());
+                }
+                case WINS_ONLY -> lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                case BOOTSTRAP_FINISHED_MEAN -> lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted,
+                        loss::finish, baseline.seed(), baseline.replicates(), baseline.confidence());
+                case PAIRED_T -> lossPairs[l] = PairedDifference.ofMean(figure, rowWeighted, baseline.confidence());
             }
         }
         int quantiles = request.quantiles().size();
@@ -86,6 +95,11 @@ final class ComparisonStates {
             pinballs[q] = new Pinball(column.level());
             quantilePairs[q] = PairedDifference.ofMean(FigureNames.pinball(column.column()), weighted, baseline.confidence());
         }
+        calibrationPairs = new PairedDifference[quantiles];
+        for (int q = 0; q < quantiles; q++) {
+            calibrationPairs[q] = PairedDifference.ofMean(FigureNames.calibration(request.quantiles().get(q).column()),
+                    false, baseline.confidence());
+        }
         int intervals = request.intervals().size();
         baselineIntervals = new IntervalState[intervals];
         intervalPairs = new PairedDifference[intervals];
@@ -93,6 +107,11 @@ final class ComparisonStates {
             baselineIntervals[i] = new IntervalState(plan.nominals.get(i));
             // interval scores are unweighted, as IntervalState's
             intervalPairs[i] = PairedDifference.ofMean(FigureNames.intervalScore(request.intervals().get(i).name()), false,
+                    baseline.confidence());
+        }
+        coveragePairs = new PairedDifference[intervals];
+        for (int i = 0; i < intervals; i++) {
+            coveragePairs[i] = PairedDifference.ofMean(FigureNames.coverage(request.intervals().get(i).name()), false,
                     baseline.confidence());
         }
     }
@@ -131,6 +150,12 @@ final class ComparisonStates {
             pinballs[q].rowLosses(Kernels.scalar(), cand, target, candidateScratch, n);
             pinballs[q].rowLosses(Kernels.scalar(), base0, target, baselineScratch, n);
             quantilePairs[q].accept(source, batch::rowNumber, candidateScratch, baselineScratch, sampleWeight, n);
+            // calibration: QuantileState's #(y < q̂), as indicators
+            for (int r = 0; r < n; r++) {
+                candidateScratch[r] = target[r] < cand[r] ? 1 : 0;
+                baselineScratch[r] = target[r] < base0[r] ? 1 : 0;
+            }
+            calibrationPairs[q].accept(source, batch::rowNumber, candidateScratch, baselineScratch, null, n);
         }
         for (int i = 0; i < baselineIntervals.length; i++) {
             IntervalColumns cand = plan.request.intervals().get(i);
@@ -141,6 +166,14 @@ final class ComparisonStates {
             baselineIntervals[i].rowScores(batch.column(cand.lower()), batch.column(cand.upper()), target, candidateScratch, n);
             baselineIntervals[i].rowScores(lower, upper, target, baselineScratch, n);
             intervalPairs[i].accept(source, batch::rowNumber, candidateScratch, baselineScratch, null, n);
+            // coverage: IntervalState's lower <= y <= upper (a bound is inside), as indicators
+            double[] candLower = batch.column(cand.lower());
+            double[] candUpper = batch.column(cand.upper());
+            for (int r = 0; r < n; r++) {
+                candidateScratch[r] = candLower[r] <= target[r] && target[r] <= candUpper[r] ? 1 : 0;
+                baselineScratch[r] = lower[r] <= target[r] && target[r] <= upper[r] ? 1 : 0;
+            }
+            coveragePairs[i].accept(source, batch::rowNumber, candidateScratch, baselineScratch, null, n);
         }
     }
 
@@ -166,6 +199,20 @@ final class ComparisonStates {
             figures.add(FigureComparison.of(FigureNames.intervalScore(candidateIntervals.get(i).name()),
                     baselineIntervals[i].result().meanScore(), candidateIntervals.get(i).result().meanScore(), false,
                     paired.inference(), paired.wins(), margin));
+        }
+        for (int q = 0; q < baselineQuantiles.length; q++) {
+            PairedFigures paired = calibrationPairs[q].result();
+            QuantileReport candidate = candidateQuantiles.get(q);
+            figures.add(FigureComparison.ofNominal(FigureNames.calibration(candidate.column()),
+                    baselineQuantiles[q].result().fractionBelow(), candidate.result().fractionBelow(),
+                    candidate.result().level(), paired.inference(), paired.wins()));
+        }
+        for (int i = 0; i < baselineIntervals.length; i++) {
+            PairedFigures paired = coveragePairs[i].result();
+            IntervalReport candidate = candidateIntervals.get(i);
+            figures.add(FigureComparison.ofNominal(FigureNames.coverage(candidate.name()),
+                    baselineIntervals[i].result().coverage(), candidate.result().coverage(), plan.nominals.get(i),
+                    paired.inference(), paired.wins()));
         }
         return new ComparisonReport(columns(baseline), baseline.confidence(), margin, baseline.seed(),
                 baseline.replicates(), figures);

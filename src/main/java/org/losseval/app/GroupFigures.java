@@ -10,9 +10,11 @@ import org.losseval.loss.Loss;
 import org.losseval.loss.Rmse;
 import org.losseval.loss.RowLoss;
 import org.losseval.report.ConfidenceInterval;
+import org.losseval.report.FigureComparison;
 import org.losseval.report.GroupReport;
 import org.losseval.report.IntervalReport;
 import org.losseval.report.MeanEstimate;
+import org.losseval.report.PairedFigures;
 import org.losseval.report.QuantileReport;
 
 /**
@@ -27,6 +29,8 @@ import org.losseval.report.QuantileReport;
  *       combination of every group's state.
  *   <li>Ranking: groups with at least {@code --min-group-rows} rows, worst first by the first loss's
  *       {@link Loss#badness} (NaN last; ties by first appearance); the worst group of each loss likewise.
+ *   <li>With a baseline, per group and loss the comparison ({@link FigureComparison#of}, the run's rule for
+ *       the verdict and --margin) from the group's paired states, and the group with the worst Δ.
  * </ul>
  */
 final class GroupFigures {
@@ -39,6 +43,7 @@ final class GroupFigures {
         GroupState total = states.isEmpty() ? null : states.get(0).emptyCopy();
         for (GroupState state : states) total.combine(state);
         GroupState.Figures all = total == null ? null : total.result();
+        Double margin = request.baseline() == null ? null : request.baseline().margin();
         List<GroupReport.Group> groups = new ArrayList<>();
         List<double[]> badness = new ArrayList<>();
         for (int g = 0; g < states.size(); g++) {
@@ -46,7 +51,7 @@ final class GroupFigures {
             List<GroupReport.GroupLoss> losses = new ArrayList<>();
             double[] bad = new double[request.losses().size()];
             for (int l = 0; l < request.losses().size(); l++) {
-                GroupReport.GroupLoss loss = loss(plan, l, figures, all);
+                GroupReport.GroupLoss loss = loss(plan, l, figures, all, margin);
                 losses.add(loss);
                 bad[l] = plan.streamed.get(l) == null ? Double.NaN : plan.streamed.get(l).badness(loss.value());
             }
@@ -77,7 +82,39 @@ final class GroupFigures {
             }
         }
         return new GroupReport(grouping.columns(), grouping.minRows(), grouping.maxGroups(),
-                MeanSums.DEFAULT_CONFIDENCE, sorted, worst);
+                GroupRouter.confidence(request), sorted, worst, worstDelta(request, groups));
+    }
+
+    /**
+     * Per loss the ranked group whose Δ is worst for the candidate: the largest Δ, the smallest where larger is
+     * better (the verdict's direction, {@link org.losseval.report.Verdict}); ties by first appearance, NaN never.
+     * Empty without a baseline.
+     */
+    private static List<GroupReport.WorstGroup> worstDelta(EvalRequest request, List<GroupReport.Group> groups) {
+        List<GroupReport.WorstGroup> worst = new ArrayList<>();
+        if (request.baseline() == null) return worst;
+        for (int l = 0; l < request.losses().size(); l++) {
+            String key = RunFigures.key(request.losses().get(l));
+            GroupReport.Group found = null;
+            double worstBadness = Double.NEGATIVE_INFINITY;
+            for (GroupReport.Group group : groups) {
+                FigureComparison c = group.losses().get(l).comparison();
+                if (!group.ranked() || c == null || Double.isNaN(c.delta())) continue;
+                double badness = c.higherIsBetter() ? -c.delta() : c.delta();
+                if (found == null || badness > worstBadness) {
+                    found = group;
+                    worstBadness = badness;
+                }
+            }
+            if (found == null) {
+                worst.add(new GroupReport.WorstGroup(key, List.of(), Double.NaN, null, 0));
+            } else {
+                FigureComparison c = found.losses().get(l).comparison();
+                worst.add(new GroupReport.WorstGroup(key, found.values(), c.delta(),
+                        c.inference() == null ? null : c.deltaInterval(), found.rows()));
+            }
+        }
+        return worst;
     }
 
     /** Group indexes: ranked ones first, each part by loss l's badness, worst first, NaN last, then by id. */
@@ -92,7 +129,8 @@ final class GroupFigures {
         return order;
     }
 
-    private static GroupReport.GroupLoss loss(RunPlan plan, int l, GroupState.Figures figures, GroupState.Figures all) {
+    private static GroupReport.GroupLoss loss(RunPlan plan, int l, GroupState.Figures figures, GroupState.Figures all,
+                                              Double margin) {
         String key = RunFigures.key(plan.request.losses().get(l));
         RowLoss loss = plan.streamed.get(l);
         LossFigures lossFigures = figures.losses().get(l);
@@ -105,7 +143,13 @@ final class GroupFigures {
             interval = new ConfidenceInterval(ci.level(), loss.finish(low), loss.finish(ci.high()));
         }
         double share = figures.lossSums().get(l) / all.lossSums().get(l);
-        return new GroupReport.GroupLoss(key, lossFigures.range(), interval, share);
+        FigureComparison comparison = null;
+        if (!figures.deltas().isEmpty()) {
+            PairedFigures paired = figures.deltas().get(l);
+            comparison = FigureComparison.of(key, figures.baselines().get(l).value(), lossFigures.value(),
+                    loss.higherIsBetter(), paired.inference(), paired.wins(), margin);
+        }
+        return new GroupReport.GroupLoss(key, lossFigures.range(), interval, share, comparison);
     }
 
     private static List<QuantileReport> quantiles(EvalRequest request, GroupState.Figures figures) {

@@ -27,6 +27,8 @@ final class GroupRouter {
     private final GroupState template;
     private final List<GroupState> states = new ArrayList<>();
     private final GatheredRows gathered = new GatheredRows();
+    /** The same rows through the baseline's binding (with a baseline). */
+    private final GatheredRows gatheredBaseline = new GatheredRows();
     private int[] groupOfRow = new int[0];
     private int[] order = new int[0];
     private int[] count = new int[0];
@@ -47,11 +49,26 @@ final class GroupRouter {
         for (int q = 0; q < levels.length; q++) levels[q] = request.quantiles().get(q).level();
         double[] nominals = new double[request.intervals().size()];
         for (int i = 0; i < nominals.length; i++) nominals[i] = plan.nominals.get(i);
-        template = new GroupState(streamed, request.weightColumn() != null, levels, nominals,
-                MeanSums.DEFAULT_CONFIDENCE, plan.exactBudgetBytes);
+        template = new GroupState(streamed, request.weightColumn() != null, levels, nominals, confidence(request),
+                plan.exactBudgetBytes, pairedT(request, streamed));
         quantileScratch = new double[levels.length][0];
         lowerScratch = new double[nominals.length][0];
         upperScratch = new double[nominals.length][0];
+    }
+
+    /** The level of the group intervals: the run's --confidence (which only a comparison takes), else 95%. */
+    static double confidence(EvalRequest request) {
+        return request.baseline() == null ? MeanSums.DEFAULT_CONFIDENCE : request.baseline().confidence();
+    }
+
+    /** Per loss whether its Δ per group gets the paired t interval ({@link DeltaMethod}); null without a baseline. */
+    private static boolean[] pairedT(EvalRequest request, List<RowLoss> streamed) {
+        if (request.baseline() == null) return null;
+        boolean[] pairedT = new boolean[streamed.size()];
+        for (int l = 0; l < pairedT.length; l++) {
+            pairedT[l] = streamed.get(l) != null && DeltaMethod.of(streamed.get(l)) == DeltaMethod.PAIRED_T;
+        }
+        return pairedT;
     }
 
     /** The next batches come from a new input. */
@@ -59,8 +76,13 @@ final class GroupRouter {
         keys.startSource();
     }
 
-    /** Adds a validated batch (its rows all used). */
-    void accept(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight) throws InputException {
+    /**
+     * Adds a validated batch (its rows all used).
+     *
+     * @param baseline the batch through the baseline's binding, or null exactly when the run compares nothing
+     */
+    void accept(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight)
+            throws InputException {
         int n = batch.size();
         if (groupOfRow.length < n) {
             groupOfRow = new int[n];
@@ -81,7 +103,7 @@ final class GroupRouter {
         }
         if (distinct == 1) {
             count[present[0]] = 0;
-            states.get(present[0]).accept(wholeBatch(batch, inputs, sampleWeight));
+            states.get(present[0]).accept(wholeBatch(batch, inputs, baseline, sampleWeight));
             return;
         }
         int offset = 0;
@@ -96,12 +118,13 @@ final class GroupRouter {
             int g = present[d];
             int to = from + count[g];
             count[g] = 0;
-            states.get(g).accept(gather(batch, inputs, sampleWeight, from, to));
+            states.get(g).accept(gather(batch, inputs, baseline, sampleWeight, from, to));
             from = to;
         }
     }
 
-    private GroupState.Batch wholeBatch(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight) {
+    private GroupState.Batch wholeBatch(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline,
+                                        double[] sampleWeight) {
         EvalRequest request = plan.request;
         double[][] quantiles = new double[request.quantiles().size()][];
         for (int q = 0; q < quantiles.length; q++) quantiles[q] = batch.column(request.quantiles().get(q).column());
@@ -112,13 +135,15 @@ final class GroupRouter {
             uppers[i] = batch.column(request.intervals().get(i).upper());
         }
         double[] target = inputs.has(Role.TARGET) ? inputs.column(Role.TARGET) : null;
-        return new GroupState.Batch(inputs, sampleWeight, target, quantiles, lowers, uppers);
+        return new GroupState.Batch(inputs, sampleWeight, target, quantiles, lowers, uppers, baseline);
     }
 
-    private GroupState.Batch gather(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight, int from, int to) {
+    private GroupState.Batch gather(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight,
+                                    int from, int to) {
         EvalRequest request = plan.request;
         int m = to - from;
         gathered.gather(inputs, order, from, to);
+        if (baseline != null) gatheredBaseline.gather(baseline, order, from, to);
         double[] weights = null;
         if (sampleWeight != null) {
             if (weightScratch.length < m) weightScratch = new double[m];
@@ -133,7 +158,8 @@ final class GroupRouter {
             upperScratch[i] = gathered(batch.column(request.intervals().get(i).upper()), from, to, upperScratch[i]);
         }
         double[] target = gathered.has(Role.TARGET) ? gathered.column(Role.TARGET) : null;
-        return new GroupState.Batch(gathered, weights, target, quantileScratch, lowerScratch, upperScratch);
+        return new GroupState.Batch(gathered, weights, target, quantileScratch, lowerScratch, upperScratch,
+                baseline == null ? null : gatheredBaseline);
     }
 
     private double[] gathered(double[] values, int from, int to, double[] scratch) {

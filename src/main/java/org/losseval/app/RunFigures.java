@@ -34,7 +34,7 @@ final class RunFigures {
      * The names of every figure a run of this request reports, in the order of
      * {@link org.losseval.report.ReportFigures} but for the row counts, which come last here, and but for the
      * figures of single groups ({@code group[mse@region=eu]}), whose names depend on the data: a gate on one is
-     * checked by {@link #groupFigure} instead.
+     * checked by {@link #groupFigure} instead (as are group_delta[...] and its interval's ends).
      */
     static Set<String> names(EvalRequest request) {
         Set<String> names = new LinkedHashSet<>();
@@ -68,6 +68,9 @@ final class RunFigures {
         }
         if (request.grouping() != null) {
             for (LossRequest loss : request.losses()) names.add(FigureNames.worstGroup(key(loss)));
+            if (request.baseline() != null) {
+                for (LossRequest loss : request.losses()) names.add(FigureNames.worstGroupDelta(key(loss)));
+            }
         }
         names.add(FigureNames.ROWS_READ);
         names.add(FigureNames.ROWS_USED);
@@ -119,11 +122,16 @@ final class RunFigures {
      *                                 run's group columns
      */
     static String groupFigure(String figure, EvalRequest request) throws InvalidRequestException {
-        String open = "group[";
-        if (!figure.startsWith(open) || !figure.endsWith("]")) return null;
-        String form = "a group figure is group[LOSS@" + groupForm(request) + "]";
+        String kind = groupKind(figure);
+        if (kind == null || !figure.endsWith("]")) return null;
+        String open = kind + "[";
+        String form = "a group figure is " + kind + "[LOSS@" + groupForm(request) + "]";
         if (request.grouping() == null) {
             throw new InvalidRequestException("'" + figure + "' is a group figure, but the run has no --group-by");
+        }
+        if (!kind.equals(FigureNames.GROUP) && request.baseline() == null) {
+            throw new InvalidRequestException("'" + figure + "' compares a group with a baseline, but the run has no"
+                    + " baseline (--baseline-pred, --baseline)");
         }
         String inner = figure.substring(open.length(), figure.length() - 1);
         int at = inner.indexOf('@');
@@ -149,12 +157,20 @@ final class RunFigures {
             values.add(rest.substring(pos, end));
             pos = end;
         }
-        return FigureNames.group(loss, columns, values);
+        return FigureNames.groupFigure(kind, loss, columns, values);
     }
 
-    /** Whether a figure name is one group's ({@code group[...]}), whose name the data decides. */
+    /** Whether a figure name is one group's ({@code group[...]}, {@code group_delta[...]}, ...), whose name the data decides. */
     static boolean isGroupFigure(String figure) {
-        return figure.startsWith("group[");
+        return groupKind(figure) != null;
+    }
+
+    /** The kind ({@link FigureNames#GROUP_KINDS}) of a figure name that starts with KIND[, or null. */
+    private static String groupKind(String figure) {
+        for (String kind : FigureNames.GROUP_KINDS) {
+            if (figure.startsWith(kind + "[")) return kind;
+        }
+        return null;
     }
 
     private static String groupForm(EvalRequest request) {
@@ -190,13 +206,15 @@ final class RunFigures {
 
     /**
      * The figures a comparison with a baseline covers, in the report's order: every loss, each --quantile's
-     * pinball loss, each --interval's interval score.
+     * pinball loss, each --interval's interval score, each --quantile's calibration, each --interval's coverage.
      */
     static List<String> comparedFigures(EvalRequest request) {
         List<String> figures = new ArrayList<>();
         for (LossRequest loss : request.losses()) figures.add(key(loss));
         for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.pinball(q.column()));
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.intervalScore(i.name()));
+        for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.calibration(q.column()));
+        for (IntervalColumns i : request.intervals()) figures.add(FigureNames.coverage(i.name()));
         return figures;
     }
 

@@ -43,7 +43,8 @@ final class CompareOptions {
     List<String> intervals;
 
     @Option(names = "--confidence", paramLabel = "LEVEL",
-            description = "The level of the confidence intervals of delta (default: ${DEFAULT-VALUE}).")
+            description = "The level of the confidence intervals of delta, and with --group-by of the groups' "
+                    + "intervals too (default: ${DEFAULT-VALUE}).")
     double confidence = BaselineRequest.DEFAULT_CONFIDENCE;
 
     @Option(names = "--margin", paramLabel = "X",

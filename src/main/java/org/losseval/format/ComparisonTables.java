@@ -41,7 +41,8 @@ final class ComparisonTables {
                     f.inference() == null ? "-" : number.apply(f.pValue()),
                     Numbers.percent(f.wins().winRate()) + " (" + Numbers.percent(f.wins().tieRate()) + ")",
                     Phrases.verdict(f.verdict())));
-            if (comparison.margin() != null) cells.add(f.nonInferior() ? "yes" : "no");
+            // a coverage or calibration has no margin: "-"
+            if (comparison.margin() != null) cells.add(f.nonInferior() == null ? "-" : f.nonInferior() ? "yes" : "no");
             table.addRow(cells);
         }
         return table;

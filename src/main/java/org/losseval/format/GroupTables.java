@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 import org.losseval.report.ConfidenceInterval;
+import org.losseval.report.FigureComparison;
 import org.losseval.report.FigureNames;
 import org.losseval.report.GroupReport;
 import org.losseval.report.IntervalReport;
@@ -21,7 +22,9 @@ import org.losseval.text.Numbers;
  * </pre>
  * Per loss its value, its confidence interval ("-" where the loss has none) and its share of the loss total
  * (to set beside the share of rows); per --interval the coverage and per --quantile the calibration (the
- * fraction of targets below it). Like {@link FigureTables}, text cells pass through an escaper.
+ * fraction of targets below it). With a baseline, per loss also Δ = candidate - baseline on the group's rows,
+ * its interval ("-" where the loss has none per group) and the verdict ({@link Phrases#verdict}). Like
+ * {@link FigureTables}, text cells pass through an escaper.
  */
 final class GroupTables {
     private static final TextTable.Align L = TextTable.Align.LEFT;
@@ -33,15 +36,23 @@ final class GroupTables {
         List<String> headers = new ArrayList<>(List.of("rank", "group", "rows", "rows %"));
         GroupReport.Group first = groups.groups().get(0);
         String level = Numbers.percentNumber(groups.confidence());
+        boolean compared = groups.compared();
+        List<Integer> verdicts = new ArrayList<>(); // words, aligned left
         for (GroupReport.GroupLoss loss : first.losses()) {
             headers.add(escape.apply(loss.key()));
             headers.add(escape.apply(loss.key() + " " + level + "% CI"));
             headers.add(escape.apply(loss.key() + " share"));
+            if (compared) {
+                headers.add(escape.apply(loss.key() + " delta"));
+                headers.add(escape.apply(loss.key() + " delta " + level + "% CI"));
+                headers.add(escape.apply(loss.key() + " verdict"));
+                verdicts.add(headers.size() - 1);
+            }
         }
         for (IntervalReport interval : first.intervals()) headers.add(escape.apply(FigureNames.coverage(interval.name())));
         for (QuantileReport quantile : first.quantiles()) headers.add(escape.apply(FigureNames.calibration(quantile.column())));
         List<TextTable.Align> aligns = new ArrayList<>(List.of(L, L));
-        while (aligns.size() < headers.size()) aligns.add(R);
+        while (aligns.size() < headers.size()) aligns.add(verdicts.contains(aligns.size()) ? L : R);
         TextTable table = new TextTable(headers, aligns);
         for (GroupReport.Group group : groups.groups()) {
             List<String> cells = new ArrayList<>();
@@ -54,6 +65,12 @@ final class GroupTables {
                 cells.add(escape.apply(Phrases.approximate(loss.range(), number)));
                 cells.add(escape.apply(interval(loss.interval(), number)));
                 cells.add(Numbers.percent(loss.lossShare()));
+                if (compared) {
+                    FigureComparison c = loss.comparison();
+                    cells.add(c == null ? "-" : number.apply(c.delta()));
+                    cells.add(c == null || c.inference() == null ? "-" : interval(c.deltaInterval(), number));
+                    cells.add(c == null ? "-" : Phrases.verdict(c.verdict()));
+                }
             }
             for (IntervalReport interval : group.intervals()) cells.add(Numbers.percent(interval.result().coverage()));
             for (QuantileReport quantile : group.quantiles()) cells.add(Numbers.percent(quantile.result().fractionBelow()));

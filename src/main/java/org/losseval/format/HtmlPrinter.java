@@ -375,6 +375,7 @@ public final class HtmlPrinter implements Printer {
         page.addAll(GroupTables.groups(report.groups(), number, HtmlPrinter::escape).htmlLines("groups"));
         List<String> notes = new ArrayList<>();
         for (var worst : report.groups().worst()) notes.add(escape(Phrases.worstGroup(report.groups(), worst, number)));
+        for (var worst : report.groups().worstDelta()) notes.add(escape(Phrases.worstGroupDelta(report.groups(), worst, number)));
         notes.add(escape(Phrases.worstGroupCaveat()));
         if (GroupTables.anyApproximate(report.groups())) notes.add(escape(Phrases.approximateNote()));
         page.add("<p>" + String.join("<br/>", notes) + "</p>");

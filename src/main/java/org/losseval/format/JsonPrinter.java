@@ -434,6 +434,9 @@ public final class JsonPrinter implements Printer {
                 writeRange("value", loss.range(), json);
                 writeInterval("ci", loss.interval(), json);
                 writeNumber("loss_share", loss.lossShare(), json);
+                json.name("comparison");
+                if (loss.comparison() == null) json.nullValue();
+                else writeFigureComparison(loss.comparison(), json);
                 json.endObject();
             }
             json.endArray();
@@ -446,15 +449,23 @@ public final class JsonPrinter implements Printer {
             json.endObject();
         }
         json.endArray();
-        json.name("worst").beginArray();
-        for (GroupReport.WorstGroup worst : groups.worst()) {
+        writeWorstGroups("worst", groups.worst(), groups.columns(), json);
+        writeWorstGroups("worst_delta", groups.worstDelta(), groups.columns(), json);
+        json.endObject();
+    }
+
+    /** {@code "field": [{"key": .., "values": .., "label": .., "value": .., "ci": .., "rows": ..}, ...]}. */
+    private static void writeWorstGroups(String field, List<GroupReport.WorstGroup> worstGroups, List<String> columns,
+                                         JsonWriter json) {
+        json.name(field).beginArray();
+        for (GroupReport.WorstGroup worst : worstGroups) {
             json.beginObject();
             json.name("key").value(worst.key());
             if (worst.values().isEmpty()) {
                 json.name("values").nullValue();
                 json.name("label").nullValue();
             } else {
-                writeGroupValues(groups.columns(), worst.values(), json);
+                writeGroupValues(columns, worst.values(), json);
             }
             writeRange("value", worst.range(), json);
             writeInterval("ci", worst.interval(), json);
@@ -462,7 +473,6 @@ public final class JsonPrinter implements Printer {
             json.endObject();
         }
         json.endArray();
-        json.endObject();
     }
 
     /** {@code "values": {"region": "eu", ...}, "label": "region=eu"}. */

@@ -113,6 +113,7 @@ public final class MarkdownPrinter implements Printer {
             writeLines(GroupTables.groups(report.groups(), number, escape).markdownLines(), out);
             List<String> notes = new ArrayList<>();
             for (var worst : report.groups().worst()) notes.add(Phrases.worstGroup(report.groups(), worst, number));
+            for (var worst : report.groups().worstDelta()) notes.add(Phrases.worstGroupDelta(report.groups(), worst, number));
             notes.add(Phrases.worstGroupCaveat());
             if (GroupTables.anyApproximate(report.groups())) notes.add(Phrases.approximateNote());
             out.write("\n" + String.join("\\\n", notes.stream().map(MarkdownPrinter::escape).toList()) + "\n");

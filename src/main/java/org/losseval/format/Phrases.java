@@ -59,13 +59,18 @@ final class Phrases {
         return input.name() + " (" + input.format() + ")";
     }
 
-    /** A comparison's verdict as people read it: better, worse, no significant difference, undetermined. */
+    /**
+     * A comparison's verdict as people read it: better, worse, no significant difference, undetermined; closer to
+     * or farther from nominal for a coverage or calibration.
+     */
     static String verdict(org.losseval.report.Verdict verdict) {
         return switch (verdict) {
             case BETTER -> "better";
             case WORSE -> "worse";
             case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference";
             case UNDETERMINED -> "undetermined";
+            case CLOSER -> "closer to nominal";
+            case FARTHER -> "farther from nominal";
         };
     }
 
@@ -169,14 +174,25 @@ final class Phrases {
     /** "worst group by mse: region=eu, mse = 4.2 (95% CI [3.1, 5.3]), 120 rows", or that none is ranked. */
     static String worstGroup(org.losseval.report.GroupReport groups, org.losseval.report.GroupReport.WorstGroup worst,
                              DoubleFunction<String> number) {
+        return worstGroup(groups, worst, "worst group by " + worst.key(), worst.key(), number);
+    }
+
+    /** "worst group by delta of mse: region=eu, delta = 0.4 (95% CI [0.1, 0.7]), 120 rows" (with a baseline). */
+    static String worstGroupDelta(org.losseval.report.GroupReport groups, org.losseval.report.GroupReport.WorstGroup worst,
+                                  DoubleFunction<String> number) {
+        return worstGroup(groups, worst, "worst group by delta of " + worst.key(), "delta", number);
+    }
+
+    private static String worstGroup(org.losseval.report.GroupReport groups, org.losseval.report.GroupReport.WorstGroup worst,
+                                     String head, String figure, DoubleFunction<String> number) {
         if (worst.values().isEmpty()) {
-            return "worst group by " + worst.key() + ": none (no group has at least " + groups.minRows() + " rows and a value)";
+            return head + ": none (no group has at least " + groups.minRows() + " rows and a value)";
         }
         String ci = worst.interval() == null ? ""
                 : " (" + Numbers.percentNumber(worst.interval().level()) + "% CI "
                 + GroupTables.interval(worst.interval(), number) + ")";
-        return "worst group by " + worst.key() + ": " + org.losseval.report.FigureNames.groupLabel(groups.columns(),
-                worst.values()) + ", " + worst.key() + " = " + approximate(worst.range(), number) + ci + ", " + worst.rows()
+        return head + ": " + org.losseval.report.FigureNames.groupLabel(groups.columns(),
+                worst.values()) + ", " + figure + " = " + approximate(worst.range(), number) + ci + ", " + worst.rows()
                 + (worst.rows() == 1 ? " row" : " rows");
     }
 

@@ -104,6 +104,9 @@ public final class TablePrinter implements Printer {
             out.write("\n" + Phrases.groupsLine(report.groups()) + ":\n");
             writeLines(GroupTables.groups(report.groups(), number, plain).plainLines(), out);
             for (var worst : report.groups().worst()) out.write(Phrases.worstGroup(report.groups(), worst, number) + "\n");
+            for (var worst : report.groups().worstDelta()) {
+                out.write(Phrases.worstGroupDelta(report.groups(), worst, number) + "\n");
+            }
             out.write(Phrases.worstGroupCaveat() + "\n");
             if (GroupTables.anyApproximate(report.groups())) out.write(Phrases.approximateNote() + "\n");
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   name   := a letter or '_', then letters, digits and _ - . : = , +
  *             (a figure name such as coverage, or a loss by spec or label: mse, huber:delta=15)
  *   arg    := any text without '[' or ']' (trimmed): a loss spec or label (share_top1[mse]),
- *             or lower:upper column names (coverage[p10:p90])
+ *             or lower:upper column names (coverage[p10:p90]); or one figure of that form, so that a
+ *             comparison figure can name the figure it compares: delta[coverage[p10:p90]], delta[pinball[p90]]
  *   number := decimal with optional exponent: 0.5, -3, 1e-3, .25 (no NaN, no Infinity)
  * </pre>
  * The operator is the first '&lt;' or '&gt;' outside brackets: figure names never contain one, while a loss
@@ -75,11 +76,18 @@ public final class GateExpression {
                     + " (a name such as mse, coverage[p10:p90] or share_top1[mse])");
         }
         if (open < 0) return name;
-        int close = figure.indexOf(']');
-        if (close != figure.length() - 1 || figure.indexOf('[', open + 1) >= 0) {
-            throw new GateSyntaxException("gate '" + expr + "': '" + figure + "' must end with one [argument]");
+        // The bracket opened at 'open' must close at the end, holding at most one bracketed figure of its own.
+        int depth = 0;
+        for (int i = open; i < figure.length(); i++) {
+            char c = figure.charAt(i);
+            if (c == '[' && ++depth > 2 || c == ']' && --depth == 0 && i != figure.length() - 1) {
+                throw new GateSyntaxException("gate '" + expr + "': '" + figure + "' must end with one [argument]");
+            }
         }
+        int close = figure.length() - 1;
         String arg = figure.substring(open + 1, close).strip();
+        int inner = arg.indexOf('[');
+        if (inner >= 0) arg = figure(expr, arg); // a figure as argument: checked, and trimmed, the same way
         if (arg.isEmpty()) throw new GateSyntaxException("gate '" + expr + "': empty [] in '" + figure + "'");
         return name + "[" + arg + "]";
     }

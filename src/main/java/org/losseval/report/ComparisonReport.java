@@ -12,7 +12,9 @@ import java.util.List;
  * @param seed            the bootstrap's seed
  * @param replicates      the bootstrap's replicates
  * @param figures         one per compared figure: the losses in the order requested, then each --quantile's
- *                        pinball loss, then each --interval's interval score
+ *                        pinball loss, then each --interval's interval score, then each --quantile's calibration
+ *                        and each --interval's coverage (compared by their distance from the nominal,
+ *                        {@link FigureComparison#ofNominal})
  */
 public record ComparisonReport(List<ColumnRole> baselineColumns, double confidence, Double margin, long seed,
                                int replicates, List<FigureComparison> figures) {

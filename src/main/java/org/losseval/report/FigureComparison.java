@@ -4,7 +4,8 @@ package org.losseval.report;
  * One figure of the candidate against the baseline on the same rows.
  *
  * @param figure         the figure's name: a loss key (mse, huber:delta=2), pinball[COL] of a --quantile
- *                       column, interval_score[L:U] of an --interval (the candidate's columns)
+ *                       column, interval_score[L:U] of an --interval, calibration[COL], coverage[L:U] (the
+ *                       candidate's columns)
  * @param baseline       the baseline's value
  * @param candidate      the candidate's value (the report's ordinary figure)
  * @param delta          candidate - baseline
@@ -15,7 +16,7 @@ package org.losseval.report;
  * @param wins           rows where the candidate's row value is lower, equal, higher
  * @param verdict        what the interval says
  * @param nonInferior    whether the candidate is non-inferior at {@link ComparisonReport#margin()}, or null
- *                       without a margin
+ *                       without a margin, and for a coverage or calibration ({@link #ofNominal})
  */
 public record FigureComparison(String figure, double baseline, double candidate, double delta, double relativeDelta,
                                boolean higherIsBetter, DifferenceInference inference, WinCounts wins, Verdict verdict,
@@ -30,6 +31,21 @@ public record FigureComparison(String figure, double baseline, double candidate,
                 : inference.interval();
         return new FigureComparison(figure, baseline, candidate, delta, relative, higherIsBetter, inference, wins,
                 Verdict.of(interval, higherIsBetter), Verdict.nonInferior(interval, higherIsBetter, margin));
+    }
+
+    /**
+     * The comparison of a coverage or a calibration, a mean of per-row indicators whose target is {@code nominal}
+     * (the interval's nominal coverage, the quantile's level): the verdict is {@link Verdict#ofNominal} and there
+     * is no non-inferiority (a margin on a distance from the nominal is not what --margin states).
+     */
+    public static FigureComparison ofNominal(String figure, double baseline, double candidate, double nominal,
+                                             DifferenceInference inference, WinCounts wins) {
+        double delta = candidate - baseline;
+        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
+        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
+                : inference.interval();
+        return new FigureComparison(figure, baseline, candidate, delta, relative, false, inference, wins,
+                Verdict.ofNominal(interval, baseline, candidate, nominal), null);
     }
 
     /** The interval of delta; NaN ends when the figure has none. */

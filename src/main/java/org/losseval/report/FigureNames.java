@@ -23,8 +23,13 @@ import org.losseval.text.Numbers;
  *   worst_group[LOSS]          the loss of the worst ranked --group-by group
  *   group[LOSS@C=V,...]        the loss of one group, its columns in --group-by order: group[mse@region=eu],
  *                              group[mse@region=eu,device=ios] (a missing value is empty: group[mse@region=])
+ *   with --group-by and a baseline, per loss (mean-type losses have an interval of delta per group, the others NaN):
+ *   group_delta[LOSS@C=V,...]  candidate - baseline on one group's rows: group_delta[mse@region=eu]
+ *   group_delta_ci_low[LOSS@C=V,...], group_delta_ci_high[LOSS@C=V,...]   the ends of its interval
+ *   worst_group_delta[LOSS]    delta of the ranked group whose delta is worst (largest; smallest for r2)
  *   rows_read, rows_used, rows_skipped
- *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U]):
+ *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U],
+ *   calibration[COL], coverage[L:U]: e.g. delta[coverage[p10:p90]], delta_ci_low[calibration[p90]]):
  *   baseline[F]                the baseline's value
  *   delta[F], delta_rel[F]     candidate - baseline, and that over |baseline|
  *   delta_ci_low[F], delta_ci_high[F], delta_p[F]   the interval of delta at --confidence, its p-value
@@ -83,8 +88,24 @@ public final class FigureNames {
 
     /** group[mse@region=eu,device=ios]: one group's loss. */
     public static String group(String loss, List<String> columns, List<String> values) {
-        return "group[" + loss + "@" + groupLabel(columns, values) + "]";
+        return groupFigure(GROUP, loss, columns, values);
     }
+
+    /** The kinds of one group's figures, each a prefix before '[': the loss, and with a baseline its delta. */
+    public static final String GROUP = "group";
+    public static final String GROUP_DELTA = "group_delta";
+    public static final String GROUP_DELTA_LOW = "group_delta_ci_low";
+    public static final String GROUP_DELTA_HIGH = "group_delta_ci_high";
+    public static final List<String> GROUP_KINDS = List.of(GROUP, GROUP_DELTA, GROUP_DELTA_LOW, GROUP_DELTA_HIGH);
+
+    /** KIND[LOSS@C=V,...]: one group's figure of a kind of {@link #GROUP_KINDS}. */
+    public static String groupFigure(String kind, String loss, List<String> columns, List<String> values) {
+        if (!GROUP_KINDS.contains(kind)) throw new IllegalArgumentException("no group figure " + kind);
+        return kind + "[" + loss + "@" + groupLabel(columns, values) + "]";
+    }
+
+    /** worst_group_delta[mse]: delta of the ranked group whose delta is worst. */
+    public static String worstGroupDelta(String loss) { return "worst_group_delta[" + loss + "]"; }
 
     /** region=eu,device=ios: how reports and figure names write a group. */
     public static String groupLabel(List<String> columns, List<String> values) {

@@ -16,8 +16,13 @@ import java.util.List;
  * the largest of many noisy estimates is more often one whose noise went up. Its interval is that group's
  * own interval, which does not correct for having picked the worst of many.
  *
- * <p>A comparison with a baseline per group (Δ and its interval) belongs in {@link Group} beside
- * {@link Group#losses()}, once runs compare (issue 9, item 1); it is not computed yet.
+ * <p><b>With a baseline</b> ({@code --baseline-pred}, {@code --baseline FILE}) each {@link GroupLoss} carries
+ * the comparison on the group's rows ({@link GroupLoss#comparison()}: the baseline's value, Δ, the interval of
+ * Δ and its p-value, the win counts, the verdict), and {@link #worstDelta()} names per loss the ranked group
+ * whose Δ is worst (the largest, the smallest where larger is better). Only losses that are a mean of their row
+ * losses get an interval of Δ per group (the paired t interval, closed form); the run's bootstrapped ones
+ * (rmse, r2, ...) and ece and medae get values, Δ and win counts only, and their verdict is undetermined. The
+ * worst Δ of many groups is biased upward as the worst loss is (see above).
  *
  * @param columns    the group columns, in --group-by order
  * @param minRows    groups with fewer rows are listed but not ranked (--min-group-rows)
@@ -25,13 +30,27 @@ import java.util.List;
  * @param confidence the level of the loss intervals
  * @param groups     every group, ranked ones first, worst first
  * @param worst      per loss, the worst ranked group
+ * @param worstDelta with a baseline, per loss the ranked group with the worst Δ (its {@link WorstGroup#range()}
+ *                   is Δ, its interval Δ's); empty without a baseline
  */
 public record GroupReport(List<String> columns, long minRows, long maxGroups, double confidence, List<Group> groups,
-                          List<WorstGroup> worst) {
+                          List<WorstGroup> worst, List<WorstGroup> worstDelta) {
     public GroupReport {
         columns = List.copyOf(columns);
         groups = List.copyOf(groups);
         worst = List.copyOf(worst);
+        worstDelta = List.copyOf(worstDelta);
+    }
+
+    /** The groups of a run without a baseline. */
+    public GroupReport(List<String> columns, long minRows, long maxGroups, double confidence, List<Group> groups,
+                       List<WorstGroup> worst) {
+        this(columns, minRows, maxGroups, confidence, groups, worst, List.of());
+    }
+
+    /** Whether the groups carry a comparison with a baseline. */
+    public boolean compared() {
+        return groups.stream().flatMap(g -> g.losses().stream()).anyMatch(l -> l.comparison() != null);
     }
 
     /** Groups ranked (with at least {@link #minRows()} rows). */
@@ -75,11 +94,19 @@ public record GroupReport(List<String> columns, long minRows, long maxGroups, do
      *                  data (huber:delta=mad)
      * @param lossShare the group's share of the total loss: Σ w·l over its rows / Σ w·l over all rows (NaN
      *                  for a deferred loss); compare it with {@link Group#rowShare()}
+     * @param comparison with a baseline, the candidate against it on the group's rows (the interval of Δ at
+     *                  {@link GroupReport#confidence()}, or none, see the class comment); null without one
      */
-    public record GroupLoss(String key, Range range, ConfidenceInterval interval, double lossShare) {
+    public record GroupLoss(String key, Range range, ConfidenceInterval interval, double lossShare,
+                            FigureComparison comparison) {
+        /** A loss of a run without a baseline. */
+        public GroupLoss(String key, Range range, ConfidenceInterval interval, double lossShare) {
+            this(key, range, interval, lossShare, null);
+        }
+
         /** A loss known exactly. */
         public GroupLoss(String key, double value, ConfidenceInterval interval, double lossShare) {
-            this(key, Range.of(value), interval, lossShare);
+            this(key, Range.of(value), interval, lossShare, null);
         }
 
         /** The value: exact, or the midpoint of {@link #range()} when that is a bracket. */

@@ -12,8 +12,9 @@ import java.util.Map;
  * quantile_crossings and quantile_crossing_share, then per
  * interval its coverage, below, above, width, interval score and p-value, then with a baseline per compared
  * figure its baseline value, delta, relative delta, the interval of delta, its p-value and the win rate
- * ({@link FigureNames#comparison}), then with --group-by per loss worst_group, then per group (in the
- * report's order) per loss its value.
+ * ({@link FigureNames#comparison}), then with --group-by per loss worst_group, then with a baseline per loss
+ * worst_group_delta, then per group (in the report's order) per loss its value and with a baseline its delta
+ * and the ends of the delta's interval.
  *
  * <p>A figure known only as a bracket (beyond the exact-memory budget) keeps both ends: a gate judges the
  * end that is worse for it, a printer shows the midpoint. Should two figures share a name (a loss labelled
@@ -86,9 +87,20 @@ public final class ReportFigures {
         for (GroupReport.WorstGroup worst : groups.worst()) {
             figures.putIfAbsent(FigureNames.worstGroup(worst.key()), worst.range());
         }
+        for (GroupReport.WorstGroup worst : groups.worstDelta()) {
+            figures.putIfAbsent(FigureNames.worstGroupDelta(worst.key()), worst.range());
+        }
         for (GroupReport.Group group : groups.groups()) {
             for (GroupReport.GroupLoss loss : group.losses()) {
                 figures.putIfAbsent(FigureNames.group(loss.key(), groups.columns(), group.values()), loss.range());
+                FigureComparison c = loss.comparison();
+                if (c == null) continue;
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA, loss.key(), groups.columns(),
+                        group.values()), Range.of(c.delta()));
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA_LOW, loss.key(), groups.columns(),
+                        group.values()), Range.of(c.deltaInterval().low()));
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA_HIGH, loss.key(), groups.columns(),
+                        group.values()), Range.of(c.deltaInterval().high()));
             }
         }
     }

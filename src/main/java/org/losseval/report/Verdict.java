@@ -5,9 +5,17 @@ package org.losseval.report;
  * {@link #BETTER} when the whole interval lies on the better side of 0 (below it for a loss, above it for
  * a figure where larger is better, r2 and explained_variance), {@link #WORSE} when it lies on the other
  * side, else there is {@link #NO_SIGNIFICANT_DIFFERENCE}; {@link #UNDETERMINED} without an interval.
+ *
+ * <p>A coverage or a calibration has no better side of 0: what matters is how far it lies from its nominal ν
+ * (the interval's nominal coverage, the quantile's level). {@link #ofNominal} says {@link #CLOSER} or
+ * {@link #FARTHER} (from ν) when the interval of Δ excludes 0 and both values lie on the same side of ν: then
+ * |candidate - ν| - |baseline - ν| = s·Δ with s = +1 above ν and -1 below, so the interval of Δ (times s) is the
+ * interval of the change in distance, and excluding 0 decides it. When the two lie on opposite sides of ν the
+ * change in distance is no linear function of Δ and the interval of Δ cannot decide it: {@link #UNDETERMINED}.
  */
 public enum Verdict {
-    BETTER("better"), WORSE("worse"), NO_SIGNIFICANT_DIFFERENCE("no_significant_difference"), UNDETERMINED("undetermined");
+    BETTER("better"), WORSE("worse"), NO_SIGNIFICANT_DIFFERENCE("no_significant_difference"), UNDETERMINED("undetermined"),
+    CLOSER("closer_to_nominal"), FARTHER("farther_from_nominal");
 
     private final String wireName;
 
@@ -23,6 +31,26 @@ public enum Verdict {
         if (high < 0) return higherIsBetter ? WORSE : BETTER;
         if (low > 0) return higherIsBetter ? BETTER : WORSE;
         return NO_SIGNIFICANT_DIFFERENCE;
+    }
+
+    /**
+     * The verdict on a coverage or calibration (see the class comment): {@link #CLOSER} or {@link #FARTHER} from
+     * {@code nominal}, {@link #NO_SIGNIFICANT_DIFFERENCE} when the interval of Δ holds 0, {@link #UNDETERMINED}
+     * without an interval or when the two values lie on opposite sides of the nominal.
+     */
+    public static Verdict ofNominal(ConfidenceInterval delta, double baseline, double candidate, double nominal) {
+        double low = delta.low();
+        double high = delta.high();
+        if (Double.isNaN(low) || Double.isNaN(high)) return UNDETERMINED;
+        if (low <= 0 && 0 <= high) return NO_SIGNIFICANT_DIFFERENCE;
+        double b = baseline - nominal;
+        double c = candidate - nominal;
+        if (b * c < 0) return UNDETERMINED;
+        // s: the side both lie on (a value on the nominal takes the other's side)
+        double side = Math.signum(b + c);
+        if (side == 0) return UNDETERMINED;
+        boolean deltaNegative = high < 0;
+        return (side > 0) == deltaNegative ? CLOSER : FARTHER;
     }
 
     /**

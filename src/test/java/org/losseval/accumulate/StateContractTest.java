@@ -49,7 +49,7 @@ import org.losseval.loss.RowLoss;
  * only), {@link WinTally},
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link GroupState} (losses with and without intervals, a deferred loss, a quantile and an interval, plain and
- * weighted), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
+ * weighted; and compared with a baseline), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
  */
 class StateContractTest {
@@ -210,6 +210,17 @@ class StateContractTest {
         all.add(group("group with medae", false, List.of("mae", "medae"), ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES,
                 List.of(group("group with medae, budget 0", false, List.of("mae", "medae"), 0, List.of()))));
         all.add(group("weighted group with medae, budget 0", true, List.of("medae"), 0, List.of()));
+        // With a baseline (its prediction another column): the paired t interval of delta for mse and mae, win
+        // counts only for r2 and medae; refused with a state that compares nothing, or decides otherwise.
+        for (boolean weighted : new boolean[] {false, true}) {
+            String w = weighted ? "weighted " : "";
+            List<String> specs = List.of("mse", "mae", "r2", "medae");
+            boolean[] pairedT = {true, true, false, false, false};
+            all.add(comparedGroup(w + "compared group", weighted, specs, pairedT, List.of(
+                    group(w + "uncompared group", weighted, specs, List.of()),
+                    comparedGroup(w + "other method", weighted, specs, new boolean[] {true, false, false, false, false},
+                            List.of()))));
+        }
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -377,6 +388,22 @@ class StateContractTest {
                             new double[][] {ContractRows.slice(rows.lower, from, to)},
                             new double[][] {ContractRows.slice(rows.upper, from, to)}));
                 }, refused);
+    }
+
+    /** A group state compared with a baseline whose prediction is the rows' lower bounds. */
+    private static Fixture<GroupState> comparedGroup(String name, boolean weighted, List<String> specs, boolean[] pairedT,
+                                                     List<Fixture<GroupState>> refused) {
+        List<RowLoss> losses = new ArrayList<>();
+        for (String spec : specs) losses.add(parse(spec));
+        losses.add(null);
+        return state(name, () -> new GroupState(losses, weighted, new double[0], new double[0], 0.9,
+                        ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, pairedT),
+                (state, rows, from, to) -> state.accept(new GroupState.Batch(
+                        rows.inputs(Regression.ROLES.apply(rows), from, to),
+                        weighted ? ContractRows.slice(rows.weight, from, to) : null, ContractRows.slice(rows.target, from, to),
+                        new double[0][], new double[0][], new double[0][],
+                        rows.inputs(roles(Role.PRED, rows.lower, Role.TARGET, rows.target), from, to))),
+                refused);
     }
 
     private static RowLoss parse(String spec) {

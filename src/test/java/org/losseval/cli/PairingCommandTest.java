@@ -223,7 +223,7 @@ class PairingCommandTest {
         Object byPosition = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", ordered.toString(), "--threads",
                 "1"), common)).json();
         Object figures = TinyJson.at(reference, "comparison", "figures");
-        assertEquals(List.of("mse", "mae", "rmse", "pinball[p90]"),
+        assertEquals(List.of("mse", "mae", "rmse", "pinball[p90]", "calibration[p90]"),
                 ((List<?>) figures).stream().map(f -> ((java.util.Map<?, ?>) f).get("figure")).toList());
         assertEquals(figures, TinyJson.at(byKey, "comparison", "figures"));
         assertEquals(figures, TinyJson.at(byPosition, "comparison", "figures"));

@@ -88,7 +88,42 @@ public final class JsonFigures {
                 figures.putIfAbsent(FigureNames.winRate(name), Range.of(number(f, "win_rate")));
             }
         }
+        Object groups = top.get("groups");
+        if (groups != null) addGroups(object(groups), figures);
         return Collections.unmodifiableMap(figures);
+    }
+
+    /** The group figures, in ReportFigures' order: worst groups, worst deltas, then per group per loss. */
+    private static void addGroups(Map<String, Object> groups, Map<String, Range> figures) {
+        List<String> columns = list(groups.get("columns")).stream().map(String.class::cast).toList();
+        for (Object element : list(groups.get("worst"))) {
+            Map<String, Object> worst = object(element);
+            figures.putIfAbsent(FigureNames.worstGroup((String) worst.get("key")), range(worst, "value"));
+        }
+        for (Object element : list(groups.get("worst_delta"))) {
+            Map<String, Object> worst = object(element);
+            figures.putIfAbsent(FigureNames.worstGroupDelta((String) worst.get("key")), range(worst, "value"));
+        }
+        for (Object element : list(groups.get("items"))) {
+            Map<String, Object> group = object(element);
+            Map<String, Object> byColumn = object(group.get("values"));
+            List<String> values = columns.stream().map(c -> (String) byColumn.get(c)).toList();
+            for (Object lossElement : list(group.get("losses"))) {
+                Map<String, Object> loss = object(lossElement);
+                String key = (String) loss.get("key");
+                figures.putIfAbsent(FigureNames.group(key, columns, values), range(loss, "value"));
+                Object comparison = loss.get("comparison");
+                if (comparison == null) continue;
+                Map<String, Object> c = object(comparison);
+                Object ci = c.get("delta_ci");
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA, key, columns, values),
+                        Range.of(number(c, "delta")));
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA_LOW, key, columns, values),
+                        Range.of(ci == null ? Double.NaN : number(object(ci), "low")));
+                figures.putIfAbsent(FigureNames.groupFigure(FigureNames.GROUP_DELTA_HIGH, key, columns, values),
+                        Range.of(ci == null ? Double.NaN : number(object(ci), "high")));
+            }
+        }
     }
 
     /**

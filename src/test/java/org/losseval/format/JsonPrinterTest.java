@@ -100,7 +100,7 @@ class JsonPrinterTest {
         assertEquals(7, integer(comparison.get("seed")));
         assertEquals(200, integer(comparison.get("replicates")));
         List<?> figures = array(comparison.get("figures"));
-        assertEquals(5, figures.size());
+        assertEquals(7, figures.size());
         Map<?, ?> mse = object(figures.get(0));
         assertEquals(List.of("figure", "baseline", "candidate", "delta", "delta_rel", "higher_is_better", "delta_ci",
                 "p_value", "wins", "ties", "losses", "win_rate", "tie_rate", "verdict", "non_inferior"),

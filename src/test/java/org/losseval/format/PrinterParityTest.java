@@ -64,6 +64,8 @@ class PrinterParityTest {
         REPORTS.put("contributions covering no loss", SampleReports::contributionsOfNoLoss);
         REPORTS.put("inf, -inf and NaN figures, gates failing closed", SampleReports::nonFinite);
         REPORTS.put("a comparison with a baseline: intervals, none, NaN; a margin", SampleReports::housesCompared);
+        REPORTS.put("groups compared with a baseline: a bracket, an unranked group, no worst delta",
+                SampleReports::housesComparedInGroups);
     }
 
     @TestFactory
@@ -236,7 +238,7 @@ class PrinterParityTest {
      * first cell and the two-space gap that separates columns. The inputs line and the notes have single
      * spaces after their first word. A table not matched here still fails the comparison with Markdown.
      */
-    private static final Pattern PLAIN_HEADER = Pattern.compile("(loss|figure|quantile|interval|skipped because)  +\\S.*");
+    private static final Pattern PLAIN_HEADER = Pattern.compile("(loss|figure|quantile|interval|skipped because|rank)  +\\S.*");
 
     private record Table(List<String> header, int rows) {}
 

@@ -15,6 +15,7 @@ import org.losseval.report.IntervalResult;
 import org.losseval.report.LossContribution;
 import org.losseval.report.OutlierResult;
 import org.losseval.report.QuantileResult;
+import org.losseval.report.GroupReport;
 import org.losseval.report.Range;
 import org.losseval.report.WorstRow;
 import org.losseval.report.Comparison;
@@ -234,13 +235,54 @@ final class SampleReports {
                         wins, 100.0),
                 FigureComparison.of("interval_score[p10:p90]", 300, 250, false, new DifferenceInference(
                         DifferenceInference.PAIRED_T, new ConfidenceInterval(0.9, Double.NaN, Double.NaN), Double.NaN, 1),
-                        new WinCounts(0, 0, 0), 100.0));
+                        new WinCounts(0, 0, 0), 100.0),
+                // no verdict of better or worse, no non-inferiority: the distance from the nominal
+                FigureComparison.ofNominal("calibration[p90]", 1, 2.0 / 3, 0.9, new DifferenceInference(
+                        DifferenceInference.PAIRED_T, new ConfidenceInterval(0.9, -0.5, -0.1), 0.04, 3), new WinCounts(1, 2, 0)),
+                FigureComparison.ofNominal("coverage[p10:p90]", 1, COVERAGE, 0.8, new DifferenceInference(
+                        DifferenceInference.PAIRED_T, new ConfidenceInterval(0.9, -0.9, 0.2), 0.4, 3), new WinCounts(1, 2, 0)));
         ComparisonReport comparison = new ComparisonReport(List.of(new ColumnRole("pred", "base"),
                 new ColumnRole("quantile", "b10"), new ColumnRole("quantile", "b90"), new ColumnRole("interval", "b10:b90")),
                 0.9, 100.0, 7, 200, figures);
         return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
                 full.rows(), full.losses(), full.contributions(), full.quantiles(), full.intervals(), full.gates(),
                 full.quantileSet(), full.reliability(), comparison, null);
+    }
+
+    /**
+     * {@link #housesCompared} grouped by region: "north" (ranked) with a comparison per loss (mse with an interval
+     * of delta, mae with an interval of NaN ends, huber:delta=15 with none), "south" (too small to rank) with a
+     * bracketed mse; the worst group by delta of each loss, none for huber. Hand-made figures.
+     */
+    static Report housesComparedInGroups() {
+        Report compared = housesCompared();
+        WinCounts wins = new WinCounts(1, 0, 1);
+        List<GroupReport.GroupLoss> north = List.of(
+                new GroupReport.GroupLoss("mse", Range.of(MSE), new ConfidenceInterval(0.9, 100, 30000), 0.75,
+                        FigureComparison.of("mse", 15000, MSE, false, new DifferenceInference(DifferenceInference.PAIRED_T,
+                                new ConfidenceInterval(0.9, 200, 2200), 0.02, 2), wins, 100.0)),
+                new GroupReport.GroupLoss("mae", Range.of(80), null, 0.5,
+                        FigureComparison.of("mae", 85, 80, false, new DifferenceInference(DifferenceInference.PAIRED_T,
+                                new ConfidenceInterval(0.9, Double.NaN, Double.NaN), Double.NaN, 2), wins, 100.0)),
+                new GroupReport.GroupLoss("huber:delta=15", Range.of(1062.5), null, 0.5,
+                        FigureComparison.of("huber:delta=15", 1000, 1062.5, false, null, wins, 100.0)));
+        List<GroupReport.GroupLoss> south = List.of(
+                new GroupReport.GroupLoss("mse", new Range(16000, 17000), null, 0.25,
+                        FigureComparison.of("mse", 16000, 16500, false, null, new WinCounts(0, 1, 0), 100.0)),
+                new GroupReport.GroupLoss("mae", Range.of(81), null, 0.5,
+                        FigureComparison.of("mae", 81, 81, false, null, new WinCounts(0, 1, 0), 100.0)),
+                new GroupReport.GroupLoss("huber:delta=15", Range.of(Double.NaN), null, 0.5,
+                        FigureComparison.of("huber:delta=15", Double.NaN, Double.NaN, false, null, new WinCounts(0, 1, 0), 100.0)));
+        GroupReport groups = new GroupReport(List.of("region"), 2, 10, 0.9, List.of(
+                new GroupReport.Group(List.of("north"), 2, 2.0 / 3, 1, north, List.of(), List.of()),
+                new GroupReport.Group(List.of("south"), 1, 1.0 / 3, 0, south, List.of(), List.of())),
+                List.of(new GroupReport.WorstGroup("mse", List.of("north"), MSE, new ConfidenceInterval(0.9, 100, 30000), 2),
+                        new GroupReport.WorstGroup("mae", List.of("north"), 80, null, 2),
+                        new GroupReport.WorstGroup("huber:delta=15", List.of("north"), 1062.5, null, 2)),
+                List.of(new GroupReport.WorstGroup("mse", List.of("north"), MSE - 15000, new ConfidenceInterval(0.9, 200, 2200), 2),
+                        new GroupReport.WorstGroup("mae", List.of("north"), -5, null, 2),
+                        new GroupReport.WorstGroup("huber:delta=15", List.of(), Double.NaN, null, 0)));
+        return compared.withGroups(groups);
     }
 
     /** The houses' quantiles p10 and p90 (see above). */

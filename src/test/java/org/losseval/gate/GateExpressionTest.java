@@ -27,6 +27,8 @@ class GateExpressionTest {
         "huber:delta=15>=-1.5E-3       | huber:delta=15            | GREATER_OR_EQUAL | -0.0015",
         "coverage[p10:p90] >= 0.78     | coverage[p10:p90]         | GREATER_OR_EQUAL | 0.78",
         "coverage[ p10:p90 ] >= .78    | coverage[p10:p90]         | GREATER_OR_EQUAL | 0.78",
+        "delta[ coverage[ p10:p90 ] ] < 0 | delta[coverage[p10:p90]] | LESS             | 0",
+        "delta_ci_low[pinball[p90]]>0  | delta_ci_low[pinball[p90]] | GREATER         | 0",
         "share_top1[huber:delta=15]<1  | share_top1[huber:delta=15] | LESS            | 1",
         "share_top1[robust] < 0.5      | share_top1[robust]        | LESS             | 0.5",
     })
@@ -66,7 +68,10 @@ class GateExpressionTest {
                 arguments("coverage[p10 < 3", "gate 'coverage[p10 < 3': unbalanced '[' ']'" + EXPECTED),
                 arguments("coverage[] < 3", "gate 'coverage[] < 3': empty [] in 'coverage[]'"),
                 arguments("coverage[a]x < 3", "gate 'coverage[a]x < 3': 'coverage[a]x' must end with one [argument]"),
-                arguments("coverage[a][b] < 3", "gate 'coverage[a][b] < 3': 'coverage[a][b]' must end with one [argument]"));
+                arguments("coverage[a][b] < 3", "gate 'coverage[a][b] < 3': 'coverage[a][b]' must end with one [argument]"),
+                arguments("delta[coverage[a]b] < 3", "gate 'delta[coverage[a]b] < 3': 'coverage[a]b' must end with one [argument]"),
+                arguments("delta[delta[coverage[a]]] < 3",
+                        "gate 'delta[delta[coverage[a]]] < 3': 'delta[delta[coverage[a]]]' must end with one [argument]"));
     }
 
     @ParameterizedTest
