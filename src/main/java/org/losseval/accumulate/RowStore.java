@@ -66,10 +66,7 @@ final class RowStore {
             if (withResiduals) residuals.append(residual, 0, n);
             for (int l = 0; l < losses; l++) contributions[l].append(contribution[l], 0, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                if (withResiduals) summary.addResidual(residual[i]);
-                for (int l = 0; l < losses; l++) summarize(l, withResiduals ? residual[i] : 0, contribution[l][i]);
-            }
+            summary.addRows(residual, contribution, 0, n);
         }
         rows += n;
         if (summary == null && overBudget(rows)) switchToSummary();
@@ -130,26 +127,12 @@ final class RowStore {
         contributions = null;
     }
 
-    /** Adds the exact rows to a summary. */
+    /** Adds the exact rows to a summary, a block at a time. */
     private void foldInto(ContributionSummary into) {
-        long n = contributions[0].size();
-        for (long i = 0; i < n; i++) {
-            double r = withResiduals ? residuals.get(i) : 0;
-            if (withResiduals) into.addResidual(r);
-            for (int l = 0; l < losses; l++) summarize(into, l, r, contributions[l].get(i));
-        }
-    }
-
-    private void summarize(int loss, double residual, double contribution) {
-        summarize(summary, loss, residual, contribution);
-    }
-
-    private void summarize(ContributionSummary into, int loss, double residual, double contribution) {
-        if (!(contribution >= 0 && contribution < Double.POSITIVE_INFINITY)) return;
-        if (withResiduals) {
-            into.addContribution(loss, residual, contribution);
-        } else {
-            into.addContribution(loss, contribution);
+        double[][] block = new double[losses][];
+        for (int b = 0; b < contributions[0].blocks(); b++) {
+            for (int l = 0; l < losses; l++) block[l] = contributions[l].block(b);
+            into.addRows(withResiduals ? residuals.block(b) : null, block, 0, contributions[0].fillOf(b));
         }
     }
 }
