@@ -55,8 +55,14 @@ public final class ExactSum {
 
     /** Adds {@code values[0, n)}. */
     public void addAll(double[] values, int n) {
-        int i = 0;
-        if (n >= 4 * LANES) {
+        addAll(values, 0, n);
+    }
+
+    /** Adds {@code values[from, to)}. */
+    public void addAll(double[] values, int from, int to) {
+        int i = from;
+        int n = to;
+        if (n - from >= 4 * LANES) {
             if (lanes[0] == null) {
                 for (int l = 0; l < LANES; l++) lanes[l] = new long[BIN_COUNT];
             }

@@ -28,7 +28,8 @@ import org.losseval.text.Numbers;
  * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together with the
  * defaults), whatever the row count; the heap grows with the rows seen, never beyond them
  * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
- * budget (one selection per loss for all fractions, {@link Selection#sumsOfLargest}); beyond it the heap
+ * budget (one copy and one selection per loss for all fractions and curve points, each row summed once,
+ * {@link Selection#sumsOfLargest}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
  *
@@ -106,7 +107,7 @@ final class LossConcentration {
         long rows = store.rows();
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
-            results.add(rows == 0 ? empty(l) : lossResult(l, store, fractionSums(l, store), outlierSums.get(l)));
+            results.add(rows == 0 ? empty(l) : lossResult(l, store, outlierSums.get(l)));
         }
         return results;
     }
@@ -117,13 +118,6 @@ final class LossConcentration {
         for (double f : settings.topFractions()) fractions.add(new FractionShare(f, 0, none));
         return new LossContribution(losses.get(l), 0.0, Double.NaN, settings.topK(), Double.NaN, fractions, List.of(),
                 none, 0);
-    }
-
-    /** The sums of the worst fractions' rows, in the order of the settings. */
-    private List<Range> fractionSums(int l, RowStore store) {
-        List<Long> counts = new ArrayList<>();
-        for (double f : settings.topFractions()) counts.add(fractionRows(f, store.rows()));
-        return largestSums(l, store, counts);
     }
 
     /** The sums of the worst m rows for each m of {@code counts} (each in 1..rows). */
@@ -152,9 +146,8 @@ final class LossConcentration {
         return List.copyOf(counts);
     }
 
-    private List<CurvePoint> curve(int l, RowStore store, double total, boolean defined) {
-        List<Long> counts = curveRows(store.rows());
-        List<Range> sums = largestSums(l, store, counts);
+    private static List<CurvePoint> curve(RowStore store, List<Long> counts, List<Range> sums, double total,
+                                          boolean defined) {
         List<CurvePoint> points = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             long m = counts.get(i);
@@ -173,8 +166,16 @@ final class LossConcentration {
         return List.copyOf(fractions);
     }
 
-    private LossContribution lossResult(int l, RowStore store, List<Range> fractionSums, Range outlierSum) {
+    private LossContribution lossResult(int l, RowStore store, Range outlierSum) {
         long rows = store.rows();
+        // One pass over the loss's rows for the fractions and the curve: their counts in one list.
+        List<Long> counts = new ArrayList<>();
+        for (double f : settings.topFractions()) counts.add(fractionRows(f, rows));
+        int fractionCount = counts.size();
+        List<Long> curveCounts = curveRows(rows);
+        counts.addAll(curveCounts);
+        List<Range> sums = largestSums(l, store, counts);
+        List<Range> fractionSums = sums.subList(0, fractionCount);
         double total = totals[l].value();
         boolean defined = undefinedRows[l] == 0 && total > 0;
         List<WorstRow> kept = worst[l].sorted();
@@ -190,7 +191,7 @@ final class LossConcentration {
         Range outlierShare = defined ? outlierSum.dividedBy(total) : Range.of(Double.NaN);
         List<WorstRow> listed = kept.subList(0, Math.min(settings.worstRows(), kept.size()));
         return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
-                undefinedRows[l], curve(l, store, total, defined));
+                undefinedRows[l], curve(store, curveCounts, sums.subList(fractionCount, sums.size()), total, defined));
     }
 
     /** The slots the worst-row heap of a loss has allocated (tests of the memory rule, {@link WorstRows#slots}). */
