@@ -63,8 +63,10 @@ final class ContributionSummary {
      *
      * @param residual     the rows' residuals, or null exactly when the summary has none
      * @param contribution {@code contribution[l][from + i]}: row i's contribution to loss l
+     * @param sharedWith   per loss, the loss whose maps hold its figures ({@link ContributionState}); only the
+     *                     losses that hold their own are read and added
      */
-    void addRows(double[] residual, double[][] contribution, int from, int n) {
+    void addRows(double[] residual, double[][] contribution, int from, int n, int[] sharedWith) {
         changed();
         int end = from + n;
         if (residual != null) {
@@ -72,6 +74,7 @@ final class ContributionSummary {
             for (int i = from; i < end; i++) counts.count(BucketKeys.key(residual[i]));
         }
         for (int l = 0; l < contributions.length; l++) {
+            if (sharedWith[l] != l) continue;
             double[] c = contribution[l];
             BucketPages byValue = contributions[l];
             for (int i = from; i < end; i++) {
@@ -104,13 +107,28 @@ final class ContributionSummary {
         return (key >> (EXPONENT_BITS + BucketKeys.SUB_BUCKET_BITS) << BucketKeys.SUB_BUCKET_BITS) | (key & SUB_BUCKET_MASK);
     }
 
-    /** Adds another summary of the same losses and residual layout (the store checks that). */
-    void combine(ContributionSummary other) {
+    /**
+     * Adds another summary of the same losses and residual layout (the store checks that): to each loss l that
+     * holds its own maps here, the other summary's loss {@code otherSharedWith[l]}.
+     */
+    void combine(ContributionSummary other, int[] otherSharedWith, int[] sharedWith) {
         changed();
-        for (int l = 0; l < contributions.length; l++) contributions[l].combine(other.contributions[l]);
+        for (int l = 0; l < contributions.length; l++) {
+            if (sharedWith[l] != l) continue;
+            contributions[l].combine(other.contributions[otherSharedWith[l]]);
+            if (residuals != null) byResidual[l].combine(other.byResidual[otherSharedWith[l]]);
+        }
+        if (residuals != null) residuals.combine(other.residuals);
+    }
+
+    /** Makes loss {@code to}'s maps a copy of loss {@code from}'s (a loss that stops sharing). */
+    void copyLoss(int from, int to) {
+        changed();
+        contributions[to] = new BucketPages(false);
+        contributions[to].combine(contributions[from]);
         if (residuals != null) {
-            residuals.combine(other.residuals);
-            for (int l = 0; l < byResidual.length; l++) byResidual[l].combine(other.byResidual[l]);
+            byResidual[to] = new BucketPages(false);
+            byResidual[to].combine(byResidual[from]);
         }
     }
 

@@ -71,9 +71,12 @@ final class LossConcentration {
      *                     for a column the run does not have, weight 1 when unweighted)
      * @param residual     pred - target per row, or null when the run has no residuals
      * @param contribution {@code contribution[l][i]}: weight &times; row loss of loss l
+     * @param sharedWith   per loss, the loss whose parts hold its figures ({@link ContributionState}); only
+     *                     the losses that hold their own are read and added
      */
-    void accept(ContributionState.Batch batch, double[] residual, double[][] contribution) {
+    void accept(ContributionState.Batch batch, double[] residual, double[][] contribution, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
+            if (sharedWith[l] != l) continue;
             double[] c = contribution[l];
             double[] loss = batch.rowLosses()[l];
             totals[l].addAll(c, batch.size());
@@ -88,13 +91,27 @@ final class LossConcentration {
         }
     }
 
-    /** Adds another part of the same losses and settings (the owning state checks that). */
-    void combine(LossConcentration other) {
+    /**
+     * Adds another part of the same losses and settings (the owning state checks that): to each loss l that
+     * holds its own figures here, the other part's loss {@code otherSharedWith[l]}.
+     */
+    void combine(LossConcentration other, int[] otherSharedWith, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
-            totals[l].combine(other.totals[l]);
-            undefinedRows[l] += other.undefinedRows[l];
-            worst[l].combine(other.worst[l]);
+            if (sharedWith[l] != l) continue;
+            int o = otherSharedWith[l];
+            totals[l].combine(other.totals[o]);
+            undefinedRows[l] += other.undefinedRows[o];
+            worst[l].combine(other.worst[o]);
         }
+    }
+
+    /** Makes loss {@code to}'s figures a copy of loss {@code from}'s (a loss that stops sharing). */
+    void copyLoss(int from, int to) {
+        totals[to] = new ExactSum();
+        totals[to].combine(totals[from]);
+        undefinedRows[to] = undefinedRows[from];
+        worst[to] = new WorstRows(worst[from].capacity());
+        worst[to].combine(worst[from]);
     }
 
     /**
@@ -103,11 +120,20 @@ final class LossConcentration {
      * @param store       the rows, for the top-fraction shares
      * @param outlierSums per loss, the (bracketed) sum of the outlier rows' contributions; NaN when undefined
      */
-    List<LossContribution> result(RowStore store, List<Range> outlierSums) {
+    List<LossContribution> result(RowStore store, List<Range> outlierSums, int[] sharedWith) {
         long rows = store.rows();
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
-            results.add(rows == 0 ? empty(l) : lossResult(l, store, outlierSums.get(l)));
+            if (rows == 0) {
+                results.add(empty(l));
+            } else if (sharedWith[l] == l) {
+                results.add(lossResult(l, store, outlierSums.get(l)));
+            } else {
+                LossContribution same = results.get(sharedWith[l]); // an earlier loss: already computed
+                results.add(new LossContribution(losses.get(l), same.total(), same.shareTop1(), same.topK(),
+                        same.shareTopK(), same.topFractions(), same.worstRows(), same.outlierShare(),
+                        same.undefinedRows(), same.curve()));
+            }
         }
         return results;
     }

@@ -62,6 +62,8 @@ final class WorstRows {
 
     int size() { return size; }
 
+    int capacity() { return capacity; }
+
     /** The slots allocated, for tests of the memory rule: at most max(size rounded up, 16), never the capacity. */
     int slots() { return heap.length; }
 
