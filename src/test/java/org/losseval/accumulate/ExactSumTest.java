@@ -149,4 +149,32 @@ class ExactSumTest {
         bulk.addAll(withInfinity, withInfinity.length);
         assertEquals(Double.NEGATIVE_INFINITY, bulk.value());
     }
+
+    @Test
+    void addAllCarriesAcrossGroupsOfBinsAndCallsWithoutOverflow() {
+        // The largest significands at exponents that straddle groups of 32 bins and reach the top bins, in
+        // many calls of awkward sizes: carries cascade from group to group and stay pending between calls.
+        double[] exponents = {-1074, -1022, -1, 0, 31, 32, 63, 900, 940, 1000, 1023};
+        Random random = new Random(14);
+        ExactSum bulk = new ExactSum();
+        BigDecimal expected = BigDecimal.ZERO;
+        for (int call = 0; call < 300; call++) {
+            int n = 16 + random.nextInt(5_000);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                double top = Math.nextDown(Math.scalb(2.0, (int) exponents[random.nextInt(exponents.length)]));
+                values[i] = top == 0 ? Double.MIN_VALUE : (random.nextInt(10) == 0 ? -top : top);
+                expected = expected.add(new BigDecimal(values[i]));
+            }
+            bulk.addAll(values, n);
+        }
+        assertEquals(expected.doubleValue(), bulk.value());
+        // and one exponent only, a million times: every bin of one group overflows its 32 bits again and again
+        double v = Math.nextDown(2.0);
+        double[] same = new double[1_000_003];
+        java.util.Arrays.fill(same, v);
+        ExactSum many = new ExactSum();
+        many.addAll(same, 17, same.length);
+        assertEquals(new BigDecimal(v).multiply(BigDecimal.valueOf(same.length - 17)).doubleValue(), many.value());
+    }
 }
