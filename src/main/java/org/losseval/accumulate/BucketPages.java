@@ -17,7 +17,7 @@ package org.losseval.accumulate;
  * {@link #toBucketSums} is equal, bucket for bucket, to a {@link BucketSums} given the same values.
  *
  * <p>Memory: a page is allocated when a value first lands in it: {@value #PAGE} buckets of 24 bytes (count,
- * and the sum's two halves), 6 KiB, or 2 KiB in a map that only {@linkplain #counting() counts}; the
+ * and the sum in two words), 6 KiB, or 2 KiB in a map that only {@linkplain #counting() counts}; the
  * directory is 16 KiB, and 8 KiB more for each 2<sup>11</sup> consecutive page ids that hold a page (one
  * residual binade, in the summary's (residual, exponent) keys). Data whose
  * buckets fill their pages (the usual case: a few dozen binades hold nearly every value) costs less than
@@ -84,7 +84,13 @@ final class BucketPages {
         if (exponent != 0) significand |= IMPLICIT_BIT;
         int b = ((int) key & (PAGE - 1)) * STRIDE;
         page[b]++;
-        addSigned(page, b, bits < 0 ? -significand : significand, significand == 0 ? 0 : (bits < 0 ? -1 : 0));
+        long signed = bits < 0 ? -significand : significand;
+        long after = page[b + 1] + signed;
+        if (after < 0) { // left [0, 2^63): carry into the high word (rare: after 2^10 or more significands)
+            after &= Long.MAX_VALUE;
+            page[b + 2] += signed > 0 ? 1 : -1;
+        }
+        page[b + 1] = after;
     }
 
     /** Adds every bucket of the other map, which counts or sums as this one does. */
@@ -102,11 +108,19 @@ final class BucketPages {
                 int b = counting ? k : k * STRIDE;
                 if (theirs[b] == 0) continue;
                 if (mine == null) {
-                    overflow().addRaw(key(id, k), (short) exponent, theirs[b], counting ? 0 : theirs[b + 1],
-                            counting ? 0 : theirs[b + 2]);
+                    overflow().addRaw(key(id, k), (short) exponent, theirs[b], counting ? 0 : low64(theirs, b),
+                            counting ? 0 : high64(theirs, b));
                 } else {
                     mine[b] += theirs[b];
-                    if (!counting) addSigned(mine, b, theirs[b + 1], theirs[b + 2]);
+                    if (!counting) {
+                        long after = mine[b + 1] + theirs[b + 1]; // two values below 2^63
+                        if (after < 0) {
+                            after &= Long.MAX_VALUE;
+                            mine[b + 2]++;
+                        }
+                        mine[b + 1] = after;
+                        mine[b + 2] += theirs[b + 2];
+                    }
                 }
             }
         }
@@ -125,7 +139,7 @@ final class BucketPages {
             for (int k = 0; k < PAGE; k++) {
                 int b = counting ? k : k * STRIDE;
                 if (page[b] == 0) continue;
-                all.addRaw(key(madeIds[p], k), exponent, page[b], counting ? 0 : page[b + 1], counting ? 0 : page[b + 2]);
+                all.addRaw(key(madeIds[p], k), exponent, page[b], counting ? 0 : low64(page, b), counting ? 0 : high64(page, b));
             }
         }
         if (overflow != null) all.combine(overflow);
@@ -136,12 +150,20 @@ final class BucketPages {
         return (pageId << BucketKeys.SUB_BUCKET_BITS) | bucket;
     }
 
-    /** Adds the 128-bit integer (high, low) to the sum at {@code page[b + 1]} (low) and {@code page[b + 2]}. */
-    private static void addSigned(long[] page, int b, long low, long high) {
-        long before = page[b + 1];
-        long after = before + low;
-        page[b + 1] = after;
-        page[b + 2] += high + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+    /*
+     * A summing page keeps a bucket's sum as high * 2^63 + low with low in [0, 2^63): an addition then
+     * touches the high word only when low leaves that range, where a 128-bit two's-complement pair would
+     * need a carry test and a store to the high word every time. These give the pair BucketSums keeps.
+     */
+
+    /** The low 64 bits of the bucket's sum as a 128-bit two's-complement integer. */
+    private static long low64(long[] page, int b) {
+        return page[b + 1] | (page[b + 2] << 63);
+    }
+
+    /** The high 64 bits of the bucket's sum as a 128-bit two's-complement integer. */
+    private static long high64(long[] page, int b) {
+        return page[b + 2] >> 1;
     }
 
     /**

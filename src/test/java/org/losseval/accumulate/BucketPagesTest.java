@@ -81,6 +81,28 @@ class BucketPagesTest {
     }
 
     @Test
+    void sumsCarryIntoTheHighWordBothWaysAndAcrossACombine() {
+        // the largest significand, 10,000 times up and 15,000 times down: the low word leaves [0, 2^63)
+        // upwards after ~1,024 additions and downwards below zero on the way back
+        double up = Math.nextDown(2.0);
+        double down = -Math.nextDown(2.0); // another page (sign) for BucketKeys, so one key for both below
+        long key = BucketKeys.key(up);
+        BucketPages map = new BucketPages(false);
+        BucketPages other = new BucketPages(false);
+        BucketSums reference = new BucketSums();
+        for (int i = 0; i < 25_000; i++) {
+            double x = i < 10_000 ? up : down;
+            (i % 3 == 0 ? other : map).add(key, x);
+            reference.add(key, x);
+        }
+        map.combine(other);
+        assertSameBuckets(reference, map.toBucketSums());
+        BucketSums sums = map.toBucketSums();
+        BigDecimal expected = new BigDecimal(up).multiply(BigDecimal.valueOf(10_000 - 15_000));
+        assertEquals(0, expected.compareTo(sums.exactSum(sums.slotsByKey()[0])));
+    }
+
+    @Test
     void beyondThePageCapFurtherPagesGoToTheHashedMapAndNothingIsLost() {
         Random random = new Random(15);
         int n = 40_000;
