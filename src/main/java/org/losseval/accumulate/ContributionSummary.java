@@ -37,7 +37,12 @@ final class ContributionSummary {
     private static final int SUB_BUCKET_MASK = (1 << BucketKeys.SUB_BUCKET_BITS) - 1;
 
     private final BucketPages[] contributions;
-    /** The residual maps, or null when the run has no residuals. */
+    /**
+     * The residual maps, or null when the run has no residuals. The row count per residual bucket is the
+     * count of loss 0's (residual bucket, exponent) map summed over the exponents, so {@code residuals}
+     * counts only the rows that map leaves out (loss 0's contribution negative or not finite): one addition
+     * a row fewer.
+     */
     private final BucketPages residuals;
     private final BucketPages[] byResidual;
     /** The maps in the hashed form the figures read, made on the first read after a change; null until then. */
@@ -69,10 +74,6 @@ final class ContributionSummary {
     void addRows(double[] residual, double[][] contribution, int from, int n, int[] sharedWith) {
         changed();
         int end = from + n;
-        if (residual != null) {
-            BucketPages counts = residuals;
-            for (int i = from; i < end; i++) counts.count(BucketKeys.key(residual[i]));
-        }
         for (int l = 0; l < contributions.length; l++) {
             if (sharedWith[l] != l) continue;
             double[] c = contribution[l];
@@ -83,9 +84,14 @@ final class ContributionSummary {
             }
             if (residual == null) continue;
             BucketPages byRow = byResidual[l];
+            BucketPages leftOut = l == 0 ? residuals : null; // loss 0 always holds its own maps
             for (int i = from; i < end; i++) {
                 double x = c[i];
-                if (x >= 0 && x < Double.POSITIVE_INFINITY) byRow.add(residualKey(residual[i], x), x);
+                if (x >= 0 && x < Double.POSITIVE_INFINITY) {
+                    byRow.add(residualKey(residual[i], x), x);
+                } else if (leftOut != null) {
+                    leftOut.count(BucketKeys.key(residual[i]));
+                }
             }
         }
     }
@@ -150,9 +156,12 @@ final class ContributionSummary {
         }
         readContributionSlots = slots;
         if (residuals != null) {
-            readResiduals = residuals.toBucketSums();
             readByResidual = new BucketSums[byResidual.length];
             for (int l = 0; l < byResidual.length; l++) readByResidual[l] = byResidual[l].toBucketSums();
+            BucketSums counts = residuals.toBucketSums();
+            BucketSums first = readByResidual[0];
+            for (int s : first.slotsByKey()) counts.addRaw(residualBucket(first.key(s)), (short) 0, first.count(s), 0, 0);
+            readResiduals = counts;
         }
         readContributions = byValue;
     }

@@ -131,6 +131,43 @@ class ContributionSharingTest {
         }
     }
 
+    @Test
+    void residualCountsBeyondTheBudgetDoNotDependOnWhichLossComesFirst() {
+        // The summary counts residuals through loss 0's (residual, exponent) map and counts apart the rows
+        // that map leaves out: here loss "signed" is negative, infinite or NaN on many rows.
+        double[] signed = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            double r = pred[i] - target[i];
+            signed[i] = switch (i % 7) {
+                case 0 -> -r * r;
+                case 1 -> Double.POSITIVE_INFINITY;
+                case 2 -> Double.NaN;
+                default -> r * r;
+            };
+        }
+        ContributionResult[] results = new ContributionResult[2];
+        for (int order = 0; order < 2; order++) {
+            ContributionState state = ContributionState.withResiduals(List.of("a", "b"), false, settings(0));
+            for (int i = 0; i < ROWS; i += 100) {
+                int end = Math.min(ROWS, i + 100);
+                double[] bad = Arrays.copyOfRange(signed, i, end);
+                double[] good = rowLosses(1, i, end);
+                int start = i;
+                state.accept(new ContributionState.Batch(0, k -> start + k + 1, Arrays.copyOfRange(pred, i, end),
+                        Arrays.copyOfRange(target, i, end), null,
+                        order == 0 ? new double[][] {bad, good} : new double[][] {good, bad}, end - i));
+            }
+            results[order] = state.result();
+        }
+        assertEquals(results[0].outliers(), results[1].outliers());
+        ContributionState exact = ContributionState.withResiduals(List.of("b"), false,
+                settings(ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES));
+        feed(exact, new int[] {1}, false, 0, ROWS, 100);
+        double median = exact.result().outliers().median().low();
+        org.losseval.report.Range bracket = results[0].outliers().median();
+        assertEquals(true, bracket.low() <= median && median <= bracket.high(), bracket + " holds " + median);
+    }
+
     private static List<Integer> sharing(ContributionState state) {
         Integer[] shared = new Integer[LOSSES.size()];
         for (int l = 0; l < shared.length; l++) shared[l] = state.sharedWith(l);
