@@ -44,6 +44,18 @@ final class BucketSums {
         addSigned(s, bits < 0 ? -significand : significand, significand == 0 ? 0 : (bits < 0 ? -1 : 0));
     }
 
+    /**
+     * Adds a bucket given as its count and the 128-bit integer sum (high, low) of its significands, whose
+     * values have the given exponent (0 for a bucket that only counts): how {@link BucketPages} hands over
+     * its buckets.
+     */
+    void addRaw(long key, short exponent, long count, long low, long high) {
+        int s = slot(key, exponent);
+        if (exponents[s] != exponent) throw new IllegalStateException("mixed exponents under bucket " + key);
+        counts[s] += count;
+        addSigned(s, low, high);
+    }
+
     /** Adds every bucket of the other map. */
     void combine(BucketSums other) {
         for (int o = 0; o < other.keys.length; o++) {

@@ -25,59 +25,152 @@ import java.util.Arrays;
  * brackets from the bucket bounds (each residual is placed within 2<sup>-8</sup> of its magnitude);
  * outlier counts and shares bracket the rows whose residual bucket straddles the threshold band.
  *
- * <p>Memory: about 35 bytes per occupied bucket, at most twice that with the hash table's slack; the
- * number of buckets grows with the spread of the values (256 per factor of two), not with the row count.
+ * <p>Memory: the maps are {@link BucketPages}: 6 KiB per binade a map has seen (2 KiB for the residual
+ * counts), at most {@value BucketPages#MAX_PAGES} binades per map before further ones go to a hashed map
+ * at 35 to 70 bytes per bucket; the size grows with the spread of the values, not with the row count. The
+ * figures read a hashed copy ({@link BucketSums}, same buckets and sums), made once per change.
  * Contributions must be finite and non-negative (the store keeps the others out).
  */
 final class ContributionSummary {
     /** Bits of the contribution exponent in a (residual bucket, exponent) key. */
     private static final int EXPONENT_BITS = 11;
+    private static final int SUB_BUCKET_MASK = (1 << BucketKeys.SUB_BUCKET_BITS) - 1;
 
-    private final BucketSums[] contributions;
-    /** The residual maps, or null when the run has no residuals. */
-    private final BucketSums residuals;
-    private final BucketSums[] byResidual;
+    private final BucketPages[] contributions;
+    /**
+     * The residual maps, or null when the run has no residuals. The row count per residual bucket is the
+     * count of loss 0's (residual bucket, exponent) map summed over the exponents, so {@code residuals}
+     * counts only the rows that map leaves out (loss 0's contribution negative or not finite): one addition
+     * a row fewer.
+     */
+    private final BucketPages residuals;
+    private final BucketPages[] byResidual;
+    /** The maps in the hashed form the figures read, made on the first read after a change; null until then. */
+    private BucketSums[] readContributions;
+    private int[][] readContributionSlots;
+    private BucketSums readResiduals;
+    private BucketSums[] readByResidual;
 
     ContributionSummary(int losses, boolean withResiduals) {
-        contributions = new BucketSums[losses];
-        for (int l = 0; l < losses; l++) contributions[l] = new BucketSums();
-        residuals = withResiduals ? new BucketSums() : null;
-        byResidual = withResiduals ? new BucketSums[losses] : null;
+        contributions = new BucketPages[losses];
+        for (int l = 0; l < losses; l++) contributions[l] = new BucketPages(false);
+        residuals = withResiduals ? new BucketPages(true) : null;
+        byResidual = withResiduals ? new BucketPages[losses] : null;
         if (withResiduals) {
-            for (int l = 0; l < losses; l++) byResidual[l] = new BucketSums();
+            for (int l = 0; l < losses; l++) byResidual[l] = new BucketPages(false);
         }
     }
 
-    /** Counts one row's residual (a summary with residuals only). */
-    void addResidual(double residual) {
-        residuals.count(BucketKeys.key(residual));
+    /**
+     * Adds rows {@code [from, from + n)}: each residual (when the summary has them) and each contribution that
+     * is finite and &ge; +0.0 (the others are left out, see the class comment). One map at a time, so that the
+     * pages of one map stay in the cache while a batch goes through it.
+     *
+     * @param residual     the rows' residuals, or null exactly when the summary has none
+     * @param contribution {@code contribution[l][from + i]}: row i's contribution to loss l
+     * @param sharedWith   per loss, the loss whose maps hold its figures ({@link ContributionState}); only the
+     *                     losses that hold their own are read and added
+     */
+    void addRows(double[] residual, double[][] contribution, int from, int n, int[] sharedWith) {
+        changed();
+        int end = from + n;
+        for (int l = 0; l < contributions.length; l++) {
+            if (sharedWith[l] != l) continue;
+            double[] c = contribution[l];
+            BucketPages byValue = contributions[l];
+            for (int i = from; i < end; i++) {
+                double x = c[i];
+                if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.add(BucketKeys.key(x), x);
+            }
+            if (residual == null) continue;
+            BucketPages byRow = byResidual[l];
+            BucketPages leftOut = l == 0 ? residuals : null; // loss 0 always holds its own maps
+            for (int i = from; i < end; i++) {
+                double x = c[i];
+                if (x >= 0 && x < Double.POSITIVE_INFINITY) {
+                    byRow.add(residualKey(residual[i], x), x);
+                } else if (leftOut != null) {
+                    leftOut.count(BucketKeys.key(residual[i]));
+                }
+            }
+        }
     }
 
-    /** Adds one row's contribution to a loss (a summary without residuals); finite and &ge; +0.0. */
-    void addContribution(int loss, double contribution) {
-        contributions[loss].add(BucketKeys.key(contribution), contribution);
-    }
-
-    /** Adds one row's contribution to a loss with the row's residual; finite and &ge; +0.0. */
-    void addContribution(int loss, double residual, double contribution) {
-        addContribution(loss, contribution);
+    /**
+     * The key of a (residual bucket, contribution exponent) pair, laid out for {@link BucketPages}: the
+     * residual's sign and exponent, then the contribution's exponent, then the residual's sub-bucket bits
+     * lowest, so one page is one residual binade with one contribution exponent.
+     */
+    private static long residualKey(double residual, double contribution) {
+        long residualBucket = BucketKeys.key(residual);
         long exponent = Double.doubleToRawLongBits(contribution) >>> 52;
-        byResidual[loss].add((BucketKeys.key(residual) << EXPONENT_BITS) | exponent, contribution);
+        return (residualBucket >> BucketKeys.SUB_BUCKET_BITS << (EXPONENT_BITS + BucketKeys.SUB_BUCKET_BITS))
+                | (exponent << BucketKeys.SUB_BUCKET_BITS) | (residualBucket & SUB_BUCKET_MASK);
     }
 
-    /** Adds another summary of the same losses and residual layout (the store checks that). */
-    void combine(ContributionSummary other) {
-        for (int l = 0; l < contributions.length; l++) contributions[l].combine(other.contributions[l]);
-        if (residuals != null) {
-            residuals.combine(other.residuals);
-            for (int l = 0; l < byResidual.length; l++) byResidual[l].combine(other.byResidual[l]);
+    /** The residual bucket of a {@link #residualKey}. */
+    private static long residualBucket(long key) {
+        return (key >> (EXPONENT_BITS + BucketKeys.SUB_BUCKET_BITS) << BucketKeys.SUB_BUCKET_BITS) | (key & SUB_BUCKET_MASK);
+    }
+
+    /**
+     * Adds another summary of the same losses and residual layout (the store checks that): to each loss l that
+     * holds its own maps here, the other summary's loss {@code otherSharedWith[l]}.
+     */
+    void combine(ContributionSummary other, int[] otherSharedWith, int[] sharedWith) {
+        changed();
+        for (int l = 0; l < contributions.length; l++) {
+            if (sharedWith[l] != l) continue;
+            contributions[l].combine(other.contributions[otherSharedWith[l]]);
+            if (residuals != null) byResidual[l].combine(other.byResidual[otherSharedWith[l]]);
         }
+        if (residuals != null) residuals.combine(other.residuals);
+    }
+
+    /** Makes loss {@code to}'s maps a copy of loss {@code from}'s (a loss that stops sharing). */
+    void copyLoss(int from, int to) {
+        changed();
+        contributions[to] = new BucketPages(false);
+        contributions[to].combine(contributions[from]);
+        if (residuals != null) {
+            byResidual[to] = new BucketPages(false);
+            byResidual[to].combine(byResidual[from]);
+        }
+    }
+
+    private void changed() {
+        readContributions = null;
+        readContributionSlots = null;
+        readResiduals = null;
+        readByResidual = null;
+    }
+
+    /** The maps in their hashed form, made once per change of the summary. */
+    private void prepareRead() {
+        if (readContributions != null) return;
+        BucketSums[] byValue = new BucketSums[contributions.length];
+        int[][] slots = new int[contributions.length][];
+        for (int l = 0; l < byValue.length; l++) {
+            byValue[l] = contributions[l].toBucketSums();
+            slots[l] = byValue[l].slotsByKey();
+        }
+        readContributionSlots = slots;
+        if (residuals != null) {
+            readByResidual = new BucketSums[byResidual.length];
+            for (int l = 0; l < byResidual.length; l++) readByResidual[l] = byResidual[l].toBucketSums();
+            BucketSums counts = residuals.toBucketSums();
+            BucketSums first = readByResidual[0];
+            for (int s : first.slotsByKey()) counts.addRaw(residualBucket(first.key(s)), (short) 0, first.count(s), 0, 0);
+            readResiduals = counts;
+        }
+        readContributions = byValue;
     }
 
     /** A bracket of the sum of the m largest contributions to a loss (m at most the rows summarized). */
     Range largestSum(int loss, long m) {
-        BucketSums buckets = contributions[loss];
-        int[] slots = buckets.slotsByKey();
+        prepareRead();
+        BucketSums buckets = readContributions[loss];
+        int[] slots = readContributionSlots[loss];
         ExactSum full = new ExactSum();
         long taken = 0;
         for (int i = slots.length - 1; i >= 0 && taken < m; i--) {
@@ -102,6 +195,8 @@ final class ContributionSummary {
 
     /** The median and MAD brackets, the threshold bracket and the outlier count bracket. */
     Outliers outliers(double factor) {
+        prepareRead();
+        BucketSums residuals = readResiduals;
         int[] slots = residuals.slotsByKey();
         long n = 0;
         long[] counts = new long[slots.length];
@@ -139,11 +234,12 @@ final class ContributionSummary {
 
     /** A bracket of the sum of a loss's contributions over the outlier rows. */
     Range outlierSum(int loss, Outliers outliers) {
-        BucketSums buckets = byResidual[loss];
+        prepareRead();
+        BucketSums buckets = readByResidual[loss];
         ExactSum sure = new ExactSum();
         ExactSum either = new ExactSum();
         for (int s : buckets.slotsByKey()) {
-            long residualKey = buckets.key(s) >> EXPONENT_BITS;
+            long residualKey = residualBucket(buckets.key(s));
             double lo = BucketKeys.lowest(residualKey);
             double hi = BucketKeys.highest(residualKey);
             switch (OutlierResult.side(lo, hi, outliers.median(), outliers.threshold())) {

@@ -46,7 +46,14 @@ final class DoubleBlocks {
         return all;
     }
 
-    private int fillOf(int block) {
+    /** The number of blocks; all but the last are full. */
+    int blocks() { return blocks.size(); }
+
+    /** A block itself (not a copy), whose first {@link #fillOf} values are set. */
+    double[] block(int block) { return blocks.get(block); }
+
+    /** The values set in a block. */
+    int fillOf(int block) {
         return block < blocks.size() - 1 ? BLOCK : (int) (size - (long) block * BLOCK);
     }
 }

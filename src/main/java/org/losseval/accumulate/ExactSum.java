@@ -98,9 +98,15 @@ public final class ExactSum {
 
     /** Adds {@code values[0, n)}. */
     public void addAll(double[] values, int n) {
-        int i = 0;
-        if (n >= 4 * LANES) {
-            ensureRange(values, n);
+        addAll(values, 0, n);
+    }
+
+    /** Adds {@code values[from, to)}. */
+    public void addAll(double[] values, int from, int to) {
+        int i = from;
+        int n = to;
+        if (n - from >= 4 * LANES) {
+            ensureRange(values, from, n);
             if (lanes == null) {
                 lanes = new long[LANES][];
                 for (int l = 0; l < LANES; l++) lanes[l] = new long[bins.length];
@@ -126,11 +132,11 @@ public final class ExactSum {
         for (; i < n; i++) add(values[i]);
     }
 
-    /** Widens the window to the exponents of the finite non-zero values of {@code values[0, n)}. */
-    private void ensureRange(double[] values, int n) {
+    /** Widens the window to the exponents of the finite non-zero values of {@code values[from, n)}. */
+    private void ensureRange(double[] values, int from, int n) {
         int min = Integer.MAX_VALUE;
         int max = -1;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             long bits = Double.doubleToRawLongBits(values[i]);
             int exponent = (int) (bits >>> 52) & 0x7FF;
             // Zeros (exponent 0, no significand) and non-finite values (0x7FF) take no bin.

@@ -28,7 +28,8 @@ import org.losseval.text.Numbers;
  * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together with the
  * defaults), whatever the row count; the heap grows with the rows seen, never beyond them
  * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
- * budget (one selection per loss for all fractions, {@link Selection#sumsOfLargest}); beyond it the heap
+ * budget (one copy and one selection per loss for all fractions and curve points, each row summed once,
+ * {@link Selection#sumsOfLargest}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
  *
@@ -70,9 +71,12 @@ final class LossConcentration {
      *                     for a column the run does not have, weight 1 when unweighted)
      * @param residual     pred - target per row, or null when the run has no residuals
      * @param contribution {@code contribution[l][i]}: weight &times; row loss of loss l
+     * @param sharedWith   per loss, the loss whose parts hold its figures ({@link ContributionState}); only
+     *                     the losses that hold their own are read and added
      */
-    void accept(ContributionState.Batch batch, double[] residual, double[][] contribution) {
+    void accept(ContributionState.Batch batch, double[] residual, double[][] contribution, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
+            if (sharedWith[l] != l) continue;
             double[] c = contribution[l];
             double[] loss = batch.rowLosses()[l];
             totals[l].addAll(c, batch.size());
@@ -87,13 +91,27 @@ final class LossConcentration {
         }
     }
 
-    /** Adds another part of the same losses and settings (the owning state checks that). */
-    void combine(LossConcentration other) {
+    /**
+     * Adds another part of the same losses and settings (the owning state checks that): to each loss l that
+     * holds its own figures here, the other part's loss {@code otherSharedWith[l]}.
+     */
+    void combine(LossConcentration other, int[] otherSharedWith, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
-            totals[l].combine(other.totals[l]);
-            undefinedRows[l] += other.undefinedRows[l];
-            worst[l].combine(other.worst[l]);
+            if (sharedWith[l] != l) continue;
+            int o = otherSharedWith[l];
+            totals[l].combine(other.totals[o]);
+            undefinedRows[l] += other.undefinedRows[o];
+            worst[l].combine(other.worst[o]);
         }
+    }
+
+    /** Makes loss {@code to}'s figures a copy of loss {@code from}'s (a loss that stops sharing). */
+    void copyLoss(int from, int to) {
+        totals[to] = new ExactSum();
+        totals[to].combine(totals[from]);
+        undefinedRows[to] = undefinedRows[from];
+        worst[to] = new WorstRows(worst[from].capacity());
+        worst[to].combine(worst[from]);
     }
 
     /**
@@ -102,11 +120,20 @@ final class LossConcentration {
      * @param store       the rows, for the top-fraction shares
      * @param outlierSums per loss, the (bracketed) sum of the outlier rows' contributions; NaN when undefined
      */
-    List<LossContribution> result(RowStore store, List<Range> outlierSums) {
+    List<LossContribution> result(RowStore store, List<Range> outlierSums, int[] sharedWith) {
         long rows = store.rows();
         List<LossContribution> results = new ArrayList<>();
         for (int l = 0; l < losses.size(); l++) {
-            results.add(rows == 0 ? empty(l) : lossResult(l, store, fractionSums(l, store), outlierSums.get(l)));
+            if (rows == 0) {
+                results.add(empty(l));
+            } else if (sharedWith[l] == l) {
+                results.add(lossResult(l, store, outlierSums.get(l)));
+            } else {
+                LossContribution same = results.get(sharedWith[l]); // an earlier loss: already computed
+                results.add(new LossContribution(losses.get(l), same.total(), same.shareTop1(), same.topK(),
+                        same.shareTopK(), same.topFractions(), same.worstRows(), same.outlierShare(),
+                        same.undefinedRows(), same.curve()));
+            }
         }
         return results;
     }
@@ -117,13 +144,6 @@ final class LossConcentration {
         for (double f : settings.topFractions()) fractions.add(new FractionShare(f, 0, none));
         return new LossContribution(losses.get(l), 0.0, Double.NaN, settings.topK(), Double.NaN, fractions, List.of(),
                 none, 0);
-    }
-
-    /** The sums of the worst fractions' rows, in the order of the settings. */
-    private List<Range> fractionSums(int l, RowStore store) {
-        List<Long> counts = new ArrayList<>();
-        for (double f : settings.topFractions()) counts.add(fractionRows(f, store.rows()));
-        return largestSums(l, store, counts);
     }
 
     /** The sums of the worst m rows for each m of {@code counts} (each in 1..rows). */
@@ -152,9 +172,8 @@ final class LossConcentration {
         return List.copyOf(counts);
     }
 
-    private List<CurvePoint> curve(int l, RowStore store, double total, boolean defined) {
-        List<Long> counts = curveRows(store.rows());
-        List<Range> sums = largestSums(l, store, counts);
+    private static List<CurvePoint> curve(RowStore store, List<Long> counts, List<Range> sums, double total,
+                                          boolean defined) {
         List<CurvePoint> points = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             long m = counts.get(i);
@@ -173,8 +192,16 @@ final class LossConcentration {
         return List.copyOf(fractions);
     }
 
-    private LossContribution lossResult(int l, RowStore store, List<Range> fractionSums, Range outlierSum) {
+    private LossContribution lossResult(int l, RowStore store, Range outlierSum) {
         long rows = store.rows();
+        // One pass over the loss's rows for the fractions and the curve: their counts in one list.
+        List<Long> counts = new ArrayList<>();
+        for (double f : settings.topFractions()) counts.add(fractionRows(f, rows));
+        int fractionCount = counts.size();
+        List<Long> curveCounts = curveRows(rows);
+        counts.addAll(curveCounts);
+        List<Range> sums = largestSums(l, store, counts);
+        List<Range> fractionSums = sums.subList(0, fractionCount);
         double total = totals[l].value();
         boolean defined = undefinedRows[l] == 0 && total > 0;
         List<WorstRow> kept = worst[l].sorted();
@@ -190,7 +217,7 @@ final class LossConcentration {
         Range outlierShare = defined ? outlierSum.dividedBy(total) : Range.of(Double.NaN);
         List<WorstRow> listed = kept.subList(0, Math.min(settings.worstRows(), kept.size()));
         return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
-                undefinedRows[l], curve(l, store, total, defined));
+                undefinedRows[l], curve(store, curveCounts, sums.subList(fractionCount, sums.size()), total, defined));
     }
 
     /** The slots the worst-row heap of a loss has allocated (tests of the memory rule, {@link WorstRows#slots}). */

@@ -51,17 +51,23 @@ final class ResidualOutliers {
         return new Figures(new OutlierResult(factor, none, none, none, none), Collections.nCopies(losses, none));
     }
 
-    /** The figures over the store's rows, which must have residuals. */
-    Figures figures(RowStore store, int losses) {
+    /**
+     * The figures over the store's rows, which must have residuals.
+     *
+     * @param sharedWith per loss, the loss whose store columns hold its contributions ({@link ContributionState})
+     */
+    Figures figures(RowStore store, int[] sharedWith) {
+        int losses = sharedWith.length;
         if (!store.withResiduals()) throw new IllegalArgumentException("the row store has no residuals");
         if (store.rows() == 0) {
             Range none = Range.of(Double.NaN);
             return new Figures(new OutlierResult(factor, none, none, none, Range.of(0)), Collections.nCopies(losses, none));
         }
-        return store.exact() ? exact(store, losses) : bracketed(store.summary(), losses);
+        return store.exact() ? exact(store, sharedWith) : bracketed(store.summary(), sharedWith);
     }
 
-    private Figures exact(RowStore store, int losses) {
+    private Figures exact(RowStore store, int[] sharedWith) {
+        int losses = sharedWith.length;
         double[] work = store.residuals();
         double median = Selection.median(work);
         for (int i = 0; i < work.length; i++) work[i] = Math.abs(work[i] - median);
@@ -76,20 +82,24 @@ final class ResidualOutliers {
             double r = store.residual(i);
             if (OutlierResult.side(r, r, medianFigure, thresholdFigure) == OutlierResult.Side.OUTLIER) {
                 outliers++;
-                for (int l = 0; l < losses; l++) sums[l].add(store.contribution(l, i));
+                for (int l = 0; l < losses; l++) {
+                    if (sharedWith[l] == l) sums[l].add(store.contribution(l, i));
+                }
             }
         }
         List<Range> lossSums = new ArrayList<>();
-        for (ExactSum sum : sums) lossSums.add(Range.of(sum.value()));
+        for (int l = 0; l < losses; l++) lossSums.add(Range.of(sums[sharedWith[l]].value()));
         OutlierResult result = new OutlierResult(factor, medianFigure, Range.of(mad), thresholdFigure,
                 Range.of(outliers));
         return new Figures(result, lossSums);
     }
 
-    private Figures bracketed(ContributionSummary summary, int losses) {
+    private Figures bracketed(ContributionSummary summary, int[] sharedWith) {
         ContributionSummary.Outliers outliers = summary.outliers(factor);
         List<Range> lossSums = new ArrayList<>();
-        for (int l = 0; l < losses; l++) lossSums.add(summary.outlierSum(l, outliers));
+        for (int l = 0; l < sharedWith.length; l++) {
+            lossSums.add(sharedWith[l] == l ? summary.outlierSum(l, outliers) : lossSums.get(sharedWith[l]));
+        }
         OutlierResult result = new OutlierResult(factor, outliers.median(), outliers.mad(), outliers.threshold(),
                 outliers.count());
         return new Figures(result, lossSums);

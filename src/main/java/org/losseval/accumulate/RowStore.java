@@ -46,7 +46,7 @@ final class RowStore {
         residuals = withResiduals ? new DoubleBlocks() : null;
         contributions = new DoubleBlocks[losses];
         for (int l = 0; l < losses; l++) contributions[l] = new DoubleBlocks();
-        if (budgetBytes == 0) switchToSummary();
+        if (budgetBytes == 0) switchToSummary(null);
     }
 
     /** The bytes the budget is charged per row (see the class comment). */
@@ -57,22 +57,23 @@ final class RowStore {
      *
      * @param residual      each row's pred - target, or null exactly when the store has no residuals
      * @param contribution  {@code contribution[l][i]}: row i's contribution to loss l
+     * @param sharedWith    per loss, the loss whose column holds its contributions ({@link ContributionState});
+     *                      only the losses that hold their own are read and kept
      */
-    void accept(double[] residual, double[][] contribution, int n) {
+    void accept(double[] residual, double[][] contribution, int n, int[] sharedWith) {
         if (withResiduals != (residual != null)) {
             throw new IllegalArgumentException(withResiduals ? "residuals missing" : "unexpected residuals");
         }
         if (summary == null) {
             if (withResiduals) residuals.append(residual, 0, n);
-            for (int l = 0; l < losses; l++) contributions[l].append(contribution[l], 0, n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (withResiduals) summary.addResidual(residual[i]);
-                for (int l = 0; l < losses; l++) summarize(l, withResiduals ? residual[i] : 0, contribution[l][i]);
+            for (int l = 0; l < losses; l++) {
+                if (sharedWith[l] == l) contributions[l].append(contribution[l], 0, n);
             }
+        } else {
+            summary.addRows(residual, contribution, 0, n, sharedWith);
         }
         rows += n;
-        if (summary == null && overBudget(rows)) switchToSummary();
+        if (summary == null && overBudget(rows)) switchToSummary(sharedWith);
     }
 
     /** Whether the other store has the same layout and budget, so that {@link #combine} can take it. */
@@ -80,21 +81,37 @@ final class RowStore {
         return other.losses == losses && other.withResiduals == withResiduals && other.budgetBytes == budgetBytes;
     }
 
-    /** Adds another store's rows; the caller has checked {@link #compatible}. The other store is not changed. */
-    void combine(RowStore other) {
+    /**
+     * Adds another store's rows; the caller has checked {@link #compatible}. The other store is not changed.
+     * Each loss l that holds its own column here ({@code sharedWith[l] == l}) takes the other store's column
+     * {@code otherSharedWith[l]}; the others must share here as they do there.
+     */
+    void combine(RowStore other, int[] otherSharedWith, int[] sharedWith) {
         if (!compatible(other)) throw new IllegalArgumentException("cannot combine row stores of other layouts");
         if (summary == null && other.summary == null && !overBudget(rows + other.rows)) {
             if (withResiduals) residuals.append(other.residuals);
-            for (int l = 0; l < losses; l++) contributions[l].append(other.contributions[l]);
+            for (int l = 0; l < losses; l++) {
+                if (sharedWith[l] == l) contributions[l].append(other.contributions[otherSharedWith[l]]);
+            }
         } else {
-            if (summary == null) switchToSummary();
+            if (summary == null) switchToSummary(sharedWith);
             if (other.summary != null) {
-                summary.combine(other.summary);
+                summary.combine(other.summary, otherSharedWith, sharedWith);
             } else {
-                other.foldInto(summary);
+                other.foldInto(summary, otherSharedWith, sharedWith);
             }
         }
         rows += other.rows;
+    }
+
+    /** Makes loss {@code to}'s column a copy of loss {@code from}'s (a loss that stops sharing). */
+    void copyLoss(int from, int to) {
+        if (summary == null) {
+            contributions[to] = new DoubleBlocks();
+            contributions[to].append(contributions[from]);
+        } else {
+            summary.copyLoss(from, to);
+        }
     }
 
     long rows() { return rows; }
@@ -123,33 +140,24 @@ final class RowStore {
         return rowCount > MAX_EXACT_ROWS || rowCount * bytesPerRow(losses) > budgetBytes;
     }
 
-    private void switchToSummary() {
+    /** Folds the exact rows into a new summary; sharedWith as in {@link #accept}, null when there are no rows. */
+    private void switchToSummary(int[] sharedWith) {
         summary = new ContributionSummary(losses, withResiduals);
-        foldInto(summary);
+        if (sharedWith != null) foldInto(summary, sharedWith, sharedWith);
         residuals = null;
         contributions = null;
     }
 
-    /** Adds the exact rows to a summary. */
-    private void foldInto(ContributionSummary into) {
-        long n = contributions[0].size();
-        for (long i = 0; i < n; i++) {
-            double r = withResiduals ? residuals.get(i) : 0;
-            if (withResiduals) into.addResidual(r);
-            for (int l = 0; l < losses; l++) summarize(into, l, r, contributions[l].get(i));
-        }
-    }
-
-    private void summarize(int loss, double residual, double contribution) {
-        summarize(summary, loss, residual, contribution);
-    }
-
-    private void summarize(ContributionSummary into, int loss, double residual, double contribution) {
-        if (!(contribution >= 0 && contribution < Double.POSITIVE_INFINITY)) return;
-        if (withResiduals) {
-            into.addContribution(loss, residual, contribution);
-        } else {
-            into.addContribution(loss, contribution);
+    /**
+     * Adds the exact rows to a summary, a block at a time: to each loss l that holds its own figures there
+     * ({@code intoSharedWith[l] == l}), this store's column {@code column[l]}.
+     */
+    private void foldInto(ContributionSummary into, int[] column, int[] intoSharedWith) {
+        double[][] block = new double[losses][];
+        DoubleBlocks first = contributions[column[0]]; // loss 0 always holds its own column
+        for (int b = 0; b < first.blocks(); b++) {
+            for (int l = 0; l < losses; l++) block[l] = intoSharedWith[l] == l ? contributions[column[l]].block(b) : null;
+            into.addRows(withResiduals ? residuals.block(b) : null, block, 0, first.fillOf(b), intoSharedWith);
         }
     }
 }

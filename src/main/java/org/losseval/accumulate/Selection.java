@@ -76,26 +76,37 @@ final class Selection {
     }
 
     /**
-     * The exact sums of the largest {@code counts[i]} values, for every i. Reorders {@code values}. The
-     * largest count is selected over the whole array, each smaller one only among the values already
-     * selected, so two fractions cost little more than one.
+     * The exact sums of the largest {@code counts[i]} values, for every i (counts may repeat, and are clipped
+     * to the array; a count below 1 gives 0). Reorders {@code values}. The largest count is selected over the
+     * whole array, each smaller one only among the values already selected, so two fractions cost little
+     * more than one; then each value is summed once, from the smallest selection outwards, and each count's
+     * sum is read from the running exact sum as it passes that count's boundary.
      */
     static double[] sumsOfLargest(double[] values, int[] counts) {
-        Integer[] order = new Integer[counts.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
-        double[] sums = new double[counts.length];
+        int n = values.length;
+        int[] bounds = new int[counts.length]; // the first index of each count's largest values
+        for (int i = 0; i < counts.length; i++) bounds[i] = n - Math.max(0, Math.min(counts[i], n));
+        int[] ascending = bounds.clone();
+        Arrays.sort(ascending);
         int low = 0;
-        for (int index : order) {
-            int m = Math.min(counts[index], values.length);
-            if (m <= 0) continue;
-            int from = values.length - m;
-            if (from > low) select(values, low, values.length - 1, from);
+        for (int from : ascending) {
+            if (from > low && from < n) select(values, low, n - 1, from);
             low = Math.max(low, from);
-            ExactSum sum = new ExactSum();
-            for (int i = from; i < values.length; i++) sum.add(values[i]);
-            sums[index] = sum.value();
         }
+        // Descending boundaries: the running sum covers [bound, n) when it reaches each bound.
+        ExactSum running = new ExactSum();
+        java.util.Map<Integer, Double> sumFrom = new java.util.HashMap<>();
+        int summedFrom = n;
+        for (int k = ascending.length - 1; k >= 0; k--) {
+            int from = ascending[k];
+            if (from < summedFrom) {
+                running.addAll(values, from, summedFrom);
+                summedFrom = from;
+            }
+            sumFrom.computeIfAbsent(from, f -> running.value());
+        }
+        double[] sums = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) sums[i] = bounds[i] == n ? 0 : sumFrom.get(bounds[i]);
         return sums;
     }
 

@@ -26,6 +26,8 @@ final class WorstRows {
     private final int capacity;
     private WorstRow[] heap;
     private int size;
+    /** The root's contribution once the heap is full; -Inf before, so that {@link #rejects} refuses nothing. */
+    private double floor = Double.NEGATIVE_INFINITY;
 
     WorstRows(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
@@ -33,9 +35,14 @@ final class WorstRows {
         this.heap = new WorstRow[Math.min(capacity, INITIAL_SLOTS)];
     }
 
-    /** True when a row with this contribution cannot enter (it is smaller than the root's). */
+    /**
+     * True when a row with this contribution cannot enter: the heap is full and the contribution is below the
+     * root's. One comparison with a cached double, as it runs for every row. A false answer may still be
+     * refused by {@link #offer}, which decides with the full order: for -0.0 against a root of +0.0, or
+     * against a NaN root ({@code <} is false where {@link Double#compare} orders them).
+     */
     boolean rejects(double contribution) {
-        return size == capacity && Double.compare(contribution, heap[0].contribution()) < 0;
+        return contribution < floor;
     }
 
     void offer(WorstRow row) {
@@ -47,6 +54,7 @@ final class WorstRows {
             heap[0] = row;
             siftDown(0);
         }
+        if (size == capacity) floor = heap[0].contribution();
     }
 
     void combine(WorstRows other) {
@@ -61,6 +69,8 @@ final class WorstRows {
     }
 
     int size() { return size; }
+
+    int capacity() { return capacity; }
 
     /** The slots allocated, for tests of the memory rule: at most max(size rounded up, 16), never the capacity. */
     int slots() { return heap.length; }

@@ -125,6 +125,8 @@ class StateContractTest {
                     List.of(contributions("unweighted", true, false, Contributions.LOSSES, settings, List.of()))));
             all.add(contributions("no residuals weighted" + budget, false, true, Contributions.LOSSES, settings,
                     List.of(contributions("residuals", true, true, Contributions.LOSSES, settings, List.of()))));
+            // losses that share their parts until a row tells them apart (ContributionState)
+            all.add(contributions("sharing" + budget, true, false, Contributions.SHARING, settings, List.of()));
         }
         all.add(state("residuals", () -> new ResidualSample(false), feedResiduals(false),
                 List.of(state("weighted residuals", () -> new ResidualSample(true), feedResiduals(true), List.of()))));
@@ -443,12 +445,16 @@ class StateContractTest {
     private static final class Contributions {
         static final List<String> LOSSES = List.of("first", "second");
 
+        /** With {@link #SHARING}: a third loss that has the first's row losses but on every 37th row. */
+        static final List<String> SHARING = List.of("first", "second", "first but a few rows");
+
         static double[][] rowLosses(ContractRows rows, boolean residuals, int from, int to) {
-            double[][] losses = new double[2][to - from];
+            double[][] losses = new double[3][to - from];
             for (int i = from; i < to; i++) {
                 double r = rows.pred[i] - rows.target[i];
                 losses[0][i - from] = residuals ? r * r : rows.signedLoss[i];
                 losses[1][i - from] = residuals ? Math.min(Math.abs(r), 2) : rows.label[i];
+                losses[2][i - from] = i % 37 == 5 ? losses[0][i - from] + 1 : losses[0][i - from];
             }
             return losses;
         }
