@@ -27,7 +27,7 @@ import java.util.List;
  * @param columns    the group columns, in --group-by order
  * @param minRows    groups with fewer rows are listed but not ranked (--min-group-rows)
  * @param maxGroups  the cap on the number of groups (--max-groups)
- * @param confidence the level of the loss intervals
+ * @param confidence the level of the loss intervals and, with a baseline, of the intervals of delta (--confidence)
  * @param groups     every group, ranked ones first, worst first
  * @param worst      per loss, the worst ranked group
  * @param worstDelta with a baseline, per loss the ranked group with the worst Δ (its {@link WorstGroup#range()}
