@@ -11,8 +11,8 @@ import org.losseval.text.Untrusted;
  * capped ({@link Untrusted}), since it may quote bytes of the file.
  */
 final class ParquetErrors {
-    /** parquet-java 1.17's wording for a page or dictionary page whose CRC does not match. */
-    private static final String CHECKSUM_FAILED = "CRC checksum verification failed";
+    /** The wording of a page or dictionary page whose CRC does not match ({@link ParquetChunk}; parquet-java's too). */
+    static final String CHECKSUM_FAILED = "CRC checksum verification failed";
     /** A qualified Java name, optionally with an object id: {@code org.apache.parquet.format.FileMetaData}, {@code ...@5dfcfece}. */
     private static final Pattern JAVA_NAME = Pattern.compile("(?:class\\s+)?(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:@[0-9a-f]+)?\\s*:?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
