@@ -5,16 +5,20 @@ set -eu
 
 usage() {
     cat <<'USAGE'
-Usage: ./install.sh [--prefix DIR] [--uninstall] [--help]
+Usage: ./install.sh [--prefix DIR] [--jdk JAVA_HOME]... [--uninstall] [--help]
 
 Builds losseval (mvn -q -DskipTests package) and installs:
   DIR/bin/losseval                              the launcher
   DIR/share/losseval/losseval.jar               the program
-  DIR/share/losseval/losseval.jsa               a class-data archive for fast start-up
+  DIR/share/losseval/losseval-N.jsa or .aot     a start-up archive for each Java N it is made for:
+                                                an AppCDS archive up to Java 24, an AOT cache from 25
   DIR/share/man/man1/losseval.1                 the man page (man losseval)
   DIR/share/bash-completion/completions/losseval   bash completion
 
   --prefix DIR   where to install (default: ~/.local)
+  --jdk DIR      also make a start-up archive for the Java in DIR (a JAVA_HOME, 17 or newer); repeatable.
+                 The Java that builds gets one anyway; the launcher uses the one that matches the Java it
+                 runs on, and runs without one (only slower) when none does
   --uninstall    remove the files listed above from DIR instead
   --help         show this help
 
@@ -30,6 +34,7 @@ die() {
 
 prefix=${HOME}/.local
 uninstall=false
+jdks=
 while [ $# -gt 0 ]; do
     case $1 in
         --prefix)
@@ -38,6 +43,13 @@ while [ $# -gt 0 ]; do
             shift 2
             ;;
         --prefix=*) prefix=${1#--prefix=}; shift ;;
+        --jdk)
+            [ $# -ge 2 ] || die "--jdk needs a JAVA_HOME directory" 2
+            [ -x "$2/bin/java" ] || die "--jdk $2: no bin/java there" 2
+            jdks="$jdks
+$2"
+            shift 2
+            ;;
         --uninstall) uninstall=true; shift ;;
         -h | --help) usage; exit 0 ;;
         *) printf 'install.sh: unknown option: %s\n\n' "$1" >&2; usage >&2; exit 2 ;;
@@ -53,12 +65,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 share=$prefix/share/losseval
 launcher=$prefix/bin/losseval
 jar=$share/losseval.jar
-archive=$share/losseval.jsa
 manpage=$prefix/share/man/man1/losseval.1
 completion=$prefix/share/bash-completion/completions/losseval
 
 if [ "$uninstall" = true ]; then
-    for file in "$launcher" "$jar" "$archive" "$manpage" "$completion"; do
+    # losseval.jsa: the single archive of earlier versions of this script.
+    for file in "$launcher" "$jar" "$share"/losseval-*.jsa "$share"/losseval-*.aot "$share/losseval.jsa" \
+            "$manpage" "$completion"; do
         if [ -e "$file" ]; then
             rm -f "$file"
             printf 'removed %s\n' "$file"
@@ -72,6 +85,13 @@ if [ "$uninstall" = true ]; then
     exit 0
 fi
 
+# java_major JAVA: the major version of that java (17, 25), or nothing.
+java_major() {
+    version=$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+    case $version in 1.*) version=${version#1.} ;; esac
+    printf '%s\n' "${version%%[!0-9]*}"
+}
+
 # --- What the build and the launcher need -----------------------------------------------------------
 missing=
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -84,11 +104,9 @@ if [ -z "$java" ]; then
     or download a JDK and set JAVA_HOME to it.
 "
 else
-    version=$("$java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
-    case $version in 1.*) version=${version#1.} ;; esac
-    major=${version%%[!0-9]*}
+    major=$(java_major "$java")
     if [ -z "$major" ] || [ "$major" -lt 17 ]; then
-        missing="${missing}  - Java 17 or newer: $java is version '${version:-unknown}'. Install a newer JDK
+        missing="${missing}  - Java 17 or newer: $java is version '${major:-unknown}'. Install a newer JDK
     (e.g. 'sudo apt-get install openjdk-17-jdk-headless') and put it first on PATH or set JAVA_HOME.
 "
     fi
@@ -125,24 +143,42 @@ mkdir -p "$(dirname "$completion")"
 chmod 644 "$completion.tmp.$$"
 mv -f "$completion.tmp.$$" "$completion"
 
-# The class-data archive (AppCDS) records the classes a typical run loads, so later runs map them
-# instead of parsing and verifying them. It is tied to this JVM and this jar: the launcher passes it
-# with -Xshare:auto, which silently ignores an archive that no longer matches. The training run reads a
-# CSV and a Parquet file, so the Parquet reader's classes start fast too. The JVM logs a warning
-# for every class it cannot archive (picocli's Java 5 classes on JDK 17), hence -Xlog:cds=off.
-rm -f "$archive"
-if "$java" "-XX:ArchiveClassesAtExit=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC \
-        -Xshare:auto -jar "$jar" eval "$here/examples/houses.csv" "$here/examples/houses.parquet" \
-        -p pred -t target -l mse >/dev/null 2>&1 \
-        && [ -f "$archive" ]; then
-    chmod 644 "$archive"
-else
-    rm -f "$archive"
-    printf 'install.sh: note: could not build the start-up archive; losseval works, only starts slower\n' >&2
-fi
+# The start-up archives: an AppCDS archive (up to Java 24) or an AOT cache (from 25) records the classes a
+# typical run loads, linked, so later runs map them instead of parsing and verifying them. Each is tied to
+# one JVM and this jar; the launcher picks the one of the Java it runs on (its names and flags live there:
+# LOSSEVAL_MAKE_ARCHIVE=1 makes it write the archive during a training run). The training run's output and
+# the JVM's notes are discarded. Up to Java 24 it reads a CSV and a Parquet file, so the Parquet reader's
+# classes start fast too: an AppCDS archive maps a class only when it is asked for. An AOT cache loads every
+# class it holds at start-up, so from 25 it trains on the CSV alone: the Parquet classes would cost a
+# three-row CSV run on JDK 25 80M of its 622M main-thread instructions (valgrind --tool=callgrind).
+rm -f "$share/losseval.jsa" "$share"/losseval-*.jsa "$share"/losseval-*.aot
+archives() { ls "$share" | grep -c -E '^losseval-[0-9]+\.(jsa|aot)$' || true; }
+done_majors=
+old_ifs=$IFS
+IFS='
+'
+for home in "$(dirname "$(dirname "$java")")" $jdks; do
+    IFS=$old_ifs
+    # One archive per major version (the launcher's choice): a --jdk of a version already done is skipped.
+    home_major=$(java_major "$home/bin/java")
+    case " $done_majors " in *" $home_major "*) continue ;; esac
+    done_majors="$done_majors $home_major"
+    before=$(archives)
+    parquet=$here/examples/houses.parquet
+    [ "${home_major:-0}" -lt 25 ] || parquet=
+    env -u LOSSEVAL_JAVA_OPTS JAVA_HOME="$home" LOSSEVAL_MAKE_ARCHIVE=1 "$launcher" eval \
+        "$here/examples/houses.csv" ${parquet:+"$parquet"} -p pred -t target -l mse >/dev/null 2>&1 || true
+    if [ "$(archives)" -le "$before" ]; then
+        printf 'install.sh: note: could not make a start-up archive for %s; losseval works with it, only starts slower\n' \
+            "$home/bin/java" >&2
+    fi
+done
+IFS=$old_ifs
+rm -f "$share"/*.aot.config
+chmod 644 "$share"/losseval-*.jsa "$share"/losseval-*.aot 2>/dev/null || true
 
 printf 'Installed losseval under %s:\n' "$prefix"
-for file in "$launcher" "$jar" "$archive" "$manpage" "$completion"; do
+for file in "$launcher" "$jar" "$share"/losseval-*.jsa "$share"/losseval-*.aot "$manpage" "$completion"; do
     [ -e "$file" ] && printf '  %s\n' "$file"
 done
 case ":${PATH}:" in

@@ -24,7 +24,8 @@ public class MakeParquet {
             s.execute("SET preserve_insertion_order = true");
             copy(s, dir, "houses", "{'pred': 'DOUBLE', 'target': 'DOUBLE'}", "");
             copy(s, dir, "sensors", "{'id': 'BIGINT', 'pred': 'DOUBLE', 'target': 'DOUBLE', 'w': 'DOUBLE',"
-                    + " 'p10': 'DOUBLE', 'p50': 'DOUBLE', 'p90': 'DOUBLE', 'baseline': 'DOUBLE'}", ", ROW_GROUP_SIZE 1000");
+                    + " 'p10': 'DOUBLE', 'p50': 'DOUBLE', 'p90': 'DOUBLE', 'baseline': 'DOUBLE',"
+                    + " 'sensor': 'VARCHAR'}", ", ROW_GROUP_SIZE 1000");
             // leaves.parquet keeps the logits and the soft target as LIST<DOUBLE> columns.
             Path leaves = dir.resolve("leaves.csv");
             s.execute("COPY (SELECT [l0, l1, l2, l3, l4]::DOUBLE[] AS logits, label::BIGINT AS label,"

@@ -11,6 +11,8 @@ sensors.csv  5000 hourly readings of a greenhouse temperature sensor network (de
                             Gaussian forecast error, so about 80 % of clean targets lie in [p10, p90]
              baseline  the forecast of the model in production, a little worse (error std 0.9 against
                        0.8), to compare the candidate pred with: --baseline-pred baseline
+             sensor  which of the 25 sensors logged the reading, s01..s25 (text: a --group-by column);
+                     each sensor has its own offset and reliability weight
              Five targets are corrupted as in the seed's story (values entered in the wrong units):
              three logged in Fahrenheit and two in kelvin. Their ids are printed when this runs.
 
@@ -73,6 +75,7 @@ def sensors(rng: np.random.Generator) -> pd.DataFrame:
         "p50": pred.round(3),
         "p90": (pred + spread).round(3),
         "baseline": baseline.round(3),
+        "sensor": [f"s{k + 1:02d}" for k in sensor],
     })
 
 

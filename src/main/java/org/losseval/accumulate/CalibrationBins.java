@@ -18,7 +18,7 @@ import org.losseval.report.Calibration;
  * confidence within about 1e-7 of a boundary can fall in the neighbouring bin there. Empty bins count 0.
  *
  * <p>Bounded memory and exact merges: per bin a row count, a hit count and an exact sum of confidences
- * (16 {@link ExactSum}s, about 270 KiB, allocated on first use of a bin), whatever the row count. Not
+ * (16 {@link ExactSum}s, each sized by the exponents it holds: see {@link ExactSum}; allocated on first use of a bin), whatever the row count. Not
  * thread-safe; combine per-thread states.
  */
 public final class CalibrationBins implements MergeableState<CalibrationBins, Calibration> {

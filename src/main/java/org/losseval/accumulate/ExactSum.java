@@ -19,7 +19,18 @@ import java.math.BigInteger;
  * nanoseconds per value, far below parsing.
  *
  * <p>{@link #addAll} spreads consecutive values over {@value #LANES} bin arrays: values of similar size hit
- * the same bin, and one array would make every addition wait for the previous store to that bin.
+ * the same bin, and one array would make every addition wait for the previous store to that bin. The lanes
+ * are normalized every {@value #ADDS_BEFORE_CARRY} additions to each, counted across calls, so many short
+ * {@code addAll} calls (a group's few rows of a batch) cost no more per value than one long one.
+ *
+ * <p><b>Storage grows with the exponents used.</b> The bins cover only a window of exponents, from the
+ * smallest to the largest exponent added so far (plus slack, and the carry bins above), and the window
+ * widens when a value falls outside it (zeros are skipped: they add nothing and have no exponent). Each bin
+ * keeps its absolute position in the value, so the bits are those of a full-width accumulator. Losses
+ * spanning 2<sup>-30</sup> to 2<sup>30</sup> need about 150 bins: an empty sum is about 100 bytes, a typical
+ * one about 1.3 KiB, plus 4 lanes of the same size after an {@code addAll} of 16 values or more (about
+ * 6.5 KiB in all); the worst case (every exponent from subnormals to 2<sup>1023</sup>) is the old fixed size,
+ * 2,111 bins, 17 KiB plus 68 KiB of lanes. This is what makes per-group states affordable.
  *
  * <p>Non-finite values are counted apart: the value is NaN if any NaN, or both infinities, were added,
  * else the infinity added. Not thread-safe; combine per-thread states instead.
@@ -29,83 +40,176 @@ public final class ExactSum {
     private static final int EXPONENT_BINS = 2047;
     /** Room above the top bin for carries. */
     private static final int CARRY_BITS = 32;
+    /** Bins above the highest exponent bin: carries go 32 bins up, and those bins carry 32 further. */
+    private static final int CARRY_ROOM = 2 * CARRY_BITS;
     /** 53-bit significands: 2^9 of them, plus a normalized bin of about 2^32, stay well inside 63 bits. */
     static final int ADDS_BEFORE_CARRY = 1 << 9;
     private static final long SIGNIFICAND_MASK = (1L << 52) - 1;
     private static final long IMPLICIT_BIT = 1L << 52;
     /** A double m * 2^(bin - BIAS_SHIFT) for significand m in the bin of that biased exponent. */
     private static final int BIAS_SHIFT = 1075;
+    /** Exponent bins added on each side when the window first opens or widens (fewer reallocations). */
+    private static final int SLACK = 16;
 
     /** Independent bin arrays used round-robin by {@link #addAll}; their sum is the total. */
     private static final int LANES = 4;
-    private static final int BIN_COUNT = EXPONENT_BINS + 2 * CARRY_BITS;
+    private static final long[] NO_BINS = new long[0];
 
-    private final long[] bins = new long[BIN_COUNT];
-    private final long[][] lanes = new long[LANES][];
+    /** {@code bins[i]} is the bin of absolute index {@code low + i}; exponents in [low, high) may be added. */
+    private long[] bins = NO_BINS;
+    private int low;
+    private int high;
+    /** Lanes, of the same window as {@link #bins}; null until an {@code addAll} long enough to use them. */
+    private long[][] lanes;
     private int addsUntilCarry = ADDS_BEFORE_CARRY;
+    /** Rounds of {@link #LANES} additions to the lanes until they are normalized; counted across calls. */
+    private int laneRoundsUntilCarry = ADDS_BEFORE_CARRY;
     private long nanCount;
     private long positiveInfinities;
     private long negativeInfinities;
 
     /** Adds one value. */
     public void add(double x) {
-        if (!addTo(bins, x)) addNonFinite(x);
+        long bits = Double.doubleToRawLongBits(x);
+        int exponent = (int) (bits >>> 52) & 0x7FF;
+        // The common case first: a normal number inside the window (0x7FF, NaN and ±Inf, is never below
+        // high, and exponent 0, zeros and subnormals, takes the slow path).
+        if (exponent >= low && exponent < high && exponent != 0) {
+            long significand = (bits & SIGNIFICAND_MASK) | IMPLICIT_BIT;
+            bins[exponent - low] += bits < 0 ? -significand : significand;
+        } else if (!addOutsideWindow(x, bits, exponent)) {
+            return;
+        }
         if (--addsUntilCarry == 0) carry();
+    }
+
+    /** {@link #add} of a value that is not a normal number inside the window; false when nothing was added. */
+    private boolean addOutsideWindow(double x, long bits, int exponent) {
+        if (exponent == 0x7FF) {
+            addNonFinite(x);
+            return false;
+        }
+        if ((bits & ~Long.MIN_VALUE) == 0) return false; // ±0 adds nothing
+        int bin = Math.max(1, exponent); // a subnormal's bin is the smallest normal's
+        if (bin < low || bin >= high) widen(bin, bin);
+        addTo(bins, low, bits);
+        return true;
     }
 
     /** Adds {@code values[0, n)}. */
     public void addAll(double[] values, int n) {
         int i = 0;
         if (n >= 4 * LANES) {
-            if (lanes[0] == null) {
-                for (int l = 0; l < LANES; l++) lanes[l] = new long[BIN_COUNT];
+            ensureRange(values, n);
+            if (lanes == null) {
+                lanes = new long[LANES][];
+                for (int l = 0; l < LANES; l++) lanes[l] = new long[bins.length];
             }
             long[] lane0 = lanes[0];
             long[] lane1 = lanes[1];
             long[] lane2 = lanes[2];
             long[] lane3 = lanes[3];
-            int sinceCarry = 0;
+            int offset = low;
+            int rounds = laneRoundsUntilCarry;
             for (; i + LANES <= n; i += LANES) {
-                if (!addTo(lane0, values[i])) addNonFinite(values[i]);
-                if (!addTo(lane1, values[i + 1])) addNonFinite(values[i + 1]);
-                if (!addTo(lane2, values[i + 2])) addNonFinite(values[i + 2]);
-                if (!addTo(lane3, values[i + 3])) addNonFinite(values[i + 3]);
-                if (++sinceCarry == ADDS_BEFORE_CARRY) {
+                if (!addFinite(lane0, offset, values[i])) addNonFinite(values[i]);
+                if (!addFinite(lane1, offset, values[i + 1])) addNonFinite(values[i + 1]);
+                if (!addFinite(lane2, offset, values[i + 2])) addNonFinite(values[i + 2]);
+                if (!addFinite(lane3, offset, values[i + 3])) addNonFinite(values[i + 3]);
+                if (--rounds == 0) {
                     for (long[] lane : lanes) normalize(lane);
-                    sinceCarry = 0;
+                    rounds = ADDS_BEFORE_CARRY;
                 }
             }
-            for (long[] lane : lanes) normalize(lane);
+            laneRoundsUntilCarry = rounds;
         }
         for (; i < n; i++) add(values[i]);
     }
 
+    /** Widens the window to the exponents of the finite non-zero values of {@code values[0, n)}. */
+    private void ensureRange(double[] values, int n) {
+        int min = Integer.MAX_VALUE;
+        int max = -1;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            int exponent = (int) (bits >>> 52) & 0x7FF;
+            // Zeros (exponent 0, no significand) and non-finite values (0x7FF) take no bin.
+            if (exponent == 0x7FF || (bits & ~Long.MIN_VALUE) == 0) continue;
+            min = Math.min(min, Math.max(1, exponent)); // a subnormal's bin is the smallest normal's
+            max = Math.max(max, exponent);
+        }
+        if (max >= 0 && (min < low || max >= high)) widen(min, max);
+    }
+
     /** Adds a finite value's significand to its exponent's bin; returns false, adding nothing, for NaN or ±Inf. */
-    private static boolean addTo(long[] b, double x) {
+    private static boolean addFinite(long[] b, int offset, double x) {
         long bits = Double.doubleToRawLongBits(x);
+        if (((int) (bits >>> 52) & 0x7FF) == 0x7FF) return false;
+        if ((bits & ~Long.MIN_VALUE) != 0) addTo(b, offset, bits);
+        return true;
+    }
+
+    /** Adds the finite non-zero double of {@code bits}, whose exponent is inside the window, to its bin. */
+    private static void addTo(long[] b, int offset, long bits) {
         int exponent = (int) (bits >>> 52) & 0x7FF;
-        if (exponent == 0x7FF) return false;
         long significand = bits & SIGNIFICAND_MASK;
         if (exponent == 0) {
             exponent = 1; // subnormal: same scale as the smallest normal, without the implicit bit
         } else {
             significand |= IMPLICIT_BIT;
         }
-        b[exponent] += bits < 0 ? -significand : significand;
-        return true;
+        b[exponent - offset] += bits < 0 ? -significand : significand;
+    }
+
+    /**
+     * Widens the window to hold exponents {@code min..max} (a subnormal's exponent 0 means bin 1), with slack
+     * (at first {@value #SLACK} bins each side, then the window's width), moving every bin and lane to its
+     * same absolute position.
+     */
+    private void widen(int min, int max) {
+        int from = Math.max(1, min);
+        int to = Math.max(from, max) + 1;
+        int newLow;
+        int newHigh;
+        if (bins.length == 0) {
+            newLow = Math.max(1, from - SLACK);
+            newHigh = Math.min(EXPONENT_BINS, to + SLACK);
+        } else {
+            // A side that must move moves by at least the window's width: the window doubles, so a sum whose
+            // extremes creep outwards (the smallest of more and more squared errors) is moved O(log) times.
+            int step = Math.max(SLACK, high - low);
+            newLow = from < low ? Math.max(1, Math.min(from - SLACK, low - step)) : low;
+            newHigh = to > high ? Math.min(EXPONENT_BINS, Math.max(to + SLACK, high + step)) : high;
+        }
+        bins = moved(bins, newLow, newHigh);
+        if (lanes != null) {
+            for (int l = 0; l < LANES; l++) lanes[l] = moved(lanes[l], newLow, newHigh);
+        }
+        low = newLow;
+        high = newHigh;
+    }
+
+    /** {@code old} (of the current window) copied into an array of window [newLow, newHigh) plus carry room. */
+    private long[] moved(long[] old, int newLow, int newHigh) {
+        long[] moved = new long[newHigh - newLow + CARRY_ROOM];
+        if (old.length > 0) System.arraycopy(old, 0, moved, low - newLow, old.length);
+        return moved;
     }
 
     /**
      * Adds another sum to this one, exactly. The other state is not changed.
      */
     public void combine(ExactSum other) {
-        carry();
-        long[] theirs = other.totalBins();
-        for (int i = 0; i < bins.length; i++) bins[i] += theirs[i];
-        carry();
         nanCount += other.nanCount;
         positiveInfinities += other.positiveInfinities;
         negativeInfinities += other.negativeInfinities;
+        if (other.bins.length == 0) return;
+        carry();
+        long[] theirs = other.totalBins();
+        widen(other.low, other.high - 1);
+        int shift = other.low - low;
+        for (int i = 0; i < theirs.length; i++) bins[shift + i] += theirs[i];
+        carry();
     }
 
     /** The sum rounded to the nearest double (ties to even); NaN or an infinity as described above. */
@@ -130,17 +234,25 @@ public final class ExactSum {
             total = total.shiftLeft(1).add(BigInteger.valueOf(all[i]));
         }
         if (total.signum() == 0) return BigDecimal.ZERO;
-        // total * 2^-BIAS_SHIFT, exactly: 2^-k = 5^k / 10^k.
-        return new BigDecimal(total.multiply(FivePower.VALUE), BIAS_SHIFT);
+        // total * 2^(low - BIAS_SHIFT), exactly: 2^-k = 5^k / 10^k.
+        return new BigDecimal(total.shiftLeft(low).multiply(FivePower.VALUE), BIAS_SHIFT);
+    }
+
+    /** The bytes this sum holds in its arrays (bins and lanes), for the memory figures in the docs and tests. */
+    long arrayBytes() {
+        long arrays = bins.length;
+        if (lanes != null) arrays += (long) LANES * bins.length;
+        return 8 * arrays;
     }
 
     /** A normalized copy of the bins with every lane added in. */
     private long[] totalBins() {
         long[] total = bins.clone();
         normalize(total);
+        if (lanes == null) return total;
         for (long[] lane : lanes) {
-            if (lane == null) continue;
-            for (int i = 0; i < total.length; i++) total[i] += lane[i]; // lanes are normalized after each addAll
+            // A lane holds fewer than 2^9 significands per bin since its last normalization: no overflow.
+            for (int i = 0; i < total.length; i++) total[i] += lane[i];
             normalize(total);
         }
         return total;

@@ -41,10 +41,16 @@ public final class IntervalState implements MergeableState<IntervalState, Interv
     private long above;
     private final ExactSum widthSum = new ExactSum();
     private final ExactSum scoreSum = new ExactSum();
-    private double[] scratch = new double[0];
+    private final Scratch scratch;
 
     /** @param nominal the nominal coverage, in (0, 1) */
     public IntervalState(double nominal) {
+        this(nominal, new Scratch());
+    }
+
+    /** A state whose working array is {@code scratch}'s (shared by the states of a run's groups). */
+    IntervalState(double nominal, Scratch scratch) {
+        this.scratch = scratch;
         Levels.nominalCoverage(nominal);
         this.nominal = nominal;
         this.penalty = 2 / (1 - nominal);
@@ -62,8 +68,7 @@ public final class IntervalState implements MergeableState<IntervalState, Interv
                 throw new IllegalArgumentException("crossed interval at index " + i + ": [" + lower[i] + ", " + upper[i] + "]");
             }
         }
-        if (scratch.length < n) scratch = new double[n];
-        double[] width = scratch;
+        double[] width = scratch.doubles(Scratch.INTERVAL, n);
         for (int i = 0; i < n; i++) width[i] = upper[i] - lower[i];
         widthSum.addAll(width, n);
         for (int i = 0; i < n; i++) {

@@ -37,7 +37,7 @@ import org.losseval.report.Range;
  * an {@link AbsoluteErrorMedian} of its row losses (|pred - target|) and sample weights: exact within the
  * exact-memory budget the state is given, a bracket beyond it ({@link LossFigures#range()}).
  *
- * <p>Cost: two exact sums (about 17 KiB each) and four scratch arrays of the largest batch; for medae also
+ * <p>Cost: two exact sums (about 1.3 KiB each, plus 5 KiB of lanes once a batch of 16 rows or more was added, for values spanning 2^-30..2^30; at most 85 KiB: see {@link ExactSum}) and five scratch arrays of the largest batch (shared by the states of a run's groups: {@link Scratch}); for medae also
  * 8 bytes a row (16 weighted) up to its budget ({@link AbsoluteErrorMedian}). Not
  * thread-safe; combine per-thread states.
  */
@@ -54,7 +54,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     private final CalibrationBins calibration;
     /** The errors of {@link Medae}; null for every other loss. */
     private final AbsoluteErrorMedian median;
-    private boolean[] hit = new boolean[0];
+    private final Scratch scratch;
     private double[] rowLoss = new double[0];
     private double[] ownWeight = new double[0];
     private double[] weight = new double[0];
@@ -80,6 +80,12 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
      *                         becomes a bracket ({@link AbsoluteErrorMedian}); states that combine must agree
      */
     public LossState(RowLoss loss, boolean sampleWeighted, long exactBudgetBytes) {
+        this(loss, sampleWeighted, exactBudgetBytes, new Scratch());
+    }
+
+    /** A state whose working arrays are {@code scratch}'s (shared by the states of a run's groups). */
+    LossState(RowLoss loss, boolean sampleWeighted, long exactBudgetBytes, Scratch scratch) {
+        this.scratch = scratch;
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
         this.moments = loss instanceof MomentLoss ? new MomentSums(sampleWeighted) : null;
@@ -132,7 +138,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (moments != null) moments.accept(rows.column(Role.PRED), rows.column(Role.TARGET), sampleWeight, n);
         if (calibration != null) {
             // the product scratch array has been summed above and is free until the next batch
-            if (hit.length < n) hit = new boolean[n];
+            boolean[] hit = scratch.booleans(n);
             Ece.confidences(rows, product, hit, n);
             calibration.accept(product, hit, n);
         }
@@ -144,19 +150,20 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
 
     /**
      * The last batch's row losses, each times the loss's own row weight, in {@code [0, n)}: valid until
-     * the next {@link #accept}, and the caller must not change them.
+     * the next {@link #accept} (of any state sharing this one's scratch: a group's), and the caller must not
+     * change them.
      */
     public double[] rowLosses() { return loss.weighsRows() ? weightedRowLoss : rowLoss; }
 
     /**
      * The last batch's row losses l themselves, in {@code [0, n)} (a paired comparison reads them with
-     * {@link #rowWeights()}); valid until the next {@link #accept}, and the caller must not change them.
+     * {@link #rowWeights()}); valid until the next {@link #accept} (of any state sharing this one's scratch), and the caller must not change them.
      */
     public double[] plainRowLosses() { return rowLoss; }
 
     /**
      * The last batch's row weights w = s &times; v of the class comment, or null when no weight applies
-     * (every w is 1); valid until the next {@link #accept}, and the caller must not change them.
+     * (every w is 1); valid until the next {@link #accept} (of any state sharing this one's scratch), and the caller must not change them.
      */
     public double[] rowWeights() { return lastWeight; }
 
@@ -179,6 +186,9 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (median != null) median.combine(other.median);
     }
 
+    /** Σ w·l, the exact sum of weighted row losses rounded once (the numerator of the mean; for shares). */
+    public double lossSum() { return lossSum.value(); }
+
     @Override
     public LossFigures result() {
         double weights = weighted() ? weightSum.value() : count;
@@ -194,11 +204,10 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     }
 
     private void ensureScratch(int n) {
-        if (rowLoss.length >= n) return;
-        rowLoss = new double[n];
-        ownWeight = new double[n];
-        weight = new double[n];
-        product = new double[n];
-        weightedRowLoss = new double[n];
+        rowLoss = scratch.doubles(Scratch.LOSS_VALUES, n);
+        ownWeight = scratch.doubles(Scratch.LOSS_OWN_WEIGHTS, n);
+        weight = scratch.doubles(Scratch.LOSS_WEIGHTS, n);
+        product = scratch.doubles(Scratch.LOSS_PRODUCTS, n);
+        weightedRowLoss = scratch.doubles(Scratch.LOSS_WEIGHTED_VALUES, n);
     }
 }

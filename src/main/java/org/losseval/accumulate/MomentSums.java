@@ -25,7 +25,7 @@ import org.losseval.loss.Moments;
  * and the spread NaN or infinite (no error term is added for it). A product whose error term would be
  * subnormal (below about 1e-292) loses those bits: the sums are then exact but for that tail.
  *
- * <p>Cost: five exact sums (about 17 KiB each), and per row 5 to 9 exact additions and 2 to 4 fma; no
+ * <p>Cost: five exact sums (about 1.3 KiB each for values spanning 2^-30..2^30, at most 17 KiB: see {@link ExactSum}), and per row 5 to 9 exact additions and 2 to 4 fma; no
  * store of rows. Not thread-safe; combine per-thread states.
  */
 public final class MomentSums implements MergeableState<MomentSums, Moments> {

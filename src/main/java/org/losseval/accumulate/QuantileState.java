@@ -30,10 +30,16 @@ public final class QuantileState implements MergeableState<QuantileState, Quanti
     private long count;
     private long below;
     private long atOrBelow;
-    private double[] scratch = new double[0];
+    private final Scratch scratch;
 
     /** @param level the quantile level q, in (0, 1) */
     public QuantileState(double level, boolean weighted) {
+        this(level, weighted, new Scratch());
+    }
+
+    /** A state whose working array is {@code scratch}'s (shared by the states of a run's groups). */
+    QuantileState(double level, boolean weighted, Scratch scratch) {
+        this.scratch = scratch;
         this.level = Levels.quantileLevel(level);
         this.pinball = new Pinball(level);
         this.weighted = weighted;
@@ -49,8 +55,7 @@ public final class QuantileState implements MergeableState<QuantileState, Quanti
         if (weighted != (weight != null)) {
             throw new IllegalArgumentException(weighted ? "weights missing for a weighted state" : "unexpected weights");
         }
-        if (scratch.length < n) scratch = new double[n];
-        double[] loss = scratch;
+        double[] loss = scratch.doubles(Scratch.QUANTILE, n);
         // The same loss, kernel and bits as -l pinball:q=LEVEL: the formula lives in loss.Pinball.
         pinball.rowLosses(Kernels.scalar(), pred, target, loss, n);
         for (int i = 0; i < n; i++) {

@@ -42,9 +42,18 @@ public final class Evaluator {
     /** What the last run's pairing with a baseline in other files counted, or null without --baseline. */
     private PairingCounts pairingCounts;
 
+    /** Rows per batch read; results do not depend on it (tests vary it to show that). */
+    private final int batchSize;
+
     public Evaluator(InputStream stdin, String toolVersion) {
+        this(stdin, toolVersion, SourceOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /** An evaluator reading batches of {@code batchSize} rows (for tests: the figures are the same bits). */
+    public Evaluator(InputStream stdin, String toolVersion, int batchSize) {
         this.stdin = stdin;
         this.toolVersion = toolVersion;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -75,11 +84,13 @@ public final class Evaluator {
         positiveWeight = false;
         pairingCounts = null;
         RunStates run = new RunStates(plan);
+        GroupRouter groups = request.grouping() == null ? null : new GroupRouter(plan);
         List<InputStates> inputs = new ArrayList<>();
         try (Pairing pairing = request.pairing() == null ? null
-                : PairingPlan.open(plan, (name, options) -> open(name, options, request.threads()), Runtime.getRuntime().maxMemory())) {
+                : PairingPlan.open(plan, (name, options) -> open(name, options, request.threads()), batchSize,
+                        Runtime.getRuntime().maxMemory())) {
             for (int source = 0; source < request.inputs().size(); source++) {
-                inputs.add(read(plan, source, run, pairing));
+                inputs.add(read(plan, source, run, pairing, groups));
             }
             if (pairing != null) {
                 pairing.finish();
@@ -100,6 +111,7 @@ public final class Evaluator {
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run, losses);
         if (pairingCounts != null) report = report.withPairing(pairingCounts.result(request.pairing()));
         refuseOverflow(report);
+        if (groups != null) report = report.withGroups(GroupFigures.report(plan, groups));
         if (request.rowsOut() != null) writeRows(plan, losses, report, inputs);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
     }
@@ -120,14 +132,16 @@ public final class Evaluator {
     }
 
     /**
-     * Reads one input to its end, feeding its own states and the run's; with a baseline in other files, each
-     * batch is first paired with the baseline's rows ({@link PairedSource}).
+     * Reads one input to its end, feeding its own states, the run's and its groups'; with a baseline in other
+     * files, each batch is first paired with the baseline's rows ({@link PairedSource}).
      */
-    private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing) throws InputException {
+    private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
+            throws InputException {
         EvalRequest request = plan.request;
         SourceOptions options = new SourceOptions(PairingPlan.candidateColumns(plan), request.delimiter(),
-                SourceOptions.DEFAULT_BATCH_SIZE, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan),
+                batchSize, SourceOptions.DEFAULT_MAX_RECORD_CHARS, PairingPlan.candidateGroups(plan),
                 PairingPlan.candidateTexts(plan));
+        if (groups != null) groups.startSource();
         try (Source input = open(request.inputs().get(source), options, request.threads())) {
             InputStates states = new InputStates(plan, input.name(), input.format());
             Source file = pairing == null ? input : new PairedSource(input, pairing, states.tally());
@@ -163,6 +177,7 @@ public final class Evaluator {
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
                 if (baselineInputs != null) run.acceptBaseline(source, batch, inputs, baselineInputs, sampleWeight, states);
+                if (groups != null) groups.accept(batch, inputs, sampleWeight);
             }
             return states;
         }

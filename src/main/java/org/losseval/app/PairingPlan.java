@@ -48,9 +48,15 @@ final class PairingPlan {
         return PairedColumns.candidateColumns(plan.columnsRead());
     }
 
-    /** The candidate's text columns: the key columns (keys are read as text, {@link RowKeys}). */
+    /**
+     * The candidate's text columns: the key columns (keys are read as text, {@link RowKeys}) and the
+     * {@code --group-by} columns (group values are texts, {@link GroupKeys}), each once.
+     */
     static List<String> candidateTexts(RunPlan plan) {
-        return plan.request.pairing() == null ? List.of() : plan.request.pairing().keys();
+        Set<String> texts = new LinkedHashSet<>();
+        if (plan.request.pairing() != null) texts.addAll(plan.request.pairing().keys());
+        if (plan.request.grouping() != null) texts.addAll(plan.request.grouping().columns());
+        return List.copyOf(texts);
     }
 
     /** The candidate's group specs (with --baseline FILE, the reserved ones are the baseline's). */
@@ -62,9 +68,11 @@ final class PairingPlan {
     /**
      * Opens the baseline's files and the pairing (a key join reads the whole baseline here).
      *
+     * @param batchSize    rows per batch read from the baseline's files (the candidate's; results do not depend on it)
      * @param maxHeapBytes the heap the key table's budget is capped by ({@link Runtime#maxMemory()})
      */
-    static Pairing open(RunPlan plan, BaselineFiles.Opener opener, long maxHeapBytes) throws InputException {
+    static Pairing open(RunPlan plan, BaselineFiles.Opener opener, int batchSize, long maxHeapBytes)
+            throws InputException {
         EvalRequest request = plan.request;
         PairingRequest pairing = request.pairing();
         String target = request.column(Role.TARGET);
@@ -73,7 +81,7 @@ final class PairingPlan {
         Set<String> read = new LinkedHashSet<>();
         if (target != null) read.add(target);
         read.addAll(plain);
-        SourceOptions options = new SourceOptions(List.copyOf(read), request.delimiter(), SourceOptions.DEFAULT_BATCH_SIZE,
+        SourceOptions options = new SourceOptions(List.copyOf(read), request.delimiter(), batchSize,
                 SourceOptions.DEFAULT_MAX_RECORD_CHARS, groups, pairing.keys());
         BaselineFiles files = new BaselineFiles(pairing.files(), opener, options);
         try {

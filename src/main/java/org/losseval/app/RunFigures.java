@@ -32,7 +32,9 @@ final class RunFigures {
 
     /**
      * The names of every figure a run of this request reports, in the order of
-     * {@link org.losseval.report.ReportFigures} but for the row counts, which come last here.
+     * {@link org.losseval.report.ReportFigures} but for the row counts, which come last here, and but for the
+     * figures of single groups ({@code group[mse@region=eu]}), whose names depend on the data: a gate on one is
+     * checked by {@link #groupFigure} instead.
      */
     static Set<String> names(EvalRequest request) {
         Set<String> names = new LinkedHashSet<>();
@@ -63,6 +65,9 @@ final class RunFigures {
         for (IntervalColumns i : request.intervals()) intervalNames(i.name(), names);
         if (request.baseline() != null) {
             for (String figure : comparedFigures(request)) names.addAll(FigureNames.comparison(figure));
+        }
+        if (request.grouping() != null) {
+            for (LossRequest loss : request.losses()) names.add(FigureNames.worstGroup(key(loss)));
         }
         names.add(FigureNames.ROWS_READ);
         names.add(FigureNames.ROWS_USED);
@@ -100,6 +105,75 @@ final class RunFigures {
             return inner == null ? null : figure.substring(0, open + 1) + inner + "]";
         }
         return normalizedSpec(figure);
+    }
+
+    /**
+     * A gate's {@code group[LOSS@C1=V1,...,Ck=Vk]} figure in canonical form (the loss by its key, its spec
+     * normalized), or null when {@code figure} does not start with {@code group[}. The columns must be the
+     * --group-by columns, each once, in their order; a value runs up to the next {@code ,C=} of the next
+     * column (so a value may hold commas and '=', but not '[' or ']', which a gate cannot hold). Which groups
+     * occur is known only after the data is read: a well-formed figure is accepted now, and a gate on a group
+     * that does not occur finds no figure and fails (gates fail closed).
+     *
+     * @throws InvalidRequestException when it starts with {@code group[} but does not name a loss and the
+     *                                 run's group columns
+     */
+    static String groupFigure(String figure, EvalRequest request) throws InvalidRequestException {
+        String open = "group[";
+        if (!figure.startsWith(open) || !figure.endsWith("]")) return null;
+        String form = "a group figure is group[LOSS@" + groupForm(request) + "]";
+        if (request.grouping() == null) {
+            throw new InvalidRequestException("'" + figure + "' is a group figure, but the run has no --group-by");
+        }
+        String inner = figure.substring(open.length(), figure.length() - 1);
+        int at = inner.indexOf('@');
+        if (at < 0) throw new InvalidRequestException("'" + figure + "': no '@' after the loss; " + form);
+        String loss = lossKey(inner.substring(0, at).strip(), request);
+        if (loss == null) {
+            throw new InvalidRequestException("'" + figure + "': '" + inner.substring(0, at).strip()
+                    + "' is not a loss of this run; " + form);
+        }
+        List<String> columns = request.grouping().columns();
+        String rest = inner.substring(at + 1);
+        List<String> values = new ArrayList<>();
+        int pos = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            String head = (c == 0 ? "" : ",") + columns.get(c) + "=";
+            if (!rest.startsWith(head, pos)) {
+                throw new InvalidRequestException("'" + figure + "': expected '" + head + "' at '" + rest.substring(pos)
+                        + "'; " + form);
+            }
+            pos += head.length();
+            int end = c + 1 < columns.size() ? rest.indexOf("," + columns.get(c + 1) + "=", pos) : rest.length();
+            if (end < 0) throw new InvalidRequestException("'" + figure + "': no '," + columns.get(c + 1) + "='; " + form);
+            values.add(rest.substring(pos, end));
+            pos = end;
+        }
+        return FigureNames.group(loss, columns, values);
+    }
+
+    /** Whether a figure name is one group's ({@code group[...]}), whose name the data decides. */
+    static boolean isGroupFigure(String figure) {
+        return figure.startsWith("group[");
+    }
+
+    private static String groupForm(EvalRequest request) {
+        if (request.grouping() == null) return "COLUMN=VALUE";
+        List<String> parts = new ArrayList<>();
+        for (String column : request.grouping().columns()) parts.add(column + "=VALUE");
+        return String.join(",", parts);
+    }
+
+    /** The key of the requested loss that {@code text} names (its key, or a spec that normalizes to one), or null. */
+    private static String lossKey(String text, EvalRequest request) {
+        for (LossRequest loss : request.losses()) {
+            if (key(loss).equals(text)) return text;
+        }
+        String spec = normalizedSpec(text);
+        for (LossRequest loss : request.losses()) {
+            if (loss.label() == null && loss.loss().spec().equals(spec)) return spec;
+        }
+        return null;
     }
 
     /** Judges every gate against the report. */

@@ -210,11 +210,22 @@ final class RunPlan {
         Set<String> known = RunFigures.names(request);
         List<Gate> gates = new ArrayList<>();
         for (Gate gate : request.gates()) {
+            String group;
+            try {
+                group = known.contains(gate.figure()) ? null : RunFigures.groupFigure(gate.figure(), request);
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("--fail-if '" + gate.expression() + "': " + e.getMessage());
+            }
+            if (group != null) {
+                gates.add(new Gate(group, gate.comparison(), gate.threshold()));
+                continue;
+            }
             String figure = known.contains(gate.figure()) ? gate.figure() : RunFigures.canonical(gate.figure());
             if (figure == null || !known.contains(figure)) {
                 throw new InvalidRequestException("--fail-if '" + gate.expression() + "': unknown figure '" + gate.figure()
                         + "'" + Suggestions.hint(gate.figure(), known) + "; figures of this run are: "
-                        + abbreviate(known));
+                        + abbreviate(known) + (request.grouping() == null ? ""
+                        : "; and group[LOSS@" + String.join("=VALUE,", request.grouping().columns()) + "=VALUE]"));
             }
             gates.add(new Gate(figure, gate.comparison(), gate.threshold()));
         }

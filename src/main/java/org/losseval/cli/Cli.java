@@ -22,6 +22,24 @@ import picocli.CommandLine.ParseResult;
 public final class Cli {
     private static final int STDOUT_BUFFER = 1 << 16;
 
+    /**
+     * The subcommands, by name, in the order of the help. A run builds only the one it names (see {@link #run}):
+     * each costs picocli a reflective walk over its annotated options at every start.
+     */
+    private static final String[] SUBCOMMANDS = {"eval", "losses", "advise"};
+
+    /*
+     * Picocli registers a converter for every java.time and java.sql type it knows, by reflection, in every
+     * CommandLine it builds: 72 classes of those packages loaded (and java.sql's module resolved) at each start
+     * for options no losseval command has (they take numbers, strings, paths and enums). Its documented switch,
+     * the picocli.converters.excludes regex, leaves them out; a value set by the user (-D) is kept.
+     */
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        }
+    }
+
     private Cli() {}
 
     /**
@@ -42,7 +60,13 @@ public final class Cli {
     }
 
     private static int run(String[] args, CliContext context) {
-        int code = commandLine(context).execute(args);
+        // Only the subcommand the arguments start with: what the others would add (their options, help and
+        // exit codes) is never read in such a run. Anything else (no command, --help, a typo) gets them all.
+        String only = null;
+        for (String name : SUBCOMMANDS) {
+            if (args.length > 0 && name.equals(args[0])) only = name;
+        }
+        int code = commandLine(context, only).execute(args);
         context.out().flush();
         context.err().flush();
         return code;
@@ -54,16 +78,22 @@ public final class Cli {
     }
 
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, null);
+    }
+
+    /** The tree with every subcommand, or with only the one named {@code only} (not null). */
+    private static CommandLine commandLine(CliContext context, String only) {
         CommandLine top = new CommandLine(new LossevalCommand());
-        top.addSubcommand(EvalCommand.commandLine(context));
-        top.addSubcommand(new CommandLine(new LossesCommand(context)));
-        top.addSubcommand(AdviseCommand.commandLine(context));
+        for (String name : SUBCOMMANDS) {
+            if (only == null || only.equals(name)) top.addSubcommand(subcommand(name, context));
+        }
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
             int colon = line.indexOf(':');
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         for (CommandLine command : new CommandLine[] {top, top.getSubcommands().get("eval"), top.getSubcommands().get("advise")}) {
+            if (command == null) continue;
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         }
         top.setOut(context.out());
@@ -81,6 +111,15 @@ public final class Cli {
             return ExitCodes.of(failure.outcome());
         });
         return top;
+    }
+
+    private static CommandLine subcommand(String name, CliContext context) {
+        switch (name) {
+            case "eval": return EvalCommand.commandLine(context);
+            case "losses": return new CommandLine(new LossesCommand(context));
+            case "advise": return AdviseCommand.commandLine(context);
+            default: throw new IllegalArgumentException("no subcommand " + name);
+        }
     }
 
     /**

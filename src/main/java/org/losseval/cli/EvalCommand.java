@@ -64,8 +64,8 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(validate = false, exclusive = false, heading = CompareOptions.HEADING, order = COMPARISON)
     CompareOptions compare = new CompareOptions();
 
-    // Skeleton: an @ArgGroup(heading = GroupOptions.HEADING, order = GROUPS) once it has options.
-    final GroupOptions groups = new GroupOptions();
+    @ArgGroup(validate = false, exclusive = false, heading = GroupOptions.HEADING, order = GROUPS)
+    GroupOptions groups = new GroupOptions();
 
     /** Its own help section, after the comparison's. */
     @ArgGroup(validate = false, exclusive = false, heading = PairingOptions.HEADING, order = COMPARISON)

@@ -97,6 +97,7 @@ public final class HtmlPrinter implements Printer {
         if (sections.histogram() || sections.worstRows()) residuals(report, sections, weighted, page);
         if (sections.quantiles() || sections.intervals()) quantilesAndIntervals(report, sections, page);
         if (sections.reliability()) classification(report.reliability(), page);
+        if (sections.groups()) groups(report, page);
         page.add("<section id=\"every-figure\"><h2>Every figure</h2>");
         page.add("<p>Every figure of the report by the name <code>--fail-if</code> takes, exact; a bracket "
                 + "(beyond the exact-memory budget) gives both ends, and the value is its midpoint.</p>");
@@ -364,6 +365,19 @@ public final class HtmlPrinter implements Printer {
                 .htmlLines("quantiles-table"));
         if (sections.intervals()) page.addAll(FigureTables.intervals(report.intervals(), number, HtmlPrinter::escape)
                 .htmlLines("intervals-table"));
+        page.add("</section>");
+    }
+
+    /** The group table, the worst group of each loss and why to read it with care (as the other printers). */
+    private void groups(Report report, List<String> page) {
+        page.add("<section id=\"groups\"><h2>Groups</h2>");
+        page.add("<p>" + escape(Phrases.groupsLine(report.groups())) + ".</p>");
+        page.addAll(GroupTables.groups(report.groups(), number, HtmlPrinter::escape).htmlLines("groups"));
+        List<String> notes = new ArrayList<>();
+        for (var worst : report.groups().worst()) notes.add(escape(Phrases.worstGroup(report.groups(), worst, number)));
+        notes.add(escape(Phrases.worstGroupCaveat()));
+        if (GroupTables.anyApproximate(report.groups())) notes.add(escape(Phrases.approximateNote()));
+        page.add("<p>" + String.join("<br/>", notes) + "</p>");
         page.add("</section>");
     }
 

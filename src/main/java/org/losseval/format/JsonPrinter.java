@@ -22,6 +22,8 @@ import org.losseval.report.GateOutcome;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.InputReport;
 import org.losseval.report.IntervalReport;
+import org.losseval.report.FigureNames;
+import org.losseval.report.GroupReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.QuantileReport;
 import org.losseval.report.Report;
@@ -107,6 +109,8 @@ public final class JsonPrinter implements Printer {
         writeReliability(report.reliability(), json);
         json.name("comparison");
         writeComparison(report.comparison(), json);
+        json.name("groups");
+        writeGroups(report.groups(), json);
         json.name("gates").beginArray();
         for (GateOutcome gate : report.gates()) writeGate(gate, json);
         json.endArray();
@@ -396,6 +400,90 @@ public final class JsonPrinter implements Printer {
         json.name("verdict").value(f.verdict().wireName());
         if (f.nonInferior() == null) json.name("non_inferior").nullValue();
         else json.name("non_inferior").value(f.nonInferior().booleanValue());
+        json.endObject();
+    }
+
+    /** {@code null} without --group-by; see docs/json-schema.md, "The groups object". */
+    private static void writeGroups(GroupReport groups, JsonWriter json) {
+        if (groups == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("columns").beginArray();
+        for (String column : groups.columns()) json.value(column);
+        json.endArray();
+        json.name("min_rows").value(groups.minRows());
+        json.name("max_groups").value(groups.maxGroups());
+        writeNumber("confidence", groups.confidence(), json);
+        json.name("count").value(groups.groups().size());
+        json.name("ranked").value(groups.rankedCount());
+        json.name("items").beginArray();
+        for (GroupReport.Group group : groups.groups()) {
+            json.beginObject();
+            writeGroupValues(groups.columns(), group.values(), json);
+            json.name("rows").value(group.rows());
+            writeNumber("row_share", group.rowShare(), json);
+            json.name("rank");
+            if (group.ranked()) json.value(group.rank());
+            else json.nullValue();
+            json.name("losses").beginArray();
+            for (GroupReport.GroupLoss loss : group.losses()) {
+                json.beginObject();
+                json.name("key").value(loss.key());
+                writeRange("value", loss.range(), json);
+                writeInterval("ci", loss.interval(), json);
+                writeNumber("loss_share", loss.lossShare(), json);
+                json.endObject();
+            }
+            json.endArray();
+            json.name("quantiles").beginArray();
+            for (QuantileReport quantile : group.quantiles()) writeQuantile(quantile, json);
+            json.endArray();
+            json.name("intervals").beginArray();
+            for (IntervalReport interval : group.intervals()) writeInterval(interval, json);
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+        json.name("worst").beginArray();
+        for (GroupReport.WorstGroup worst : groups.worst()) {
+            json.beginObject();
+            json.name("key").value(worst.key());
+            if (worst.values().isEmpty()) {
+                json.name("values").nullValue();
+                json.name("label").nullValue();
+            } else {
+                writeGroupValues(groups.columns(), worst.values(), json);
+            }
+            writeRange("value", worst.range(), json);
+            writeInterval("ci", worst.interval(), json);
+            json.name("rows").value(worst.rows());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /** {@code "values": {"region": "eu", ...}, "label": "region=eu"}. */
+    private static void writeGroupValues(List<String> columns, List<String> values, JsonWriter json) {
+        json.name("values").beginObject();
+        for (int c = 0; c < columns.size(); c++) json.name(columns.get(c)).value(values.get(c));
+        json.endObject();
+        json.name("label").value(FigureNames.groupLabel(columns, values));
+    }
+
+    /** {@code "field": {"level": .., "low": .., "high": ..}}, or {@code null}. */
+    private static void writeInterval(String field, ConfidenceInterval interval, JsonWriter json) {
+        json.name(field);
+        if (interval == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        writeNumber("level", interval.level(), json);
+        writeNumber("low", interval.low(), json);
+        writeNumber("high", interval.high(), json);
         json.endObject();
     }
 

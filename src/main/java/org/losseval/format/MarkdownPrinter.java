@@ -108,6 +108,15 @@ public final class MarkdownPrinter implements Printer {
             out.write("\n### Skipped rows\n\n");
             writeLines(LossTables.skipped(report.rows(), escape).markdownLines(), out);
         }
+        if (sections.groups()) {
+            out.write("\n### Groups\n\n" + escape(Phrases.groupsLine(report.groups())) + ".\n\n");
+            writeLines(GroupTables.groups(report.groups(), number, escape).markdownLines(), out);
+            List<String> notes = new ArrayList<>();
+            for (var worst : report.groups().worst()) notes.add(Phrases.worstGroup(report.groups(), worst, number));
+            notes.add(Phrases.worstGroupCaveat());
+            if (GroupTables.anyApproximate(report.groups())) notes.add(Phrases.approximateNote());
+            out.write("\n" + String.join("\\\n", notes.stream().map(MarkdownPrinter::escape).toList()) + "\n");
+        }
         out.flush();
     }
 

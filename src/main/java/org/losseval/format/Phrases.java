@@ -156,4 +156,33 @@ final class Phrases {
         return "shares of " + lossKey + " are undefined: " + undefinedRows + (undefinedRows == 1 ? " row has" : " rows have")
                 + " a negative or non-finite contribution";
     }
+
+    /** "groups by region, device: 12 groups, 10 ranked (at least 30 rows), worst first by mse". */
+    static String groupsLine(org.losseval.report.GroupReport groups) {
+        long count = groups.groups().size();
+        String by = groups.groups().get(0).losses().isEmpty() ? ""
+                : ", worst first by " + groups.groups().get(0).losses().get(0).key();
+        return "groups by " + String.join(", ", groups.columns()) + ": " + count + (count == 1 ? " group, " : " groups, ")
+                + groups.rankedCount() + " ranked (at least " + groups.minRows() + " rows)" + by;
+    }
+
+    /** "worst group by mse: region=eu, mse = 4.2 (95% CI [3.1, 5.3]), 120 rows", or that none is ranked. */
+    static String worstGroup(org.losseval.report.GroupReport groups, org.losseval.report.GroupReport.WorstGroup worst,
+                             DoubleFunction<String> number) {
+        if (worst.values().isEmpty()) {
+            return "worst group by " + worst.key() + ": none (no group has at least " + groups.minRows() + " rows and a value)";
+        }
+        String ci = worst.interval() == null ? ""
+                : " (" + Numbers.percentNumber(worst.interval().level()) + "% CI "
+                + GroupTables.interval(worst.interval(), number) + ")";
+        return "worst group by " + worst.key() + ": " + org.losseval.report.FigureNames.groupLabel(groups.columns(),
+                worst.values()) + ", " + worst.key() + " = " + approximate(worst.range(), number) + ci + ", " + worst.rows()
+                + (worst.rows() == 1 ? " row" : " rows");
+    }
+
+    /** Why the worst group must be read with care (see {@link org.losseval.report.GroupReport}). */
+    static String worstGroupCaveat() {
+        return "note: the worst of many groups is biased upward, the more so the more and the smaller the groups;"
+                + " its interval does not account for picking the worst.";
+    }
 }

@@ -30,11 +30,11 @@ import org.losseval.report.Report;
  * @param reliability   the reliability diagram ({@link HtmlPrinter} only): a classification run with
  *                      --logits and labels, with rows
  * @param comparison    the comparison with a baseline: the run compared at least one figure
+ * @param groups        the group table, the worst groups and their caveat: --group-by with at least one group
  */
-// The per-group sections join here when the batch-reports issue puts their figures in the report.
 record Sections(boolean losses, boolean contributions, boolean worstRows, boolean quantiles, boolean intervals,
                 boolean perInput, boolean skipped, boolean gates, boolean curves, boolean histogram,
-                boolean reliability, boolean comparison) {
+                boolean reliability, boolean comparison, boolean groups) {
 
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
@@ -48,6 +48,7 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
                 contributions && report.contributions().histogram() != null
                         && report.contributions().histogram().rows() > 0,
                 report.reliability() != null && report.reliability().rows() > 0,
-                report.comparison() != null && !report.comparison().figures().isEmpty());
+                report.comparison() != null && !report.comparison().figures().isEmpty(),
+                report.groups() != null && !report.groups().groups().isEmpty());
     }
 }

@@ -44,7 +44,8 @@ import org.losseval.report.Report;
  * one outlier dominate stands out; the outlier definition with its median and MAD; notes when shares are
  * undefined or approximate ("~", beyond the exact memory budget); and the worst rows of each loss. Then the
  * quantile and interval tables when asked for. With two or more inputs a section per input follows; when
- * rows were skipped, a table lists them by reason. Gates come last, where the eye lands when the run ends:
+ * rows were skipped, a table lists them by reason. With --group-by, the group table ({@link GroupTables}), the
+ * worst group of each loss and why to read it with care. Gates come last, where the eye lands when the run ends:
  * a summary line, then {@code PASS}/{@code FAIL} and the gate with the value it judged. {@link Sections}
  * decides which of these a report has, for both printers for people: a run of only quantile or interval
  * columns, for one, has no loss table.
@@ -98,6 +99,13 @@ public final class TablePrinter implements Printer {
         if (sections.skipped()) {
             out.write("\n");
             writeLines(LossTables.skipped(report.rows(), plain).plainLines(), out);
+        }
+        if (sections.groups()) {
+            out.write("\n" + Phrases.groupsLine(report.groups()) + ":\n");
+            writeLines(GroupTables.groups(report.groups(), number, plain).plainLines(), out);
+            for (var worst : report.groups().worst()) out.write(Phrases.worstGroup(report.groups(), worst, number) + "\n");
+            out.write(Phrases.worstGroupCaveat() + "\n");
+            if (GroupTables.anyApproximate(report.groups())) out.write(Phrases.approximateNote() + "\n");
         }
         if (sections.gates()) writeGates(report.gates(), out);
         out.flush();

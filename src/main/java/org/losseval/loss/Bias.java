@@ -35,4 +35,8 @@ public record Bias() implements RegressionLoss {
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.residual(pred, target, out, n);
     }
+
+    /** For ranking groups: a signed mean error: the largest in absolute value is the worst. */
+    @Override
+    public double badness(double value) { return Math.abs(value); }
 }

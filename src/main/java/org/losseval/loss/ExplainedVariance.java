@@ -48,7 +48,7 @@ public record ExplainedVariance() implements MomentLoss {
         kernels.squaredError(pred, target, out, n);
     }
 
-    /** A score: 1 is a perfect fit. */
+    /** A score: 1 is a perfect fit; the lowest value is the worst (so also for ranking groups). */
     @Override
     public boolean higherIsBetter() { return true; }
 }

@@ -28,7 +28,14 @@ public interface Loss {
 
     /**
      * Whether a larger value is better (r2, explained_variance: scores rather than losses). A comparison with
-     * a baseline reads it to say "better" or "worse".
+     * a baseline reads it to say "better" or "worse", and {@link #badness} to rank groups.
      */
     default boolean higherIsBetter() { return false; }
+
+    /**
+     * How bad a value of this loss is, for ranking groups worst first: the value itself for a loss where
+     * smaller is better, minus the value where {@link #higherIsBetter() larger is better} (r2, explained
+     * variance); overridden for a signed figure (bias: its absolute value). NaN sorts as unranked.
+     */
+    default double badness(double value) { return higherIsBetter() ? -value : value; }
 }

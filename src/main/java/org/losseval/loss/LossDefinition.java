@@ -1,5 +1,6 @@
 package org.losseval.loss;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,7 +28,10 @@ public record LossDefinition(String name, List<String> aliases, String summary, 
     public LossDefinition {
         aliases = List.copyOf(aliases);
         params = List.copyOf(params);
-        inputForms = inputForms.stream().map(List::copyOf).toList();
+        // A loop, not a stream: this runs for each loss a run looks up, at start-up.
+        List<List<Role>> forms = new ArrayList<>();
+        for (List<Role> form : inputForms) forms.add(List.copyOf(form));
+        inputForms = List.copyOf(forms);
         if (inputForms.isEmpty()) throw new IllegalArgumentException(name + ": no input form");
     }
 

@@ -1,5 +1,6 @@
 package org.losseval.report;
 
+import java.util.List;
 import org.losseval.text.Numbers;
 
 /**
@@ -19,6 +20,9 @@ import org.losseval.text.Numbers;
  *   crps                       2 × the mean pinball loss over the --quantile levels (two or more columns)
  *   quantile_crossings         rows whose quantile predictions cross; quantile_crossing_share their share
  *   coverage[L:U], below[L:U], above[L:U], width[L:U], interval_score[L:U], coverage_p_value[L:U]
+ *   worst_group[LOSS]          the loss of the worst ranked --group-by group
+ *   group[LOSS@C=V,...]        the loss of one group, its columns in --group-by order: group[mse@region=eu],
+ *                              group[mse@region=eu,device=ios] (a missing value is empty: group[mse@region=])
  *   rows_read, rows_used, rows_skipped
  *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U]):
  *   baseline[F]                the baseline's value
@@ -74,6 +78,23 @@ public final class FigureNames {
     public static String width(String interval) { return "width[" + interval + "]"; }
 
     public static String intervalScore(String interval) { return "interval_score[" + interval + "]"; }
+
+    public static String worstGroup(String loss) { return "worst_group[" + loss + "]"; }
+
+    /** group[mse@region=eu,device=ios]: one group's loss. */
+    public static String group(String loss, List<String> columns, List<String> values) {
+        return "group[" + loss + "@" + groupLabel(columns, values) + "]";
+    }
+
+    /** region=eu,device=ios: how reports and figure names write a group. */
+    public static String groupLabel(List<String> columns, List<String> values) {
+        if (columns.size() != values.size()) throw new IllegalArgumentException("one value per group column");
+        StringBuilder label = new StringBuilder();
+        for (int c = 0; c < columns.size(); c++) {
+            label.append(c == 0 ? "" : ",").append(columns.get(c)).append('=').append(values.get(c));
+        }
+        return label.toString();
+    }
 
     public static String coveragePValue(String interval) { return "coverage_p_value[" + interval + "]"; }
 

@@ -82,6 +82,12 @@ public record Report(int schemaVersion, String toolVersion, String kernel, List<
         return gates.stream().allMatch(GateOutcome::passed);
     }
 
+    /** The report with its groups' figures. */
+    public Report withGroups(GroupReport groupReport) {
+        return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,
+                intervals, gates, quantileSet, reliability, comparison, groupReport, pairing);
+    }
+
     /** The report with its gates' outcomes. */
     public Report withGates(List<GateOutcome> outcomes) {
         return new Report(schemaVersion, toolVersion, kernel, columns, inputs, rows, losses, contributions, quantiles,

@@ -12,7 +12,8 @@ import java.util.Map;
  * quantile_crossings and quantile_crossing_share, then per
  * interval its coverage, below, above, width, interval score and p-value, then with a baseline per compared
  * figure its baseline value, delta, relative delta, the interval of delta, its p-value and the win rate
- * ({@link FigureNames#comparison}).
+ * ({@link FigureNames#comparison}), then with --group-by per loss worst_group, then per group (in the
+ * report's order) per loss its value.
  *
  * <p>A figure known only as a bracket (beyond the exact-memory budget) keeps both ends: a gate judges the
  * end that is worse for it, a printer shows the midpoint. Should two figures share a name (a loss labelled
@@ -70,6 +71,7 @@ public final class ReportFigures {
                 figures.putIfAbsent(FigureNames.winRate(f), Range.of(c.wins().winRate()));
             }
         }
+        if (report.groups() != null) addGroups(report.groups(), figures);
         return Collections.unmodifiableMap(figures);
     }
 
@@ -78,6 +80,17 @@ public final class ReportFigures {
         Map<String, Double> values = new LinkedHashMap<>();
         of(report).forEach((name, range) -> values.put(name, range.mid()));
         return Collections.unmodifiableMap(values);
+    }
+
+    private static void addGroups(GroupReport groups, Map<String, Range> figures) {
+        for (GroupReport.WorstGroup worst : groups.worst()) {
+            figures.putIfAbsent(FigureNames.worstGroup(worst.key()), worst.range());
+        }
+        for (GroupReport.Group group : groups.groups()) {
+            for (GroupReport.GroupLoss loss : group.losses()) {
+                figures.putIfAbsent(FigureNames.group(loss.key(), groups.columns(), group.values()), loss.range());
+            }
+        }
     }
 
     private static void addContributions(ContributionResult contributions, Map<String, Range> figures) {

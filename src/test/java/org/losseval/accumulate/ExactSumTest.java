@@ -149,4 +149,60 @@ class ExactSumTest {
         bulk.addAll(withInfinity, withInfinity.length);
         assertEquals(Double.NEGATIVE_INFINITY, bulk.value());
     }
+
+    @Test
+    void theWindowWidensBothWaysAndKeepsEveryBit() {
+        // Values arriving from the middle outwards, then at both extremes, one by one and in lanes, with
+        // zeros in between: each widening must move every bin (and lane) to its same absolute position.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] values = new double[4000];
+        for (int i = 0; i < values.length; i++) {
+            int exponent = (i / 40) * ((i / 20) % 2 == 0 ? 1 : -1) * 10;
+            values[i] = i % 17 == 0 ? 0.0 : (random.nextDouble() - 0.5) * Math.scalb(1.0, Math.max(-1070, Math.min(1000, exponent)));
+        }
+        values[3999] = Double.MIN_VALUE;
+        ExactSum oneByOne = new ExactSum();
+        for (double v : values) oneByOne.add(v);
+        ExactSum inChunks = new ExactSum();
+        for (int from = 0; from < values.length; from += 37) {
+            int n = Math.min(37, values.length - from);
+            inChunks.addAll(java.util.Arrays.copyOfRange(values, from, from + n), n);
+        }
+        assertEquals(reference(values), oneByOne.value());
+        assertEquals(reference(values), inChunks.value());
+    }
+
+    @Test
+    void combiningSumsOfDisjointWindows() {
+        double[] small = {1e-200, 3e-201, -7e-199, 1e-210};
+        double[] large = {1e200, -1e199, 3e180};
+        ExactSum a = new ExactSum();
+        for (double v : small) a.add(v);
+        ExactSum b = new ExactSum();
+        for (double v : large) b.add(v);
+        ExactSum empty = new ExactSum();
+        a.combine(b);
+        a.combine(empty);
+        empty.combine(a);
+        double[] all = {1e-200, 3e-201, -7e-199, 1e-210, 1e200, -1e199, 3e180};
+        assertEquals(reference(all), a.value());
+        assertEquals(reference(all), empty.value());
+        // b is unchanged by being combined into a.
+        assertEquals(reference(large), b.value());
+    }
+
+    @Test
+    void storageFollowsTheExponentsUsed() {
+        ExactSum empty = new ExactSum();
+        assertEquals(0, empty.arrayBytes());
+        ExactSum losses = new ExactSum();
+        double[] values = new double[8192];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        // Values with exponents -30..30, and zeros: 61 exponents, plus slack and carry room.
+        for (int i = 0; i < values.length; i++) values[i] = i % 10 == 0 ? 0 : Math.scalb(1 + random.nextDouble(), random.nextInt(-30, 31));
+        losses.addAll(values, values.length);
+        // 61 exponents used + 2 * 16 slack + 64 carry bins, in the bins and 4 lanes: 6,280 bytes (not 85 KiB).
+        assertEquals(5 * 8 * (61 + 32 + 64), losses.arrayBytes());
+        assertEquals(reference(values), losses.value());
+    }
 }

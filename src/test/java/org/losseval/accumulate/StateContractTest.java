@@ -48,7 +48,8 @@ import org.losseval.loss.RowLoss;
  * {@link PairedDifference} (paired t, bootstrap with {@link BootstrapDifference} over {@link ReplicateSums}, wins
  * only), {@link WinTally},
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
- * {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
+ * {@link GroupState} (losses with and without intervals, a deferred loss, a quantile and an interval, plain and
+ * weighted), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
  */
 class StateContractTest {
@@ -200,6 +201,15 @@ class StateContractTest {
         all.add(state("reliability binary", () -> new ReliabilityState("binary"), StateContractTest::feedReliability,
                 List.of(state("reliability top label", () -> new ReliabilityState("top_label"),
                         StateContractTest::feedReliability, List.of()))));
+        all.add(group("group", false, List.of("mse", "mae", "r2"), List.of(
+                group("weighted group", true, List.of("mse", "mae", "r2"), List.of()),
+                group("other losses", false, List.of("mse", "mae", "explained_variance"), List.of()))));
+        all.add(group("weighted group", true, List.of("mse", "rmse"), List.of(
+                group("unweighted group", false, List.of("mse", "rmse"), List.of()))));
+        // medae per group: exact within the run's budget, a bracket beyond it (budget 0); budgets must agree.
+        all.add(group("group with medae", false, List.of("mae", "medae"), ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES,
+                List.of(group("group with medae, budget 0", false, List.of("mae", "medae"), 0, List.of()))));
+        all.add(group("weighted group with medae, budget 0", true, List.of("medae"), 0, List.of()));
         all.add(state("row tally", RowTally::new, StateContractTest::feedTally, List.of()));
         all.add(new Fixture<ExactSum>("exact sum", ExactSum::new, StateContractTest::feedSum, ExactSum::combine,
                 ExactSum::value, List.of()));
@@ -341,6 +351,32 @@ class StateContractTest {
                 (state, rows, from, to) -> state.accept(rows.inputs(roles.apply(rows), from, to),
                         weighted ? ContractRows.slice(rows.weight, from, to) : null),
                 refused);
+    }
+
+    /**
+     * A group's states: the losses (with a deferred one, null, beside them), a quantile at 0.9 (the pred
+     * column) and an interval at 0.8.
+     */
+    private static Fixture<GroupState> group(String name, boolean weighted, List<String> specs,
+                                             List<Fixture<GroupState>> refused) {
+        return group(name, weighted, specs, ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, refused);
+    }
+
+    private static Fixture<GroupState> group(String name, boolean weighted, List<String> specs, long exactBudgetBytes,
+                                             List<Fixture<GroupState>> refused) {
+        List<RowLoss> losses = new ArrayList<>();
+        for (String spec : specs) losses.add(parse(spec));
+        losses.add(null);
+        return state(name, () -> new GroupState(losses, weighted, new double[] {0.9}, new double[] {0.8}, 0.95,
+                        exactBudgetBytes),
+                (state, rows, from, to) -> {
+                    double[] target = ContractRows.slice(rows.target, from, to);
+                    state.accept(new GroupState.Batch(rows.inputs(Regression.ROLES.apply(rows), from, to),
+                            weighted ? ContractRows.slice(rows.weight, from, to) : null, target,
+                            new double[][] {ContractRows.slice(rows.pred, from, to)},
+                            new double[][] {ContractRows.slice(rows.lower, from, to)},
+                            new double[][] {ContractRows.slice(rows.upper, from, to)}));
+                }, refused);
     }
 
     private static RowLoss parse(String spec) {

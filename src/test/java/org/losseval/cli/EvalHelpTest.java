@@ -28,7 +28,7 @@ class EvalHelpTest {
         CliRun run = CliRun.of("eval", "--help").assertSuccess();
         List<String> headings = run.out().lines().filter(l -> l.matches("[A-Z][A-Za-z ,]*:")).toList();
         assertEquals(List.of("Inputs:", "Column roles:", "Losses, quantiles and intervals:", "Contribution figures:",
-                "Baseline in other files:", "Gates:", "Output:", "Exit codes:"), headings);
+                "Baseline in other files:", "Groups:", "Gates:", "Output:", "Exit codes:"), headings);
     }
 
     @Test
@@ -52,6 +52,7 @@ class EvalHelpTest {
                 "--baseline-probs", "--baseline-quantile", "--baseline-interval", "--confidence", "--margin", "--seed",
                 "--replicates"));
         expected.put("%nBaseline in other files:%n", List.of("--baseline", "--key", "--join-budget"));
+        expected.put("%nGroups:%n", List.of("--group-by", "--min-group-rows", "--max-groups"));
         expected.put("%nGates:%n", List.of("--fail-if"));
         expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--debug"));
         assertEquals(expected, sections);

@@ -76,10 +76,12 @@ class JsonPrinterTest {
     void topLevelFieldsInSchemaOrder() {
         Map<?, ?> json = parse(SampleReports.housesAndEmpty());
         assertEquals(List.of("schema", "version", "kernel", "columns", "rows", "inputs", "losses", "contributions",
-                "quantiles", "intervals", "reliability", "comparison", "gates", "passed"), List.copyOf(json.keySet()));
+                "quantiles", "intervals", "reliability", "comparison", "groups", "gates", "passed"),
+                List.copyOf(json.keySet()));
         assertNull(json.get("reliability"), "a regression run has none");
         assertEquals("losseval/4", json.get("schema"));
         assertNull(json.get("comparison"), "a run without a baseline has none");
+        assertNull(json.get("groups"), "a run without --group-by has none");
         assertEquals("0.1.0", json.get("version"));
         assertEquals("scalar", json.get("kernel"));
         assertEquals(Map.of("pred", "predicted", "target", "price"), json.get("columns"));

@@ -1,0 +1,149 @@
+package org.losseval.app;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.losseval.accumulate.GroupState;
+import org.losseval.accumulate.MeanSums;
+import org.losseval.batch.ColumnBatch;
+import org.losseval.io.InputException;
+import org.losseval.loss.Role;
+import org.losseval.loss.RowLoss;
+
+/**
+ * Routes each validated batch's rows to the states of their {@code --group-by} group ({@link GroupState},
+ * one per group, numbered by {@link GroupKeys}).
+ *
+ * <p>Per batch: the group of every row; when the whole batch is one group (a {@code file} or partition
+ * column, or sorted data) its rows go to that group's states as they are; otherwise the rows are ordered by
+ * group with a counting sort (stable, so each group keeps its rows in input order) and each group's rows are
+ * gathered into reused arrays ({@link GatheredRows}) and accepted by its states. So every group's states see
+ * its rows in input order, in pieces that depend on the batch size; the states' sums are exact, so the figures
+ * are the same bits whatever the batch size or thread count. Not thread-safe.
+ */
+final class GroupRouter {
+    private final RunPlan plan;
+    private final GroupKeys keys;
+    private final GroupState template;
+    private final List<GroupState> states = new ArrayList<>();
+    private final GatheredRows gathered = new GatheredRows();
+    private int[] groupOfRow = new int[0];
+    private int[] order = new int[0];
+    private int[] count = new int[0];
+    private int[] start = new int[0];
+    private int[] present = new int[0];
+    private double[] weightScratch = new double[0];
+    private double[][] quantileScratch;
+    private double[][] lowerScratch;
+    private double[][] upperScratch;
+
+    GroupRouter(RunPlan plan) {
+        this.plan = plan;
+        EvalRequest request = plan.request;
+        GroupingRequest grouping = request.grouping();
+        keys = new GroupKeys(grouping.columns(), grouping.maxGroups());
+        List<RowLoss> streamed = new ArrayList<>(plan.streamed);
+        double[] levels = new double[request.quantiles().size()];
+        for (int q = 0; q < levels.length; q++) levels[q] = request.quantiles().get(q).level();
+        double[] nominals = new double[request.intervals().size()];
+        for (int i = 0; i < nominals.length; i++) nominals[i] = plan.nominals.get(i);
+        template = new GroupState(streamed, request.weightColumn() != null, levels, nominals,
+                MeanSums.DEFAULT_CONFIDENCE, plan.exactBudgetBytes);
+        quantileScratch = new double[levels.length][0];
+        lowerScratch = new double[nominals.length][0];
+        upperScratch = new double[nominals.length][0];
+    }
+
+    /** The next batches come from a new input. */
+    void startSource() {
+        keys.startSource();
+    }
+
+    /** Adds a validated batch (its rows all used). */
+    void accept(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight) throws InputException {
+        int n = batch.size();
+        if (groupOfRow.length < n) {
+            groupOfRow = new int[n];
+            order = new int[n];
+        }
+        keys.groupsOf(batch, groupOfRow);
+        while (states.size() < keys.size()) states.add(template.emptyCopy());
+        int groups = keys.size();
+        if (count.length < groups) {
+            count = Arrays.copyOf(count, Math.max(groups, 2 * count.length));
+            start = new int[count.length];
+        }
+        int distinct = 0;
+        if (present.length < n) present = new int[n];
+        for (int i = 0; i < n; i++) {
+            int g = groupOfRow[i];
+            if (count[g]++ == 0) present[distinct++] = g;
+        }
+        if (distinct == 1) {
+            count[present[0]] = 0;
+            states.get(present[0]).accept(wholeBatch(batch, inputs, sampleWeight));
+            return;
+        }
+        int offset = 0;
+        for (int d = 0; d < distinct; d++) {
+            int g = present[d];
+            start[g] = offset;
+            offset += count[g];
+        }
+        for (int i = 0; i < n; i++) order[start[groupOfRow[i]]++] = i;
+        int from = 0;
+        for (int d = 0; d < distinct; d++) {
+            int g = present[d];
+            int to = from + count[g];
+            count[g] = 0;
+            states.get(g).accept(gather(batch, inputs, sampleWeight, from, to));
+            from = to;
+        }
+    }
+
+    private GroupState.Batch wholeBatch(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight) {
+        EvalRequest request = plan.request;
+        double[][] quantiles = new double[request.quantiles().size()][];
+        for (int q = 0; q < quantiles.length; q++) quantiles[q] = batch.column(request.quantiles().get(q).column());
+        double[][] lowers = new double[request.intervals().size()][];
+        double[][] uppers = new double[lowers.length][];
+        for (int i = 0; i < lowers.length; i++) {
+            lowers[i] = batch.column(request.intervals().get(i).lower());
+            uppers[i] = batch.column(request.intervals().get(i).upper());
+        }
+        double[] target = inputs.has(Role.TARGET) ? inputs.column(Role.TARGET) : null;
+        return new GroupState.Batch(inputs, sampleWeight, target, quantiles, lowers, uppers);
+    }
+
+    private GroupState.Batch gather(ColumnBatch batch, BatchInputs inputs, double[] sampleWeight, int from, int to) {
+        EvalRequest request = plan.request;
+        int m = to - from;
+        gathered.gather(inputs, order, from, to);
+        double[] weights = null;
+        if (sampleWeight != null) {
+            if (weightScratch.length < m) weightScratch = new double[m];
+            GatheredRows.gather(sampleWeight, order, from, to, weightScratch);
+            weights = weightScratch;
+        }
+        for (int q = 0; q < quantileScratch.length; q++) {
+            quantileScratch[q] = gathered(batch.column(request.quantiles().get(q).column()), from, to, quantileScratch[q]);
+        }
+        for (int i = 0; i < lowerScratch.length; i++) {
+            lowerScratch[i] = gathered(batch.column(request.intervals().get(i).lower()), from, to, lowerScratch[i]);
+            upperScratch[i] = gathered(batch.column(request.intervals().get(i).upper()), from, to, upperScratch[i]);
+        }
+        double[] target = gathered.has(Role.TARGET) ? gathered.column(Role.TARGET) : null;
+        return new GroupState.Batch(gathered, weights, target, quantileScratch, lowerScratch, upperScratch);
+    }
+
+    private double[] gathered(double[] values, int from, int to, double[] scratch) {
+        double[] out = scratch.length >= to - from ? scratch : new double[to - from];
+        GatheredRows.gather(values, order, from, to, out);
+        return out;
+    }
+
+    GroupKeys keys() { return keys; }
+
+    /** Per group id, its states. */
+    List<GroupState> states() { return states; }
+}
