@@ -27,8 +27,9 @@ import org.apache.parquet.format.Util;
  *
  * <p>Layout: {@code PAR1}, row groups of at most about {@link #ROW_GROUP_BYTES} (each column's chunk written
  * whole, its pages cut every {@link #PAGE_ROWS} rows), the footer, its length, {@code PAR1}. Pages are
- * UNCOMPRESSED, PLAIN, data pages v1 with CRCs: every Parquet reader reads them, and the file is written at
- * the speed of the disk. Memory: one row group's encoded values; nothing grows with the number of rows but the
+ * UNCOMPRESSED data pages v1 with CRCs, numbers PLAIN, strings dictionary-encoded
+ * ({@link ParquetColumnWriter}): every Parquet reader reads them, and the file is written at the speed of the
+ * disk. Memory: one row group's encoded values; nothing grows with the number of rows but the
  * footer's list of row groups (a few hundred bytes per group).
  */
 final class ParquetRowsWriter implements RowsWriter {
@@ -39,6 +40,7 @@ final class ParquetRowsWriter implements RowsWriter {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
     private final OutputStream out;
+    private final int rowGroupBytes;
     private final ParquetColumnWriter[] columns;
     private final int losses;
     private final List<RowGroup> rowGroups = new ArrayList<>();
@@ -50,7 +52,13 @@ final class ParquetRowsWriter implements RowsWriter {
     private byte[] lastInputBytes;
 
     ParquetRowsWriter(RowsLayout layout, OutputStream out) throws IOException {
+        this(layout, out, ROW_GROUP_BYTES);
+    }
+
+    /** As the public constructor, with row groups cut at about {@code rowGroupBytes} (tests: several groups). */
+    ParquetRowsWriter(RowsLayout layout, OutputStream out, int rowGroupBytes) throws IOException {
         this.out = out;
+        this.rowGroupBytes = rowGroupBytes;
         this.losses = layout.lossColumns().size();
         List<ParquetColumnWriter> list = new ArrayList<>();
         list.add(new ParquetColumnWriter(RowsLayout.INPUT, Type.BYTE_ARRAY, false));
@@ -107,7 +115,7 @@ final class ParquetRowsWriter implements RowsWriter {
                 column.endPage();
                 buffered += column.bufferedBytes();
             }
-            if (buffered >= ROW_GROUP_BYTES) endRowGroup();
+            if (buffered >= rowGroupBytes) endRowGroup();
         }
     }
 
