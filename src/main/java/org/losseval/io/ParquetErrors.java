@@ -4,15 +4,15 @@ import java.util.regex.Pattern;
 import org.losseval.text.Untrusted;
 
 /**
- * parquet-java's exceptions in the user's words: it reports a corrupt file with plain runtime exceptions
- * whose messages name its classes ({@code can not read class org.apache.parquet.format.FileMetaData: ...}) and
+ * Decoding failures in the user's words. The Thrift decoder of the footer and page headers reports a corrupt
+ * file with exceptions whose messages name its classes ({@code can not read class org.apache.parquet.format.FileMetaData: ...}) and
  * objects ({@code org.apache.parquet.io.LocalInputFile@5dfcfece}). Here the class and object names are taken
  * out, the kind of damage is said first ("corrupt footer", "corrupt data"), and what remains is escaped and
  * capped ({@link Untrusted}), since it may quote bytes of the file.
  */
 final class ParquetErrors {
-    /** parquet-java 1.17's wording for a page or dictionary page whose CRC does not match. */
-    private static final String CHECKSUM_FAILED = "CRC checksum verification failed";
+    /** The wording of a page or dictionary page whose CRC does not match ({@link ParquetChunk}; parquet-java's too). */
+    static final String CHECKSUM_FAILED = "CRC checksum verification failed";
     /** A qualified Java name, optionally with an object id: {@code org.apache.parquet.format.FileMetaData}, {@code ...@5dfcfece}. */
     private static final Pattern JAVA_NAME = Pattern.compile("(?:class\\s+)?(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:@[0-9a-f]+)?\\s*:?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -34,9 +34,11 @@ final class ParquetErrors {
         for (Throwable t = e.getCause(); (message == null || message.isBlank()) && t != null; t = t.getCause()) {
             message = t.getMessage();
         }
-        // Our own decompressors' messages (ParquetDecompressors) are already in our words.
+        // Our own decoders' messages (ParquetDecompressors, ParquetColumnCursor) are already in our words; an
+        // encoding or codec not read is not damage, so it keeps its own wording rather than "corrupt data".
         if (message != null && (message.startsWith("corrupt") || message.startsWith("compression codec")
-                || message.contains(" page decompressed to ") || message.startsWith("zstd: "))) {
+                || message.contains(" page decompressed to ") || message.startsWith("zstd: ")
+                || message.endsWith(" not supported") || message.endsWith("(only RLE)"))) {
             return Untrusted.text(message);
         }
         boolean footer = message != null && (message.contains("FileMetaData") || message.contains("footer"));

@@ -10,12 +10,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.RowGroup;
 import org.losseval.text.Untrusted;
 
 /**
- * Checks the frame of a Parquet file before parquet-java reads it, and says in the user's words what is
+ * Checks the frame of a Parquet file before its footer is decoded, and says in the user's words what is
  * wrong, so no message shows parquet-java's internals and nothing is allocated from a size the file
  * cannot hold.
  *
@@ -71,13 +71,14 @@ final class ParquetLayout {
     }
 
     /** Refuses column chunks that do not lie within the data part of the file (after the magic, before the footer). */
-    static void checkChunks(String name, Path file, List<BlockMetaData> rowGroups, long fileSize) throws InputException {
+    static void checkChunks(String name, ParquetSchema schema, List<RowGroup> rowGroups, long fileSize) throws InputException {
         for (int g = 0; g < rowGroups.size(); g++) {
-            for (ColumnChunkMetaData chunk : rowGroups.get(g).getColumns()) {
-                long start = chunk.getStartingPos();
-                long length = chunk.getTotalSize();
+            for (int c = 0; c < schema.leaves.size(); c++) {
+                ColumnMetaData chunk = rowGroups.get(g).getColumns().get(c).getMeta_data();
+                long start = ParquetChunk.start(chunk);
+                long length = chunk.getTotal_compressed_size();
                 if (start < MAGIC_LENGTH || length < 0 || start + length > fileSize - FRAME_BYTES + MAGIC_LENGTH) {
-                    throw new InputException(name, 0, chunk.getPath().toDotString(), "corrupt footer: row group " + (g + 1)
+                    throw new InputException(name, 0, schema.leaves.get(c).path, "corrupt footer: row group " + (g + 1)
                             + " declares a column chunk of " + length + " bytes at offset " + start
                             + ", outside the file's " + fileSize + " bytes");
                 }

@@ -1,13 +1,8 @@
 package org.losseval.io;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.schema.GroupType;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
 import org.losseval.batch.CellIssue;
 
 /**
@@ -30,7 +25,7 @@ import org.losseval.batch.CellIssue;
  * <p>How a row is decoded: the list is one leaf column. Each entry's definition level d says what it is:
  * {@code d < nullBelow} a null list, {@code d < emptyBelow} an empty list, {@code d < maxDefinition} a null
  * element, else an element's value. The repetition level is 0 at a row's first entry and 1 at each later
- * element of the same row, so a row ends where the next entry's repetition level is 0 (parquet-java also
+ * element of the same row, so a row ends where the next entry's repetition level is 0 (the reader also
  * reports 0 once the column chunk is used up).
  *
  * <p>Invalid rows: a null list, or a list of another length than k, is NaN in every column of the group
@@ -47,8 +42,8 @@ final class ParquetListColumn {
     private static final double[][] NO_COLUMNS = new double[0][];
 
     private final String name;
-    private final Type field;
-    private final ColumnDescriptor descriptor;
+    /** The list's leaf: the element's column. */
+    private final ParquetSchema.Field element;
     private final ParquetNumberKind kind;
     private final int nullBelow;
     private final int emptyBelow;
@@ -58,15 +53,14 @@ final class ParquetListColumn {
     private final int[] nullElements;
     private int nullCount;
 
-    private ParquetListColumn(String name, Type field, ColumnDescriptor descriptor, ParquetNumberKind kind,
+    private ParquetListColumn(String name, ParquetSchema.Field element, ParquetNumberKind kind,
                               int nullBelow, int emptyBelow, int width) {
         this.name = name;
-        this.field = field;
-        this.descriptor = descriptor;
+        this.element = element;
         this.kind = kind;
         this.nullBelow = nullBelow;
         this.emptyBelow = emptyBelow;
-        this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        this.maxDefinition = element.maxDefinition;
         List<String> columns = new ArrayList<>(width);
         for (int j = 0; j < width; j++) columns.add(name + "[" + j + "]");
         this.batchColumns = List.copyOf(columns);
@@ -74,69 +68,61 @@ final class ParquetListColumn {
     }
 
     /** Whether {@code field} is a list: a LIST-annotated group, or a repeated primitive. */
-    static boolean isList(Type field) {
-        if (field.isPrimitive()) return field.isRepetition(Type.Repetition.REPEATED);
-        return field.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation;
+    static boolean isList(ParquetSchema.Field field) {
+        if (field.isPrimitive()) return field.isRepeated();
+        return field.isListAnnotated();
     }
 
     /**
      * Checks that the top-level field {@code column} (for which {@link #isList} holds) is a list of numbers.
      * The result has no columns yet: {@link #withWidth} gives it its width.
      */
-    static ParquetListColumn resolve(String file, MessageType schema, String column) throws InputException {
-        Type field = schema.getType(column);
-        Type element;
-        String[] elementPath;
-        String repeatedName;
+    static ParquetListColumn resolve(String file, ParquetSchema schema, String column) throws InputException {
+        ParquetSchema.Field field = schema.field(column);
+        ParquetSchema.Field element;
+        ParquetSchema.Field repeated;
         if (field.isPrimitive()) {
             element = field;
-            elementPath = new String[] {column};
-            repeatedName = null;
+            repeated = null;
         } else {
-            GroupType list = field.asGroupType();
-            if (list.isRepetition(Type.Repetition.REPEATED) || list.getFieldCount() != 1
-                    || !list.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+            if (field.isRepeated() || field.children.size() != 1 || !field.children.get(0).isRepeated()) {
                 throw new InputException(file, 0, column, "a malformed list: a LIST group must hold exactly one"
                         + " repeated field and not be repeated itself");
             }
-            Type repeated = list.getType(0);
-            repeatedName = repeated.getName();
+            repeated = field.children.get(0);
             if (repeated.isPrimitive()) {
                 element = repeated;
-                elementPath = new String[] {column, repeatedName};
             } else {
-                GroupType entry = repeated.asGroupType();
-                boolean entryIsElement = entry.getFieldCount() != 1 || repeatedName.equals("array")
-                        || repeatedName.equals(column + "_tuple");
-                element = entry.getType(0);
-                if (entryIsElement || !element.isPrimitive() || element.isRepetition(Type.Repetition.REPEATED)) {
+                boolean entryIsElement = repeated.children.size() != 1 || repeated.name.equals("array")
+                        || repeated.name.equals(column + "_tuple");
+                element = repeated.children.isEmpty() ? null : repeated.children.get(0);
+                if (entryIsElement || !element.isPrimitive() || element.isRepeated()) {
                     throw new InputException(file, 0, column, "a list of groups or lists, not of numbers");
                 }
-                elementPath = new String[] {column, repeatedName, element.getName()};
             }
         }
-        ParquetNumberKind kind = ParquetNumberKind.of(element.asPrimitiveType());
+        ParquetNumberKind kind = ParquetNumberKind.of(element);
         if (kind == null) {
-            throw new InputException(file, 0, column, "a list of " + ParquetNumberKind.unsupported(element.asPrimitiveType()));
+            throw new InputException(file, 0, column, "a list of " + ParquetNumberKind.unsupported(element));
         }
         // A top-level list is null when its own (optional) field is undefined; it is empty when its repeated
         // field is undefined. For a bare repeated primitive the two are the same field, which cannot be null.
-        int nullBelow = field.isRepetition(Type.Repetition.OPTIONAL) ? 1 : 0;
-        int emptyBelow = schema.getMaxDefinitionLevel(repeatedName == null ? elementPath : new String[] {column, repeatedName});
-        return new ParquetListColumn(column, field, schema.getColumnDescription(elementPath), kind, nullBelow, emptyBelow, 0);
+        int nullBelow = field.isOptional() ? 1 : 0;
+        int emptyBelow = repeated == null ? element.maxDefinition : repeated.maxDefinition;
+        return new ParquetListColumn(column, element, kind, nullBelow, emptyBelow, 0);
     }
 
     /** This column spread over {@code width} batch columns. */
     ParquetListColumn withWidth(int width) {
-        return new ParquetListColumn(name, field, descriptor, kind, nullBelow, emptyBelow, width);
+        return new ParquetListColumn(name, element, kind, nullBelow, emptyBelow, width);
     }
 
     String name() { return name; }
 
-    ColumnDescriptor descriptor() { return descriptor; }
+    /** The list's leaf column (its elements). */
+    ParquetSchema.Field element() { return element; }
 
-    /** The top-level schema field, for the projection that makes the reader fetch only requested columns. */
-    Type field() { return field; }
+    ParquetNumberKind kind() { return kind; }
 
     /** {@code emb[0]}, …, {@code emb[k-1]}. */
     List<String> batchColumns() { return batchColumns; }
@@ -145,7 +131,7 @@ final class ParquetListColumn {
      * Reads the reader's current row into {@code out[j][index]} ({@code out} holds this column's k arrays)
      * and moves the reader to the next row, adding the row's issues to {@code issues}.
      */
-    void readRow(ColumnReader reader, double[][] out, int index, List<CellIssue> issues) {
+    void readRow(ParquetColumnCursor reader, double[][] out, int index, List<CellIssue> issues) throws IOException {
         int length = readList(reader, out, index);
         if (length == batchColumns.size()) {
             for (int n = 0; n < nullCount; n++) {
@@ -166,7 +152,7 @@ final class ParquetListColumn {
      *
      * @return that list's length, or -1 when all {@code rows} lists were null
      */
-    int firstLength(ColumnReader reader, long rows) {
+    int firstLength(ParquetColumnCursor reader, long rows) throws IOException {
         for (long r = 0; r < rows; r++) {
             int length = readList(reader, NO_COLUMNS, 0);
             if (length != NULL_LIST) return length;
@@ -181,30 +167,27 @@ final class ParquetListColumn {
      *
      * @return the list's length, or {@link #NULL_LIST}
      */
-    private int readList(ColumnReader reader, double[][] out, int index) {
+    private int readList(ParquetColumnCursor reader, double[][] out, int index) throws IOException {
         nullCount = 0;
-        int definition = reader.getCurrentDefinitionLevel();
+        int definition = reader.definition();
         if (definition < emptyBelow) {
             reader.consume();
             return definition < nullBelow ? NULL_LIST : 0;
         }
         int length = 0;
         do {
-            boolean present = reader.getCurrentDefinitionLevel() == maxDefinition;
+            boolean present = reader.definition() == maxDefinition;
             if (length < out.length) {
                 if (present) {
-                    out[length][index] = kind.read(reader);
+                    out[length][index] = reader.number();
                 } else {
                     out[length][index] = Double.NaN;
                     nullElements[nullCount++] = length;
                 }
-            } else if (present) {
-                // consume() moves past the levels only: an undecoded value must be skipped explicitly.
-                reader.skip();
             }
             reader.consume();
             length++;
-        } while (reader.getCurrentRepetitionLevel() > 0);
+        } while (reader.repetition() > 0);
         return length;
     }
 }

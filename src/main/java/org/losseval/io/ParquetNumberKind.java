@@ -1,8 +1,5 @@
 package org.losseval.io;
 
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * The Parquet primitive types read as numbers, and how each becomes a {@code double}.
@@ -17,16 +14,13 @@ enum ParquetNumberKind {
 
     static final String READABLE = "readable types are DOUBLE, FLOAT, INT32 and INT64";
 
-    /** The kind of {@code type}, or null when its values are not read as numbers. */
-    static ParquetNumberKind of(PrimitiveType type) {
-        LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-        boolean unsigned = false;
-        if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation integer) {
-            unsigned = !integer.isSigned();
-        } else if (annotation != null) {
-            return null;
-        }
-        return switch (type.getPrimitiveTypeName()) {
+    /** The kind of primitive {@code field}, or null when its values are not read as numbers. */
+    static ParquetNumberKind of(ParquetSchema.Field field) {
+        String annotation = field.annotation();
+        Boolean signed = field.integerSigned();
+        if (annotation != null && signed == null) return null;
+        boolean unsigned = signed != null && !signed;
+        return switch (field.type) {
             case DOUBLE -> annotation == null ? DOUBLE : null;
             case FLOAT -> annotation == null ? FLOAT : null;
             case INT32 -> unsigned ? UINT32 : INT32;
@@ -36,21 +30,22 @@ enum ParquetNumberKind {
     }
 
     /** "unsupported type INT32 (DECIMAL(9,2)); readable types are …", for a type {@link #of} refused. */
-    static String unsupported(PrimitiveType type) {
-        LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-        return "unsupported type " + type.getPrimitiveTypeName() + (annotation == null ? "" : " (" + annotation + ")")
-                + "; " + READABLE;
+    static String unsupported(ParquetSchema.Field field) {
+        return "unsupported type " + field.typeText() + "; " + READABLE;
     }
 
-    /** The reader's current (non-null) value as a double; does not move the reader. */
-    double read(ColumnReader reader) {
+    /**
+     * A value in {@link ParquetValues}' raw form as a double: INT32 sign-extended, FLOAT as its 32 bits, DOUBLE
+     * and INT64 as their 64 bits.
+     */
+    double fromRaw(long raw) {
         return switch (this) {
-            case DOUBLE -> reader.getDouble();
-            case FLOAT -> reader.getFloat();
-            case INT32 -> reader.getInteger();
-            case UINT32 -> Integer.toUnsignedLong(reader.getInteger());
-            case INT64 -> reader.getLong();
-            case UINT64 -> unsignedToDouble(reader.getLong());
+            case DOUBLE -> Double.longBitsToDouble(raw);
+            case FLOAT -> Float.intBitsToFloat((int) raw);
+            case INT32 -> (int) raw;
+            case UINT32 -> raw & 0xffffffffL;
+            case INT64 -> raw;
+            case UINT64 -> unsignedToDouble(raw);
         };
     }
 

@@ -1,7 +1,6 @@
 package org.losseval.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,28 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
 
 /**
- * Reads named number columns and column groups of a Parquet file with parquet-java's column API.
+ * Reads named number columns, column groups and text columns of a Parquet file, decoding the column chunks
+ * itself ({@link ParquetFile}, {@link ParquetChunk}, {@link ParquetColumnCursor}) straight into the batch's
+ * arrays: no record assembly, no per-value calls, no Hadoop.
  *
- * <p>The file is opened through {@link LocalInputFile} (no Hadoop file system), and only the requested
- * columns are fetched. Row groups are read one at a time: memory holds one row group's requested
- * column chunks plus one batch, whatever the file size. Values are decoded straight from each
- * {@link ColumnReader} into the batch arrays, with no record assembly. Rows are numbered from 1 across
- * row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be uncompressed or
- * compressed with snappy, gzip or zstd ({@link ParquetDecompressors}); other codecs are an input error.
+ * <p>Only the requested columns' chunks are read. Row groups are read one at a time: memory holds one row
+ * group's requested column chunks, one decoded page of each, and one batch, whatever the file size. Rows are
+ * numbered from 1 across row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be
+ * uncompressed or compressed with snappy, gzip, zstd or LZ4 ({@link ParquetDecompressors}); other codecs are
+ * an input error.
  *
  * <p>Column groups ({@link SourceOptions#groups()}) are resolved against the top-level field names when
  * the source opens ({@link GroupSpec}). A number field in a group is read like a requested column; a list
@@ -38,45 +28,43 @@ import org.losseval.batch.ColumnBatch;
  * k measured at open by {@link ParquetListWidths}.
  *
  * <p>Text columns ({@link SourceOptions#texts()}, {@link TextColumns}) are read by {@link ParquetTextColumn}
- * into dictionary codes; a field also read as numbers is decoded once, from one reader, for both.
+ * into dictionary codes; a field also read as numbers is decoded once, by one cursor, for both.
  *
- * <p>Before parquet-java reads anything, {@link ParquetLayout} checks the file's frame and the footer's chunk
+ * <p>Before anything is decoded, {@link ParquetLayout} checks the file's frame and the footer's chunk
  * offsets, so a truncated, empty or non-Parquet file is described in the user's words. Page checksums are
- * verified whenever the writer stored them; a mismatch names the row group, its first row and the column.
- * Files written without checksums cannot be checked: a changed value there reads as that value.
+ * verified whenever the writer stored them, when a row group is loaded; a mismatch names the row group, its
+ * first row and the column. Files written without checksums cannot be checked: a changed value there reads
+ * as that value.
  *
  * <p>Only {@link Sources} names this class, in the branch that opens Parquet, so CSV runs never load
- * Parquet or Hadoop classes.
+ * Parquet classes.
  */
 final class ParquetSource implements Source {
     private final String name;
     private final Path file;
     private final boolean deleteOnClose;
-    private final ParquetFileReader reader;
-    private final MessageType projection;
-    private final GroupConverter converter;
-    private final String createdBy;
+    private final ParquetFile reader;
     private final ParquetNumberColumn[] columns;
-    private final ColumnReader[] columnReaders;
+    private final ParquetColumnCursor[] columnCursors;
     private final double[][] values;
     private final ParquetListColumn[] lists;
-    private final ColumnReader[] listReaders;
+    private final ParquetColumnCursor[] listCursors;
     private final double[][][] listValues;
     private final GroupColumns groups;
     private final TextColumns texts;
     /** {@code textColumns[t]}: how to read text column t, null for a virtual one. */
     private final ParquetTextColumn[] textColumns;
-    /** {@code textOfColumn[c]}: the text column read from number column c's reader (the same field), or -1. */
+    /** {@code textOfColumn[c]}: the text column read from number column c's cursor (the same field), or -1. */
     private final int[] textOfColumn;
-    /** {@code textReaders[t]}: the reader of text column t when no number column reads its field, else null. */
-    private final ColumnReader[] textReaders;
+    /** {@code textCursors[t]}: the cursor of text column t when no number column reads its field, else null. */
+    private final ParquetColumnCursor[] textCursors;
     private final int batchSize;
     private long leftInRowGroup;
     private long rowsRead;
     /** The 0-based index of the row group being read, -1 before the first. */
     private int rowGroup = -1;
 
-    private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFileReader reader,
+    private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFile reader,
                           List<ParquetNumberColumn> columns, List<ParquetListColumn> lists, GroupColumns groups,
                           TextColumns texts, ParquetTextColumn[] textColumns, int batchSize) {
         this.name = name;
@@ -89,32 +77,21 @@ final class ParquetSource implements Source {
         this.texts = texts;
         this.textColumns = textColumns;
         this.textOfColumn = new int[this.columns.length];
-        this.textReaders = new ColumnReader[textColumns.length];
+        this.textCursors = new ParquetColumnCursor[textColumns.length];
         this.batchSize = batchSize;
-        List<Type> fields = new ArrayList<>();
-        for (ParquetNumberColumn column : columns) fields.add(column.field());
-        for (ParquetListColumn list : lists) fields.add(list.field());
         for (int c = 0; c < this.columns.length; c++) {
             textOfColumn[c] = -1;
             for (int t = 0; t < textColumns.length; t++) {
                 if (textColumns[t] != null && textColumns[t].name().equals(this.columns[c].name())) textOfColumn[c] = t;
             }
         }
-        for (int t = 0; t < textColumns.length; t++) {
-            if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) fields.add(textColumns[t].field());
-        }
-        MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-        this.projection = new MessageType(schema.getName(), fields);
-        this.converter = IgnoringConverter.forSchema(projection);
-        this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-        this.columnReaders = new ColumnReader[this.columns.length];
+        this.columnCursors = new ParquetColumnCursor[this.columns.length];
         this.values = new double[this.columns.length][batchSize];
-        this.listReaders = new ColumnReader[this.lists.length];
+        this.listCursors = new ParquetColumnCursor[this.lists.length];
         this.listValues = new double[this.lists.length][][];
         for (int l = 0; l < this.lists.length; l++) {
             listValues[l] = new double[this.lists[l].batchColumns().size()][batchSize];
         }
-        reader.setRequestedSchema(projection);
     }
 
     /**
@@ -123,12 +100,10 @@ final class ParquetSource implements Source {
      * @param deleteOnClose whether {@link #close()} deletes the file (a spooled copy of stdin)
      */
     static Source open(String name, Path file, boolean deleteOnClose, SourceOptions options) throws InputException {
-        ParquetFileReader reader = null;
+        ParquetFile reader = null;
         try {
-            ParquetLayout.checkFrame(name, file);
-            reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
-            ParquetLayout.checkChunks(name, file, reader.getRowGroups(), Files.size(file));
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            reader = ParquetFile.open(name, file);
+            ParquetSchema schema = reader.schema;
             Map<String, ParquetNumberColumn> columns = new LinkedHashMap<>();
             for (String column : options.columns()) {
                 if (!columns.containsKey(column)) columns.put(column, ParquetNumberColumn.resolve(name, schema, column));
@@ -136,13 +111,13 @@ final class ParquetSource implements Source {
             Map<String, List<String>> groupFields = new LinkedHashMap<>();
             Map<String, ParquetListColumn> lists = new LinkedHashMap<>();
             Map<String, String> groupOfList = new LinkedHashMap<>();
-            List<String> fieldNames = ParquetNumberColumn.fieldNames(schema);
+            List<String> fieldNames = schema.fieldNames();
             for (String spec : options.groups()) {
                 List<String> fields = GroupSpec.resolve(name, spec, fieldNames);
                 groupFields.put(spec, fields);
                 for (String field : fields) {
                     if (columns.containsKey(field) || lists.containsKey(field)) continue;
-                    if (ParquetListColumn.isList(schema.getType(field))) {
+                    if (ParquetListColumn.isList(schema.field(field))) {
                         lists.put(field, inGroup(spec, () -> ParquetListColumn.resolve(name, schema, field)));
                         groupOfList.put(field, spec);
                     } else {
@@ -150,7 +125,7 @@ final class ParquetSource implements Source {
                     }
                 }
             }
-            List<ParquetListColumn> sized = ParquetListWidths.measure(name, file, List.copyOf(lists.values()), groupOfList);
+            List<ParquetListColumn> sized = ParquetListWidths.measure(name, reader, List.copyOf(lists.values()), groupOfList);
             Map<String, List<String>> expansions = new LinkedHashMap<>();
             for (ParquetListColumn list : sized) expansions.put(list.name(), list.batchColumns());
             checkDistinct(name, columns.keySet(), sized);
@@ -171,21 +146,13 @@ final class ParquetSource implements Source {
             abandon(reader, file, deleteOnClose);
             throw e;
         } catch (IOException | RuntimeException e) {
-            // parquet-java reports a file that is not Parquet, or is corrupt, with plain RuntimeExceptions.
+            // A footer or page that cannot be decoded: the Thrift decoder and our own decoders say why.
             abandon(reader, file, deleteOnClose);
             throw new InputException(name, 0, null, ParquetErrors.describe(e), e);
+        } catch (OutOfMemoryError e) {
+            abandon(reader, file, deleteOnClose);
+            throw new InputException(name, 0, null, OUT_OF_MEMORY, e);
         }
-    }
-
-    /**
-     * The options every Parquet reader here opens files with: no Hadoop configuration, our decompressors, and
-     * page checksums verified wherever the writer stored them (a page without one cannot be checked).
-     */
-    static ParquetReadOptions readOptions() {
-        return ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ParquetDecompressors())
-                .usePageChecksumVerification(true)
-                .build();
     }
 
     @Override
@@ -208,25 +175,13 @@ final class ParquetSource implements Source {
             List<CellIssue> issues = new ArrayList<>();
             for (int c = 0; c < columns.length; c++) {
                 int t = textOfColumn[c];
-                for (int i = 0; i < size; i++) {
-                    // A field read both ways: its text first, since reading the number moves the reader on.
-                    if (t >= 0) texts.codes[t][i] = textColumns[t].codeOfCurrent(columnReaders[c], texts.dictionaries[t]);
-                    if (!columns[c].readInto(columnReaders[c], values[c], i)) {
-                        issues.add(new CellIssue(i, columns[c].name(), CellIssue.Problem.NULL, null));
-                    }
-                }
+                columnCursors[c].readFlat(size, values[c], t >= 0 ? texts.codes[t] : null, 0, issues, columns[c].name());
             }
             for (int t = 0; t < textColumns.length; t++) {
-                ColumnReader textReader = textReaders[t];
-                if (textReader == null) continue;
-                int[] codes = texts.codes[t];
-                for (int i = 0; i < size; i++) {
-                    codes[i] = textColumns[t].codeOfCurrent(textReader, texts.dictionaries[t]);
-                    textReader.consume();
-                }
+                if (textCursors[t] != null) textCursors[t].readFlat(size, null, texts.codes[t], 0, issues, textColumns[t].name());
             }
             for (int l = 0; l < lists.length; l++) {
-                for (int i = 0; i < size; i++) lists[l].readRow(listReaders[l], listValues[l], i, issues);
+                for (int i = 0; i < size; i++) lists[l].readRow(listCursors[l], listValues[l], i, issues);
             }
             // Columns are decoded one after the other; the batch lists issues in row order (a stable sort
             // keeps the column order within a row).
@@ -241,13 +196,14 @@ final class ParquetSource implements Source {
             leftInRowGroup -= size;
             rowsRead += size;
             return batch;
+        } catch (ColumnFailure e) {
+            throw e.error;
         } catch (IOException | RuntimeException e) {
-            if (ParquetErrors.isChecksumFailure(e)) throw checksumFailure(e);
             throw new InputException(name, rowsRead + 1, null, ParquetErrors.describe(e), e);
         } catch (OutOfMemoryError e) {
-            // parquet-java sizes its decoding buffers from counts stored in the page (an RLE run header of a
-            // corrupt page can ask for 2^31 values: found by ParquetReaderFuzzTest). One such request fails
-            // without filling the heap, so this message can still be made; a real shortage says so too.
+            // Decoding buffers are sized from counts stored in the page (capped, but a heap may be smaller than
+            // a legitimate page needs). One such request fails without filling the heap, so this message can
+            // still be made; a real shortage says so too.
             throw new InputException(name, rowsRead + 1, null, OUT_OF_MEMORY, e);
         }
     }
@@ -256,51 +212,50 @@ final class ParquetSource implements Source {
     static final String OUT_OF_MEMORY = "cannot read Parquet: decoding a page needs more memory than Java has "
             + "(a corrupt page, or give Java more memory, e.g. LOSSEVAL_JAVA_OPTS=-Xmx8g)";
 
-    /** Loads the next non-empty row group's requested columns; false at the end of the file. */
-    private boolean nextRowGroup() throws IOException {
-        PageReadStore pages;
+    /**
+     * Loads the next non-empty row group's requested column chunks, verifying their page checksums; false at
+     * the end of the file. A checksum mismatch names the column and the row group's first row.
+     */
+    private boolean nextRowGroup() throws IOException, ColumnFailure {
         do {
             rowGroup++;
-            pages = reader.readNextRowGroup();
-            if (pages == null) return false;
-        } while (pages.getRowCount() == 0);
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, converter, projection, createdBy);
-        for (int c = 0; c < columns.length; c++) columnReaders[c] = store.getColumnReader(columns[c].descriptor());
-        for (int l = 0; l < lists.length; l++) listReaders[l] = store.getColumnReader(lists[l].descriptor());
+            if (rowGroup >= reader.rowGroups().size()) return false;
+        } while (reader.rowGroups().get(rowGroup).getNum_rows() == 0);
+        for (int c = 0; c < columns.length; c++) {
+            int t = textOfColumn[c];
+            columnCursors[c] = new ParquetColumnCursor(chunk(columns[c].field(), columns[c].name()), columns[c].field(),
+                    columns[c].kind(), t >= 0 ? textColumns[t] : null, t >= 0 ? texts.dictionaries[t] : null);
+        }
+        for (int l = 0; l < lists.length; l++) {
+            listCursors[l] = new ParquetColumnCursor(chunk(lists[l].element(), lists[l].name()), lists[l].element(),
+                    lists[l].kind(), null, null);
+        }
         for (int t = 0; t < textColumns.length; t++) {
             if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) {
-                textReaders[t] = store.getColumnReader(textColumns[t].descriptor());
+                textCursors[t] = new ParquetColumnCursor(chunk(textColumns[t].field(), textColumns[t].name()),
+                        textColumns[t].field(), null, textColumns[t], texts.dictionaries[t]);
             }
         }
-        leftInRowGroup = pages.getRowCount();
+        leftInRowGroup = reader.rowGroups().get(rowGroup).getNum_rows();
         return true;
     }
 
-    /** Whether a number column reads field {@code name} (a text column of that field then shares its reader). */
+    /** The current row group's chunk of {@code leaf}, of the top-level field {@code column}. */
+    private ParquetChunk chunk(ParquetSchema.Field leaf, String column) throws IOException, ColumnFailure {
+        try {
+            return reader.chunk(rowGroup, leaf);
+        } catch (IOException e) {
+            if (!ParquetErrors.isChecksumFailure(e)) throw e;
+            // The row is the row group's first: the page's own rows are not known without decoding it.
+            throw new ColumnFailure(new InputException(name, rowsRead + 1, column, "corrupt page in row group "
+                    + (rowGroup + 1) + ": its checksum (CRC) does not match its bytes", e));
+        }
+    }
+
+    /** Whether a number column reads field {@code name} (a text column of that field then shares its cursor). */
     private boolean readsAsNumber(String name) {
         for (ParquetNumberColumn column : columns) if (column.name().equals(name)) return true;
         return false;
-    }
-
-    /**
-     * A page whose checksum does not match: parquet-java reads a row group's chunks together and does not say
-     * which failed, so each requested column of that row group is read again alone to name it (a cold path).
-     */
-    private InputException checksumFailure(Exception e) {
-        long firstRow = rowsRead + 1;
-        // The row is the row group's first: the page's own rows are not known without decoding it.
-        String detail = "corrupt page in row group " + (rowGroup + 1) + ": its checksum (CRC) does not match its bytes";
-        for (Type field : projection.getFields()) {
-            try (ParquetFileReader alone = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
-                alone.setRequestedSchema(new MessageType(projection.getName(), field));
-                alone.readRowGroup(rowGroup);
-            } catch (IOException | RuntimeException again) {
-                if (ParquetErrors.isChecksumFailure(again)) {
-                    return new InputException(name, firstRow, field.getName(), detail, e);
-                }
-            }
-        }
-        return new InputException(name, firstRow, null, detail, e);
     }
 
     @Override
@@ -311,6 +266,16 @@ final class ParquetSource implements Source {
             throw new InputException(name, 0, null, "cannot close: " + e.getMessage(), e);
         } finally {
             if (deleteOnClose) StdinSpool.delete(file);
+        }
+    }
+
+    /** An input error already in its final words, carried out of the decoding path. */
+    private static final class ColumnFailure extends Exception {
+        final InputException error;
+
+        ColumnFailure(InputException error) {
+            super(null, null, false, false);
+            this.error = error;
         }
     }
 
@@ -336,7 +301,7 @@ final class ParquetSource implements Source {
         }
     }
 
-    private static void abandon(ParquetFileReader reader, Path file, boolean deleteOnClose) {
+    private static void abandon(ParquetFile reader, Path file, boolean deleteOnClose) {
         try {
             if (reader != null) reader.close();
         } catch (IOException ignored) {

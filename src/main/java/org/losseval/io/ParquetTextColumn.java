@@ -1,14 +1,6 @@
 package org.losseval.io;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 import org.losseval.batch.CodeMap;
 import org.losseval.text.Numbers;
 
@@ -30,9 +22,9 @@ import org.losseval.text.Numbers;
  * Other types (DECIMAL, dates, times, timestamps, INT96, FIXED_LEN_BYTE_ARRAY, lists, groups) are refused
  * with a message naming the column, rather than shown as raw numbers or bytes.
  *
- * <p>Cost per row: a lookup without a String. A dictionary-encoded page hands out the same {@link Binary}
- * object for the same entry, so a run of one value is one identity comparison; other strings are looked up
- * by their bytes ({@link TextDictionary}), numbers by their bits ({@link CodeMap}).
+ * <p>Cost per row: a lookup without a String. The entries of a dictionary page are looked up once each, when
+ * first used ({@link ParquetColumnCursor}); other strings are looked up by their bytes ({@link TextDictionary}),
+ * numbers by their bits ({@link CodeMap}).
  */
 final class ParquetTextColumn {
     /** The types read as text, for messages. */
@@ -42,61 +34,47 @@ final class ParquetTextColumn {
     private enum Kind { STRING, INT32, UINT32, INT64, UINT64, BOOLEAN, DOUBLE, FLOAT }
 
     private final String name;
-    private final ColumnDescriptor descriptor;
-    private final Type field;
+    private final ParquetSchema.Field field;
     private final Kind kind;
     private final CodeMap byBits = new CodeMap();
     /** {@code dictionaryCode[byBits code]}: the dictionary code of a number seen before. */
     private int[] dictionaryCode = new int[16];
-    private Binary lastBinary;
-    private int lastCode;
 
-    private ParquetTextColumn(String name, ColumnDescriptor descriptor, Type field, Kind kind) {
+    private ParquetTextColumn(String name, ParquetSchema.Field field, Kind kind) {
         this.name = name;
-        this.descriptor = descriptor;
         this.field = field;
         this.kind = kind;
     }
 
     /** Finds {@code column} among the top-level fields of {@code schema} and checks that it can be read as text. */
-    static ParquetTextColumn resolve(String file, MessageType schema, String column) throws InputException {
-        if (!schema.containsField(column)) {
-            throw ColumnErrors.noSuchColumn(file, column, ParquetNumberColumn.fieldNames(schema));
-        }
-        Type field = schema.getType(column);
-        if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+    static ParquetTextColumn resolve(String file, ParquetSchema schema, String column) throws InputException {
+        ParquetSchema.Field field = schema.field(column);
+        if (field == null) throw ColumnErrors.noSuchColumn(file, column, schema.fieldNames());
+        if (!field.isPrimitive() || field.isRepeated()) {
             throw new InputException(file, 0, column, "a list or nested group, not one value per row; " + READABLE);
         }
-        PrimitiveType type = field.asPrimitiveType();
-        Kind kind = kind(type);
+        Kind kind = kind(field);
         if (kind == null) {
-            LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-            throw new InputException(file, 0, column, "unsupported type " + type.getPrimitiveTypeName()
-                    + (annotation == null ? "" : " (" + annotation + ")") + " for a text column; " + READABLE);
+            throw new InputException(file, 0, column, "unsupported type " + field.typeText() + " for a text column; "
+                    + READABLE);
         }
-        return new ParquetTextColumn(column, schema.getColumnDescription(new String[] {column}), field, kind);
+        return new ParquetTextColumn(column, field, kind);
     }
 
-    private static Kind kind(PrimitiveType type) {
-        LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-        boolean unsigned = false;
-        switch (type.getPrimitiveTypeName()) {
-            case BINARY:
-                return annotation == null
-                        || annotation instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                        || annotation instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-                        || annotation instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation ? Kind.STRING : null;
+    private static Kind kind(ParquetSchema.Field field) {
+        String annotation = field.annotation();
+        switch (field.type) {
+            case BYTE_ARRAY:
+                return annotation == null || annotation.equals("STRING") || annotation.equals("ENUM")
+                        || annotation.equals("JSON") ? Kind.STRING : null;
             case INT32:
-            case INT64:
-                if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation integer) {
-                    unsigned = !integer.isSigned();
-                } else if (annotation != null) {
-                    return null;
-                }
-                if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32) {
-                    return unsigned ? Kind.UINT32 : Kind.INT32;
-                }
+            case INT64: {
+                Boolean signed = field.integerSigned();
+                if (annotation != null && signed == null) return null;
+                boolean unsigned = signed != null && !signed;
+                if (field.type == org.apache.parquet.format.Type.INT32) return unsigned ? Kind.UINT32 : Kind.INT32;
                 return unsigned ? Kind.UINT64 : Kind.INT64;
+            }
             case BOOLEAN:
                 return annotation == null ? Kind.BOOLEAN : null;
             case DOUBLE:
@@ -110,47 +88,23 @@ final class ParquetTextColumn {
 
     String name() { return name; }
 
-    ColumnDescriptor descriptor() { return descriptor; }
+    /** The schema's leaf of this column. */
+    ParquetSchema.Field field() { return field; }
 
-    Type field() { return field; }
+    /** The code in {@code dictionary} of a string value, {@code in[from, to)} as UTF-8. */
+    int codeOfBytes(byte[] in, int from, int to, TextDictionary dictionary) {
+        return dictionary.code(in, from, to);
+    }
 
-    /**
-     * The code in {@code dictionary} of the reader's current value (a null gives the empty string's); does not
-     * move the reader, so a field also read as numbers is read by both from one reader.
-     */
-    int codeOfCurrent(ColumnReader reader, TextDictionary dictionary) {
-        if (reader.getCurrentDefinitionLevel() < descriptor.getMaxDefinitionLevel()) return dictionary.code("");
-        switch (kind) {
-            case STRING: {
-                Binary value = reader.getBinary();
-                if (value != lastBinary) {
-                    ByteBuffer bytes = value.toByteBuffer();
-                    if (bytes.hasArray()) {
-                        int from = bytes.arrayOffset() + bytes.position();
-                        lastCode = dictionary.code(bytes.array(), from, from + bytes.remaining());
-                    } else {
-                        byte[] copy = value.getBytes();
-                        lastCode = dictionary.code(copy, 0, copy.length);
-                    }
-                    lastBinary = value;
-                }
-                return lastCode;
-            }
-            case BOOLEAN:
-                return dictionary.code(reader.getBoolean() ? "true" : "false");
-            case INT32:
-            case UINT32:
-                return numberCode(reader.getInteger(), dictionary);
-            case INT64:
-            case UINT64:
-                return numberCode(reader.getLong(), dictionary);
-            case DOUBLE:
-                return numberCode(Double.doubleToRawLongBits(reader.getDouble()), dictionary);
-            case FLOAT:
-                return numberCode(Double.doubleToRawLongBits(reader.getFloat()), dictionary);
-            default:
-                throw new IllegalStateException(kind.name());
-        }
+    /** The code in {@code dictionary} of a non-string value in {@link ParquetValues}' raw form. */
+    int codeOfRaw(long raw, TextDictionary dictionary) {
+        return switch (kind) {
+            case BOOLEAN -> dictionary.code(raw != 0 ? "true" : "false");
+            case INT32, UINT32, INT64, UINT64 -> numberCode(raw, dictionary);
+            case DOUBLE -> numberCode(raw, dictionary);
+            case FLOAT -> numberCode(Double.doubleToRawLongBits(Float.intBitsToFloat((int) raw)), dictionary);
+            default -> throw new IllegalStateException(kind.name());
+        };
     }
 
     /** The dictionary code of a number given by its bits, its text made once per distinct number. */

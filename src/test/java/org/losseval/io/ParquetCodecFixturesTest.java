@@ -72,7 +72,7 @@ class ParquetCodecFixturesTest {
 
     private static String codecOf(Path file) throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ParquetDecompressors()).build();
+                .withCodecFactory(new ParquetJavaCodecs()).build();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
             BlockMetaData first = reader.getRowGroups().get(0);
             assertTrue(reader.getRowGroups().size() > 1, "fixture should span several row groups");

@@ -207,7 +207,7 @@ class ParquetSourceTest {
     }
 
     private static List<BlockMetaData> rowGroups(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetDecompressors()).build())) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetJavaCodecs()).build())) {
             return new ArrayList<>(reader.getRowGroups());
         }
     }

@@ -279,7 +279,7 @@ public final class ParquetTestFiles {
      * losseval leaves out. The formats are the standard ones (raw snappy block, gzip member, zstd frame);
      * {@code ParquetCodecFixturesTest} checks files whose pages parquet-hadoop's own codecs compressed.
      */
-    private static final class Compressors implements CompressionCodecFactory {
+    static final class Compressors implements CompressionCodecFactory {
         @Override
         public BytesInputCompressor getCompressor(CompressionCodecName codec) {
             return new BytesInputCompressor() {
@@ -291,6 +291,7 @@ public final class ParquetTestFiles {
                         case SNAPPY -> Snappy.compress(raw);
                         case GZIP -> gzip(raw);
                         case ZSTD -> Zstd.compress(raw, 3);
+                        case LZ4_RAW -> lz4(raw);
                         default -> throw new IOException("no test compressor for " + codec);
                     });
                 }
@@ -305,11 +306,18 @@ public final class ParquetTestFiles {
 
         @Override
         public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-            return new ParquetDecompressors().getDecompressor(codec);
+            return new ParquetJavaCodecs().getDecompressor(codec);
         }
 
         @Override
         public void release() {}
+
+        private static byte[] lz4(byte[] raw) {
+            io.airlift.compress.lz4.Lz4Compressor lz4 = new io.airlift.compress.lz4.Lz4Compressor();
+            byte[] out = new byte[lz4.maxCompressedLength(raw.length)];
+            int n = lz4.compress(raw, 0, raw.length, out, 0, out.length);
+            return java.util.Arrays.copyOf(out, n);
+        }
 
         private static byte[] gzip(byte[] raw) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

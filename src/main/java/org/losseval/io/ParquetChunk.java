@@ -1,0 +1,149 @@
+package org.losseval.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
+import org.apache.parquet.format.Util;
+
+/**
+ * One column chunk of one row group, read from the file into memory, with its pages located and their
+ * checksums verified; pages are decompressed one at a time, when the reader reaches them.
+ *
+ * <p>A chunk is a sequence of pages, each a Thrift {@link PageHeader} followed by {@code compressed_page_size}
+ * bytes: at most one dictionary page first, then data pages (v1, or v2 whose repetition and definition levels
+ * are stored uncompressed before the compressed values), until the pages hold the chunk's {@code num_values}
+ * entries. Other page types (index pages) are skipped. A header's {@code crc}, when present, is the CRC-32 of
+ * the page's bytes as stored (Parquet format's {@code PageHeader.crc}); a mismatch is an IOException whose
+ * message {@link ParquetErrors#isChecksumFailure} recognises. Every size is checked against the chunk's
+ * bytes before use.
+ *
+ * <p>Memory: the chunk's stored bytes, plus one decompressed page at a time. Immutable after {@link #read}.
+ */
+final class ParquetChunk {
+    final CompressionCodec codec;
+    /** The chunk's stored bytes. */
+    private final byte[] bytes;
+    /** The dictionary page's header, or null. */
+    final PageHeader dictionary;
+    private final int dictionaryAt;
+    /** The data pages' headers, in order, and where each page's bytes start in {@link #bytes}. */
+    final List<PageHeader> pages;
+    private final int[] pageAt;
+
+    private ParquetChunk(CompressionCodec codec, byte[] bytes, PageHeader dictionary, int dictionaryAt,
+                         List<PageHeader> pages, int[] pageAt) {
+        this.codec = codec;
+        this.bytes = bytes;
+        this.dictionary = dictionary;
+        this.dictionaryAt = dictionaryAt;
+        this.pages = pages;
+        this.pageAt = pageAt;
+    }
+
+    /** Where a column chunk starts: at its dictionary page when it has one before its first data page. */
+    static long start(ColumnMetaData meta) {
+        long data = meta.getData_page_offset();
+        if (meta.isSetDictionary_page_offset() && meta.getDictionary_page_offset() > 0
+                && meta.getDictionary_page_offset() < data) {
+            return meta.getDictionary_page_offset();
+        }
+        return data;
+    }
+
+    /** Reads the chunk described by {@code meta} (its bounds already checked by {@link ParquetLayout#checkChunks}). */
+    static ParquetChunk read(FileChannel channel, ColumnMetaData meta) throws IOException {
+        long length = meta.getTotal_compressed_size();
+        if (length > Integer.MAX_VALUE - 16) throw new IOException("corrupt data: a column chunk of " + length + " bytes");
+        byte[] bytes = new byte[(int) length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long position = start(meta);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) throw new EOFException("file shrank while read");
+        }
+        long wanted = meta.getNum_values();
+        long seen = 0;
+        PageHeader dictionary = null;
+        int dictionaryAt = -1;
+        List<PageHeader> pages = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int pos = 0;
+        while (seen < wanted && pos < bytes.length) {
+            ByteArrayInputStream in = new ByteArrayInputStream(bytes, pos, bytes.length - pos);
+            PageHeader header = Util.readPageHeader(in);
+            int at = bytes.length - in.available();
+            int size = header.getCompressed_page_size();
+            if (size < 0 || size > bytes.length - at) {
+                throw new IOException("corrupt data: a page of " + size + " bytes runs past its column chunk");
+            }
+            if (header.isSetCrc()) {
+                CRC32 crc = new CRC32();
+                crc.update(bytes, at, size);
+                if ((int) crc.getValue() != header.getCrc()) throw new IOException(ParquetErrors.CHECKSUM_FAILED);
+            }
+            PageType type = header.getType();
+            if (type == PageType.DICTIONARY_PAGE) {
+                if (dictionary != null || !pages.isEmpty() || !header.isSetDictionary_page_header()) {
+                    throw new IOException("corrupt data: a dictionary page that is not the chunk's first page");
+                }
+                dictionary = header;
+                dictionaryAt = at;
+            } else if (type == PageType.DATA_PAGE) {
+                if (!header.isSetData_page_header()) throw new IOException("corrupt data: a data page without its header");
+                pages.add(header);
+                starts.add(at);
+                seen += header.getData_page_header().getNum_values();
+            } else if (type == PageType.DATA_PAGE_V2) {
+                if (!header.isSetData_page_header_v2()) throw new IOException("corrupt data: a data page without its header");
+                pages.add(header);
+                starts.add(at);
+                seen += header.getData_page_header_v2().getNum_values();
+            }
+            pos = at + size;
+        }
+        int[] pageAt = new int[starts.size()];
+        for (int p = 0; p < pageAt.length; p++) pageAt[p] = starts.get(p);
+        return new ParquetChunk(meta.getCodec(), bytes, dictionary, dictionaryAt, List.copyOf(pages), pageAt);
+    }
+
+    /** The dictionary page's bytes, decompressed. */
+    byte[] dictionaryBytes() throws IOException {
+        return ParquetDecompressors.decompress(codec, bytes, dictionaryAt, dictionary.getCompressed_page_size(),
+                dictionary.getUncompressed_page_size());
+    }
+
+    /**
+     * Data page {@code p}'s bytes, decompressed: for a v2 page its (uncompressed) levels followed by its
+     * decompressed values, so both versions are read from one array.
+     */
+    byte[] pageBytes(int p) throws IOException {
+        PageHeader header = pages.get(p);
+        int at = pageAt[p];
+        int stored = header.getCompressed_page_size();
+        int size = header.getUncompressed_page_size();
+        if (header.getType() == PageType.DATA_PAGE) return ParquetDecompressors.decompress(codec, bytes, at, stored, size);
+        DataPageHeaderV2 v2 = header.getData_page_header_v2();
+        long levels = (long) v2.getRepetition_levels_byte_length() + v2.getDefinition_levels_byte_length();
+        if (v2.getRepetition_levels_byte_length() < 0 || v2.getDefinition_levels_byte_length() < 0 || levels > stored
+                || levels > size) {
+            throw new IOException("corrupt data: a page's levels take " + levels + " of its " + stored + " bytes");
+        }
+        ParquetDecompressors.checkDeclaredSize(size);
+        int level = (int) levels;
+        CompressionCodec values = v2.isSetIs_compressed() && !v2.isIs_compressed() ? CompressionCodec.UNCOMPRESSED : codec;
+        byte[] decoded = ParquetDecompressors.decompress(values, bytes, at + level, stored - level, size - level);
+        byte[] out = new byte[size];
+        System.arraycopy(bytes, at, out, 0, level);
+        System.arraycopy(decoded, 0, out, level, decoded.length);
+        return out;
+    }
+}
