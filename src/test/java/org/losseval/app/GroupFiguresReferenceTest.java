@@ -1,16 +1,13 @@
 package org.losseval.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.losseval.HeaderCsv;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -188,29 +185,9 @@ class GroupFiguresReferenceTest {
         return Double.parseDouble(row.get(column));
     }
 
-    /** The rows of expected.csv for one weighting; its only quoted fields are the group values. */
+    /** The rows of expected.csv for one weighting. */
     private static List<Map<String, String>> expected(boolean weighted) throws Exception {
-        List<String> lines = Files.readAllLines(DIR.resolve("expected.csv"), StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < line.length(); ) {
-                if (line.charAt(i) == '"') {
-                    int end = line.indexOf('"', i + 1);
-                    cells.add(line.substring(i + 1, end));
-                    i = end + 2;
-                } else {
-                    int end = line.indexOf(',', i);
-                    if (end < 0) end = line.length();
-                    cells.add(line.substring(i, end));
-                    i = end + 1;
-                }
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) row.put(header[c], cells.get(c));
-            if (row.get("weighted").equals(weighted ? "1" : "0")) rows.add(row);
-        }
-        return rows;
+        String flag = weighted ? "1" : "0";
+        return HeaderCsv.read(DIR.resolve("expected.csv")).stream().filter(row -> row.get("weighted").equals(flag)).toList();
     }
 }

@@ -1,10 +1,9 @@
 package org.losseval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.losseval.HeaderCsv;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,29 +147,7 @@ class CompareNominalAndGroupsCommandTest {
         return Double.parseDouble(row.get(column));
     }
 
-    /** A CSV file's rows by header; a quoted cell ("a, b") holds no quotes. */
     private static List<Map<String, String>> rows(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i <= line.length(); ) {
-                if (i < line.length() && line.charAt(i) == '"') {
-                    int end = line.indexOf('"', i + 1);
-                    cells.add(line.substring(i + 1, end));
-                    i = end + 2;
-                } else {
-                    int end = line.indexOf(',', i);
-                    if (end < 0) end = line.length();
-                    cells.add(line.substring(i, end));
-                    i = end + 1;
-                }
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.length; c++) row.put(header[c], cells.get(c));
-            rows.add(row);
-        }
-        return rows;
+        return HeaderCsv.read(file);
     }
 }
