@@ -20,7 +20,7 @@ public final class Main {
         InputStream stdin = StandardStreams.closedAtLaunch(0) ? StandardStreams.closedStdin() : System.in;
         OutputStream stdout = StandardStreams.closedAtLaunch(1) ? StandardStreams.closedStdout()
                 : new FileOutputStream(FileDescriptor.out);
-        int code = Cli.run(args, stdin, stdout, err);
+        int code = Cli.run(args, stdin, stdout, err, StandardStreams.stderrShowsProgress(System.getenv("TERM")));
         System.exit(code);
     }
 }

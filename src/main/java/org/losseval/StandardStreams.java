@@ -53,6 +53,23 @@ final class StandardStreams {
         };
     }
 
+    /**
+     * Whether stderr is a terminal that can show a progress line: {@code /proc/self/fd/2} names a terminal device
+     * ({@code /dev/pts/N}, {@code /dev/ttyN}) and {@code term} (the TERM variable) is not {@code dumb}, which
+     * promises no carriage return. Java cannot ask isatty(2) of one descriptor, and {@link System#console()}
+     * answers for stdin and stdout (JDK 17) or is non-null whatever they are (JDK 22 and later): so where
+     * {@code /proc} is missing (not Linux) no line is drawn, rather than one in a redirected log.
+     */
+    static boolean stderrShowsProgress(String term) {
+        if ("dumb".equals(term)) return false;
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** Whether descriptor {@code fd} names a file the JVM opened for itself (see the class comment). */
     static boolean closedAtLaunch(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);

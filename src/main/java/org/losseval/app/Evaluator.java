@@ -43,16 +43,30 @@ public final class Evaluator {
 
     /** Rows per batch read; results do not depend on it (tests vary it to show that). */
     private final int batchSize;
+    /** Told after every batch of the report's pass; {@link ReadProgress#NONE} when nobody listens. */
+    private final ReadProgress progress;
+    /** Rows read from the inputs before the one being read, for {@link #progress}'s run-wide count. */
+    private long rowsBefore;
 
     public Evaluator(InputStream stdin, String toolVersion) {
-        this(stdin, toolVersion, SourceOptions.DEFAULT_BATCH_SIZE);
+        this(stdin, toolVersion, ReadProgress.NONE);
+    }
+
+    /** An evaluator that tells {@code progress} how far reading has got (from the reading thread). */
+    public Evaluator(InputStream stdin, String toolVersion, ReadProgress progress) {
+        this(stdin, toolVersion, SourceOptions.DEFAULT_BATCH_SIZE, progress);
     }
 
     /** An evaluator reading batches of {@code batchSize} rows (for tests: the figures are the same bits). */
     public Evaluator(InputStream stdin, String toolVersion, int batchSize) {
+        this(stdin, toolVersion, batchSize, ReadProgress.NONE);
+    }
+
+    private Evaluator(InputStream stdin, String toolVersion, int batchSize, ReadProgress progress) {
         this.stdin = stdin;
         this.toolVersion = toolVersion;
         this.batchSize = batchSize;
+        this.progress = progress;
     }
 
     /**
@@ -82,6 +96,7 @@ public final class Evaluator {
         EvalRequest request = plan.request;
         positiveWeight = false;
         pairingCounts = null;
+        rowsBefore = 0;
         RunStates run = new RunStates(plan);
         GroupRouter groups = request.grouping() == null ? null : new GroupRouter(plan);
         List<InputStates> inputs = new ArrayList<>();
@@ -147,6 +162,7 @@ public final class Evaluator {
         try (CheckedInput input = new CheckedInput(plan, opened, pairing, states.tally(), kernels)) {
             CheckedInput.Batch checked;
             while ((checked = input.next(null)) != null) {
+                progress.advanced(opened.name(), rowsBefore + states.tally().read(), opened.bytesRead(), opened.bytesTotal());
                 ColumnBatch batch = checked.rows();
                 if (batch.size() == 0) continue;
                 BatchInputs inputs = checked.inputs();
@@ -157,6 +173,7 @@ public final class Evaluator {
                 if (checked.baseline() != null) run.acceptBaseline(source, batch, inputs, checked.baseline(), sampleWeight, states);
                 if (groups != null) groups.accept(batch, inputs, checked.baseline(), sampleWeight);
             }
+            rowsBefore += states.tally().read();
             return states;
         }
     }

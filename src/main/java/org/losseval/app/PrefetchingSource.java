@@ -93,6 +93,10 @@ final class PrefetchingSource implements Source {
     /** Rows read so far by the reading thread (it may be ahead of the consumer). */
     @Override public long rowsRead() { return source.rowsRead(); }
 
+    @Override public long bytesRead() { return source.bytesRead(); }
+
+    @Override public long bytesTotal() { return source.bytesTotal(); }
+
     @Override
     public void close() throws InputException {
         closed = true;

@@ -45,12 +45,19 @@ public final class Cli {
     /**
      * Runs losseval on the process's streams; returns the exit code. Write errors on {@code stdout} are
      * recorded, so a full disk is exit 3 while a closed pipe stays a quiet success.
+     *
+     * @param progress whether {@code err} is a terminal that can show a progress line (a long eval run draws one)
      */
-    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err) {
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err, boolean progress) {
         ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
-        return run(args, new CliContext(stdin, out, err, recorded::firstError));
+        return run(args, new CliContext(stdin, out, err, recorded::firstError, progress, System::nanoTime));
+    }
+
+    /** {@link #run(String[], InputStream, OutputStream, PrintWriter, boolean)} without a progress line. */
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err) {
+        return run(args, stdin, stdout, err, false);
     }
 
     /** Runs losseval with the given arguments and writers (tests); returns the exit code. */

@@ -121,6 +121,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new EvalRun(context).execute(this::job, output.debug);
+        return new EvalRun(context, output.quiet).execute(this::job, output.debug);
     }
 }

@@ -8,6 +8,7 @@ import org.losseval.app.EvalRequest;
 import org.losseval.app.Evaluator;
 import org.losseval.app.InvalidRequestException;
 import org.losseval.app.OutputException;
+import org.losseval.app.ReadProgress;
 import org.losseval.format.GateWording;
 import org.losseval.loss.LossSpecException;
 import org.losseval.report.GateOutcome;
@@ -31,21 +32,41 @@ final class EvalRun {
 
     private final CliContext context;
     private final Evaluation evaluation;
+    /** The progress line on a terminal's stderr, or null (not a terminal, or --quiet). */
+    private final ProgressLine progress;
 
-    EvalRun(CliContext context) {
-        this(context, new Evaluator(context.stdin(), BuildInfo.version())::evaluate);
+    /** @param quiet --quiet: no progress line even on a terminal */
+    EvalRun(CliContext context, boolean quiet) {
+        this(context, context.progress() && !quiet ? new ProgressLine(context.err(), context.nanoClock()) : null);
+    }
+
+    private EvalRun(CliContext context, ProgressLine progress) {
+        this(context, new Evaluator(context.stdin(), BuildInfo.version(),
+                progress == null ? ReadProgress.NONE : progress)::evaluate, progress);
     }
 
     EvalRun(CliContext context, Evaluation evaluation) {
+        this(context, evaluation, null);
+    }
+
+    /** @param progress the line {@code evaluation} draws, blanked when it returns; or null */
+    EvalRun(CliContext context, Evaluation evaluation, ProgressLine progress) {
         this.context = context;
         this.evaluation = evaluation;
+        this.progress = progress;
     }
 
     int execute(Conversion conversion, boolean debug) {
         PrintWriter err = context.err();
         try {
             EvalJob job = conversion.convert();
-            Report report = evaluation.evaluate(job.request());
+            Report report;
+            try {
+                report = evaluation.evaluate(job.request());
+            } finally {
+                // Before the report, a failed gate's line or an error message: none is written over it.
+                if (progress != null) progress.clear();
+            }
             job.output().write(report, context.out());
             IOException stdoutError = job.output().toStdout() ? context.stdoutError().get() : null;
             for (GateOutcome gate : report.gates()) {

@@ -28,6 +28,12 @@ final class OutputOptions {
                     + "Default: 6 for table, markdown and html, exact for csv; json is always exact.")
     Integer precision;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress line on stderr. Without it, a run that lasts more than a second draws one "
+                    + "(rows read, MB/s, percentage and time left) when stderr is a terminal and TERM is not 'dumb', "
+                    + "and blanks it at the end. Errors and failed gates are still reported.")
+    boolean quiet;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 

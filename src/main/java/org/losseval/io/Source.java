@@ -43,6 +43,16 @@ public interface Source extends AutoCloseable {
     /** Rows read so far (data rows, header excluded). */
     long rowsRead();
 
+    /**
+     * Bytes of the input read so far (of a {@code .gz} file its compressed bytes; with read-ahead buffering up to
+     * a buffer ahead of the rows delivered), or -1 when not known (Parquet). For the progress display; may be
+     * called from another thread than the reader's.
+     */
+    default long bytesRead() { return -1; }
+
+    /** The input's size in bytes, the end of {@link #bytesRead}, or -1 when not known (standard input, Parquet). */
+    default long bytesTotal() { return -1; }
+
     @Override
     void close() throws InputException;
 }

@@ -44,7 +44,10 @@ public final class Sources {
      * @param stdin the stream read for "-"
      */
     public static Source open(String name, InputStream stdin, SourceOptions options) throws InputException {
-        if (name.equals("-")) return openStream(name, new BufferedInputStream(stdin, BUFFER_BYTES), options);
+        if (name.equals("-")) {
+            ByteMeter meter = new ByteMeter(stdin);
+            return metered(openStream(name, new BufferedInputStream(meter, BUFFER_BYTES), options), meter, -1);
+        }
         Path path;
         try {
             path = Path.of(name);
@@ -54,8 +57,12 @@ public final class Sources {
         if (Files.isDirectory(path)) throw new InputException(name, 0, null, "is a directory, not a file");
         if (hasParquetName(name)) return openParquet(name, path, false, options);
         InputStream in;
+        ByteMeter meter;
+        long size;
         try {
-            in = new BufferedInputStream(Files.newInputStream(path), BUFFER_BYTES);
+            size = Files.size(path);
+            meter = new ByteMeter(Files.newInputStream(path));
+            in = new BufferedInputStream(meter, BUFFER_BYTES);
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, null, "no such file");
         } catch (AccessDeniedException e) {
@@ -63,7 +70,12 @@ public final class Sources {
         } catch (IOException e) {
             throw new InputException(name, 0, null, "cannot open: " + e.getMessage(), e);
         }
-        return openStream(name, in, options);
+        return metered(openStream(name, in, options), meter, size);
+    }
+
+    /** A CSV source with its byte position; a Parquet source (read by path, not through the meter) as it is. */
+    private static Source metered(Source source, ByteMeter meter, long size) {
+        return source.format().equals("csv") ? new MeteredSource(source, meter, size) : source;
     }
 
     /**

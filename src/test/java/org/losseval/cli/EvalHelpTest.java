@@ -54,7 +54,7 @@ class EvalHelpTest {
         expected.put("%nBaseline in other files:%n", List.of("--baseline", "--key", "--join-budget"));
         expected.put("%nGroups:%n", List.of("--group-by", "--min-group-rows", "--max-groups"));
         expected.put("%nGates:%n", List.of("--fail-if"));
-        expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--debug"));
+        expected.put("%nOutput:%n", List.of("--format", "--output", "--precision", "--quiet", "--debug"));
         assertEquals(expected, sections);
         List<String> ungrouped = eval().options().stream().filter(o -> o.group() == null).map(OptionSpec::longestName).toList();
         assertEquals(List.of("--help", "--version"), ungrouped);
