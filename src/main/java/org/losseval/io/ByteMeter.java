@@ -8,8 +8,9 @@ import java.io.InputStream;
  * Counts the bytes read from the stream it wraps, below any buffering and decompression, so the count is the
  * position in the file (for a {@code .gz} file: in its compressed bytes). The progress display reads it.
  *
- * <p>One thread reads (the reader, or {@link org.losseval.app} 's prefetching thread); another may read the
- * count, hence volatile. Skips and marks are counted by what they moved.
+ * <p>One thread reads the stream (the reader's, or a prefetching thread); another may read the count, hence
+ * volatile (one writer, so the increments need no lock). A skip counts the bytes it moved over; mark and reset
+ * are refused, since a reset would move back where a count cannot follow (the buffer above does its own).
  */
 final class ByteMeter extends FilterInputStream {
     private volatile long count;
@@ -42,7 +43,7 @@ final class ByteMeter extends FilterInputStream {
         return skipped;
     }
 
-    /** No mark/reset: a reset would move the position back, which a count cannot follow. */
+    /** See the class comment. */
     @Override
     public boolean markSupported() { return false; }
 }
