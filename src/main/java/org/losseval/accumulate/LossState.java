@@ -4,6 +4,7 @@ import org.losseval.kernel.RegressionKernels;
 import org.losseval.loss.Ece;
 import org.losseval.loss.LossInputs;
 import org.losseval.loss.Medae;
+import org.losseval.loss.RegressionLoss;
 import org.losseval.loss.MomentLoss;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
@@ -44,7 +45,10 @@ import org.losseval.report.Range;
 public final class LossState implements MergeableState<LossState, LossFigures> {
     private final RowLoss loss;
     private final boolean sampleWeighted;
-    private final ExactSum lossSum = new ExactSum();
+    /** Σ w·l; for a group's mean loss, the same exact sum as its {@link MeanSums}' Σx, which adds to it. */
+    private final ExactSum lossSum;
+    /** Whether {@link #lossSum} is another state's (added to and combined by it, not by this one). */
+    private final boolean sharedLossSum;
     private final ExactSum weightSum = new ExactSum();
     private long count;
     private long clamped;
@@ -85,6 +89,20 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
 
     /** A state whose working arrays are {@code scratch}'s (shared by the states of a run's groups). */
     LossState(RowLoss loss, boolean sampleWeighted, long exactBudgetBytes, Scratch scratch) {
+        this(loss, sampleWeighted, exactBudgetBytes, scratch, null);
+    }
+
+    /**
+     * A state whose Σ l is {@code lossSum}, kept by its owner (a group's unweighted {@link MeanSums}, whose Σx
+     * is the same exact sum of the same rows, its owner adds them), or its own when null. Only for an unweighted
+     * state of a loss that {@link #reusesRowLosses} (so every w is 1 and Σ w·l is Σ l).
+     */
+    LossState(RowLoss loss, boolean sampleWeighted, long exactBudgetBytes, Scratch scratch, ExactSum lossSum) {
+        if (lossSum != null && (sampleWeighted || !reusesRowLosses(loss))) {
+            throw new IllegalArgumentException("only an unweighted state of a plain regression loss shares its sum");
+        }
+        this.lossSum = lossSum == null ? new ExactSum() : lossSum;
+        this.sharedLossSum = lossSum != null;
         this.scratch = scratch;
         this.loss = loss;
         this.sampleWeighted = sampleWeighted;
@@ -131,7 +149,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             kernels.multiply(rowLoss, w, product, n);
             weightSum.addAll(w, n);
             lossSum.addAll(product, n);
-        } else {
+        } else if (!sharedLossSum) {
             lossSum.addAll(rowLoss, n);
         }
         count += covered;
@@ -146,6 +164,44 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         // What the contribution figures read: l × v (PyTorch's numerator for ce), before the sample weight.
         if (loss.weighsRows()) kernels.multiply(rowLoss, ownWeight, weightedRowLoss, n);
         lastWeight = w;
+    }
+
+    /**
+     * Whether {@link #acceptRowLosses} can stand in for {@link #accept}: a regression loss (which never clamps a
+     * row) that weighs no rows and whose state keeps nothing but the sums and, for medae, its row losses (not the
+     * moments of r2 and its kind, which read the columns).
+     */
+    public static boolean reusesRowLosses(RowLoss loss) {
+        return loss instanceof RegressionLoss && !loss.weighsRows() && !(loss instanceof MomentLoss);
+    }
+
+    /**
+     * Adds rows whose row losses another state of the same loss has computed ({@link #plainRowLosses()},
+     * gathered: a group's rows of the run's batch), for a loss that {@link #reusesRowLosses}: the same sums as
+     * {@link #accept} of those rows, since the row losses and the products l × s are the same bits (each rounded
+     * once) and the sums are exact. Leaves no row losses of its own: the caller has them.
+     *
+     * @param rowLoss      the row losses, in {@code [0, n)}
+     * @param sampleWeight the sample weights, or null exactly when the state is not sample-weighted
+     * @param kernels      the kernels of the batch the row losses came from (for l × s)
+     */
+    public void acceptRowLosses(double[] rowLoss, double[] sampleWeight, int n, RegressionKernels kernels) {
+        if (!reusesRowLosses(loss)) throw new IllegalStateException(loss.spec() + " needs its rows, not its row losses");
+        if (sampleWeighted != (sampleWeight != null)) {
+            throw new IllegalArgumentException(sampleWeighted ? "sample weights missing for a weighted state"
+                    : "unexpected sample weights");
+        }
+        if (sampleWeight != null) {
+            product = scratch.doubles(Scratch.LOSS_PRODUCTS, n);
+            kernels.multiply(rowLoss, sampleWeight, product, n);
+            weightSum.addAll(sampleWeight, n);
+            lossSum.addAll(product, n);
+        } else if (!sharedLossSum) {
+            lossSum.addAll(rowLoss, n);
+        }
+        count += n;
+        if (median != null) median.accept(rowLoss, sampleWeight, n);
+        lastWeight = sampleWeight;
     }
 
     /**
@@ -177,7 +233,8 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
             throw new IllegalArgumentException("cannot combine sample-weighted and unweighted states of " + loss.spec());
         }
         if (median != null) median.checkCombinable(other.median);
-        lossSum.combine(other.lossSum);
+        if (sharedLossSum != other.sharedLossSum) throw new IllegalArgumentException("cannot combine a shared sum with an own one");
+        if (!sharedLossSum) lossSum.combine(other.lossSum);
         weightSum.combine(other.weightSum);
         count += other.count;
         clamped += other.clamped;

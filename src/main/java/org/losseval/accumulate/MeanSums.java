@@ -75,6 +75,13 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
         this.weighted = weighted;
     }
 
+    /**
+     * The exact Σx of an unweighted state, for a {@link LossState} of the same row losses to read as its Σ l
+     * rather than add them a second time; null for a weighted state (its Σwx has no rounding of w·x, unlike
+     * a loss state's Σ w·l).
+     */
+    ExactSum valueSum() { return weighted ? null : values; }
+
     /** Whether rows come with weights. */
     public boolean weighted() { return weighted; }
 

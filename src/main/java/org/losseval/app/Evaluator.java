@@ -171,7 +171,7 @@ public final class Evaluator {
                 states.accept(inputs, sampleWeight);
                 run.accept(source, batch, inputs, sampleWeight, states);
                 if (checked.baseline() != null) run.acceptBaseline(source, batch, inputs, checked.baseline(), sampleWeight, states);
-                if (groups != null) groups.accept(batch, inputs, checked.baseline(), sampleWeight);
+                if (groups != null) groups.accept(batch, inputs, checked.baseline(), sampleWeight, states);
             }
             rowsBefore += states.tally().read();
             return states;

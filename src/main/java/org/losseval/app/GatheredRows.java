@@ -16,11 +16,14 @@ final class GatheredRows implements LossInputs {
     private final Map<Role, double[][]> columns = new EnumMap<>(Role.class);
     private LossInputs from;
     private int size;
+    /** Whether no column was gathered ({@link #countOnly}). */
+    private boolean empty;
 
     /** Copies rows {@code order[start, end)} of {@code batch}'s every role into this view. */
     void gather(LossInputs batch, int[] order, int start, int end) {
         from = batch;
         size = end - start;
+        empty = false;
         for (Role role : Role.values()) {
             if (!batch.has(role)) continue;
             double[][] source = batch.group(role);
@@ -33,6 +36,16 @@ final class GatheredRows implements LossInputs {
         }
     }
 
+    /**
+     * A view of {@code size} rows of {@code batch} with no column gathered: for states that read only the row
+     * count and the kernels (each role then reads as not given).
+     */
+    void countOnly(LossInputs batch, int size) {
+        from = batch;
+        this.size = size;
+        empty = true;
+    }
+
     /** {@code out[j] = values[order[start + j]]} for the rows {@code [start, end)}. */
     static void gather(double[] values, int[] order, int start, int end, double[] out) {
         for (int j = 0, i = start; i < end; i++, j++) out[j] = values[order[i]];
@@ -40,7 +53,7 @@ final class GatheredRows implements LossInputs {
 
     @Override public int size() { return size; }
 
-    @Override public boolean has(Role role) { return from.has(role); }
+    @Override public boolean has(Role role) { return !empty && from.has(role); }
 
     @Override
     public double[] column(Role role) {
@@ -52,7 +65,7 @@ final class GatheredRows implements LossInputs {
     @Override
     public double[][] group(Role role) {
         double[][] group = columns.get(role);
-        if (group == null || !from.has(role)) throw new IllegalStateException(role.option() + " was not given");
+        if (group == null || !has(role)) throw new IllegalStateException(role.option() + " was not given");
         return group;
     }
 

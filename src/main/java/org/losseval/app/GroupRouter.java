@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.losseval.accumulate.GroupState;
+import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.MeanSums;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.io.InputException;
@@ -17,7 +18,10 @@ import org.losseval.loss.RowLoss;
  * <p>Per batch: the group of every row; when the whole batch is one group (a {@code file} or partition
  * column, or sorted data) its rows go to that group's states as they are; otherwise the rows are ordered by
  * group with a counting sort (stable, so each group keeps its rows in input order) and each group's rows are
- * gathered into reused arrays ({@link GatheredRows}) and accepted by its states. So every group's states see
+ * gathered into reused arrays ({@link GatheredRows}) and accepted by its states. A loss whose group states can
+ * take row losses ({@link LossState#reusesRowLosses}) gets the run's row losses of the batch, gathered the same
+ * way, rather than computing them again from the group's columns (the same bits: each row loss is computed once
+ * by the same kernels either way); the columns themselves are gathered only when some state reads them. So every group's states see
  * its rows in input order, in pieces that depend on the batch size; the states' sums are exact, so the figures
  * are the same bits whatever the batch size or thread count. Not thread-safe.
  */
@@ -35,6 +39,13 @@ final class GroupRouter {
     private int[] start = new int[0];
     private int[] present = new int[0];
     private double[] weightScratch = new double[0];
+    /** Per streamed loss whether its groups add the run's row losses of the batch rather than compute them. */
+    private final boolean[] reused;
+    /** Whether the groups' states read the rows' columns (a loss not reused, a baseline, quantiles, intervals). */
+    private final boolean columnsRead;
+    /** Per streamed loss, the run's row losses of a batch, then of one group's rows; null where not reused. */
+    private final double[][] runRowLosses;
+    private final double[][] rowLossScratch;
     private double[][] quantileScratch;
     private double[][] lowerScratch;
     private double[][] upperScratch;
@@ -51,6 +62,16 @@ final class GroupRouter {
         for (int i = 0; i < nominals.length; i++) nominals[i] = plan.nominals.get(i);
         template = new GroupState(streamed, request.weightColumn() != null, levels, nominals, confidence(request),
                 plan.exactBudgetBytes, pairedT(request, streamed));
+        reused = new boolean[streamed.size()];
+        boolean allReused = true;
+        for (int l = 0; l < reused.length; l++) {
+            reused[l] = streamed.get(l) != null && LossState.reusesRowLosses(streamed.get(l));
+            allReused &= reused[l] || streamed.get(l) == null;
+        }
+        columnsRead = !allReused || request.baseline() != null || levels.length > 0 || nominals.length > 0;
+        runRowLosses = new double[reused.length][];
+        rowLossScratch = new double[reused.length][];
+        for (int l = 0; l < reused.length; l++) rowLossScratch[l] = reused[l] ? new double[0] : null;
         quantileScratch = new double[levels.length][0];
         lowerScratch = new double[nominals.length][0];
         upperScratch = new double[nominals.length][0];
@@ -80,10 +101,12 @@ final class GroupRouter {
      * Adds a validated batch (its rows all used).
      *
      * @param baseline the batch through the baseline's binding, or null exactly when the run compares nothing
+     * @param run      the input's states, which have accepted the batch: their row losses are the groups'
      */
-    void accept(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight)
+    void accept(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight, InputStates run)
             throws InputException {
         int n = batch.size();
+        for (int l = 0; l < reused.length; l++) runRowLosses[l] = reused[l] ? run.lossState(l).plainRowLosses() : null;
         if (groupOfRow.length < n) {
             groupOfRow = new int[n];
             order = new int[n];
@@ -135,14 +158,20 @@ final class GroupRouter {
             uppers[i] = batch.column(request.intervals().get(i).upper());
         }
         double[] target = inputs.has(Role.TARGET) ? inputs.column(Role.TARGET) : null;
-        return new GroupState.Batch(inputs, sampleWeight, target, quantiles, lowers, uppers, baseline);
+        return new GroupState.Batch(inputs, sampleWeight, target, quantiles, lowers, uppers, baseline, runRowLosses);
     }
 
     private GroupState.Batch gather(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight,
                                     int from, int to) {
         EvalRequest request = plan.request;
         int m = to - from;
-        gathered.gather(inputs, order, from, to);
+        if (columnsRead) gathered.gather(inputs, order, from, to);
+        else gathered.countOnly(inputs, to - from);
+        for (int l = 0; l < reused.length; l++) {
+            if (!reused[l]) continue;
+            if (rowLossScratch[l].length < m) rowLossScratch[l] = new double[Math.max(m, 2 * rowLossScratch[l].length)];
+            GatheredRows.gather(runRowLosses[l], order, from, to, rowLossScratch[l]);
+        }
         if (baseline != null) gatheredBaseline.gather(baseline, order, from, to);
         double[] weights = null;
         if (sampleWeight != null) {
@@ -159,7 +188,7 @@ final class GroupRouter {
         }
         double[] target = gathered.has(Role.TARGET) ? gathered.column(Role.TARGET) : null;
         return new GroupState.Batch(gathered, weights, target, quantileScratch, lowerScratch, upperScratch,
-                baseline == null ? null : gatheredBaseline);
+                baseline == null ? null : gatheredBaseline, rowLossScratch);
     }
 
     private double[] gathered(double[] values, int from, int to, double[] scratch) {
