@@ -16,6 +16,9 @@ final class MeteredSource implements Source {
         this.size = size;
     }
 
+    /** The source it meters: which reader was chosen, for the tests. */
+    Source metered() { return source; }
+
     @Override public String name() { return source.name(); }
 
     @Override public String format() { return source.format(); }
