@@ -33,13 +33,6 @@ final class BatchInputs implements LossInputs {
     @Override public boolean has(Role role) { return columns.containsKey(role); }
 
     @Override
-    public double[] column(Role role) {
-        double[][] group = group(role);
-        if (group.length != 1) throw new IllegalStateException(role + " has " + group.length + " columns, not one");
-        return group[0];
-    }
-
-    @Override
     public double[][] group(Role role) {
         double[][] group = columns.get(role);
         if (group == null) throw new IllegalStateException(role.option() + " was not given");

@@ -14,8 +14,12 @@ public interface LossInputs {
     /** Whether the role was given (and bound to columns) in this run. */
     boolean has(Role role);
 
-    /** The values of a single-column role. */
-    double[] column(Role role);
+    /** The values of a single-column role: the one column of {@link #group}. */
+    default double[] column(Role role) {
+        double[][] group = group(role);
+        if (group.length != 1) throw new IllegalStateException(role + " has " + group.length + " columns, not one");
+        return group[0];
+    }
 
     /** The columns of a group role: {@code group(r)[k][i]} is column k of row i. */
     double[][] group(Role role);

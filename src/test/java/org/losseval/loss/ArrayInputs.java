@@ -51,13 +51,6 @@ public final class ArrayInputs implements LossInputs {
     @Override public boolean has(Role role) { return roles.containsKey(role); }
 
     @Override
-    public double[] column(Role role) {
-        double[][] group = group(role);
-        if (group.length != 1) throw new IllegalStateException(role + " has " + group.length + " columns");
-        return group[0];
-    }
-
-    @Override
     public double[][] group(Role role) {
         double[][] group = roles.get(role);
         if (group == null) throw new IllegalStateException(role + " not bound");
