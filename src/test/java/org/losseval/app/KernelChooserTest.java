@@ -1,0 +1,78 @@
+package org.losseval.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+import org.losseval.kernel.Kernels;
+
+/**
+ * The switch-over from scalar to vector kernels per Java release (the measured choice is in
+ * {@link KernelChooser}'s comment), and the property that overrides it. No timing: only which kernels a
+ * batch gets and what the report says.
+ */
+class KernelChooserTest {
+    /** More rows than any file of the measurements: a switch-over within it would show here. */
+    private static final int BATCH = 1 << 20;
+    private static final int BATCHES = 200;
+
+    @Test
+    void java17StaysScalarForAnyRowCount() {
+        assertEquals(KernelChooser.NEVER, KernelChooser.vectorAfterRows(17));
+        assertScalarThroughout(new KernelChooser(null, 17));
+    }
+
+    @Test
+    void java25StaysScalarForAnyRowCount() {
+        assertEquals(KernelChooser.NEVER, KernelChooser.vectorAfterRows(25));
+        assertScalarThroughout(new KernelChooser(null, 25));
+    }
+
+    @Test
+    void releasesBetweenAndAfterTakeTheLatestMeasuredChoiceAtOrBelowThem() {
+        assertEquals(KernelChooser.vectorAfterRows(17), KernelChooser.vectorAfterRows(21));
+        assertEquals(KernelChooser.vectorAfterRows(25), KernelChooser.vectorAfterRows(26));
+    }
+
+    @Test
+    void theScalarReportNamesTheReleaseAndTheOverride() {
+        KernelChooser chooser = new KernelChooser(null, 25);
+        chooser.next(3);
+        assertEquals("scalar (the vector kernels are slower on Java 25; -Dlosseval.vectorAfterRows=N starts them after N rows)",
+                chooser.description());
+    }
+
+    @Test
+    void theOverrideStartsTheActiveKernelsAfterItsRowCount() {
+        KernelChooser chooser = new KernelChooser(10L, 17);
+        assertScalar(chooser.next(6));
+        assertScalar(chooser.next(4)); // 10 rows: still within the override
+        assertEquals("scalar (the vector kernels start after 10 rows)", chooser.description());
+        KernelChooser.BatchKernels after = chooser.next(1);
+        assertSame(Kernels.regression(), after.regression());
+        assertSame(Kernels.classification(), after.classification());
+        assertEquals(Kernels.regression().description(), chooser.description());
+    }
+
+    @Test
+    void zeroStartsTheActiveKernelsAtTheFirstRow() {
+        KernelChooser chooser = new KernelChooser(0L, 25);
+        assertSame(Kernels.regression(), chooser.next(1).regression());
+    }
+
+    @Test
+    void thisJvmUsesItsOwnReleaseUnlessThePropertyIsSet() {
+        KernelChooser expected = new KernelChooser(Long.getLong(KernelChooser.PROPERTY), Runtime.version().feature());
+        KernelChooser actual = new KernelChooser();
+        assertEquals(expected.description(), actual.description());
+    }
+
+    private static void assertScalarThroughout(KernelChooser chooser) {
+        for (int b = 0; b < BATCHES; b++) assertScalar(chooser.next(BATCH));
+    }
+
+    private static void assertScalar(KernelChooser.BatchKernels kernels) {
+        assertSame(Kernels.scalar(), kernels.regression());
+        assertSame(Kernels.scalarClassification(), kernels.classification());
+    }
+}
