@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # losseval against its peers (DuckDB through JDBC, 1 and 2 threads; pandas + numpy when present) on the
 # same files, in one run: a Markdown table of median wall times, ratios to DuckDB 2T and the goals of the
-# performance issue, plus peak RSS. Every losseval (and pandas) result is checked against DuckDB's to 1e-9
+# performance issue, plus peak RSS; losseval on every JDK given (17 and 25 by default), one table per JDK
+# and the ratios between them. Every losseval (and pandas) result is checked against DuckDB's to 1e-9
 # relative; a disagreement prints MISMATCH and makes the script exit 1.
 #
-# Usage:  src/bench/compare.sh [--rows N] [--ce-rows N] [--runs N] [--dir DIR]
+# Usage:  src/bench/compare.sh [--rows N] [--ce-rows N] [--runs N] [--jdks LIST] [--dir DIR]
 #   --rows N      rows of reg_10m.csv (default 10000000; e.g. 200000 for a quick check)
 #   --ce-rows N   rows of ce_1m.csv (default: rows / 10, so 1000000 by default)
 #   --runs N      timed runs of each command (default 5); one more untimed run measures peak RSS and
 #                 checks the result
+#   --jdks LIST   the JDKs losseval runs on, comma-separated: a feature release (17, 25: the java on PATH
+#                 when it is that release, else /usr/lib/jvm/*-N-*) or a JAVA_HOME. Default 17,25, each
+#                 when installed (else the java on PATH); a JDK named explicitly must exist. The peers
+#                 (DuckDB, the hello world of the main table) run once, on the java on PATH
 #   --dir DIR     scratch dir (default ${TMPDIR:-/tmp}/losseval-bench); data, the DuckDB jar and the
 #                 compiled helpers are reused from there when they match
 # Environment:
@@ -19,7 +24,7 @@
 #                    "-XX:+UseSerialGC -XX:-UsePerfData", so the JVMs start alike)
 # Needs: bash, a JDK 17+ (java, javac), Maven (only to fetch the DuckDB jar once), awk; uses hyperfine
 # (median of --runs, via --export-json) and /usr/bin/time (peak RSS) when present. The full run takes
-# roughly 10-15 minutes on a quiet 2-core machine (an estimate) and ~1 GB of scratch disk; see README.md here.
+# roughly 15-25 minutes with two JDKs on a quiet 2-core machine and ~1 GB of scratch disk; see README.md here.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +33,7 @@ repo=$(cd "$here/../.." && pwd)
 rows=10000000
 ce_rows=
 runs=5
+jdk_list=
 dir=${TMPDIR:-/tmp}/losseval-bench
 duckdb_version=${DUCKDB_VERSION:-1.5.6.0}
 read -r -a peer_java_opts <<<"${PEER_JAVA_OPTS:--XX:+UseSerialGC -XX:-UsePerfData}"
@@ -51,6 +57,7 @@ while [ $# -gt 0 ]; do
         --rows) positive "$1" "${2:-}"; rows=$2; shift 2 ;;
         --ce-rows) positive "$1" "${2:-}"; ce_rows=$2; shift 2 ;;
         --runs) positive "$1" "${2:-}"; runs=$2; shift 2 ;;
+        --jdks) [ -n "${2:-}" ] || usage 2; jdk_list=$2; shift 2 ;;
         --dir) [ -n "${2:-}" ] || usage 2; dir=$2; shift 2 ;;
         -h | --help) usage 0 ;;
         *) echo "compare.sh: unknown argument '$1'" >&2; usage 2 ;;
@@ -75,6 +82,42 @@ fi
     exit 2
 }
 have java && have javac || { say "compare.sh: needs a JDK 17+ (java and javac)"; exit 2; }
+
+# The JDKs losseval runs on: tags (feature releases) in order, with their JAVA_HOME and version line.
+default_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+java_feature() { "$1/bin/java" -version 2>&1 | sed -n '1s/.* version "\([0-9]*\).*/\1/p'; }
+# jdk_home SPEC: the JAVA_HOME of a feature release (the java on PATH first) or of a directory.
+jdk_home() {
+    local h
+    if [ -x "$1/bin/java" ]; then (cd "$1" && pwd); return; fi
+    case $1 in '' | *[!0-9]*) return 1 ;; esac
+    [ "$(java_feature "$default_home")" = "$1" ] && { echo "$default_home"; return; }
+    for h in /usr/lib/jvm/*-"$1"-* /usr/lib/jvm/*-"$1"; do
+        [ -x "$h/bin/java" ] && { echo "$h"; return; }
+    done
+    return 1
+}
+declare -A jhome jversion
+jdks=()
+IFS=, read -r -a jdk_specs <<<"${jdk_list:-17,25}"
+for spec in "${jdk_specs[@]}"; do
+    if ! home=$(jdk_home "$spec"); then
+        [ -z "$jdk_list" ] && continue # a default JDK that is not installed
+        say "compare.sh: --jdks: no JDK '$spec' (give a feature release installed here or a JAVA_HOME)"
+        exit 2
+    fi
+    tag=$(java_feature "$home")
+    [ -n "$tag" ] && [ -z "${jhome[$tag]:-}" ] || { say "compare.sh: --jdks: '$spec' ($home) repeats Java ${tag:-?}"; exit 2; }
+    jdks+=("$tag")
+    jhome[$tag]=$home
+    jversion[$tag]=$("$home/bin/java" -version 2>&1 | head -n 1)
+done
+if [ ${#jdks[@]} -eq 0 ]; then # neither 17 nor 25: the java on PATH
+    tag=$(java_feature "$default_home")
+    jdks=("$tag")
+    jhome[$tag]=$default_home
+    jversion[$tag]=$(java -version 2>&1 | head -n 1)
+fi
 hyperfine=${HYPERFINE-$(command -v hyperfine || true)}
 [ -n "$hyperfine" ] && timer=hyperfine || timer="bash loop (date +%s%N)"
 [ -x /usr/bin/time ] && rss_tool=/usr/bin/time || rss_tool=
@@ -186,7 +229,7 @@ check() {
     local id=$1 ref=$2 mine verdict
     [ -z "${note[$id]:-}" ] && [ -z "${note[$ref]:-}" ] || return 0
     case $id in
-        le_*) mine=$(losseval_values "$id") ;;
+        le[0-9]*) mine=$(losseval_values "$id") ;;
         *) mine=$(peer_values "$id") ;;
     esac
     verdict=$(paste <(printf '%s\n' "$mine") <(peer_values "$ref") | awk -F '\t' -v tol="$rel_tol" '
@@ -203,57 +246,67 @@ check() {
     fi
 }
 
-le=("$losseval" eval --format csv)
-
-say "measuring ($runs timed runs each, $timer) ..."
-# 1. regression, five losses
-measure cat_reg_csv cat "$reg_csv"
-measure duck1_reg_csv "${duck[@]}" --threads 1 reg "$reg_csv"
-measure duck2_reg_csv "${duck[@]}" --threads 2 reg "$reg_csv"
-measure le_reg_csv_nc "${le[@]}" "$reg_csv" -p pred -t target -l "$reg_losses" --no-contrib
-measure le_reg_csv_c "${le[@]}" "$reg_csv" -p pred -t target -l "$reg_losses"
-[ -n "$pandas" ] && measure pd_reg_csv "$pandas" "$here/pandas_run.py" reg "$reg_csv"
-measure cat_reg_pq cat "$reg_pq"
-measure duck1_reg_pq "${duck[@]}" --threads 1 reg "$reg_pq"
-measure duck2_reg_pq "${duck[@]}" --threads 2 reg "$reg_pq"
-measure le_reg_pq_nc "${le[@]}" "$reg_pq" -p pred -t target -l "$reg_losses" --no-contrib
-measure le_reg_pq_c "${le[@]}" "$reg_pq" -p pred -t target -l "$reg_losses"
-[ -n "$pandas_parquet" ] && measure pd_reg_pq "$pandas" "$here/pandas_run.py" reg "$reg_pq"
-
-# 2. 10-class cross-entropy. The loss is new: find the --logits form this losseval takes on a 3-row probe,
-# and leave the row n/a when it takes none.
+# le_on TAG: sets le to losseval's eval on the JDK of TAG (the launcher honours JAVA_HOME), CSV output; an
+# array, not a function, since /usr/bin/time and hyperfine run programs.
+le_on() { le=(env "JAVA_HOME=${jhome[$1]}" "$losseval" eval --format csv); }
+le_on "${jdks[0]}"
+# The cross-entropy --logits form this losseval takes, found on a 3-row probe (empty: it takes none).
 head -n 4 "$ce_csv" >"$dir/ce_probe.csv"
 ce_args=
 for form in "l0,l1,l2,l3,l4,l5,l6,l7,l8,l9" "l0..l9"; do
-    if "$losseval" eval "$dir/ce_probe.csv" -l ce --logits "$form" -t label --format csv >/dev/null 2>"$res/ce_probe.err"; then
+    if "${le[@]}" "$dir/ce_probe.csv" -l ce --logits "$form" -t label >/dev/null 2>"$res/ce_probe.err"; then
         ce_args=$form
         break
     fi
 done
 [ -n "$ce_args" ] || say "  losseval rejects '-l ce --logits ...': $(head -n 1 "$res/ce_probe.err") (cross-entropy rows: n/a)"
+
+say "measuring ($runs timed runs each, $timer) ..."
+# The peers once, on the java on PATH (DuckDB's work is native code, so the JDK changes only its start-up).
+measure cat_reg_csv cat "$reg_csv"
+measure duck1_reg_csv "${duck[@]}" --threads 1 reg "$reg_csv"
+measure duck2_reg_csv "${duck[@]}" --threads 2 reg "$reg_csv"
+[ -n "$pandas" ] && measure pd_reg_csv "$pandas" "$here/pandas_run.py" reg "$reg_csv"
+measure cat_reg_pq cat "$reg_pq"
+measure duck1_reg_pq "${duck[@]}" --threads 1 reg "$reg_pq"
+measure duck2_reg_pq "${duck[@]}" --threads 2 reg "$reg_pq"
+[ -n "$pandas_parquet" ] && measure pd_reg_pq "$pandas" "$here/pandas_run.py" reg "$reg_pq"
 measure cat_ce_csv cat "$ce_csv"
 measure duck1_ce_csv "${duck[@]}" --threads 1 ce "$ce_csv"
 measure duck2_ce_csv "${duck[@]}" --threads 2 ce "$ce_csv"
-[ -n "$ce_args" ] && measure le_ce_csv "${le[@]}" "$ce_csv" -l ce --logits "$ce_args" -t label
 [ -n "$pandas" ] && measure pd_ce_csv "$pandas" "$here/pandas_run.py" ce "$ce_csv"
 measure cat_ce_pq cat "$ce_pq"
 measure duck1_ce_pq "${duck[@]}" --threads 1 ce "$ce_pq"
 measure duck2_ce_pq "${duck[@]}" --threads 2 ce "$ce_pq"
-[ -n "$ce_args" ] && measure le_ce_pq "${le[@]}" "$ce_pq" -l ce --logits "$ce_args" -t label
 [ -n "$pandas_parquet" ] && measure pd_ce_pq "$pandas" "$here/pandas_run.py" ce "$ce_pq"
-
-# 3. start-up: a three-row file, the losses as above, contributions on (the default a person types)
-measure hello java "${peer_java_opts[@]}" -cp "$dir/classes" Hello
 measure duck1_start "${duck[@]}" --threads 1 reg "$houses"
 measure duck2_start "${duck[@]}" --threads 2 reg "$houses"
-measure le_start "${le[@]}" "$houses" -p pred -t target -l "$reg_losses"
 [ -n "$pandas" ] && measure pd_start "$pandas" "$here/pandas_run.py" reg "$houses"
 
-for pair in le_reg_csv_nc:duck1_reg_csv le_reg_csv_c:duck1_reg_csv pd_reg_csv:duck1_reg_csv \
-    le_reg_pq_nc:duck1_reg_pq le_reg_pq_c:duck1_reg_pq pd_reg_pq:duck1_reg_pq duck2_reg_csv:duck1_reg_csv \
-    duck1_reg_pq:duck1_reg_csv duck2_reg_pq:duck1_reg_csv le_ce_csv:duck1_ce_csv pd_ce_csv:duck1_ce_csv \
-    le_ce_pq:duck1_ce_csv pd_ce_pq:duck1_ce_csv duck2_ce_csv:duck1_ce_csv duck1_ce_pq:duck1_ce_csv \
-    duck2_ce_pq:duck1_ce_csv le_start:duck1_start pd_start:duck1_start duck2_start:duck1_start; do
+# losseval on each JDK: every row of the table, and that JDK's hello world (the start-up row's floor).
+for t in "${jdks[@]}"; do
+    say " Java $t (${jhome[$t]}):"
+    le_on "$t"
+    measure "le${t}_reg_csv_nc" "${le[@]}" "$reg_csv" -p pred -t target -l "$reg_losses" --no-contrib
+    measure "le${t}_reg_csv_c" "${le[@]}" "$reg_csv" -p pred -t target -l "$reg_losses"
+    measure "le${t}_reg_pq_nc" "${le[@]}" "$reg_pq" -p pred -t target -l "$reg_losses" --no-contrib
+    measure "le${t}_reg_pq_c" "${le[@]}" "$reg_pq" -p pred -t target -l "$reg_losses"
+    [ -n "$ce_args" ] && measure "le${t}_ce_csv" "${le[@]}" "$ce_csv" -l ce --logits "$ce_args" -t label
+    [ -n "$ce_args" ] && measure "le${t}_ce_pq" "${le[@]}" "$ce_pq" -l ce --logits "$ce_args" -t label
+    # a three-row file, the losses as above, contributions on (the default a person types)
+    measure "le${t}_start" "${le[@]}" "$houses" -p pred -t target -l "$reg_losses"
+    measure "hello$t" "${jhome[$t]}/bin/java" "${peer_java_opts[@]}" -cp "$dir/classes" Hello
+done
+
+pairs=(pd_reg_csv:duck1_reg_csv pd_reg_pq:duck1_reg_pq duck2_reg_csv:duck1_reg_csv duck1_reg_pq:duck1_reg_csv
+    duck2_reg_pq:duck1_reg_csv pd_ce_csv:duck1_ce_csv pd_ce_pq:duck1_ce_csv duck2_ce_csv:duck1_ce_csv
+    duck1_ce_pq:duck1_ce_csv duck2_ce_pq:duck1_ce_csv pd_start:duck1_start duck2_start:duck1_start)
+for t in "${jdks[@]}"; do
+    pairs+=("le${t}_reg_csv_nc:duck1_reg_csv" "le${t}_reg_csv_c:duck1_reg_csv" "le${t}_reg_pq_nc:duck1_reg_pq"
+        "le${t}_reg_pq_c:duck1_reg_pq" "le${t}_ce_csv:duck1_ce_csv" "le${t}_ce_pq:duck1_ce_csv"
+        "le${t}_start:duck1_start")
+done
+for pair in "${pairs[@]}"; do
     id=${pair%%:*}
     [ -f "$res/$id.out" ] && check "$id" "${pair#*:}"
 done
@@ -297,53 +350,71 @@ mib() { [ -n "${rss[$1]:-}" ] && awk -v k="${rss[$1]}" 'BEGIN { printf "%.0f MiB
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "## losseval vs DuckDB$([ -n "$pandas" ] && echo ' and pandas')"
 echo
-echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- JDK: $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
+echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, load average $(cut -d' ' -f1-3 /proc/loadavg) (at the end)"
+echo "- JDKs of losseval: $(for t in "${jdks[@]}"; do printf '%s (%s); ' "${jversion[$t]}" "${jhome[$t]}"; done | sed 's/; $//')"
+echo "- peers' JDK: $(java -version 2>&1 | head -n 1)"
 echo "- losseval: $("$losseval" --version 2>&1 | tr '\n' ' ' | sed 's/ *$//') ($losseval)"
 echo "- DuckDB JDBC $duckdb_version; peers' JVM flags: ${peer_java_opts[*]}"
 echo "- pandas: $([ -n "$pandas" ] && "$pandas" -c 'import pandas, numpy; print("pandas", pandas.__version__, "numpy", numpy.__version__)' || echo n/a)$([ -n "$pandas" ] && [ -z "$pandas_parquet" ] && echo ' (no Parquet engine: Parquet rows n/a)')"
 echo "- data: $rows regression rows ($(du -h "$reg_csv" | cut -f1) CSV, $(du -h "$reg_pq" | cut -f1) Parquet), $ce_rows cross-entropy rows ($(du -h "$ce_csv" | cut -f1) CSV, $(du -h "$ce_pq" | cut -f1) Parquet), in $dir, page-cached"
 echo "- timing: median of $runs runs of the whole process ($timer); peak RSS from one more run (${rss_tool:-n/a})"
-echo
-echo "| work | losseval | DuckDB 1T | DuckDB 2T | pandas | cat | ratio to DuckDB 2T | goal |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
+
 row() { # row LABEL LE DUCK_SUFFIX PD CAT GOAL
     printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(cell "$2")" "$(cell "duck1_$3")" \
         "$(cell "duck2_$3")" "$(cell "$4")" "$(cell "$5")" "$(ratio "$2" "duck2_$3")" "$6"
 }
-row "CSV, 5 losses, --no-contrib" le_reg_csv_nc reg_csv pd_reg_csv cat_reg_csv "$(goal_ratio le_reg_csv_nc duck2_reg_csv 0.5)"
-row "CSV, 5 losses, contributions" le_reg_csv_c reg_csv pd_reg_csv cat_reg_csv "$(goal_ratio le_reg_csv_c duck2_reg_csv 0.7)"
-row "Parquet, 5 losses, --no-contrib" le_reg_pq_nc reg_pq pd_reg_pq cat_reg_pq "$(goal_ratio le_reg_pq_nc duck2_reg_pq 0.8)"
-row "Parquet, 5 losses, contributions" le_reg_pq_c reg_pq pd_reg_pq cat_reg_pq "none set"
-row "CSV, 10-class cross-entropy" le_ce_csv ce_csv pd_ce_csv cat_ce_csv "$(goal_ratio le_ce_csv duck2_ce_csv 0.5)"
-row "Parquet, 10-class cross-entropy" le_ce_pq ce_pq pd_ce_pq cat_ce_pq "$(goal_ratio le_ce_pq duck2_ce_pq 1.0)"
-start_goal=n/a
-[ -n "${median[le_start]:-}" ] && [ -z "${note[le_start]:-}" ] && [ -n "${median[hello]:-}" ] \
-    && start_goal=$(awk -v s="${median[le_start]}" -v h="${median[hello]}" 'BEGIN { print (s <= 2 * h) ? "met" : "MISSED" }')
-printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "three-row CSV (start-up)" "$(cell le_start)" \
-    "$(cell duck1_start)" "$(cell duck2_start)" "$(cell pd_start)" "JVM hello: $(cell hello)" \
-    "$(ratio le_start duck2_start)" "≤ 2× hello: $(ratio le_start hello) ($start_goal)"
-mem_goal=n/a
-[ -n "${rss[le_reg_csv_nc]:-}" ] \
-    && mem_goal=$(awk -v k="${rss[le_reg_csv_nc]}" 'BEGIN { print (k <= 256 * 1024) ? "met" : "MISSED" }')
-printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "peak RSS, CSV --no-contrib" "$(mib le_reg_csv_nc)" \
-    "$(mib duck1_reg_csv)" "$(mib duck2_reg_csv)" "$(mib pd_reg_csv)" "n/a" \
-    "$([ -n "${rss[le_reg_csv_nc]:-}" ] && [ -n "${rss[duck2_reg_csv]:-}" ] \
-        && awk -v a="${rss[le_reg_csv_nc]}" -v b="${rss[duck2_reg_csv]}" 'BEGIN { printf "%.2f×", a / b }' || echo n/a)" \
-    "≤ 256 MiB ($mem_goal)"
-echo
-echo "Peak RSS of every command (one run each):"
-echo
-echo "| work | losseval | DuckDB 1T | DuckDB 2T | pandas |"
-echo "|---|---:|---:|---:|---:|"
 mrow() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$(mib "$2")" "$(mib "duck1_$3")" "$(mib "duck2_$3")" "$(mib "$4")"; }
-mrow "CSV, 5 losses, --no-contrib" le_reg_csv_nc reg_csv pd_reg_csv
-mrow "CSV, 5 losses, contributions" le_reg_csv_c reg_csv pd_reg_csv
-mrow "Parquet, 5 losses, --no-contrib" le_reg_pq_nc reg_pq pd_reg_pq
-mrow "Parquet, 5 losses, contributions" le_reg_pq_c reg_pq pd_reg_pq
-mrow "CSV, 10-class cross-entropy" le_ce_csv ce_csv pd_ce_csv
-mrow "Parquet, 10-class cross-entropy" le_ce_pq ce_pq pd_ce_pq
-mrow "three-row CSV (start-up)" le_start start pd_start
+# table T: the table of losseval on Java T against the peers, then the peak RSS of every command.
+table() {
+    local t=$1 p start_goal=n/a mem_goal=n/a
+    p=le$t
+    echo
+    echo "### losseval on Java $t (${jversion[$t]})"
+    echo
+    echo "| work | losseval | DuckDB 1T | DuckDB 2T | pandas | cat | ratio to DuckDB 2T | goal |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    row "CSV, 5 losses, --no-contrib" "${p}_reg_csv_nc" reg_csv pd_reg_csv cat_reg_csv "$(goal_ratio "${p}_reg_csv_nc" duck2_reg_csv 0.5)"
+    row "CSV, 5 losses, contributions" "${p}_reg_csv_c" reg_csv pd_reg_csv cat_reg_csv "$(goal_ratio "${p}_reg_csv_c" duck2_reg_csv 0.7)"
+    row "Parquet, 5 losses, --no-contrib" "${p}_reg_pq_nc" reg_pq pd_reg_pq cat_reg_pq "$(goal_ratio "${p}_reg_pq_nc" duck2_reg_pq 0.8)"
+    row "Parquet, 5 losses, contributions" "${p}_reg_pq_c" reg_pq pd_reg_pq cat_reg_pq "none set"
+    row "CSV, 10-class cross-entropy" "${p}_ce_csv" ce_csv pd_ce_csv cat_ce_csv "$(goal_ratio "${p}_ce_csv" duck2_ce_csv 0.5)"
+    row "Parquet, 10-class cross-entropy" "${p}_ce_pq" ce_pq pd_ce_pq cat_ce_pq "$(goal_ratio "${p}_ce_pq" duck2_ce_pq 1.0)"
+    [ -n "${median[${p}_start]:-}" ] && [ -z "${note[${p}_start]:-}" ] && [ -n "${median[hello$t]:-}" ] \
+        && start_goal=$(awk -v s="${median[${p}_start]}" -v h="${median[hello$t]}" 'BEGIN { print (s <= 2 * h) ? "met" : "MISSED" }')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "three-row CSV (start-up)" "$(cell "${p}_start")" \
+        "$(cell duck1_start)" "$(cell duck2_start)" "$(cell pd_start)" "JVM $t hello: $(cell "hello$t")" \
+        "$(ratio "${p}_start" duck2_start)" "≤ 2× hello: $(ratio "${p}_start" "hello$t") ($start_goal)"
+    [ -n "${rss[${p}_reg_csv_nc]:-}" ] \
+        && mem_goal=$(awk -v k="${rss[${p}_reg_csv_nc]}" 'BEGIN { print (k <= 256 * 1024) ? "met" : "MISSED" }')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "peak RSS, CSV --no-contrib" "$(mib "${p}_reg_csv_nc")" \
+        "$(mib duck1_reg_csv)" "$(mib duck2_reg_csv)" "$(mib pd_reg_csv)" "n/a" \
+        "$([ -n "${rss[${p}_reg_csv_nc]:-}" ] && [ -n "${rss[duck2_reg_csv]:-}" ] \
+            && awk -v a="${rss[${p}_reg_csv_nc]}" -v b="${rss[duck2_reg_csv]}" 'BEGIN { printf "%.2f×", a / b }' || echo n/a)" \
+        "≤ 256 MiB ($mem_goal)"
+    echo
+    echo "Peak RSS of every command (one run each):"
+    echo
+    echo "| work | losseval | DuckDB 1T | DuckDB 2T | pandas |"
+    echo "|---|---:|---:|---:|---:|"
+    mrow "CSV, 5 losses, --no-contrib" "${p}_reg_csv_nc" reg_csv pd_reg_csv
+    mrow "CSV, 5 losses, contributions" "${p}_reg_csv_c" reg_csv pd_reg_csv
+    mrow "Parquet, 5 losses, --no-contrib" "${p}_reg_pq_nc" reg_pq pd_reg_pq
+    mrow "Parquet, 5 losses, contributions" "${p}_reg_pq_c" reg_pq pd_reg_pq
+    mrow "CSV, 10-class cross-entropy" "${p}_ce_csv" ce_csv pd_ce_csv
+    mrow "Parquet, 10-class cross-entropy" "${p}_ce_pq" ce_pq pd_ce_pq
+    mrow "three-row CSV (start-up)" "${p}_start" start pd_start
+}
+for t in "${jdks[@]}"; do table "$t"; done
+# Between the JDKs: each later JDK's medians over the first one's, row by row (below 1: faster there).
+for t in "${jdks[@]:1}"; do
+    f=${jdks[0]}
+    echo
+    printf 'Java %s ÷ Java %s (median wall time): CSV --no-contrib %s, CSV contributions %s, Parquet --no-contrib %s, Parquet contributions %s, CE CSV %s, CE Parquet %s, three-row CSV %s, hello world %s.\n' \
+        "$t" "$f" "$(ratio "le${t}_reg_csv_nc" "le${f}_reg_csv_nc")" "$(ratio "le${t}_reg_csv_c" "le${f}_reg_csv_c")" \
+        "$(ratio "le${t}_reg_pq_nc" "le${f}_reg_pq_nc")" "$(ratio "le${t}_reg_pq_c" "le${f}_reg_pq_c")" \
+        "$(ratio "le${t}_ce_csv" "le${f}_ce_csv")" "$(ratio "le${t}_ce_pq" "le${f}_ce_pq")" \
+        "$(ratio "le${t}_start" "le${f}_start")" "$(ratio "hello$t" "hello$f")"
+done
 echo
 if [ -z "$ce_args" ]; then
     echo "Cross-entropy: losseval rejected \`-l ce --logits ...\` ($(head -n 1 "$res/ce_probe.err")), so its cells are n/a."
@@ -358,7 +429,9 @@ echo "Start-up by JDK (three-row CSV, -l mse; src/bench/startup.sh):"
 echo
 installed=
 [ -f "$(dirname "$(readlink -f "$losseval")")/../share/losseval/losseval.jar" ] && installed=$losseval
-if ! LOSSEVAL=$installed "$here/startup.sh" --runs "$(( runs > 10 ? runs : 10 ))" --dir "$dir/startup"; then
+startup_jdks=()
+for t in "${jdks[@]}"; do startup_jdks+=(--jdk "${jhome[$t]}"); done
+if ! LOSSEVAL=$installed "$here/startup.sh" "${startup_jdks[@]}" --runs "$(( runs > 10 ? runs : 10 ))" --dir "$dir/startup"; then
     say "compare.sh: startup.sh failed"
     failures=$((failures + 1))
 fi
