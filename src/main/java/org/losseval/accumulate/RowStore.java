@@ -154,10 +154,15 @@ final class RowStore {
      */
     private void foldInto(ContributionSummary into, int[] column, int[] intoSharedWith) {
         double[][] block = new double[losses][];
+        for (int l = 0; l < losses; l++) block[l] = intoSharedWith[l] == l ? new double[DoubleBlocks.BLOCK] : null;
+        double[] residualBlock = withResiduals ? new double[DoubleBlocks.BLOCK] : null;
         DoubleBlocks first = contributions[column[0]]; // loss 0 always holds its own column
         for (int b = 0; b < first.blocks(); b++) {
-            for (int l = 0; l < losses; l++) block[l] = intoSharedWith[l] == l ? contributions[column[l]].block(b) : null;
-            into.addRows(withResiduals ? residuals.block(b) : null, block, 0, first.fillOf(b), intoSharedWith);
+            for (int l = 0; l < losses; l++) {
+                if (block[l] != null) contributions[column[l]].copyBlock(b, block[l]);
+            }
+            if (withResiduals) residuals.copyBlock(b, residualBlock);
+            into.addRows(residualBlock, block, 0, first.fillOf(b), intoSharedWith);
         }
     }
 }
