@@ -166,7 +166,7 @@ public final class GroupState implements MergeableState<GroupState, GroupState.F
         for (int l = 0; l < lossStates.length; l++) {
             RowLoss loss = losses.get(l);
             if (loss == null) continue;
-            if (hasMeanInterval(loss)) means[l] = new MeanSums(sampleWeighted);
+            if (hasMeanInterval(loss)) means[l] = new MeanSums(sampleWeighted, scratch);
             // Unweighted, the loss's Σ l and the interval's Σx are one exact sum of the same row losses: kept once.
             ExactSum shared = means[l] != null && LossState.reusesRowLosses(loss) ? means[l].valueSum() : null;
             lossStates[l] = new LossState(loss, sampleWeighted, exactBudgetBytes, scratch, shared);
