@@ -158,9 +158,8 @@ final class ReplicateSums {
             total = total.shiftLeft(CHUNK_BITS);
             if (slots[s] != null) total = total.add(BigInteger.valueOf(slots[s][b]));
         }
-        if (total.signum() == 0) return BigDecimal.ZERO;
-        // total · 2^-1074 exactly (2^-k = 5^k / 10^k)
-        return new BigDecimal(total.multiply(FivePower.VALUE), 1074);
+        // total · 2^-1074 exactly, at the smallest scale (why: ExactSum.exactly)
+        return ExactSum.exactly(total, -1074);
     }
 
     /** Moves the pending additions into the integer slots (exactly: they are integers below 2^52) and normalizes. */
@@ -194,9 +193,5 @@ final class ReplicateSums {
                 to[r] += c;
             }
         }
-    }
-
-    private static final class FivePower {
-        static final BigInteger VALUE = BigInteger.valueOf(5).pow(1074);
     }
 }

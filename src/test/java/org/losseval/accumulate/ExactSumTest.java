@@ -205,4 +205,28 @@ class ExactSumTest {
         assertEquals(5 * 8 * (61 + 32 + 64), losses.arrayBytes());
         assertEquals(reference(values), losses.value());
     }
+
+    /**
+     * {@link ExactSum#exactly}: m·2^e as the same number as the fixed-scale form it replaced
+     * (m·2^(e+1075)·5^1075 at scale 1075, which is m·2^e), at the smallest scale: a sum of values with a few
+     * fractional bits has a scale of a few digits, not 1075.
+     */
+    @Test
+    void exactlyIsTheNumberAtTheSmallestScale() {
+        Random random = new Random(8);
+        for (int trial = 0; trial < 500; trial++) {
+            java.math.BigInteger m = new java.math.BigInteger(1 + random.nextInt(200), random);
+            if (random.nextBoolean()) m = m.negate();
+            int e = random.nextInt(1100) - 1075;
+            BigDecimal fixed = new BigDecimal(m.shiftLeft(e + 1075).multiply(java.math.BigInteger.valueOf(5).pow(1075)), 1075);
+            BigDecimal small = ExactSum.exactly(m, e);
+            assertEquals(0, fixed.compareTo(small), m + " * 2^" + e);
+            assertEquals(Math.max(0, fixed.stripTrailingZeros().scale()), small.scale(), "smallest scale");
+        }
+        ExactSum sum = new ExactSum();
+        sum.add(0.75);
+        sum.add(2.5);
+        assertEquals(new BigDecimal("3.25"), sum.exact(), "3.25 at scale 2");
+        assertEquals(BigDecimal.ZERO, ExactSum.exactly(java.math.BigInteger.ZERO, -40));
+    }
 }
