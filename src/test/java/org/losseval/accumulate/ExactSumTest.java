@@ -168,8 +168,24 @@ class ExactSumTest {
             int n = Math.min(37, values.length - from);
             inChunks.addAll(java.util.Arrays.copyOfRange(values, from, from + n), n);
         }
+        // One call whose values leave the window mid-way: addAll widens inside its lane loop.
+        // (16 zeros first make the lanes with an empty window, so no first pass sizes it for the values)
+        ExactSum oneCall = new ExactSum();
+        oneCall.addAll(new double[16], 16);
+        oneCall.addAll(values, values.length);
+        double[] reversed = values.clone();
+        for (int i = 0; i < reversed.length / 2; i++) {
+            double t = reversed[i];
+            reversed[i] = reversed[reversed.length - 1 - i];
+            reversed[reversed.length - 1 - i] = t;
+        }
+        ExactSum oneCallReversed = new ExactSum();
+        oneCallReversed.addAll(new double[16], 16);
+        oneCallReversed.addAll(reversed, reversed.length);
         assertEquals(reference(values), oneByOne.value());
         assertEquals(reference(values), inChunks.value());
+        assertEquals(reference(values), oneCall.value());
+        assertEquals(reference(values), oneCallReversed.value());
     }
 
     @Test
