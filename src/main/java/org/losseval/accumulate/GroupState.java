@@ -34,7 +34,9 @@ import org.losseval.report.QuantileResult;
  * after filling them): about 12 KiB per group per loss with 60 rows per batch, 4 KiB with 10, 19 KiB with
  * --weight; so 10,000 groups with two losses take about 250 MB (380 MB weighted). medae keeps each group's
  * errors as the run's state does ({@link AbsoluteErrorMedian}: 8 bytes a row, 16 weighted, up to the run's
- * exact budget per group), so all groups together hold at most as many rows again as the run. Not thread-safe.
+ * exact budget per group), so all groups together hold at most as many rows again as the run. A loss
+ * {@link #twin}ned with another (rmse with mse, whose row losses are the same bits) keeps its states but does no
+ * work until the caller parts them. Not thread-safe.
  *
  * <p><b>With a baseline</b> (a state made with {@code pairedT} non-null): per streamed loss the baseline's own
  * {@link LossState} on the group's rows (its value) and a {@link PairedDifference} of the row losses: the paired
