@@ -16,8 +16,8 @@ Independent implementations used:
     2.009575234489209 has t.sf = 0.0250000001447 (mpmath agrees with that tail). Columns ci_low_mp,
     ci_high_mp; the Java test holds these to a tight tolerance and SciPy's to a looser one.
   - the Poisson bootstrap of accumulate.BootstrapDifference re-implemented from its Javadoc and
-    accumulate.PoissonBootstrap's: SplitMix64 in Python integers (mod 2^64), the Poisson(1) CDF thresholds
-    from mpmath, each replicate's sums exact (math.fsum of k copies of each row's w*x), the replicate
+    accumulate.PoissonBootstrap's: SplitMix64 in Python integers (mod 2^64), four 16-bit draws per hash
+    against the cumulative thresholds of the frequencies n_k / 2^16 (poisson_frequencies.py chose them), each replicate's sums exact (math.fsum of k copies of each row's w*x), the replicate
     delta sqrt(C/W) - sqrt(B/W) (rmse), np.quantile(method="linear") for the percentile interval, and
     the p-value 2 (1 + min(#{d <= 0}, #{d >= 0})) / (B + 1). Files bootstrap_rows.csv (input, row,
     cand, base, w), bootstrap_counts.csv (k for a few rows and replicates), bootstrap_expected.csv.
@@ -96,11 +96,9 @@ def precise_interval(figures, level):
 
 MASK = (1 << 64) - 1
 GOLDEN_GAMMA = 0x9E3779B97F4A7C15
-POISSON_CDF = []
-_c = mpmath.mpf(0)
-for _j in range(18):
-    _c += mpmath.e ** -1 / mpmath.factorial(_j)
-    POISSON_CDF.append(float(_c))
+# accumulate.PoissonBootstrap.FREQUENCIES: P(k) = n_k / 2^16 (chosen by poisson_frequencies.py)
+FREQUENCIES = [24109, 24111, 12052, 4019, 1006, 202, 29, 8]
+THRESHOLDS = [sum(FREQUENCIES[:j + 1]) for j in range(len(FREQUENCIES) - 1)]
 
 
 def splitmix(x):
@@ -115,8 +113,9 @@ def row_key(seed, source, row):
 
 
 def count(key, replicate):
-    u = (splitmix((key + replicate) & MASK) >> 11) * 2.0 ** -53
-    return sum(1 for c in POISSON_CDF if c <= u)
+    h = splitmix((key + replicate // 4) & MASK)
+    u = (h >> (16 * (replicate % 4))) & 0xFFFF
+    return sum(1 for t in THRESHOLDS if t <= u)
 
 
 def bootstrap_rmse(rows, seed, replicates, weighted, level):
@@ -167,7 +166,7 @@ def bootstrap_fixtures():
         for seed in (0, 20240917, -5):
             for source in (0, 3):
                 for row in (1, 2, 999999999999):
-                    for replicate in (0, 1, 7, 999):
+                    for replicate in (0, 1, 2, 3, 4, 7, 999):
                         out.writerow([seed, source, row, replicate, count(row_key(seed, source, row), replicate)])
     with open("bootstrap_expected.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")

@@ -33,9 +33,9 @@ import org.losseval.report.DifferenceInference;
  *       &amp; Hinkley, <i>Bootstrap Methods and their Application</i>, 1997, §4.2 and eq. 4.11).</li>
  * </ul>
  *
- * <p>Cost: per row, one key, B hashes (SplitMix64) and 4 to 9 integer multiply-adds per replicate; memory a few
- * arrays of B longs per sum ({@link ReplicateSums}). The bootstrap is O(n · B), about 6 ns per row and
- * replicate: only figures that need it run it. Not thread-safe.
+ * <p>Cost: per row, one key, B/4 hashes (SplitMix64, {@link PoissonBootstrap}) and 5 to 7 multiply-adds per
+ * replicate in vectorized loops; memory a few arrays of B longs and doubles per sum ({@link ReplicateSums}).
+ * The bootstrap is O(n · B): only figures that need it run it. Not thread-safe.
  */
 public final class BootstrapDifference implements MergeableState<BootstrapDifference, DifferenceInference> {
     private final String figure;
@@ -48,11 +48,14 @@ public final class BootstrapDifference implements MergeableState<BootstrapDiffer
     private final ReplicateSums baseline;
     /** Σ k w per replicate; null when unweighted. */
     private final ReplicateSums weights;
-    /** Σ k per replicate when unweighted. */
-    private final long[] counts;
+    /**
+     * Σ k per replicate when unweighted: an integer held exactly in a double (below 2^53, i.e. for fewer than
+     * 10^15 rows), so the loop that adds a row's counts vectorizes as {@link ReplicateSums}' do.
+     */
+    private final double[] counts;
     private long rows;
     /** One row's counts, k(row, b) for every b. */
-    private final int[] rowCounts;
+    private final double[] rowCounts;
 
     /**
      * @param figure     what is compared, e.g. "rmse": states of different figures do not combine
@@ -75,8 +78,8 @@ public final class BootstrapDifference implements MergeableState<BootstrapDiffer
         candidate = new ReplicateSums(replicates);
         baseline = new ReplicateSums(replicates);
         weights = weighted ? new ReplicateSums(replicates) : null;
-        counts = weighted ? null : new long[replicates];
-        rowCounts = new int[replicates];
+        counts = weighted ? null : new double[replicates];
+        rowCounts = new double[replicates];
     }
 
     /**
@@ -95,7 +98,7 @@ public final class BootstrapDifference implements MergeableState<BootstrapDiffer
             if (wi == 0) continue;
             rows++;
             long key = PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i));
-            for (int r = 0; r < replicates; r++) rowCounts[r] = PoissonBootstrap.count(key, r);
+            PoissonBootstrap.counts(key, rowCounts, replicates);
             candidate.add(w == null ? cand[i] : wi * cand[i], rowCounts);
             baseline.add(w == null ? base[i] : wi * base[i], rowCounts);
             if (w == null) {

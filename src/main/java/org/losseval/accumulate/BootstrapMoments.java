@@ -31,14 +31,15 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
     private final double confidence;
     /** Σ k w (weighted only; unweighted it is {@link #counts}). */
     private final ReplicateSums weights;
-    private final long[] counts;
+    /** Σ k per replicate, an integer held exactly in a double (as {@link BootstrapDifference}'s). */
+    private final double[] counts;
     private final ReplicateSums targets;
     private final ReplicateSums targetSquares;
     private final ReplicateSums[] residuals = new ReplicateSums[2];
     private final ReplicateSums[] residualSquares = new ReplicateSums[2];
     private final double[][] maxAbs;
     private long rows;
-    private final int[] rowCounts;
+    private final double[] rowCounts;
 
     public BootstrapMoments(MomentLoss loss, boolean weighted, long seed, int replicates, double confidence) {
         if (replicates < 1) throw new IllegalArgumentException("replicates must be at least 1: " + replicates);
@@ -49,7 +50,7 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
         this.replicates = replicates;
         this.confidence = confidence;
         weights = weighted ? new ReplicateSums(replicates) : null;
-        counts = new long[replicates];
+        counts = new double[replicates];
         targets = new ReplicateSums(replicates);
         targetSquares = new ReplicateSums(replicates);
         for (int m = 0; m < 2; m++) {
@@ -57,7 +58,7 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
             residualSquares[m] = new ReplicateSums(replicates);
         }
         maxAbs = new double[2][replicates];
-        rowCounts = new int[replicates];
+        rowCounts = new double[replicates];
     }
 
     /**
@@ -73,11 +74,8 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
             double wi = w == null ? 1.0 : w[i];
             rows++;
             long key = PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i));
-            for (int r = 0; r < replicates; r++) {
-                int k = PoissonBootstrap.count(key, r);
-                rowCounts[r] = k;
-                counts[r] += k;
-            }
+            PoissonBootstrap.counts(key, rowCounts, replicates);
+            for (int r = 0; r < replicates; r++) counts[r] += rowCounts[r];
             double y = target[i];
             addPowers(targets, targetSquares, wi, y, w == null);
             if (w != null) weights.add(wi, rowCounts);
@@ -156,7 +154,7 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
 
     /** Model m's moments in replicate r: MomentSums' result for the rows repeated k times. */
     private Moments moments(int m, int r) {
-        BigDecimal w = weighted ? weights.exact(r) : BigDecimal.valueOf(counts[r]);
+        BigDecimal w = weighted ? weights.exact(r) : BigDecimal.valueOf((long) counts[r]);
         double weightSum = weighted ? weights.value(r) : counts[r];
         BigDecimal y1 = targets.exact(r);
         BigDecimal y2 = targetSquares.exact(r);
@@ -165,7 +163,7 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
         boolean finite = w != null && y1 != null && y2 != null && r1 != null && r2 != null && w.signum() > 0;
         double targetSpread = finite ? MomentSums.spread(w, y1, y2) : Double.NaN;
         double residualSpread = finite ? MomentSums.spread(w, r1, r2) : Double.NaN;
-        return new Moments(counts[r], weightSum, residualSquares[m].value(r), targetSpread, residualSpread, maxAbs[m][r]);
+        return new Moments((long) counts[r], weightSum, residualSquares[m].value(r), targetSpread, residualSpread, maxAbs[m][r]);
     }
 
     @Override

@@ -243,6 +243,23 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
         if (median != null) median.combine(other.median);
     }
 
+    /**
+     * Adds the sums of {@code twin}, a state of another loss fed the same row losses bit for bit (mse's state
+     * for rmse: both sum the squared errors), so that this state holds what it would hold had it been fed
+     * them itself ({@link GroupState#twin}). Only for losses that are plain means of row losses that it
+     * can be given ({@link #reusesRowLosses}, no order statistic); checks before changing anything.
+     */
+    void absorb(LossState twin) {
+        if (!reusesRowLosses(loss) || !reusesRowLosses(twin.loss) || median != null || twin.median != null
+                || twin.sampleWeighted != sampleWeighted || twin.sharedLossSum != sharedLossSum) {
+            throw new IllegalArgumentException("cannot take the sums of " + twin.loss.spec() + " for " + loss.spec());
+        }
+        if (!sharedLossSum) lossSum.combine(twin.lossSum);
+        weightSum.combine(twin.weightSum);
+        count += twin.count;
+        clamped += twin.clamped;
+    }
+
     /** Σ w·l, the exact sum of weighted row losses rounded once (the numerator of the mean; for shares). */
     public double lossSum() { return lossSum.value(); }
 

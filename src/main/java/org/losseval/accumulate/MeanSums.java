@@ -69,10 +69,18 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
     /** Σw²x² (Σx² unweighted). */
     private final ExactSum squares = new ExactSum();
     private long count;
+    /** The arrays of the unweighted x² (p, e) of a batch; shared by the states of a run's groups. */
+    private final Scratch scratch;
 
     /** @param weighted whether rows come with weights */
     public MeanSums(boolean weighted) {
+        this(weighted, new Scratch());
+    }
+
+    /** A state whose working arrays are {@code scratch}'s (see {@link GroupState#emptyCopy}). */
+    MeanSums(boolean weighted, Scratch scratch) {
         this.weighted = weighted;
+        this.scratch = scratch;
     }
 
     /**
@@ -97,7 +105,20 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
         }
         if (w == null) {
             values.addAll(x, n);
-            for (int i = 0; i < n; i++) MomentSums.addSquare(squares, x[i]);
+            // Σx² as MomentSums.addSquare adds it, x² = p + e exactly (e left out when p is not finite), but a
+            // batch at a time: ExactSum.addAll spreads the additions over its lanes, where one add() per term
+            // waits for the previous store to the same bin (x² of similar rows share bins). Measured on a
+            // --group-by of 100 groups, 3 losses: this loop was 12% of the run's samples as add()s.
+            double[] p = scratch.doubles(Scratch.MEAN_SQUARES, n);
+            double[] e = scratch.doubles(Scratch.MEAN_SQUARE_ERRORS, n);
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                double square = xi * xi;
+                p[i] = square;
+                e[i] = Double.isFinite(square) ? Math.fma(xi, xi, -square) : 0;
+            }
+            squares.addAll(p, n);
+            squares.addAll(e, n);
             count += n;
             return;
         }

@@ -6,20 +6,29 @@ import java.math.BigInteger;
 /**
  * B exact sums at once, Σ<sub>i</sub> k<sub>ib</sub> v<sub>i</sub> for b = 0..B-1: the sums of a bootstrap's
  * replicates, where every row adds the same value v<sub>i</sub> to each replicate a small integer number of
- * times k<sub>ib</sub> (its Poisson count).
+ * times k<sub>ib</sub> (its count, 0 to {@value #MAX_COUNT}: {@link PoissonBootstrap}).
  *
  * <p>Each sum is a small superaccumulator (R. M. Neal, "Fast exact summation using small and large
  * superaccumulators", 2015, §3): every finite double is m &times; 2<sup>p - 1074</sup> with a signed 53-bit
  * integer m and 0 &le; p &le; 2045, and the 2,144 bits from 2<sup>-1074</sup> up are cut into 67 chunks of
- * 32 bits, each summed in a signed 64-bit slot. A value is split into its three chunks once per row, and each
- * replicate then adds k times each chunk, so the per-replicate cost is three multiply-adds with no rounding.
- * The slots are stored slot-major (one array of B longs per slot, allocated when a value first reaches it), so
- * a row touches three contiguous arrays and the memory is 8·B bytes per slot in use: row values of similar
- * magnitudes use a handful of slots.
+ * 32 bits. A value is split into its two or three chunks once per row (c<sub>0</sub>, c<sub>1</sub> in
+ * [0, 2<sup>32</sup>), c<sub>2</sub> signed, |c<sub>2</sub>| &lt; 2<sup>21</sup>), and each replicate then adds
+ * k times each chunk to that chunk's slot.
  *
- * <p>No slot can overflow: a row adds less than 2<sup>32</sup> &times; 19 &lt; 2<sup>37</sup> in magnitude to
- * a slot (k &le; 18, {@link PoissonBootstrap}), and every 2<sup>25</sup> rows the carries are moved up.
- * {@link #value} rounds a replicate's exact sum to a double once (in {@link BigDecimal}). Non-finite values
+ * <p><b>Exact fixed point in doubles.</b> The per-row additions go to slots held as doubles, because a loop
+ * of {@code slot[b] += k[b] * c} over the replicates is one the JIT vectorizes on every x86 and ARM (a 64-bit
+ * integer multiply has no vector form before AVX-512). It is exact integer arithmetic: k &le; 7 and
+ * |c| &lt; 2<sup>32</sup>, so each product is an integer below 2<sup>35</sup> (exact in a double), and every
+ * partial sum of at most {@value #ROWS_BEFORE_FLUSH} = 2<sup>17</sup> of them is an integer of magnitude below
+ * 2<sup>52</sup>, every one of which a double holds exactly: no addition rounds, so the order of the rows does
+ * not matter. Every 2<sup>17</sup> rows (and before a combine or a read) the double slots are moved into
+ * 64-bit integer slots ({@code (long)} of an integral double is exact) and zeroed, and the integer slots'
+ * bits above 32 carried to the next slot; each then holds below 2<sup>32</sup> + 2<sup>52</sup>, far inside
+ * 63 bits. The slots are stored slot-major (one array of B per slot, allocated when a value first reaches it),
+ * so a row touches two or three contiguous arrays, and the memory is 16·B bytes per slot in use: row values of
+ * similar magnitudes use a handful of slots.
+ *
+ * <p>{@link #value} rounds a replicate's exact sum to a double once (in {@link BigDecimal}). Non-finite values
  * are counted apart per replicate, as in {@link ExactSum}. The sums do not depend on the order of the rows
  * or on how sums were combined. Not thread-safe.
  */
@@ -28,22 +37,26 @@ final class ReplicateSums {
     private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
     /** (2045 &gt;&gt; 5) + 3: the highest double's three chunks, and room for the carry above them. */
     private static final int SLOTS = 67;
-    private static final int ROWS_BEFORE_CARRY = 1 << 25;
-    /** The largest count {@link PoissonBootstrap#count} gives. */
-    static final int MAX_COUNT = PoissonBootstrap.CDF.length;
+    /** Rows added to the double slots between flushes: 2^17 · 7 · 2^32 &lt; 2^52. */
+    static final int ROWS_BEFORE_FLUSH = 1 << 17;
+    /** The largest count a row may add, {@link PoissonBootstrap}'s. */
+    static final int MAX_COUNT = PoissonBootstrap.MAX_COUNT;
 
     private final int replicates;
+    /** The exact integer slots, normalized at each flush. */
     private final long[][] slots = new long[SLOTS][];
+    /** The additions since the last flush, integers held exactly in doubles; null where none was made. */
+    private final double[][] pending = new double[SLOTS][];
     /** Per replicate, how often NaN, +inf and -inf were added; null until one is. */
     private long[][] nonFinite;
-    private int rowsUntilCarry = ROWS_BEFORE_CARRY;
+    private int rowsUntilFlush = ROWS_BEFORE_FLUSH;
 
     ReplicateSums(int replicates) {
         this.replicates = replicates;
     }
 
-    /** Adds {@code counts[b]} times v to replicate b's sum, for every b. */
-    void add(double v, int[] counts) {
+    /** Adds {@code counts[b]} (an integer from 0 to {@link #MAX_COUNT}) times v to replicate b's sum, for every b. */
+    void add(double v, double[] counts) {
         long bits = Double.doubleToRawLongBits(v);
         int exponent = (int) (bits >>> 52) & 0x7FF;
         if (exponent == 0x7FF) {
@@ -63,22 +76,29 @@ final class ReplicateSums {
         int slot = p >>> 5;
         int shift = p & 31;
         // m · 2^shift = low + (mid + high · 2^32) · 2^32 exactly: rest = floor(m · 2^shift / 2^32)
-        long low = (m << shift) & CHUNK_MASK;
+        double low = (m << shift) & CHUNK_MASK;
         long rest = m >> (CHUNK_BITS - shift);
-        long mid = rest & CHUNK_MASK;
+        double mid = rest & CHUNK_MASK;
         long high = rest >> CHUNK_BITS;
-        long[] a = slots(slot);
-        long[] b = slots(slot + 1);
-        long[] c = high == 0 ? null : slots(slot + 2);
+        double[] a = pending(slot);
+        double[] b = pending(slot + 1);
         for (int r = 0; r < replicates; r++) {
-            long k = counts[r];
+            double k = counts[r];
             a[r] += k * low;
             b[r] += k * mid;
         }
-        if (c != null) {
-            for (int r = 0; r < replicates; r++) c[r] += counts[r] * high;
+        if (high != 0) {
+            double[] c = pending(slot + 2);
+            double h = high;
+            for (int r = 0; r < replicates; r++) c[r] += counts[r] * h;
         }
-        if (--rowsUntilCarry == 0) carry();
+        if (--rowsUntilFlush == 0) flush();
+    }
+
+    private double[] pending(int slot) {
+        double[] s = pending[slot];
+        if (s == null) pending[slot] = s = new double[replicates];
+        return s;
     }
 
     private long[] slots(int slot) {
@@ -87,22 +107,23 @@ final class ReplicateSums {
         return s;
     }
 
-    private void addNonFinite(double v, int[] counts) {
+    private void addNonFinite(double v, double[] counts) {
         if (nonFinite == null) nonFinite = new long[3][replicates];
         int kind = v != v ? 0 : v > 0 ? 1 : 2;
-        for (int r = 0; r < replicates; r++) nonFinite[kind][r] += counts[r];
+        for (int r = 0; r < replicates; r++) nonFinite[kind][r] += (long) counts[r];
     }
 
-    /** Adds another set of sums of the same replicates; {@code other} is not changed. */
+    /** Adds another set of sums of the same replicates; {@code other}'s sums are not changed. */
     void combine(ReplicateSums other) {
         if (other.replicates != replicates) throw new IllegalArgumentException("other replicate count");
-        carry();
+        flush();
+        other.flush(); // moves its pending additions to its integer slots: its sums stay the same
         for (int s = 0; s < SLOTS; s++) {
             long[] theirs = other.slots[s];
             if (theirs == null) continue;
             long[] mine = slots(s);
-            // Both sides' slots hold less than 2^63 - 2^62 in magnitude between carries; their sum cannot overflow
-            // once this side is normalized (below 2^32 but for the top slot).
+            // Both sides are normalized (each slot below 2^32 but for the top one, which holds the carries of a
+            // sum below 2^1024 · 2^63): their sum cannot overflow.
             for (int r = 0; r < replicates; r++) mine[r] += theirs[r];
         }
         carry();
@@ -131,17 +152,34 @@ final class ReplicateSums {
     /** Replicate b's sum exactly, or null when a non-finite value was added to it. */
     BigDecimal exact(int b) {
         if (nonFinite != null && (nonFinite[0][b] > 0 || nonFinite[1][b] > 0 || nonFinite[2][b] > 0)) return null;
+        flush();
         BigInteger total = BigInteger.ZERO;
         for (int s = SLOTS - 1; s >= 0; s--) {
             total = total.shiftLeft(CHUNK_BITS);
             if (slots[s] != null) total = total.add(BigInteger.valueOf(slots[s][b]));
         }
-        if (total.signum() == 0) return BigDecimal.ZERO;
-        // total · 2^-1074 exactly (2^-k = 5^k / 10^k)
-        return new BigDecimal(total.multiply(FivePower.VALUE), 1074);
+        // total · 2^-1074 exactly, at the smallest scale (why: ExactSum.exactly)
+        return ExactSum.exactly(total, -1074);
     }
 
-    /** Moves each slot's bits above 32 to the next slot, for every replicate; the sums are unchanged. */
+    /** Moves the pending additions into the integer slots (exactly: they are integers below 2^52) and normalizes. */
+    private void flush() {
+        boolean any = false;
+        for (int s = 0; s < SLOTS; s++) {
+            double[] from = pending[s];
+            if (from == null) continue;
+            long[] to = slots(s);
+            for (int r = 0; r < replicates; r++) {
+                to[r] += (long) from[r];
+                from[r] = 0;
+            }
+            any = true;
+        }
+        if (any) carry();
+        rowsUntilFlush = ROWS_BEFORE_FLUSH;
+    }
+
+    /** Moves each integer slot's bits above 32 to the next slot, for every replicate; the sums are unchanged. */
     private void carry() {
         for (int s = 0; s < SLOTS - 1; s++) {
             long[] from = slots[s];
@@ -155,10 +193,5 @@ final class ReplicateSums {
                 to[r] += c;
             }
         }
-        rowsUntilCarry = ROWS_BEFORE_CARRY;
-    }
-
-    private static final class FivePower {
-        static final BigInteger VALUE = BigInteger.valueOf(5).pow(1074);
     }
 }

@@ -16,7 +16,9 @@ final class Scratch {
     static final int LOSS_WEIGHTED_VALUES = 4;
     static final int QUANTILE = 5;
     static final int INTERVAL = 6;
-    private static final int SLOTS = 7;
+    static final int MEAN_SQUARES = 7;
+    static final int MEAN_SQUARE_ERRORS = 8;
+    private static final int SLOTS = 9;
 
     private final double[][] doubles = new double[SLOTS][0];
     private boolean[] booleans = new boolean[0];

@@ -23,7 +23,8 @@ import org.losseval.loss.RowLoss;
  * way, rather than computing them again from the group's columns (the same bits: each row loss is computed once
  * by the same kernels either way); the columns themselves are gathered only when some state reads them. So every group's states see
  * its rows in input order, in pieces that depend on the batch size; the states' sums are exact, so the figures
- * are the same bits whatever the batch size or thread count. Not thread-safe.
+ * are the same bits whatever the batch size or thread count. Losses whose run row losses are the same bits
+ * (mse and rmse) share their groups' work while they stay so ({@link #checkTwins}). Not thread-safe.
  */
 final class GroupRouter {
     private final RunPlan plan;
@@ -46,6 +47,11 @@ final class GroupRouter {
     /** Per streamed loss, the run's row losses of a batch, then of one group's rows; null where not reused. */
     private final double[][] runRowLosses;
     private final double[][] rowLossScratch;
+    /**
+     * Per streamed loss, the earlier loss whose group states stand in for it ({@link GroupState#twin}) while every
+     * batch so far gave both the same row losses, or its own index; null until the first batch.
+     */
+    private int[] twinOf;
     private double[][] quantileScratch;
     private double[][] lowerScratch;
     private double[][] upperScratch;
@@ -111,8 +117,13 @@ final class GroupRouter {
             groupOfRow = new int[n];
             order = new int[n];
         }
+        checkTwins(n);
         keys.groupsOf(batch, groupOfRow);
-        while (states.size() < keys.size()) states.add(template.emptyCopy());
+        while (states.size() < keys.size()) {
+            GroupState state = template.emptyCopy();
+            for (int l = 0; l < twinOf.length; l++) if (twinOf[l] != l) state.twin(l, twinOf[l]);
+            states.add(state);
+        }
         int groups = keys.size();
         if (count.length < groups) {
             count = Arrays.copyOf(count, Math.max(groups, 2 * count.length));
@@ -144,6 +155,42 @@ final class GroupRouter {
             states.get(g).accept(gather(batch, inputs, baseline, sampleWeight, from, to));
             from = to;
         }
+    }
+
+    /**
+     * Twins losses whose run row losses are the same bits in the first batch (mse and rmse: squared errors), and
+     * gives a twinned loss its own group states again at the first batch where they differ: the groups' figures
+     * are the same bits either way ({@link GroupState#untwin} copies exact sums), only the work changes.
+     */
+    private void checkTwins(int n) {
+        if (twinOf == null) {
+            twinOf = new int[reused.length];
+            for (int l = 0; l < twinOf.length; l++) {
+                twinOf[l] = l;
+                if (!reused[l]) continue;
+                for (int m = 0; m < l; m++) {
+                    if (twinOf[m] == m && reused[m] && template.twinnable(l, m)
+                            && sameBits(runRowLosses[m], runRowLosses[l], n)) {
+                        twinOf[l] = m;
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        for (int l = 0; l < twinOf.length; l++) {
+            if (twinOf[l] != l && !sameBits(runRowLosses[twinOf[l]], runRowLosses[l], n)) {
+                for (GroupState state : states) state.untwin(l);
+                twinOf[l] = l;
+            }
+        }
+    }
+
+    private static boolean sameBits(double[] a, double[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) return false;
+        }
+        return true;
     }
 
     private GroupState.Batch wholeBatch(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline,

@@ -168,8 +168,24 @@ class ExactSumTest {
             int n = Math.min(37, values.length - from);
             inChunks.addAll(java.util.Arrays.copyOfRange(values, from, from + n), n);
         }
+        // One call whose values leave the window mid-way: addAll widens inside its lane loop.
+        // (16 zeros first make the lanes with an empty window, so no first pass sizes it for the values)
+        ExactSum oneCall = new ExactSum();
+        oneCall.addAll(new double[16], 16);
+        oneCall.addAll(values, values.length);
+        double[] reversed = values.clone();
+        for (int i = 0; i < reversed.length / 2; i++) {
+            double t = reversed[i];
+            reversed[i] = reversed[reversed.length - 1 - i];
+            reversed[reversed.length - 1 - i] = t;
+        }
+        ExactSum oneCallReversed = new ExactSum();
+        oneCallReversed.addAll(new double[16], 16);
+        oneCallReversed.addAll(reversed, reversed.length);
         assertEquals(reference(values), oneByOne.value());
         assertEquals(reference(values), inChunks.value());
+        assertEquals(reference(values), oneCall.value());
+        assertEquals(reference(values), oneCallReversed.value());
     }
 
     @Test
@@ -204,5 +220,29 @@ class ExactSumTest {
         // 61 exponents used + 2 * 16 slack + 64 carry bins, in the bins and 4 lanes: 6,280 bytes (not 85 KiB).
         assertEquals(5 * 8 * (61 + 32 + 64), losses.arrayBytes());
         assertEquals(reference(values), losses.value());
+    }
+
+    /**
+     * {@link ExactSum#exactly}: m·2^e as the same number as the fixed-scale form it replaced
+     * (m·2^(e+1075)·5^1075 at scale 1075, which is m·2^e), at the smallest scale: a sum of values with a few
+     * fractional bits has a scale of a few digits, not 1075.
+     */
+    @Test
+    void exactlyIsTheNumberAtTheSmallestScale() {
+        Random random = new Random(8);
+        for (int trial = 0; trial < 500; trial++) {
+            java.math.BigInteger m = new java.math.BigInteger(1 + random.nextInt(200), random);
+            if (random.nextBoolean()) m = m.negate();
+            int e = random.nextInt(1100) - 1075;
+            BigDecimal fixed = new BigDecimal(m.shiftLeft(e + 1075).multiply(java.math.BigInteger.valueOf(5).pow(1075)), 1075);
+            BigDecimal small = ExactSum.exactly(m, e);
+            assertEquals(0, fixed.compareTo(small), m + " * 2^" + e);
+            assertEquals(Math.max(0, fixed.stripTrailingZeros().scale()), small.scale(), "smallest scale");
+        }
+        ExactSum sum = new ExactSum();
+        sum.add(0.75);
+        sum.add(2.5);
+        assertEquals(new BigDecimal("3.25"), sum.exact(), "3.25 at scale 2");
+        assertEquals(BigDecimal.ZERO, ExactSum.exactly(java.math.BigInteger.ZERO, -40));
     }
 }

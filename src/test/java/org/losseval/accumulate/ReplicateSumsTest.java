@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ReplicateSums} against an independent oracle, BigDecimal (exact for doubles), and against
- * {@link ExactSum}: three replicates with counts 0 to 18 per row, over the whole exponent range, with
+ * {@link ExactSum}: three replicates with counts 0 to {@link ReplicateSums#MAX_COUNT} per row, over the whole exponent range, with
  * cancellation, subnormals, signed zeros and the largest doubles, and combined sums.
  */
 class ReplicateSumsTest {
@@ -39,13 +39,13 @@ class ReplicateSumsTest {
                 big[r] = new ExactSum();
                 oracle[r] = BigDecimal.ZERO;
             }
-            int[] counts = new int[REPLICATES];
+            double[] counts = new double[REPLICATES];
             for (int i = 0; i < n; i++) {
                 double x = awkward(random);
                 for (int r = 0; r < REPLICATES; r++) {
                     counts[r] = r == 0 ? 1 : random.nextInt(ReplicateSums.MAX_COUNT + 1);
                     for (int k = 0; k < counts[r]; k++) big[r].add(x);
-                    oracle[r] = oracle[r].add(new BigDecimal(x).multiply(BigDecimal.valueOf(counts[r])));
+                    oracle[r] = oracle[r].add(new BigDecimal(x).multiply(BigDecimal.valueOf((long) counts[r])));
                 }
                 (i % 3 == 0 ? other : sums).add(x, counts);
             }
@@ -60,18 +60,18 @@ class ReplicateSumsTest {
     @Test
     void manyAdditionsCarryCorrectly() {
         ReplicateSums sums = new ReplicateSums(2);
-        int[] counts = {18, 1};
+        double[] counts = {ReplicateSums.MAX_COUNT, 1};
         for (int i = 0; i < 3_000_000; i++) sums.add(0.1, counts);
-        assertEquals(new BigDecimal(0.1).multiply(BigDecimal.valueOf(54_000_000)).doubleValue(), sums.value(0));
+        assertEquals(new BigDecimal(0.1).multiply(BigDecimal.valueOf(3_000_000L * ReplicateSums.MAX_COUNT)).doubleValue(), sums.value(0));
         assertEquals(new BigDecimal(0.1).multiply(BigDecimal.valueOf(3_000_000)).doubleValue(), sums.value(1));
     }
 
     @Test
     void nonFiniteValuesAsExactSumPerReplicate() {
         ReplicateSums sums = new ReplicateSums(3);
-        sums.add(1, new int[] {1, 1, 1});
-        sums.add(Double.POSITIVE_INFINITY, new int[] {1, 0, 1});
-        sums.add(Double.NEGATIVE_INFINITY, new int[] {0, 0, 2});
+        sums.add(1, new double[] {1, 1, 1});
+        sums.add(Double.POSITIVE_INFINITY, new double[] {1, 0, 1});
+        sums.add(Double.NEGATIVE_INFINITY, new double[] {0, 0, 2});
         assertEquals(Double.POSITIVE_INFINITY, sums.value(0));
         assertEquals(1.0, sums.value(1), "a count of 0 adds nothing, not even an infinity");
         assertEquals(Double.NaN, sums.value(2));
