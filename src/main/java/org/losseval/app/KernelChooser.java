@@ -14,8 +14,10 @@ import org.losseval.kernel.RegressionKernels;
  * losses): 0.94 s with scalar kernels, 1.55 s with vector ones, and the five scalar losses cost only about
  * 4 ns a row. The vector kernels pay back their warm-up only on long runs (many millions of rows, or
  * exp-heavy losses such as 10-class cross-entropy), so they start once a run has shown it is one. A small
- * input also never pays for loading the Vector API module (about 150 ms of start-up). Not thread-safe;
- * one per evaluation.
+ * input also never pays for loading the Vector API module (about 150 ms of start-up). Thread-safe: the
+ * ranges of a split file ask from their own threads, and the rows they count add up to the run's, so the
+ * vector kernels are used (and the report says so) exactly when the run has more rows than the switch-over,
+ * whatever the thread count. One per evaluation.
  */
 final class KernelChooser {
     /** Rows read before the vector kernels take over. */
@@ -24,13 +26,12 @@ final class KernelChooser {
     static final String PROPERTY = "losseval.vectorAfterRows";
 
     private final long vectorAfterRows = Long.getLong(PROPERTY, VECTOR_AFTER_ROWS);
-    private long rowsSeen;
-    private boolean activeUsed;
+    private final java.util.concurrent.atomic.AtomicLong rowsSeen = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean activeUsed;
 
     /** The kernels for the next batch of {@code rows} rows. */
     BatchKernels next(int rows) {
-        rowsSeen += rows;
-        if (rowsSeen <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
+        if (rowsSeen.addAndGet(rows) <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
         activeUsed = true;
         return new BatchKernels(Kernels.regression(), Kernels.classification());
     }
