@@ -46,8 +46,9 @@ final class SplitReading {
 
     /**
      * Reads input {@code source} split into ranges for {@code threads} threads into the run's states, or
-     * answers null, having read nothing, when the file is not split ({@link CsvRanges#plan}, or no cut
-     * survived: a quote early in the file); the caller then reads it whole.
+     * answers null, having read nothing, when the file is not split ({@link CsvRanges#plan}); the caller then
+     * reads it whole. When no cut survives (a quote or lone carriage return in the first range), the first
+     * range is the whole file, read on one thread.
      *
      * <p>Errors: a range that fails stops the ranges after it; the ranges before it run to their end. The error
      * thrown is the first in file order: the ranges' states are combined in order, and the first failed range's
@@ -55,7 +56,7 @@ final class SplitReading {
      * groups beyond the cap that the ranges together reach before its error are that error, as on one thread).
      *
      * @param feed the run's states for this input (its {@link InputStates} new), fed by the first range
-     * @return the feed, holding every range's rows; or null
+     * @return the feed, holding every range's rows; or null when the file is not split
      */
     static SourceFeed read(RunPlan plan, int source, SourceFeed feed, KernelChooser kernels, int threads,
                            int batchSize, ReadProgress progress, long rowsBefore) throws InputException {
@@ -78,6 +79,9 @@ final class SplitReading {
     private record Outcome(SourceFeed feed, Throwable failure) {}
 
     private SourceFeed read(CsvRanges ranges, ExecutorService pool, SourceFeed feed) throws InputException {
+        // The first range needs no count: it is read at once, while the other threads count the candidates.
+        List<Future<Outcome>> tasks = new ArrayList<>();
+        tasks.add(pool.submit(() -> readRange(ranges, 0, feed)));
         List<Future<Void>> counts = new ArrayList<>();
         for (int k = 0; k < ranges.candidates() - 1; k++) {
             int candidate = k;
@@ -86,16 +90,28 @@ final class SplitReading {
                 return null;
             }));
         }
+        Throwable countFailure = null;
         for (Future<Void> count : counts) {
             Throwable failure = outcome(count).failure();
-            if (failure != null) throw rethrow(failure);
+            if (countFailure == null) countFailure = failure;
         }
-        int n = ranges.settle();
-        if (n < 2) return null;
-        List<Future<Outcome>> tasks = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
+        int n = 1;
+        if (countFailure == null) {
+            try {
+                n = ranges.settle(); // from here the first range knows its end: the whole file when n is 1
+            } catch (InputException e) {
+                countFailure = e;
+            }
+        }
+        if (countFailure != null) {
+            firstFailure.set(0); // stops the first range; nothing read is used
+            ranges.close();
+            outcome(tasks.get(0));
+            throw rethrow(countFailure);
+        }
+        for (int r = 1; r < n; r++) {
             int range = r;
-            SourceFeed own = r == 0 ? feed : feed.emptyCopy();
+            SourceFeed own = feed.emptyCopy();
             tasks.add(pool.submit(() -> readRange(ranges, range, own)));
         }
         // Every range is joined before anything is combined or thrown, so no thread still feeds a state after.

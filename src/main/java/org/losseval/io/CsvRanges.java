@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A plain CSV/TSV file cut into byte ranges that start at record boundaries, each readable on its own thread
@@ -56,6 +57,8 @@ public final class CsvRanges implements AutoCloseable {
      * parsing, well above the cost of a range's states and reused arrays.
      */
     static final long MIN_RANGE_BYTES = 8L << 20;
+    /** The start of the data checked for quotes before a file is split at all (no more than a smallest range). */
+    private static final long EARLY_CHECK_BYTES = 64 << 10;
 
     private final String name;
     private final Path path;
@@ -70,6 +73,9 @@ public final class CsvRanges implements AutoCloseable {
     private final FileChannel channel;
     /** After {@link #settle}: per final range its first byte, rows and lines before it; then the size. */
     private final List<long[]> ranges = new ArrayList<>();
+    /** The end of the first range, set by {@link #settle} (or {@link #close}); its reader waits for it. */
+    private volatile long firstEnd = -1;
+    private final CountDownLatch firstEndKnown = new CountDownLatch(1);
 
     private CsvRanges(String name, Path path, char delimiter, SourceOptions options, List<String> headerFields,
                       long headerLines, long size, long[] candidates, FileChannel channel) {
@@ -112,6 +118,13 @@ public final class CsvRanges implements AutoCloseable {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
             try {
                 CsvLineCounter counter = new CsvLineCounter(channel);
+                // Quotes from the first rows on (a quoted text column): no cut would survive, so the caller's
+                // one-source path (with its reading ahead) serves better than a lone first range.
+                long early = Math.min(EARLY_CHECK_BYTES, minRangeBytes());
+                if (!counter.count(dataStart, Math.min(size, dataStart + early), Long.MAX_VALUE).clean()) {
+                    channel.close();
+                    return null;
+                }
                 List<Long> starts = new ArrayList<>(List.of(dataStart));
                 for (int k = 1; k < n; k++) {
                     long nominal = dataStart + (size - dataStart) / n * k;
@@ -194,21 +207,51 @@ public final class CsvRanges implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);
+        } finally {
+            publishFirstEnd(ranges.size() > 1 ? ranges.get(1)[0] : size);
         }
         return ranges.size();
+    }
+
+    private void publishFirstEnd(long end) {
+        if (firstEndKnown.getCount() == 0) return;
+        firstEnd = end;
+        firstEndKnown.countDown();
     }
 
     /**
      * A reader of final range {@code r}: its batches are those a reader of the whole file delivers for these
      * rows, with the same rows, lines and messages. The caller closes it.
+     *
+     * <p>The first range may be opened before {@link #count} and {@link #settle}, so that it is read while the
+     * others are counted: its reader reads freely up to the first candidate cut (no cut can move before it)
+     * and waits there until {@link #settle} has placed the cut (or found none: the first range is then the
+     * whole file). Every other range is opened after {@link #settle}.
      */
     public Source open(int r) throws InputException {
-        long from = ranges.get(r)[0];
-        long to = r + 1 < ranges.size() ? ranges.get(r + 1)[0] : size;
-        ByteMeter meter = new ByteMeter(new RangeStream(channel, from, to));
-        FastCsvSource source = FastCsvSource.range(name, meter, delimiter, options, headerFields, ranges.get(r)[1],
-                ranges.get(r)[2]);
-        return new MeteredSource(source, meter, to - from);
+        long from = r == 0 ? candidates[0] : ranges.get(r)[0];
+        InputStream bytes;
+        if (r == 0) {
+            bytes = new RangeStream(channel, from, candidates[1], this::awaitFirstEnd);
+        } else {
+            long to = r + 1 < ranges.size() ? ranges.get(r + 1)[0] : size;
+            bytes = new RangeStream(channel, from, to, null);
+        }
+        ByteMeter meter = new ByteMeter(bytes);
+        FastCsvSource source = r == 0 ? FastCsvSource.range(name, meter, delimiter, options, headerFields, 0, headerLines)
+                : FastCsvSource.range(name, meter, delimiter, options, headerFields, ranges.get(r)[1], ranges.get(r)[2]);
+        return new MeteredSource(source, meter, size);
+    }
+
+    /** The first range's end, waiting for {@link #settle}. */
+    private long awaitFirstEnd() throws IOException {
+        try {
+            firstEndKnown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the file was cut");
+        }
+        return firstEnd;
     }
 
     /** The file's size in bytes. */
@@ -223,6 +266,7 @@ public final class CsvRanges implements AutoCloseable {
 
     @Override
     public void close() {
+        publishFirstEnd(candidates[1]); // a first range still reading (after a failure) ends, it is not used
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -230,16 +274,27 @@ public final class CsvRanges implements AutoCloseable {
         }
     }
 
-    /** The bytes {@code [from, to)} of a file, by positional reads (so ranges of one channel read at once). */
+    /** Where a range ends, when that is known only later (the first range's, known once the cuts are placed). */
+    @FunctionalInterface
+    private interface LateEnd {
+        long await() throws IOException;
+    }
+
+    /**
+     * The bytes {@code [from, to)} of a file, by positional reads (so ranges of one channel read at once); with a
+     * {@link LateEnd}, {@code to} is only where reading may go before the real end is known.
+     */
     private static final class RangeStream extends InputStream {
         private final FileChannel channel;
         private long position;
-        private final long end;
+        private long end;
+        private LateEnd lateEnd;
 
-        RangeStream(FileChannel channel, long from, long to) {
+        RangeStream(FileChannel channel, long from, long to, LateEnd lateEnd) {
             this.channel = channel;
             this.position = from;
             this.end = to;
+            this.lateEnd = lateEnd;
         }
 
         @Override
@@ -250,6 +305,10 @@ public final class CsvRanges implements AutoCloseable {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= end && lateEnd != null) {
+                end = lateEnd.await();
+                lateEnd = null;
+            }
             if (position >= end) return -1;
             int n = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, end - position)), position);
             if (n < 0) throw new IOException("the file shrank while read");
