@@ -222,8 +222,15 @@ public final class Evaluator {
                 throw new InputException(input, 0, null, "cannot read the copy of standard input: " + e.getMessage(), e);
             }
         }
-        Source source = Sources.open(input, in, options);
-        return threads > 1 ? new PrefetchingSource(source) : source;
+        if (threads < 2) return Sources.open(input, in, options);
+        // Two threads: a gzip input is decompressed on the second one (ReadAheadStream) and parsed on this
+        // one; any other is parsed on the second one (PrefetchingSource) and computed on this one.
+        boolean[] gunzipped = new boolean[1];
+        Source source = Sources.open(input, in, options, bytes -> {
+            gunzipped[0] = true;
+            return new ReadAheadStream(bytes);
+        });
+        return gunzipped[0] ? source : new PrefetchingSource(source);
     }
 
     /** " (reason: n, ...)" for the no-usable-rows message, or "" when nothing was skipped. */

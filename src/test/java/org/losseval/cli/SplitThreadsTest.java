@@ -126,6 +126,38 @@ class SplitThreadsTest {
         });
     }
 
+    /**
+     * Gzip input is not split: it is decompressed on a second thread (app.ReadAheadStream) and parsed on the
+     * first. Same reports, and the same error for a bad cell and for a gzip stream cut short in its data.
+     */
+    @Test
+    void gzipAndStandardInputGiveTheSameReportsAndErrors() throws IOException {
+        String file = generate("gz.csv", 30_000, 19, new int[] {21_000});
+        byte[] gzipped = gzip(Files.readAllBytes(Path.of(file)));
+        String gz = dir.resolve("gz.csv.gz").toString();
+        Files.write(Path.of(gz), gzipped);
+        String cut = dir.resolve("cut.csv.gz").toString();
+        Files.write(Path.of(cut), Arrays.copyOf(gzipped, gzipped.length * 2 / 3));
+        assertSameReports("eval", gz, "-p", "pred", "-t", "target", "-w", "w", "-l", "mse,mae,medae", "--skip-invalid",
+                "--group-by", "region");
+        assertSameFailure("eval", gz, "-p", "pred", "-t", "target", "-l", "mse");
+        assertSameFailure("eval", cut, "-p", "pred", "-t", "target", "-l", "mse", "--skip-invalid");
+        String stdin = Files.readString(Path.of(file));
+        String[] args = {"eval", "-", "-p", "pred", "-t", "target", "-l", "mse,mae", "--skip-invalid"};
+        String one = CliRun.withStdin(stdin, withThreads("1", args)).assertSuccess().out();
+        assertEquals(one, CliRun.withStdin(stdin, withThreads("2", args)).assertSuccess().out());
+        assertEquals(one, CliRun.withStdin(new java.io.ByteArrayInputStream(gzipped), withThreads("2", args))
+                .assertSuccess().out());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
     /** A file above the default smallest range on both sides of the cut, with the default knobs. */
     @Test
     void aFileAboveTheDefaultRangeSizeGivesTheSameReport() throws IOException {
