@@ -42,9 +42,15 @@ import java.util.concurrent.CountDownLatch;
  *       invalid value, a group beyond the cap) is raised by the same batch, with the same row, line and column.
  *       A cut that cannot move that far within its range is dropped.</li>
  * </ol>
- * Why a counting pass rather than numbering rows afterwards: a row's number is needed <i>while</i> it is read
- * (the bootstrap weights of a comparison derive from it, worst rows keep it, errors show it), and the count
- * costs one comparison per byte, read from the page cache, against the parser's work on every field.
+ * The first range needs no count: its reader may be opened at once ({@link #open}) and parse while the other
+ * threads count, waiting at the first candidate cut until {@link #settle} has placed it.
+ *
+ * <p>Why a counting pass rather than numbering rows afterwards: a row's number is needed <i>while</i> it is read
+ * (the bootstrap weights of a comparison derive from it, worst rows keep it, errors show it). The count skips
+ * eight bytes at a time and reads from the page cache: on {@code big10m.csv} (10<sup>7</sup> rows, 415 MB) the
+ * first half costs 105–139 ms of CPU against about 0.9 s for parsing it, so with two threads the counting
+ * thread's share is about a tenth more than the first range's (the cuts stay even; on a shared machine the
+ * difference is within the noise).
  *
  * <p>{@link #minRangeBytes()}: {@value #MIN_RANGE_BYTES} bytes unless the system property
  * {@value #MIN_RANGE_PROPERTY} says otherwise (tests set it small to split small files).

@@ -60,6 +60,26 @@ class CsvLineCounterTest {
         }
     }
 
+    /** A carriage return as the last byte of a 1 MiB block is judged by the next block's first byte. */
+    @Test
+    void aCarriageReturnAtABlockEndIsJudgedByTheNextByte() throws IOException {
+        int block = 1 << 20;
+        for (String after : new String[] {"\n", "x"}) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < block - 1 - 8) text.append("1234567\n");
+            while (text.length() < block - 1) text.append('9');
+            text.append('\r').append(after).append("5,6\n7,8\n");
+            byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+            assertEquals('\r', bytes[block - 1]);
+            Path file = dir.resolve("block.csv");
+            Files.write(file, bytes);
+            try (FileChannel channel = FileChannel.open(file)) {
+                assertEquals(reference(bytes, 0, bytes.length, Long.MAX_VALUE),
+                        new CsvLineCounter(channel).count(0, bytes.length, Long.MAX_VALUE), "\\r then " + after);
+            }
+        }
+    }
+
     private static CsvLineCounter.Count reference(byte[] b, int from, int to, long maxRows) {
         long lines = 0;
         long rows = 0;
