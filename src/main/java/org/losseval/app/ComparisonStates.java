@@ -177,6 +177,25 @@ final class ComparisonStates {
         }
     }
 
+    /** Adds the rows of {@code other}, made from the same plan for a later range of a split file: exact. */
+    void combine(ComparisonStates other) {
+        for (int l = 0; l < baselineLosses.length; l++) {
+            baselineLosses[l].combine(other.baselineLosses[l]);
+            lossPairs[l].combine(other.lossPairs[l]);
+            if (momentBootstraps[l] != null) momentBootstraps[l].combine(other.momentBootstraps[l]);
+        }
+        for (int q = 0; q < baselineQuantiles.length; q++) {
+            baselineQuantiles[q].combine(other.baselineQuantiles[q]);
+            quantilePairs[q].combine(other.quantilePairs[q]);
+            calibrationPairs[q].combine(other.calibrationPairs[q]);
+        }
+        for (int i = 0; i < baselineIntervals.length; i++) {
+            baselineIntervals[i].combine(other.baselineIntervals[i]);
+            intervalPairs[i].combine(other.intervalPairs[i]);
+            coveragePairs[i].combine(other.coveragePairs[i]);
+        }
+    }
+
     /** The comparison, from the candidate's figures (the report's) and the states. */
     ComparisonReport report(List<LossResult> candidateLosses, List<QuantileReport> candidateQuantiles,
                             List<IntervalReport> candidateIntervals) {

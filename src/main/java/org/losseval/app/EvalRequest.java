@@ -23,8 +23,10 @@ import org.losseval.loss.Role;
  * @param gates         the --fail-if gates
  * @param policy        what to do with invalid values
  * @param delimiter     the CSV delimiter, or null to choose by file name
- * @param threads       threads to use: 1 reads and computes on one thread; 2 or more also read ahead on a
- *                      second one. Results are the same bits whatever the count.
+ * @param threads       threads to use: 1 reads and computes on one thread; with N of 2 or more a plain CSV
+ *                      file is read in up to N ranges at once ({@link SplitReading}), a gzip input is
+ *                      decompressed on a second thread, any other input read ahead on one. Results and
+ *                      messages are the same bits whatever the count.
  * @param baseline      the baseline compared with in the same rows, or null
  * @param pairing       the baseline's own files and how rows pair with them, or null
  * @param grouping      the --group-by columns and limits, or null

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.losseval.accumulate.RowTally;
-import org.losseval.batch.ColumnBatch;
 import org.losseval.io.InputException;
 import org.losseval.io.RowsWriter;
 import org.losseval.io.Source;
@@ -26,9 +25,12 @@ import org.losseval.text.Numbers;
  * resolved by {@link DeferredLosses}), with {@code --rows-out} the inputs are read a second time to write
  * every row ({@link RowsOutPass}), and the report's gates are judged ({@link RunFigures}).
  *
- * <p>This class owns every thread of a run: states are single-threaded, and with {@code --threads} 2 or
- * more a second thread only reads ahead ({@link PrefetchingSource}), so results are the same bits whatever
- * the thread count. Not thread-safe; one evaluation at a time.
+ * <p>This class owns every thread of a run: states are single-threaded. With {@code --threads} N of 2 or
+ * more, a plain CSV file is cut into ranges read on N threads, each into states of its own, combined in file
+ * order ({@link SplitReading}); any other input (standard input, {@code .gz}, Parquet, a file paired with
+ * {@code --baseline} files, a file whose quotes leave no safe cut) is read on one thread while a second reads
+ * ahead ({@link PrefetchingSource}). The states combine exactly and the ranges' batches are the whole file's,
+ * so results and errors are the same bits whatever the thread count. Not thread-safe; one evaluation at a time.
  */
 public final class Evaluator {
     private final InputStream stdin;
@@ -52,9 +54,17 @@ public final class Evaluator {
         this(stdin, toolVersion, ReadProgress.NONE);
     }
 
-    /** An evaluator that tells {@code progress} how far reading has got (from the reading thread). */
+    /**
+     * Overrides the rows per batch ({@link SourceOptions#DEFAULT_BATCH_SIZE}) of the evaluators the command
+     * line makes: for tests that split small files into many ranges, which start at batch boundaries
+     * ({@link SplitReading}). The figures do not depend on it.
+     */
+    static final String BATCH_SIZE_PROPERTY = "losseval.batchSize";
+
+    /** An evaluator that tells {@code progress} how far reading has got (from the reading threads, one at a time). */
     public Evaluator(InputStream stdin, String toolVersion, ReadProgress progress) {
-        this(stdin, toolVersion, SourceOptions.DEFAULT_BATCH_SIZE, progress);
+        this(stdin, toolVersion, Math.max(1, Integer.getInteger(BATCH_SIZE_PROPERTY, SourceOptions.DEFAULT_BATCH_SIZE)),
+                progress);
     }
 
     /** An evaluator reading batches of {@code batchSize} rows (for tests: the figures are the same bits). */
@@ -151,31 +161,37 @@ public final class Evaluator {
 
     /**
      * Reads one input to its end, feeding its own states, the run's and its groups'; with a baseline in other
-     * files, each batch is first paired with the baseline's rows ({@link PairedSource}).
+     * files, each batch is first paired with the baseline's rows ({@link PairedSource}). With two or more
+     * threads and no pairing, a plain CSV file is read in ranges on every thread ({@link SplitReading}).
      */
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
             throws InputException {
         EvalRequest request = plan.request;
         if (groups != null) groups.startSource();
-        Source opened = open(request.inputs().get(source), CheckedInput.options(plan, batchSize), request.threads());
-        InputStates states = new InputStates(plan, opened.name(), opened.format());
-        try (CheckedInput input = new CheckedInput(plan, opened, pairing, states.tally(), kernels)) {
+        String name = request.inputs().get(source);
+        if (pairing == null && request.threads() > 1) {
+            SourceFeed split = SplitReading.read(plan, source, new SourceFeed(plan, new InputStates(plan, name, "csv"),
+                    run, groups), kernels, request.threads(), batchSize, progress, rowsBefore);
+            if (split != null) return finish(split);
+        }
+        Source opened = open(name, CheckedInput.options(plan, batchSize), request.threads());
+        SourceFeed feed = new SourceFeed(plan, new InputStates(plan, opened.name(), opened.format()), run, groups);
+        try (CheckedInput input = new CheckedInput(plan, opened, pairing, feed.input.tally(), kernels)) {
             CheckedInput.Batch checked;
             while ((checked = input.next(null)) != null) {
-                progress.advanced(opened.name(), rowsBefore + states.tally().read(), opened.bytesRead(), opened.bytesTotal());
-                ColumnBatch batch = checked.rows();
-                if (batch.size() == 0) continue;
-                BatchInputs inputs = checked.inputs();
-                double[] sampleWeight = request.weightColumn() == null ? null : batch.column(request.weightColumn());
-                if (sampleWeight != null && !positiveWeight) positiveWeight = anyPositive(sampleWeight, batch.size());
-                states.accept(inputs, sampleWeight);
-                run.accept(source, batch, inputs, sampleWeight, states);
-                if (checked.baseline() != null) run.acceptBaseline(source, batch, inputs, checked.baseline(), sampleWeight, states);
-                if (groups != null) groups.accept(batch, inputs, checked.baseline(), sampleWeight, states);
+                progress.advanced(opened.name(), rowsBefore + feed.input.tally().read(), opened.bytesRead(),
+                        opened.bytesTotal());
+                feed.accept(source, checked);
             }
-            rowsBefore += states.tally().read();
-            return states;
         }
+        return finish(feed);
+    }
+
+    /** The input's states, once it has been read to its end. */
+    private InputStates finish(SourceFeed feed) {
+        positiveWeight |= feed.positiveWeight();
+        rowsBefore += feed.input.tally().read();
+        return feed.input;
     }
 
     /**
@@ -183,13 +199,6 @@ public final class Evaluator {
      * candidate rows removed and baseline rows left unpaired, per reason), or null when it had no --baseline.
      */
     public PairingCounts pairingCounts() { return pairingCounts; }
-
-    private static boolean anyPositive(double[] weights, int n) {
-        for (int i = 0; i < n; i++) {
-            if (weights[i] > 0) return true;
-        }
-        return false;
-    }
 
     /**
      * A loss over finite, valid inputs that is still infinite has overflowed a double (squared errors of 1e200,
@@ -213,8 +222,15 @@ public final class Evaluator {
                 throw new InputException(input, 0, null, "cannot read the copy of standard input: " + e.getMessage(), e);
             }
         }
-        Source source = Sources.open(input, in, options);
-        return threads > 1 ? new PrefetchingSource(source) : source;
+        if (threads < 2) return Sources.open(input, in, options);
+        // Two threads: a gzip input is decompressed on the second one (ReadAheadStream) and parsed on this
+        // one; any other is parsed on the second one (PrefetchingSource) and computed on this one.
+        boolean[] gunzipped = new boolean[1];
+        Source source = Sources.open(input, in, options, bytes -> {
+            gunzipped[0] = true;
+            return new ReadAheadStream(bytes);
+        });
+        return gunzipped[0] ? source : new PrefetchingSource(source);
     }
 
     /** " (reason: n, ...)" for the no-usable-rows message, or "" when nothing was skipped. */

@@ -42,6 +42,10 @@ final class GroupKeys {
     /** Per group, its value id in each column. */
     private final List<int[]> groupValues = new ArrayList<>();
     private int[] prefix = new int[0];
+    /** Per group, the input, line and row where it first appeared: a merge beyond the cap names them. */
+    private final List<String> firstSource = new ArrayList<>();
+    private long[] firstLine = new long[0];
+    private long[] firstRow = new long[0];
 
     GroupKeys(List<String> columns, long maxGroups) {
         this.columns = List.copyOf(columns);
@@ -92,6 +96,7 @@ final class GroupKeys {
                 // Group ids are handed out in order of first appearance, so a new one is exactly the next.
                 if (group >= maxGroups) throw tooMany(batch, i);
                 groupValues.add(valuesOfRow(batch, i));
+                firstSeen(batch.source(), batch.lineNumber(i), batch.rowNumber(i));
                 groups++;
             }
             out[i] = group;
@@ -144,8 +149,55 @@ final class GroupKeys {
         return row;
     }
 
+    private void firstSeen(String source, long line, long row) {
+        int g = groupValues.size() - 1;
+        if (g >= firstLine.length) {
+            firstLine = Arrays.copyOf(firstLine, Math.max(16, 2 * firstLine.length));
+            firstRow = Arrays.copyOf(firstRow, firstLine.length);
+        }
+        firstSource.add(source);
+        firstLine[g] = line;
+        firstRow[g] = row;
+    }
+
+    /**
+     * Numbers the groups of {@code other}, the keys of a later range of a split file, as if its rows had come
+     * after this one's: its groups in their order of first appearance, each new one getting the next id, so the
+     * ids are those one {@code GroupKeys} reading both ranges in order would hand out. Per group of
+     * {@code other}, its id here.
+     *
+     * @throws InputException when a new group would exceed the cap: the message one key set reading both ranges
+     *                        would give, at the row where that group first appears in {@code other}
+     */
+    int[] merge(GroupKeys other) throws InputException {
+        int[] ids = new int[other.size()];
+        for (int g = 0; g < ids.length; g++) {
+            int[] theirs = other.groupValues.get(g);
+            int last = -1;
+            int[] mine = new int[theirs.length];
+            for (int c = 0; c < theirs.length; c++) {
+                mine[c] = valueId(c, other.values.get(c).get(theirs[c]));
+                last = c == 0 ? mine[c] : steps[c - 1].codeOf(((long) last << 32) | mine[c]);
+            }
+            int group = groupOf(last);
+            if (group >= groupValues.size()) {
+                if (group >= maxGroups) {
+                    throw tooMany(other.firstSource.get(g), other.firstLine[g], other.firstRow[g]);
+                }
+                groupValues.add(mine);
+                firstSeen(other.firstSource.get(g), other.firstLine[g], other.firstRow[g]);
+            }
+            ids[g] = group;
+        }
+        return ids;
+    }
+
     private InputException tooMany(ColumnBatch batch, int i) {
-        return InputException.atLine(batch.source(), batch.lineNumber(i), batch.rowNumber(i), null,
+        return tooMany(batch.source(), batch.lineNumber(i), batch.rowNumber(i));
+    }
+
+    private InputException tooMany(String source, long line, long row) {
+        return InputException.atLine(source, line, row, null,
                 "more than " + maxGroups + " groups of --group-by " + String.join(", ", columns)
                         + " (--max-groups " + maxGroups + "); group by fewer or coarser columns, or raise --max-groups"
                         + " (each group keeps its own states: see --help)");

@@ -244,6 +244,21 @@ final class GroupRouter {
         return out;
     }
 
+    /**
+     * Adds the groups of {@code other}, the router of a later range of a split file made from the same plan:
+     * its groups numbered as if its rows had followed this one's ({@link GroupKeys#merge}), each group's states
+     * combined into this one's (exact).
+     *
+     * @throws InputException when the groups together exceed the cap, as one router reading both ranges would
+     */
+    void combine(GroupRouter other) throws InputException {
+        int[] ids = keys.merge(other.keys);
+        for (int g = 0; g < ids.length; g++) {
+            while (states.size() <= ids[g]) states.add(template.emptyCopy());
+            states.get(ids[g]).combine(other.states.get(g));
+        }
+    }
+
     GroupKeys keys() { return keys; }
 
     /** Per group id, its states. */

@@ -54,6 +54,18 @@ final class InputStates {
         tally.used(n);
     }
 
+    /**
+     * Adds the rows of {@code other}, the states of a later range of the same input (a split file, read on
+     * another thread): exact, so the figures are those of one state that read both ranges in order.
+     */
+    void combine(InputStates other) {
+        tally.combine(other.tally);
+        for (int l = 0; l < losses.length; l++) {
+            if (losses[l] != null) losses[l].combine(other.losses[l]);
+        }
+        if (residuals != null) residuals.combine(other.residuals);
+    }
+
     /** The state of a streamed loss (whose {@link LossState#rowLosses()} hold the last batch's). */
     LossState lossState(int l) {
         if (losses[l] == null) throw new IllegalStateException("loss " + l + " is deferred");

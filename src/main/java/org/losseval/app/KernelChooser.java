@@ -38,7 +38,9 @@ import org.losseval.kernel.RegressionKernels;
  * {@link #NEVER} on both; later releases take Java 25's choice until measured. Until now the switch-over
  * was 4,000,000 rows on every release.
  *
- * <p>Not thread-safe; one per evaluation.
+ * <p>Thread-safe: the ranges of a split file ask from their own threads, and the rows they count add up to
+ * the run's, so the vector kernels are used (and the report says so) exactly when the run has more rows than
+ * the switch-over, whatever the thread count. One per evaluation.
  */
 final class KernelChooser {
     /** The switch-over that keeps the scalar kernels for any row count. */
@@ -52,8 +54,8 @@ final class KernelChooser {
 
     private final long vectorAfterRows;
     private final int feature;
-    private long rowsSeen;
-    private boolean activeUsed;
+    private final java.util.concurrent.atomic.AtomicLong rowsSeen = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean activeUsed;
 
     /** The chooser of this JVM: its Java release, and the property when it is set to a number. */
     KernelChooser() {
@@ -80,8 +82,7 @@ final class KernelChooser {
 
     /** The kernels for the next batch of {@code rows} rows. */
     BatchKernels next(int rows) {
-        rowsSeen += rows;
-        if (rowsSeen <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
+        if (rowsSeen.addAndGet(rows) <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
         activeUsed = true;
         return new BatchKernels(Kernels.regression(), Kernels.classification());
     }

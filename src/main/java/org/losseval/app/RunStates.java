@@ -61,6 +61,21 @@ final class RunStates {
         comparison = request.baseline() == null ? null : new ComparisonStates(plan);
     }
 
+    /**
+     * Adds the rows of {@code other}, made from the same plan for a later range of a split file (or a later
+     * input): exact, so the figures are those of one state that read the rows in order.
+     */
+    void combine(RunStates other) {
+        if (contributions != null) contributions.combine(other.contributions);
+        for (int q = 0; q < quantiles.length; q++) quantiles[q].combine(other.quantiles[q]);
+        if (crossings != null) crossings.combine(other.crossings);
+        for (int i = 0; i < intervals.length; i++) intervals[i].combine(other.intervals[i]);
+        // other is the state of a range read to its end and then dropped, so its diagram may be taken over.
+        if (reliability == null) reliability = other.reliability;
+        else if (other.reliability != null) reliability.combine(other.reliability);
+        if (comparison != null) comparison.combine(other.comparison);
+    }
+
     /** Adds a validated batch to the comparison, after {@link #accept}; {@code baseline} is the baseline's view. */
     void acceptBaseline(int source, ColumnBatch batch, BatchInputs candidate, BatchInputs baseline, double[] sampleWeight,
                         InputStates input) {

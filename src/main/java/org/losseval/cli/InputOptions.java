@@ -18,8 +18,11 @@ final class InputOptions {
     boolean skipInvalid;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads: 1 reads and computes on one thread; 2 (the default on a machine with two or more "
-                    + "cores) also reads ahead on a second one. The results are the same bits whatever N.")
+            description = "Threads: 1 reads and computes on one thread. With N of 2 or more (2 is the default on a machine "
+                    + "with two or more cores) a plain CSV/TSV file of 16 MiB or more is cut into N ranges at record "
+                    + "boundaries, each read on its own thread; a .gz file is decompressed on a second thread; any other "
+                    + "input (standard input, Parquet, a file with quotes near its start, --baseline files) is read "
+                    + "ahead on a second thread. The results and messages are the same bits whatever N.")
     Integer threads;
 
     /**

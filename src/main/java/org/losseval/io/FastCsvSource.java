@@ -84,6 +84,10 @@ final class FastCsvSource implements Source {
      * header handed to Commons CSV then no longer starts the file, so a U+FEFF there is not a byte-order mark.
      */
     private boolean fileStartDropped;
+    /** Bytes of the input dropped from the front of {@link #buf} so far: {@code dropped + pos} is a file offset. */
+    private long dropped;
+    /** The header's fields as read (untrimmed), for the readers of a split file's ranges ({@link CsvRanges}). */
+    private List<String> headerFields;
 
     // Set by scan() for a ROW: where the record's content ends, where the next record starts, its field count.
     private int contentEnd;
@@ -147,6 +151,17 @@ final class FastCsvSource implements Source {
         }
     }
 
+    /**
+     * Reads the header of {@code in} (from the file's first byte) and stops: this reader positioned after it,
+     * or null when the header is not in this reader's dialect. For {@link CsvRanges}, which reads the header
+     * once for all ranges; the caller closes {@code in}.
+     */
+    static FastCsvSource header(String name, InputStream in, char delimiter, SourceOptions options)
+            throws InputException {
+        FastCsvSource source = new FastCsvSource(name, in, delimiter, options, BLOCK_BYTES);
+        return source.readHeader() ? source : null;
+    }
+
     /** Reads the header and locates the columns; false when the header must go to Commons CSV. */
     private boolean readHeader() throws InputException {
         do fill(); while (limit < 3 && !eof);
@@ -165,7 +180,14 @@ final class FastCsvSource implements Source {
         header.add(ByteNumberCell.text(buf, start, contentEnd));
         pos = nextRecord;
         linesRead++;
-        layout = CsvColumns.locate(name, header, options);
+        headerFields = List.copyOf(header);
+        use(CsvColumns.locate(name, header, options));
+        return true;
+    }
+
+    /** Makes {@code layout} this reader's: which field goes to which slot, and the reused batch arrays. */
+    private void use(CsvColumns layout) {
+        this.layout = layout;
         // One slot per field read, whether as a number, as text or both.
         slotOfField = new int[layout.headerSize];
         Arrays.fill(slotOfField, -1);
@@ -182,8 +204,32 @@ final class FastCsvSource implements Source {
         fieldEnd = new int[slots];
         values = new double[layout.names.length][options.batchSize()];
         lines = new long[options.batchSize()];
-        return true;
     }
+
+    /**
+     * A reader of one range of a split file ({@link CsvRanges}): {@code in} starts at the first byte of a record
+     * and ends after the last byte of the range's last record; {@code rowsBefore} rows and {@code linesBefore}
+     * lines (the header's included) precede it, so rows, lines and messages are numbered as a reader of the
+     * whole file numbers them. The header is not read again: {@code headerFields} are the whole file's.
+     */
+    static FastCsvSource range(String name, InputStream in, char delimiter, SourceOptions options,
+                               List<String> headerFields, long rowsBefore, long linesBefore) throws InputException {
+        FastCsvSource source = new FastCsvSource(name, in, delimiter, options, BLOCK_BYTES);
+        source.headerFields = headerFields;
+        source.use(CsvColumns.locate(name, headerFields, options));
+        source.rowsRead = rowsBefore;
+        source.linesRead = linesBefore;
+        return source;
+    }
+
+    /** After the header was read: the file offset of the first byte after it (a data record or a blank line). */
+    long afterHeader() { return dropped + pos; }
+
+    /** After the header was read: the lines it ended, blank lines before it included. */
+    long headerLines() { return linesRead; }
+
+    /** After the header was read: its fields, untrimmed. */
+    List<String> headerFields() { return headerFields; }
 
     /** The slot of field {@code field}: its existing one, else {@code next}. */
     private int slotFor(int field, int next) {
@@ -345,6 +391,7 @@ final class FastCsvSource implements Source {
             if (pos > 0) {
                 if (layout == null) fileStartDropped = true;
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
+                dropped += pos;
                 limit -= pos;
                 pos = 0;
             } else {

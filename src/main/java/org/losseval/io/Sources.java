@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Opens a {@link Source} for an input name.
@@ -44,9 +45,19 @@ public final class Sources {
      * @param stdin the stream read for "-"
      */
     public static Source open(String name, InputStream stdin, SourceOptions options) throws InputException {
+        return open(name, stdin, options, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(String, InputStream, SourceOptions)}, with the decompressed bytes of a gzip input read
+     * through {@code gunzipped} (the caller's: a stream that decompresses ahead on a thread of the caller's, say)
+     * before the CSV reader sees them. Applied only to gzip input, after its first bytes were sniffed.
+     */
+    public static Source open(String name, InputStream stdin, SourceOptions options, UnaryOperator<InputStream> gunzipped)
+            throws InputException {
         if (name.equals("-")) {
             ByteMeter meter = new ByteMeter(stdin);
-            return metered(openStream(name, new BufferedInputStream(meter, BUFFER_BYTES), options), meter, -1);
+            return metered(openStream(name, new BufferedInputStream(meter, BUFFER_BYTES), options, gunzipped), meter, -1);
         }
         Path path;
         try {
@@ -70,7 +81,7 @@ public final class Sources {
         } catch (IOException e) {
             throw new InputException(name, 0, null, "cannot open: " + e.getMessage(), e);
         }
-        return metered(openStream(name, in, options), meter, size);
+        return metered(openStream(name, in, options, gunzipped), meter, size);
     }
 
     /** A CSV source with its byte position; a Parquet source (read by path, not through the meter) as it is. */
@@ -93,7 +104,8 @@ public final class Sources {
     }
 
     /** Sniffs the first bytes of a buffered stream and opens the matching reader. */
-    private static Source openStream(String name, InputStream in, SourceOptions options) throws InputException {
+    private static Source openStream(String name, InputStream in, SourceOptions options,
+                                     UnaryOperator<InputStream> gunzipped) throws InputException {
         try {
             byte[] head = Magic.peek(in);
             if (Magic.isParquet(head)) return openParquetStream(name, in, options);
@@ -104,7 +116,7 @@ public final class Sources {
                 close(bytes);
                 throw new InputException(name, 0, null, notText);
             }
-            return openCsv(name, bytes, delimiter(name, options), options);
+            return openCsv(name, gzip ? gunzipped.apply(bytes) : bytes, delimiter(name, options), options);
         } catch (IOException e) {
             close(in);
             throw new InputException(name, 0, null, "cannot read: " + e.getMessage(), e);

@@ -1,0 +1,180 @@
+package org.losseval.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.losseval.io.CsvRanges;
+import org.losseval.io.InputException;
+import org.losseval.io.Source;
+
+/**
+ * Reads one plain CSV file on several threads: cut into byte ranges that start at batch boundaries
+ * ({@link CsvRanges}), each range read on a thread of its own into states of its own (through the same
+ * {@link CheckedInput} and {@link SourceFeed} as a file read whole), and the states combined in file order.
+ * The states' combination is exact and the ranges' batches are the whole file's batches, so the report is the
+ * same bits as one thread's, and so is the error: see {@link #read}.
+ *
+ * <p>Threads: {@code threads} at most, started here and stopped before {@link #read} returns. The first range
+ * feeds the run's own states (nothing else touches them until the threads are joined); each later range feeds
+ * new ones, combined into the run's after the join. Memory: each range has its own batch arrays (8192 rows
+ * of each column read), read buffer (1 MiB) and states; a state with a budget (contribution figures, exact
+ * medians) may use its budget in every range.
+ */
+final class SplitReading {
+    private final RunPlan plan;
+    private final int source;
+    private final KernelChooser kernels;
+    private final ReadProgress progress;
+    private final long rowsBefore;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    /** The first range that failed so far (ranges after it stop early), or Integer.MAX_VALUE. */
+    private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+
+    private SplitReading(RunPlan plan, int source, KernelChooser kernels, ReadProgress progress, long rowsBefore) {
+        this.plan = plan;
+        this.source = source;
+        this.kernels = kernels;
+        this.progress = progress;
+        this.rowsBefore = rowsBefore;
+    }
+
+    /**
+     * Reads input {@code source} split into ranges for {@code threads} threads into the run's states, or
+     * answers null, having read nothing, when the file is not split ({@link CsvRanges#plan}); the caller then
+     * reads it whole. When no cut survives (a quote or lone carriage return in the first range), the first
+     * range is the whole file, read on one thread.
+     *
+     * <p>Errors: a range that fails stops the ranges after it; the ranges before it run to their end. The error
+     * thrown is the first in file order: the ranges' states are combined in order, and the first failed range's
+     * error is thrown once every range before it has been combined without one (its groups are combined first:
+     * groups beyond the cap that the ranges together reach before its error are that error, as on one thread).
+     *
+     * @param feed the run's states for this input (its {@link InputStates} new), fed by the first range
+     * @return the feed, holding every range's rows; or null when the file is not split
+     */
+    static SourceFeed read(RunPlan plan, int source, SourceFeed feed, KernelChooser kernels, int threads,
+                           int batchSize, ReadProgress progress, long rowsBefore) throws InputException {
+        CsvRanges ranges = CsvRanges.plan(plan.request.inputs().get(source), CheckedInput.options(plan, batchSize),
+                threads);
+        if (ranges == null) return null;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "losseval-range");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ranges) {
+            return new SplitReading(plan, source, kernels, progress, rowsBefore).read(ranges, pool, feed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A range's feed, and what it threw (null when it read its range to the end). */
+    private record Outcome(SourceFeed feed, Throwable failure) {}
+
+    private SourceFeed read(CsvRanges ranges, ExecutorService pool, SourceFeed feed) throws InputException {
+        // The first range needs no count: it is read at once, while the other threads count the candidates.
+        List<Future<Outcome>> tasks = new ArrayList<>();
+        tasks.add(pool.submit(() -> readRange(ranges, 0, feed)));
+        List<Future<Void>> counts = new ArrayList<>();
+        for (int k = 0; k < ranges.candidates() - 1; k++) {
+            int candidate = k;
+            counts.add(pool.submit(() -> {
+                ranges.count(candidate);
+                return null;
+            }));
+        }
+        Throwable countFailure = null;
+        for (Future<Void> count : counts) {
+            Throwable failure = outcome(count).failure();
+            if (countFailure == null) countFailure = failure;
+        }
+        int n = 1;
+        if (countFailure == null) {
+            try {
+                n = ranges.settle(); // from here the first range knows its end: the whole file when n is 1
+            } catch (InputException e) {
+                countFailure = e;
+            }
+        }
+        if (countFailure != null) {
+            firstFailure.set(0); // stops the first range; nothing read is used
+            ranges.close();
+            outcome(tasks.get(0));
+            throw rethrow(countFailure);
+        }
+        for (int r = 1; r < n; r++) {
+            int range = r;
+            SourceFeed own = feed.emptyCopy();
+            tasks.add(pool.submit(() -> readRange(ranges, range, own)));
+        }
+        // Every range is joined before anything is combined or thrown, so no thread still feeds a state after.
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> task : tasks) outcomes.add(outcome(task));
+        for (int r = 0; r < n; r++) {
+            Outcome outcome = outcomes.get(r);
+            if (outcome.failure() == null) {
+                if (r > 0) feed.combine(outcome.feed());
+                continue;
+            }
+            if (r > 0 && feed.groups != null && outcome.feed() != null) feed.groups.combine(outcome.feed().groups);
+            throw rethrow(outcome.failure());
+        }
+        return feed;
+    }
+
+    private Outcome readRange(CsvRanges ranges, int range, SourceFeed feed) {
+        try {
+            Source opened = ranges.open(range);
+            long lastBytes = 0;
+            try (CheckedInput input = new CheckedInput(plan, opened, null, feed.input.tally(), kernels)) {
+                CheckedInput.Batch checked;
+                while (firstFailure.get() > range && (checked = input.next(null)) != null) {
+                    long read = opened.bytesRead();
+                    bytes.addAndGet(read - lastBytes);
+                    lastBytes = read;
+                    tell(checked.rows().size(), ranges.size());
+                    feed.accept(source, checked);
+                }
+            }
+            return new Outcome(feed, null);
+        } catch (InputException | RuntimeException | Error e) {
+            firstFailure.accumulateAndGet(range, Math::min);
+            return new Outcome(feed, e);
+        }
+    }
+
+    /** Tells the progress listener (one thread at a time) the rows and bytes of every range so far. */
+    private void tell(int batchRows, long size) {
+        long total = rows.addAndGet(batchRows);
+        synchronized (progress) {
+            progress.advanced(plan.request.inputs().get(source), rowsBefore + total, bytes.get(), size);
+        }
+    }
+
+    /** The task's outcome, or what it threw. */
+    private static <T> Outcome outcome(Future<T> task) {
+        try {
+            Object value = task.get();
+            return value instanceof Outcome outcome ? outcome : new Outcome(null, null);
+        } catch (ExecutionException e) {
+            return new Outcome(null, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, new IllegalStateException("interrupted while reading", e));
+        }
+    }
+
+    private static InputException rethrow(Throwable failure) {
+        if (failure instanceof InputException e) return e;
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure instanceof Error e) throw e;
+        throw new IllegalStateException(failure);
+    }
+}

@@ -1,0 +1,68 @@
+package org.losseval.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one command line through the real entry point and prints the CPU time of each of losseval's threads
+ * (main, the range threads of a split file, the read-ahead or gunzip thread) and of the process: a manual
+ * benchmark, not a test. On a shared machine under load, wall time says little about how the work divides;
+ * the CPU of the busiest thread after start-up is what a run would take on idle cores (the critical path), and
+ * the process's CPU is the price of splitting. Threads are sampled every 2 ms (a pool's threads end before
+ * the run returns), so each figure is its thread's CPU up to its last sample.
+ *
+ * <p>Usage, in a fresh JVM per run: {@code java -XX:+UseSerialGC -cp <test and main classes, dependencies>
+ * org.losseval.cli.ThreadCpuTiming eval FILE -p pred -t target ... --threads N}. The report's hash goes to
+ * stderr, so runs with different thread counts can be checked to agree.
+ */
+public final class ThreadCpuTiming {
+    private ThreadCpuTiming() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new ConcurrentHashMap<>();
+        Map<Long, String> names = new ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                    if (info == null) continue;
+                    long nanos = threads.getThreadCpuTime(info.getThreadId());
+                    if (nanos <= 0) continue;
+                    cpu.put(info.getThreadId(), nanos);
+                    names.put(info.getThreadId(), info.getThreadName());
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long wallStart = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
+        StringWriter out = new StringWriter();
+        int code = Cli.run(args, InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(System.err, true));
+        long wall = System.nanoTime() - wallStart;
+        long process = os.getProcessCpuTime() - cpuStart;
+        Thread.sleep(20);
+        sampler.interrupt();
+        Map<String, Long> ours = new TreeMap<>();
+        cpu.forEach((id, nanos) -> {
+            String name = names.get(id);
+            if (name.equals("main") || name.startsWith("losseval")) ours.put(name + "#" + id, nanos / 1_000_000);
+        });
+        System.out.printf("exit %d, wall %d ms, process CPU %d ms, thread CPU ms %s%n", code, wall / 1_000_000,
+                process / 1_000_000, ours);
+        System.err.println("report hash " + out.toString().hashCode());
+    }
+}
