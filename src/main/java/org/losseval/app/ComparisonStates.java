@@ -56,8 +56,8 @@ final class ComparisonStates {
     private final PairedDifference[] intervalPairs;
     private final PairedDifference[] calibrationPairs;
     private final PairedDifference[] coveragePairs;
-    private double[] candidateScratch = new double[0];
-    private double[] baselineScratch = new double[0];
+    private transient double[] candidateScratch = new double[0];
+    private transient double[] baselineScratch = new double[0];
 
     ComparisonStates(RunPlan plan) {
         this.plan = plan;
@@ -174,6 +174,25 @@ final class ComparisonStates {
                 baselineScratch[r] = lower[r] <= target[r] && target[r] <= upper[r] ? 1 : 0;
             }
             coveragePairs[i].accept(source, batch::rowNumber, candidateScratch, baselineScratch, null, n);
+        }
+    }
+
+    /** Adds another part of the run's comparison (a Spark partition's), made from the same plan; {@code other} is not changed. */
+    void combine(ComparisonStates other) {
+        for (int l = 0; l < baselineLosses.length; l++) {
+            baselineLosses[l].combine(other.baselineLosses[l]);
+            if (lossPairs[l] != null) lossPairs[l].combine(other.lossPairs[l]);
+            if (momentBootstraps[l] != null) momentBootstraps[l].combine(other.momentBootstraps[l]);
+        }
+        for (int q = 0; q < baselineQuantiles.length; q++) {
+            baselineQuantiles[q].combine(other.baselineQuantiles[q]);
+            quantilePairs[q].combine(other.quantilePairs[q]);
+            calibrationPairs[q].combine(other.calibrationPairs[q]);
+        }
+        for (int i = 0; i < baselineIntervals.length; i++) {
+            baselineIntervals[i].combine(other.baselineIntervals[i]);
+            intervalPairs[i].combine(other.intervalPairs[i]);
+            coveragePairs[i].combine(other.coveragePairs[i]);
         }
     }
 

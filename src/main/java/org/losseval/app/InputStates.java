@@ -19,7 +19,7 @@ final class InputStates {
     /** Per requested loss, its state; null for a deferred loss. */
     private final LossState[] losses;
     private final ResidualSample residuals;
-    private double[] residualScratch = new double[0];
+    private transient double[] residualScratch = new double[0];
 
     InputStates(RunPlan plan, String name, String format) {
         this.name = name;
@@ -52,6 +52,19 @@ final class InputStates {
             residuals.accept(residualScratch, sampleWeight, n);
         }
         tally.used(n);
+    }
+
+    /**
+     * Adds the rows of another part of the same input (read by another worker: a Spark partition) to this one,
+     * state by state; {@code other} is not changed. Both were made from the same plan.
+     */
+    void combine(InputStates other) {
+        if (!other.name.equals(name)) throw new IllegalArgumentException("cannot combine input " + other.name + " with " + name);
+        tally.combine(other.tally);
+        for (int l = 0; l < losses.length; l++) {
+            if (losses[l] != null) losses[l].combine(other.losses[l]);
+        }
+        if (residuals != null) residuals.combine(other.residuals);
     }
 
     /** The state of a streamed loss (whose {@link LossState#rowLosses()} hold the last batch's). */

@@ -35,6 +35,12 @@ final class KernelChooser {
         return new BatchKernels(Kernels.regression(), Kernels.classification());
     }
 
+    /** Counts another part of the run's batches (a Spark partition's): the report names the vector kernels if any part used them. */
+    void combine(KernelChooser other) {
+        rowsSeen += other.rowsSeen;
+        activeUsed |= other.activeUsed;
+    }
+
     /** What the report says: the active kernels if any batch used them, else why the run stayed scalar. */
     String description() {
         return activeUsed ? Kernels.regression().description()

@@ -34,13 +34,13 @@ final class RunStates {
     private final IntervalState[] intervals;
     /** With two or more quantile columns, their crossings; else null. */
     private final QuantileCrossings crossings;
-    private double[][] quantileColumns;
+    private transient double[][] quantileColumns;
     /** Made at the first batch, when the width of --logits says binary or top-label; null before or without. */
     private ReliabilityState reliability;
     /** The comparison with a baseline in the same rows, or null without one. */
     private final ComparisonStates comparison;
-    private double[] probabilityScratch = new double[0];
-    private boolean[] eventScratch = new boolean[0];
+    private transient double[] probabilityScratch = new double[0];
+    private transient boolean[] eventScratch = new boolean[0];
 
     RunStates(RunPlan plan) {
         this.plan = plan;
@@ -59,6 +59,24 @@ final class RunStates {
         intervals = new IntervalState[request.intervals().size()];
         for (int i = 0; i < intervals.length; i++) intervals[i] = new IntervalState(plan.nominals.get(i));
         comparison = request.baseline() == null ? null : new ComparisonStates(plan);
+    }
+
+    /**
+     * Adds the rows of another part of the run (a Spark partition's) to this one, state by state; {@code other}
+     * is not changed. Both were made from the same plan, so their states are compatible.
+     */
+    void combine(RunStates other) {
+        if (contributions != null) contributions.combine(other.contributions);
+        for (int q = 0; q < quantiles.length; q++) quantiles[q].combine(other.quantiles[q]);
+        if (crossings != null) crossings.combine(other.crossings);
+        for (int i = 0; i < intervals.length; i++) intervals[i].combine(other.intervals[i]);
+        if (other.reliability != null) {
+            if (reliability == null) {
+                reliability = new ReliabilityState(other.reliability.result().kind());
+            }
+            reliability.combine(other.reliability);
+        }
+        if (comparison != null) comparison.combine(other.comparison);
     }
 
     /** Adds a validated batch to the comparison, after {@link #accept}; {@code baseline} is the baseline's view. */
