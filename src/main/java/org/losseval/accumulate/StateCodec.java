@@ -494,12 +494,23 @@ public final class StateCodec {
         return stateClass(name, path);
     }
 
-    private static Object newInstance(Class<?> c) throws ReflectiveOperationException {
+    private Object newInstance(Class<?> c) throws ReflectiveOperationException, StateFormatException {
         try {
             Constructor<?> constructor = c.getDeclaredConstructor();
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (NoSuchMethodException e) {
+            // Made without a constructor, an object has no configuration: only a state that has none qualifies.
+            for (Class<?> s = c; s != null && s != Object.class; s = s.getSuperclass()) {
+                for (Field f : s.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()
+                            && (!isDataType(f.getType()) || !dataArguments(f))) {
+                        throw new StateFormatException("state layout differs: a " + c.getSimpleName() + " where the empty"
+                                + " state has none, and it cannot be made without its configuration (" + f.getName() + ")");
+                    }
+                }
+            }
             return Allocation.allocate(c);
         }
     }

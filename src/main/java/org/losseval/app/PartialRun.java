@@ -41,8 +41,13 @@ public final class PartialRun {
     /** The run's inputs, in the command line's order: the index of a piece's input is its place here. */
     private final List<String> inputNames;
     private final String format;
-    /** Per input, its states; null for an input this part has no piece of. */
+    /**
+     * Per input, its states (empty for an input this part has no piece of: every part has all, so a decoded part
+     * fills states made from the request, never states without their losses).
+     */
     private final InputStates[] inputs;
+    /** Per input, the format of its pieces (the report names it), or null when this part has none. */
+    private final String[] formats;
     private final RunStates run;
     private final KernelChooser kernels = new KernelChooser();
     /** Whether some usable row had a positive sample weight (with --weight). */
@@ -51,7 +56,8 @@ public final class PartialRun {
     /**
      * An empty part of the run of {@code request} over {@code inputNames} (the request's own inputs are not read).
      *
-     * @param format what the inputs are, as the report names it ("parquet", "csv")
+     * @param format what the inputs are, as the report names it ("parquet", "csv"), for an input without rows in
+     *               any part (a piece's own format is its source's)
      * @throws InvalidRequestException as the command line's run would refuse the request, or for what this path
      *                                 does not support (see the class comment)
      */
@@ -61,6 +67,8 @@ public final class PartialRun {
         this.inputNames = List.copyOf(inputNames);
         this.format = format;
         this.inputs = new InputStates[inputNames.size()];
+        for (int i = 0; i < inputs.length; i++) inputs[i] = new InputStates(plan, inputNames.get(i), format);
+        this.formats = new String[inputs.length];
         this.run = new RunStates(plan);
     }
 
@@ -71,9 +79,14 @@ public final class PartialRun {
         if (option != null) throw new InvalidRequestException(option + " is not supported on this engine (Spark) yet");
     }
 
-    /** The columns, groups and text columns a piece's source must hold, and its batch size. */
+    /** The columns, groups and text columns a piece's source must hold, and the command line's batch size. */
     public SourceOptions options() {
-        return CheckedInput.options(plan, SourceOptions.DEFAULT_BATCH_SIZE);
+        return options(SourceOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /** {@link #options()} with batches of {@code batchSize} rows (the figures do not depend on it). */
+    public SourceOptions options(int batchSize) {
+        return CheckedInput.options(plan, batchSize);
     }
 
     /** The run's inputs, in order. */
@@ -89,7 +102,11 @@ public final class PartialRun {
         if (!piece.name().equals(inputNames.get(input))) {
             throw new IllegalArgumentException("piece of " + piece.name() + " given as input " + input);
         }
-        InputStates states = states(input);
+        if (formats[input] != null && !formats[input].equals(piece.format())) {
+            throw new IllegalArgumentException("input " + piece.name() + " read as " + formats[input] + " and " + piece.format());
+        }
+        formats[input] = piece.format();
+        InputStates states = inputs[input];
         try (CheckedInput checked = new CheckedInput(plan, piece, null, states.tally(), kernels)) {
             CheckedInput.Batch batch;
             while ((batch = checked.next(null)) != null) {
@@ -100,9 +117,12 @@ public final class PartialRun {
         }
     }
 
-    private InputStates states(int input) {
-        if (inputs[input] == null) inputs[input] = new InputStates(plan, inputNames.get(input), format);
-        return inputs[input];
+    /** The states of an input as the report names it: of its pieces' format, or of the run's default without any. */
+    private InputStates reported(int input) {
+        if (formats[input] == null || formats[input].equals(inputs[input].format())) return inputs[input];
+        InputStates named = new InputStates(plan, inputNames.get(input), formats[input]);
+        named.combine(inputs[input]);
+        return named;
     }
 
     /**
@@ -112,7 +132,8 @@ public final class PartialRun {
     public void combine(PartialRun other) {
         if (!other.inputNames.equals(inputNames)) throw new IllegalArgumentException("parts of runs over other inputs");
         for (int i = 0; i < inputs.length; i++) {
-            if (other.inputs[i] != null) states(i).combine(other.inputs[i]);
+            inputs[i].combine(other.inputs[i]);
+            if (formats[i] == null) formats[i] = other.formats[i];
         }
         run.combine(other.run);
         kernels.combine(other.kernels);
@@ -127,7 +148,7 @@ public final class PartialRun {
      */
     public Report report(String toolVersion) throws DataException {
         List<InputStates> all = new ArrayList<>();
-        for (int i = 0; i < inputs.length; i++) all.add(states(i));
+        for (int i = 0; i < inputs.length; i++) all.add(reported(i));
         try {
             EvalRequest request = plan.request;
             RowTally total = RunEnd.usableRows(request, all, positiveWeight);
@@ -154,8 +175,6 @@ public final class PartialRun {
     public static PartialRun decode(EvalRequest request, List<String> inputNames, String format, byte[] bytes)
             throws InvalidRequestException, StateFormatException {
         PartialRun empty = new PartialRun(request, inputNames, format);
-        // Every input's states exist in the receiver, so the decoder fills them in place where the bytes have some.
-        for (int i = 0; i < empty.inputs.length; i++) empty.states(i);
         CODEC.decodeInto(empty, bytes, fingerprint(request, inputNames, format));
         return empty;
     }
