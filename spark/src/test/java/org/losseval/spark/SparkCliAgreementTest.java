@@ -1,0 +1,122 @@
+package org.losseval.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.losseval.cli.Cli;
+
+/**
+ * The same report, byte for byte, from the command line's entry point ({@link Cli#run}) and from Spark's
+ * ({@link SparkEval#run}, reading with Spark in {@code local[2]}), as JSON, on the committed examples and on a
+ * generated 10⁶-row Parquet file, for 1, 2 and 7 partitions and as Spark splits the files itself. Nothing is
+ * removed from either output: the report names no launcher and no time (its "kernel" field says which kernels
+ * ran, the scalar ones on both paths here: no partition nor the CLI reaches the 4·10⁶ rows that switch them).
+ * Exit code and stderr are compared too.
+ */
+class SparkCliAgreementTest {
+    private static SparkSession spark;
+    @TempDir static Path temp;
+    private static String million;
+
+    @BeforeAll
+    static void start() throws IOException {
+        spark = SparkSession.builder().master("local[2]").appName("losseval-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "7").getOrCreate();
+        // 10^6 rows in many row groups (so Spark splits the file), with values that are not round in binary, a
+        // sample weight and a few rows of each kind the validation skips.
+        Path dir = temp.resolve("million");
+        spark.range(1_000_000).select(
+                        functions.col("id"),
+                        functions.sin(functions.col("id")).multiply(30).plus(100).as("pred"),
+                        functions.cos(functions.col("id").multiply(0.7)).multiply(25).plus(101).as("target"),
+                        functions.when(functions.col("id").mod(99_991).equalTo(5), functions.lit(null))
+                                .otherwise(functions.col("id").mod(7).plus(0.5)).as("w"),
+                        functions.col("id").mod(13).divide(13).as("p"))
+                .coalesce(1).write().option("parquet.block.size", 1 << 20).parquet(dir.toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            million = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow().toString();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) spark.stop();
+    }
+
+    static Stream<Arguments> runs() {
+        String examples = System.getProperty("losseval.examples", "../examples");
+        return Stream.of(
+                Arguments.of(List.of(examples + "/sensors.parquet", "-p", "pred", "-t", "target", "-l",
+                        "mse,mae,huber:delta=mad,rmse,r2,medae", "--weight", "w", "--quantile", "p10@0.1",
+                        "--quantile", "p90@0.9", "--interval", "p10:p90")),
+                Arguments.of(List.of(examples + "/sensors.parquet", "-p", "pred", "-t", "target",
+                        "--baseline-pred", "baseline", "-l", "mse,mae,rmse,r2", "--fail-if", "delta[mse] > 0")),
+                Arguments.of(List.of(examples + "/houses.parquet", "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=15",
+                        "--format", "markdown")),
+                Arguments.of(List.of(examples + "/sensors.csv", "-p", "pred", "-t", "target", "-l", "mse,mae", "--weight", "w")),
+                Arguments.of(List.of(examples + "/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce,ece")),
+                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=mad,r2",
+                        "--weight", "w", "--skip-invalid")),
+                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "--baseline-pred", "target", "-l", "mse,rmse")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void sparkGivesTheCommandLinesReport(List<String> options) {
+        List<String> args = new ArrayList<>(List.of("eval"));
+        for (String option : options) args.add(option.equals("MILLION") ? million : option);
+        if (!args.contains("--format")) args.addAll(List.of("--format", "json"));
+        String[] argv = args.toArray(String[]::new);
+        Run cli = Run.of(out -> Cli.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
+        for (int partitions : new int[] {0, 1, 2, 7}) {
+            spark.conf().set(LossEval.PARTITIONS, String.valueOf(partitions));
+            Run onSpark = Run.of(out -> SparkEval.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
+            assertEquals(cli, onSpark, partitions + " partitions (0: as Spark splits)");
+        }
+    }
+
+    @Test
+    void aMissingColumnIsTheCommandLinesInputError() {
+        String examples = System.getProperty("losseval.examples", "../examples");
+        String[] argv = {"eval", examples + "/houses.parquet", "-p", "prediction", "-t", "target"};
+        Run cli = Run.of(out -> Cli.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
+        Run onSpark = Run.of(out -> SparkEval.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
+        assertEquals(3, cli.code);
+        assertEquals(cli, onSpark);
+    }
+
+    /** What a run printed and returned. */
+    record Run(int code, String stdout, String stderr) {
+        interface Body {
+            int run(Streams out);
+        }
+
+        record Streams(ByteArrayOutputStream stdout, PrintWriter err) {}
+
+        static Run of(Body body) {
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            StringWriter err = new StringWriter();
+            int code = body.run(new Streams(stdout, new PrintWriter(err)));
+            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString());
+        }
+    }
+}
