@@ -36,11 +36,19 @@ class SparkCliAgreementTest {
     private static SparkSession spark;
     @TempDir static Path temp;
     private static String million;
+    /** Spark jobs run so far: each Spark run must run one at least (the report is Spark's, not a fallback's). */
+    private static final java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
         spark = SparkSession.builder().master("local[2]").appName("losseval-test")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "7").getOrCreate();
+        spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd jobEnd) {
+                jobs.incrementAndGet();
+            }
+        });
         // 10^6 rows in many row groups (so Spark splits the file), with values that are not round in binary, a
         // sample weight and a few rows of each kind the validation skips.
         Path dir = temp.resolve("million");
@@ -89,8 +97,11 @@ class SparkCliAgreementTest {
         Run cli = Run.of(out -> Cli.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
         for (int partitions : new int[] {0, 1, 2, 7}) {
             spark.conf().set(LossEval.PARTITIONS, String.valueOf(partitions));
+            int before = jobs.get();
             Run onSpark = Run.of(out -> SparkEval.run(argv, InputStream.nullInputStream(), out.stdout, out.err));
             assertEquals(cli, onSpark, partitions + " partitions (0: as Spark splits)");
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            org.junit.jupiter.api.Assertions.assertTrue(jobs.get() > before, "no Spark job ran");
         }
     }
 
