@@ -89,7 +89,7 @@ class SparkCliAgreementTest {
 
     @ParameterizedTest
     @MethodSource("runs")
-    void sparkGivesTheCommandLinesReport(List<String> options) {
+    void sparkGivesTheCommandLinesReport(List<String> options) throws java.util.concurrent.TimeoutException {
         List<String> args = new ArrayList<>(List.of("eval"));
         for (String option : options) args.add(option.equals("MILLION") ? million : option);
         if (!args.contains("--format")) args.addAll(List.of("--format", "json"));
