@@ -32,8 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   short  version      1
  *   byte[32] fingerprint  SHA-256 of the configuration the caller names (losses with parameters, budgets,
  *                          seed, ...): a state of another request is refused, never combined
- *   value  root          the state, as below; then the end of the bytes
+ *   bytes  body          the state as one value (below), compressed with DEFLATE (zlib format,
+ *                          java.util.zip.Deflater's default level), to the end of the bytes
  * </pre>
+ * The body is compressed because states are mostly zeros: exact sums' bins and lanes, histogram pages and
+ * bootstrap replicates hold many words for few rows (a part of a few dozen rows is about 2 MB raw, 20 to 50 kB
+ * compressed).
  * A value is a tag byte and its payload (big-endian, {@link DataOutputStream}'s encodings; strings as an int
  * length and UTF-8 bytes): {@code N} null; {@code Z B S C I J F D} a primitive (a double as its raw bits, so
  * every NaN payload and signed zero survives); {@code z i j d} a boxed Boolean, Integer, Long, Double;
@@ -67,6 +71,8 @@ public final class StateCodec {
     public static final int MAGIC = 0x4C455653;
     public static final short VERSION = 1;
     public static final int FINGERPRINT_BYTES = 32;
+    /** The longest string a state holds (a file name, a reason, a kind): longer is corrupt bytes. */
+    private static final int MAX_STRING_BYTES = 1 << 20;
 
     private final Map<Class<?>, List<Field>> fields = new ConcurrentHashMap<>();
 
@@ -94,7 +100,10 @@ public final class StateCodec {
             out.writeInt(MAGIC);
             out.writeShort(VERSION);
             out.write(fingerprint);
-            writeValue(out, root);
+            out.flush();
+            DataOutputStream body = new DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes));
+            writeValue(body, root);
+            body.close();
         } catch (IOException e) {
             throw new IllegalStateException("cannot happen: writing to memory", e);
         } catch (IllegalAccessException e) {
@@ -110,13 +119,16 @@ public final class StateCodec {
      *                              configuration, or of this layout; {@code empty} is then not to be used
      */
     public void decodeInto(Object empty, byte[] bytes, byte[] fingerprint) throws StateFormatException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
-            checkHeader(in, fingerprint);
+            checkHeader(header, fingerprint);
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                    new java.util.zip.InflaterInputStream(header, inflater)));
             readInto(in, empty, "state");
-            if (in.available() != 0) throw new StateFormatException("state has " + in.available() + " bytes after its end");
+            if (in.read() != -1 || !inflater.finished()) throw new StateFormatException("state has bytes after its end");
         } catch (IOException e) {
-            throw new StateFormatException("state is truncated (" + bytes.length + " bytes)");
+            throw new StateFormatException("state is truncated or corrupt (" + bytes.length + " bytes)");
         } catch (ReflectiveOperationException e) {
             throw new StateFormatException("state cannot be rebuilt: " + e);
         }
@@ -465,8 +477,10 @@ public final class StateCodec {
 
     private static String readString(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("string length " + n);
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        if (n < 0 || n > MAX_STRING_BYTES) throw new IOException("string length " + n);
+        byte[] utf8 = in.readNBytes(n);
+        if (utf8.length != n) throw new java.io.EOFException();
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static Class<?> collection(String name, String path) throws StateFormatException {
