@@ -82,6 +82,12 @@ public final class StateCodec {
      */
     public interface Decoded {
         void afterDecode();
+
+        /**
+         * An empty state for a new element of this state's list field {@code field} (a group's states, say), which
+         * the decoder then fills; null when the field holds no states.
+         */
+        default Object emptyElement(String field) { return null; }
     }
 
     /** Classes outside this package whose instances are state objects (the app's per-run states). */
@@ -344,7 +350,8 @@ public final class StateCodec {
             return;
         }
         Object current = field.get(target);
-        Object value = readValue(in, current, type, path);
+        Decoded owner = target instanceof Decoded d ? d : null;
+        Object value = readValue(in, current, type, path, owner == null ? null : () -> owner.emptyElement(field.getName()));
         if (value != current) field.set(target, value);
     }
 
@@ -354,6 +361,13 @@ public final class StateCodec {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object readValue(DataInputStream in, Object current, Class<?> declared, String path)
+            throws IOException, StateFormatException, ReflectiveOperationException {
+        return readValue(in, current, declared, path, null);
+    }
+
+    /** @param elements makes an empty state for a list's new element ({@link Decoded#emptyElement}), or null */
+    private Object readValue(DataInputStream in, Object current, Class<?> declared, String path,
+                             java.util.function.Supplier<Object> elements)
             throws IOException, StateFormatException, ReflectiveOperationException {
         int tag = in.readUnsignedByte();
         switch (tag) {
@@ -381,7 +395,10 @@ public final class StateCodec {
                 List list = current != null && current.getClass() == c ? (List) current : (List) newInstance(c);
                 List<Object> old = new ArrayList<>(list);
                 list.clear();
-                for (int i = 0; i < n; i++) list.add(readValue(in, i < old.size() ? old.get(i) : null, Object.class, path + "[" + i + "]"));
+                for (int i = 0; i < n; i++) {
+                    Object element = i < old.size() ? old.get(i) : elements == null ? null : elements.get();
+                    list.add(readValue(in, element, Object.class, path + "[" + i + "]"));
+                }
                 return list;
             }
             case 'M': {

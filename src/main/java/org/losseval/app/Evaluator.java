@@ -144,7 +144,7 @@ public final class Evaluator implements Evaluation {
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
             throws InputException {
         EvalRequest request = plan.request;
-        if (groups != null) groups.startSource();
+        if (groups != null) groups.startSource(source);
         Source opened = open(request.inputs().get(source), CheckedInput.options(plan, batchSize), request.threads());
         InputStates states = new InputStates(plan, opened.name(), opened.format());
         try (CheckedInput input = new CheckedInput(plan, opened, pairing, states.tally(), kernels)) {

@@ -145,10 +145,36 @@ final class GroupKeys {
     }
 
     private InputException tooMany(ColumnBatch batch, int i) {
-        return InputException.atLine(batch.source(), batch.lineNumber(i), batch.rowNumber(i), null,
-                "more than " + maxGroups + " groups of --group-by " + String.join(", ", columns)
-                        + " (--max-groups " + maxGroups + "); group by fewer or coarser columns, or raise --max-groups"
-                        + " (each group keeps its own states: see --help)");
+        return InputException.atLine(batch.source(), batch.lineNumber(i), batch.rowNumber(i), null, tooManyDetail());
+    }
+
+    private String tooManyDetail() {
+        return "more than " + maxGroups + " groups of --group-by " + String.join(", ", columns)
+                + " (--max-groups " + maxGroups + "); group by fewer or coarser columns, or raise --max-groups"
+                + " (each group keeps its own states: see --help)";
+    }
+
+    /**
+     * The id of the group with these values (one per column), numbering it when new, as a row with them would be
+     * numbered: for groups that another part of the run found ({@link GroupRouter#combine}).
+     *
+     * @throws InputException when a new group would exceed the cap (no file or row: the parts' union exceeds it)
+     */
+    int add(List<String> texts) throws InputException {
+        int prefix = valueId(0, texts.get(0));
+        for (int c = 1; c < columns.size(); c++) {
+            prefix = steps[c - 1].codeOf(((long) prefix << 32) | valueId(c, texts.get(c)));
+        }
+        int group = groupOf(prefix);
+        if (group >= groupValues.size()) {
+            if (group >= maxGroups) {
+                throw new InputException(null, 0, null, tooManyDetail());
+            }
+            int[] row = new int[columns.size()];
+            for (int c = 0; c < row.length; c++) row[c] = ids.get(c).get(texts.get(c));
+            groupValues.add(row);
+        }
+        return group;
     }
 
     /** Groups numbered so far. */

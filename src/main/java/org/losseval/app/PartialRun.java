@@ -28,14 +28,15 @@ import org.losseval.report.Report;
  * ({@link RunEnd}) and report ({@link ReportAssembler}). The states' sums are exact and their bootstrap weights
  * depend only on (seed, input, row), so the report is the command line's, bit for bit, whatever the split.
  *
- * <p>Not supported here (refused by {@link #PartialRun}): {@code --group-by} (group ids are numbered in order
- * of first appearance, which a split does not keep), a baseline in other files ({@code --baseline-files},
- * a join) and {@code --rows-out} (a second pass that writes rows). Not thread-safe.
+ * <p>Groups ({@code --group-by}) are numbered in each part as it meets them, matched by their values when parts
+ * combine, and renumbered by where each first appeared (input, row) before the report, which is the command
+ * line's numbering. Not supported here (refused by {@link #PartialRun}): a baseline in other files
+ * ({@code --baseline}, a join) and {@code --rows-out} (a second pass that writes rows). Not thread-safe.
  */
 public final class PartialRun {
     /** The classes of this package whose instances are encoded as states (with those of accumulate). */
     private static final StateCodec CODEC = new StateCodec(Set.of(PartialRun.class, InputStates.class,
-            RunStates.class, ComparisonStates.class, KernelChooser.class));
+            RunStates.class, ComparisonStates.class, KernelChooser.class, GroupRouter.class));
 
     private final transient RunPlan plan;
     /** The run's inputs, in the command line's order: the index of a piece's input is its place here. */
@@ -49,6 +50,8 @@ public final class PartialRun {
     /** Per input, the format of its pieces (the report names it), or null when this part has none. */
     private final String[] formats;
     private final RunStates run;
+    /** The groups of --group-by, or null without. */
+    private final GroupRouter groups;
     private final KernelChooser kernels = new KernelChooser();
     /** Whether some usable row had a positive sample weight (with --weight). */
     private boolean positiveWeight;
@@ -70,11 +73,11 @@ public final class PartialRun {
         for (int i = 0; i < inputs.length; i++) inputs[i] = new InputStates(plan, inputNames.get(i), format);
         this.formats = new String[inputs.length];
         this.run = new RunStates(plan);
+        this.groups = request.grouping() == null ? null : new GroupRouter(plan);
     }
 
     private static void refuseUnsupported(EvalRequest request) throws InvalidRequestException {
-        String option = request.grouping() != null ? "--group-by"
-                : request.pairing() != null ? "a baseline in other files (--baseline-files)"
+        String option = request.pairing() != null ? "a baseline in other files (--baseline)"
                 : request.rowsOut() != null ? "--rows-out" : null;
         if (option != null) throw new InvalidRequestException(option + " is not supported on this engine (Spark) yet");
     }
@@ -107,10 +110,11 @@ public final class PartialRun {
         }
         formats[input] = piece.format();
         InputStates states = inputs[input];
+        if (groups != null) groups.startSource(input);
         try (CheckedInput checked = new CheckedInput(plan, piece, null, states.tally(), kernels)) {
             CheckedInput.Batch batch;
             while ((batch = checked.next(null)) != null) {
-                positiveWeight |= InputFeed.accept(plan, input, batch, states, run, null, !positiveWeight);
+                positiveWeight |= InputFeed.accept(plan, input, batch, states, run, groups, !positiveWeight);
             }
         } catch (InputException e) {
             throw new DataException(e);
@@ -129,13 +133,20 @@ public final class PartialRun {
      * Adds another part of the same run; {@code other} is not changed. Combine parts in one fixed order (the
      * partitions') for tidiness: the figures are the same bits in any order.
      */
-    public void combine(PartialRun other) {
+    public void combine(PartialRun other) throws DataException {
         if (!other.inputNames.equals(inputNames)) throw new IllegalArgumentException("parts of runs over other inputs");
         for (int i = 0; i < inputs.length; i++) {
             inputs[i].combine(other.inputs[i]);
             if (formats[i] == null) formats[i] = other.formats[i];
         }
         run.combine(other.run);
+        if (groups != null) {
+            try {
+                groups.combine(other.groups);
+            } catch (InputException e) {
+                throw new DataException(e);
+            }
+        }
         kernels.combine(other.kernels);
         positiveWeight |= other.positiveWeight;
     }
@@ -155,6 +166,10 @@ public final class PartialRun {
             DeferredLosses losses = DeferredLosses.resolve(plan, all);
             Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, all, total, run, losses);
             RunEnd.refuseOverflow(report);
+            if (groups != null) {
+                groups.inFirstAppearanceOrder();
+                report = report.withGroups(GroupFigures.report(plan, groups));
+            }
             return report.withGates(RunFigures.evaluate(plan.gates, report));
         } catch (InputException e) {
             throw new DataException(e);

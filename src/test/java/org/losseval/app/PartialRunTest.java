@@ -29,7 +29,8 @@ import org.losseval.report.Report;
  * A run split into parts ({@link PartialRun}), each part a contiguous range of batches of an input as a Spark
  * partition would hold it, encoded, decoded and combined, gives the command line's report, byte for byte in JSON:
  * on the committed examples, with weights, deferred losses, quantiles, intervals, a reliability diagram,
- * contributions, a baseline column and two inputs, for 1, 2 and 7 parts combined in shuffled order.
+ * contributions, a baseline column, two inputs and groups (numbered in each part as met, renumbered as the command
+ * line numbers them), for 1, 2 and 7 parts combined in shuffled order.
  */
 class PartialRunTest {
     /** Rows per batch: small, so the examples' few dozen rows make many batches to split between parts. */
@@ -48,7 +49,14 @@ class PartialRunTest {
                 Arguments.of("emails.csv: logits, a reliability diagram", List.of("examples/emails.csv", "--logits",
                         "logit", "-t", "spam", "-l", "bce,ece")),
                 Arguments.of("two inputs", List.of("examples/houses.csv", "examples/houses.parquet", "-p", "pred",
-                        "-t", "target", "-l", "mse,huber:delta=15")));
+                        "-t", "target", "-l", "mse,huber:delta=15")),
+                Arguments.of("groups with a baseline", List.of("examples/sensors.csv", "-p", "pred", "-t", "target",
+                        "--baseline-pred", "baseline", "-l", "mse,mae,rmse", "--group-by", "sensor", "--min-group-rows", "2")),
+                Arguments.of("groups of two columns, weights, quantiles", List.of("examples/sensors.parquet", "-p", "pred",
+                        "-t", "target", "-l", "mse,huber:delta=mad", "--weight", "w", "--quantile", "p90@0.9",
+                        "--group-by", "sensor", "--group-by", "file")),
+                Arguments.of("groups by file over two inputs", List.of("examples/houses.csv", "examples/houses.parquet",
+                        "-p", "pred", "-t", "target", "-l", "mse", "--group-by", "file")));
     }
 
     @ParameterizedTest(name = "{0}")

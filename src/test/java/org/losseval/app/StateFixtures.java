@@ -27,6 +27,8 @@ public final class StateFixtures {
                     "p90@0.9", "--interval", "p10:p90"),
             List.of("sensors-baseline.state", "examples/sensors.csv", "-p", "pred", "-t", "target", "--baseline-pred",
                     "baseline", "-l", "mse,mae,rmse,r2"),
+            List.of("sensors-groups.state", "examples/sensors.csv", "-p", "pred", "-t", "target", "--baseline-pred",
+                    "baseline", "-l", "mse,rmse", "--group-by", "sensor", "--min-group-rows", "2"),
             List.of("emails-reliability.state", "examples/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce,ece"),
             List.of("leaves-budget-exceeded.state", "examples/leaves.parquet", "--logits", "logits", "-t", "label",
                     "--target-probs", "target_probs", "-l", "ce,kl", "-w", "w", "--exact-budget", "0"));
