@@ -1,6 +1,7 @@
 package org.losseval.io;
 
 import java.util.List;
+import java.util.Map;
 import org.losseval.batch.CellIssue;
 
 /**
@@ -24,6 +25,14 @@ public final class CellRules {
     /** The columns of a column group spec among {@code available} (in the input's order), as the readers resolve it. */
     public static List<String> resolveGroup(String file, String spec, List<String> available) throws InputException {
         return GroupSpec.resolve(file, spec, available);
+    }
+
+    /**
+     * The virtual text columns of an input named {@code source}, as the readers make them: {@code file}, then each
+     * {@code key=value} directory segment of the name ({@link TextColumns}); a real column of the same name wins.
+     */
+    public static Map<String, String> virtualColumns(String source) {
+        return TextColumns.virtualColumns(source);
     }
 
     /** The readers' error for a column the input does not have, with the likely ones it has. */

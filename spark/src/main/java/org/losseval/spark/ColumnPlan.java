@@ -13,13 +13,18 @@ import java.util.Map;
  *                without a schema) parsed as the CSV readers parse it
  * @param csv     whether the inputs are CSV: a null cell is then an empty one, else a Parquet null
  * @param groups  each column group spec of the request with the batch columns it resolved to
+ * @param texts   the text columns (--group-by), in the request's order
+ * @param real    per text column whether the data holds it (it then follows the number columns, in order), else
+ *                it is virtual: {@code file} or a {@code key=value} directory segment of the input's name
  */
-record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> groups)
-        implements Serializable {
+record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> groups, List<String> texts,
+                  List<Boolean> real) implements Serializable {
     static final int FIRST_COLUMN = 2;
 
     ColumnPlan {
         columns = List.copyOf(columns);
         groups = Map.copyOf(groups);
+        texts = List.copyOf(texts);
+        real = List.copyOf(real);
     }
 }

@@ -99,6 +99,9 @@ public final class LossEval {
         List<String> inputs = request.inputs();
         if (inputs.contains("-")) throw new InvalidRequestException("standard input ('-') is not readable on Spark: give files");
         String format = formatOf(inputs);
+        // Hive-style directories (date=2026-11-01/) as text, as the command line's virtual columns read them, not
+        // typed by Spark's guess (a date, an integer).
+        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         DataFrameReader reader = spark.read();
         Dataset<Row> data;
         if (format.equals("csv")) {
@@ -133,7 +136,9 @@ public final class LossEval {
         }
         Dataset<Row> rows = selected.rows();
         int partitions = Integer.parseInt(data.sparkSession().conf().get(PARTITIONS, "0"));
-        if (partitions > 0) rows = rows.repartition(partitions);
+        // Sorted within each partition, as a file split's rows are: a piece's rows in row order (GroupRouter needs
+        // a group's first row in a batch to be its earliest) and pieces long.
+        if (partitions > 0) rows = rows.repartition(partitions).sortWithinPartitions(rows.columns()[0], rows.columns()[1]);
         PartitionFold fold = new PartitionFold(args, inputs.names, inputs.inputOfPath, inputs.format, selected.plan(),
                 SourceOptions.DEFAULT_BATCH_SIZE);
         List<PartResult> parts = rows.javaRDD().mapPartitions(fold).collect(); // in partition order

@@ -8,8 +8,10 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
+import org.losseval.batch.TextColumn;
 import org.losseval.io.CellRules;
 import org.losseval.io.Source;
+import org.losseval.text.Numbers;
 
 /**
  * One piece of one input in a Spark partition, as a {@link Source}: the partition's rows from the next one on,
@@ -26,6 +28,8 @@ final class RowPieces implements Source {
     private final ColumnPlan plan;
     private final int batchSize;
     private long read;
+    /** The text columns; a virtual one (file, a key=value directory segment) holds its one value. */
+    private final Texts[] texts;
 
     /** Rows with their first element peeked at, so a piece can stop at the first row of another file. */
     static final class Peeking {
@@ -57,6 +61,57 @@ final class RowPieces implements Source {
         this.format = format;
         this.plan = plan;
         this.batchSize = batchSize;
+        Map<String, String> virtual = CellRules.virtualColumns(name);
+        this.texts = new Texts[plan.texts().size()];
+        for (int t = 0; t < texts.length; t++) {
+            texts[t] = plan.real().get(t) ? new Texts() : Texts.constant(virtual.get(plan.texts().get(t)));
+        }
+    }
+
+    /**
+     * A cell as text, as the Parquet reader makes it (ParquetTextColumn): a string as it is, an integer in decimal,
+     * a boolean as true or false, a double or float by {@link Numbers#exact} (a float as the double it widens to); a
+     * null is the empty string, the missing value. A CSV input's cells are Spark's strings, as read.
+     */
+    static String text(Object value) {
+        if (value == null) return "";
+        if (value instanceof String s) return s;
+        if (value instanceof Double || value instanceof Float) return Numbers.exact(((Number) value).doubleValue());
+        return value.toString(); // Long, Integer, Short, Byte in decimal; Boolean as true/false
+    }
+
+    /**
+     * One text column of this piece: the dictionary of its values, kept for the whole piece (a code means the same
+     * value in every batch of a source: GroupKeys translates each code once), and the codes of the current batch.
+     */
+    private static final class Texts {
+        private int[] codes = new int[0];
+        private final Map<String, Integer> dictionary = new LinkedHashMap<>();
+
+        /** A virtual column: one value for every row, code 0. */
+        static Texts constant(String value) {
+            Texts texts = new Texts();
+            texts.dictionary.put(value, 0);
+            return texts;
+        }
+
+        /** Codes for the next batch (a virtual column's stay 0). */
+        void newBatch(int batchSize) {
+            if (codes.length < batchSize) codes = new int[batchSize];
+        }
+
+        void add(int index, String text) {
+            Integer code = dictionary.get(text);
+            if (code == null) {
+                code = dictionary.size();
+                dictionary.put(text, code);
+            }
+            codes[index] = code;
+        }
+
+        TextColumn column(int size) {
+            return new TextColumn(codes, dictionary.keySet().toArray(String[]::new), dictionary.size());
+        }
     }
 
     @Override public String name() { return name; }
@@ -82,6 +137,7 @@ final class RowPieces implements Source {
         double[][] values = new double[columns.size()][batchSize];
         long[] numbers = new long[batchSize];
         List<CellIssue> issues = new ArrayList<>();
+        for (Texts text : texts) text.newBatch(batchSize);
         int n = 0;
         while (n < batchSize && rows.peek() != null && rows.peek().getString(0).equals(path)) {
             Row row = rows.take();
@@ -99,11 +155,17 @@ final class RowPieces implements Source {
                     values[c][n] = ((Number) row.get(at)).doubleValue();
                 }
             }
+            int at = ColumnPlan.FIRST_COLUMN + columns.size();
+            for (int t = 0; t < texts.length; t++) {
+                if (plan.real().get(t)) texts[t].add(n, text(row.get(at++)));
+            }
             n++;
         }
         read += n;
         Map<String, double[]> byName = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) byName.put(columns.get(c), values[c]);
-        return new ColumnBatch(name, numbers[0], n, byName, issues).withRowNumbers(numbers);
+        ColumnBatch batch = new ColumnBatch(name, numbers[0], n, byName, issues).withRowNumbers(numbers);
+        for (int t = 0; t < plan.texts().size(); t++) batch.withText(plan.texts().get(t), texts[t].column(n));
+        return batch;
     }
 }

@@ -137,21 +137,43 @@ final class SparkInputs {
             }
             groups.put(spec, resolved);
         }
-        if (!options.texts().isEmpty()) {
-            throw new InputException(first, 0, null, "text columns (--group-by, --key) are not read on Spark yet");
+        List<String> texts = new ArrayList<>(new java.util.LinkedHashSet<>(options.texts()));
+        List<Boolean> real = new ArrayList<>();
+        for (String text : texts) {
+            boolean held = available.contains(text);
+            real.add(held);
+            if (held) {
+                DataType type = schema.apply(text).dataType();
+                if (!NUMBERS.contains(type) && !type.equals(DataTypes.StringType) && !type.equals(DataTypes.BooleanType)) {
+                    throw new InputException(first, 0, text, "unsupported type " + type.simpleString() + " for a text"
+                            + " column; text columns may be strings, integers, booleans, doubles or floats");
+                }
+            } else {
+                // virtual: every input must have it (the command line checks each file as it opens it)
+                for (String name : names) {
+                    if (!CellRules.virtualColumns(name).containsKey(text)) throw CellRules.noSuchColumn(name, text, available);
+                }
+            }
         }
         List<Column> selected = new ArrayList<>();
         selected.add(functions.col("_metadata.file_path").as(FILE));
         // CSV has no row index on Spark: a row's position in its file is its rank by the ids Spark hands out in
         // reading order (one partition reads a multiLine CSV file whole, so they increase along the file).
         selected.add(csv ? functions.monotonically_increasing_id().as(ROW) : functions.col("_metadata.row_index").as(ROW));
-        for (String column : columns) selected.add(functions.col("`" + column.replace("`", "``") + "`"));
+        for (String column : columns) selected.add(column(column));
+        for (int t = 0; t < texts.size(); t++) {
+            if (real.get(t)) selected.add(column(texts.get(t)));
+        }
         Dataset<Row> rows = data.select(selected.toArray(Column[]::new));
         if (csv) {
             rows = rows.withColumn(ROW, functions.row_number().over(Window.partitionBy(FILE).orderBy(ROW))
                     .minus(1).cast(DataTypes.LongType));
         }
-        return new Selected(rows, new ColumnPlan(columns, csv, groups));
+        return new Selected(rows, new ColumnPlan(columns, csv, groups, texts, real));
+    }
+
+    private static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     private static void check(String column, StructType schema, List<String> available, String file, boolean csv)

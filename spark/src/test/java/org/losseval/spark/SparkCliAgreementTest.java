@@ -58,7 +58,9 @@ class SparkCliAgreementTest {
                         functions.cos(functions.col("id").multiply(0.7)).multiply(25).plus(101).as("target"),
                         functions.when(functions.col("id").mod(99_991).equalTo(5), functions.lit(null))
                                 .otherwise(functions.col("id").mod(7).plus(0.5)).as("w"),
-                        functions.col("id").mod(13).divide(13).as("p"))
+                        functions.col("id").mod(13).divide(13).as("p"),
+                        functions.col("id").multiply(7919).mod(17).as("g"),
+                        functions.concat(functions.lit("s"), functions.col("id").mod(5)).as("s"))
                 .coalesce(1).write().option("parquet.block.size", 1 << 20).parquet(dir.toString());
         try (Stream<Path> files = Files.list(dir)) {
             million = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow().toString();
@@ -84,7 +86,15 @@ class SparkCliAgreementTest {
                 Arguments.of(List.of(examples + "/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce,ece")),
                 Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=mad,r2",
                         "--weight", "w", "--skip-invalid")),
-                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "--baseline-pred", "target", "-l", "mse,rmse")));
+                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "--baseline-pred", "target", "-l", "mse,rmse")),
+                Arguments.of(List.of(examples + "/sensors.parquet", "-p", "pred", "-t", "target", "--baseline-pred",
+                        "baseline", "-l", "mse,mae,rmse", "--group-by", "sensor", "--min-group-rows", "2")),
+                Arguments.of(List.of(examples + "/sensors.csv", "-p", "pred", "-t", "target", "-l", "mse",
+                        "--group-by", "sensor", "--group-by", "file", "--min-group-rows", "1")),
+                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "-l", "mse,mae,huber:delta=mad",
+                        "--weight", "w", "--skip-invalid", "--group-by", "g", "--group-by", "s", "--format", "csv")),
+                // the first invalid row (a null weight) in reading order, as the command line meets it: exit 3
+                Arguments.of(List.of("MILLION", "-p", "pred", "-t", "target", "-l", "mse", "--weight", "w")));
     }
 
     @ParameterizedTest
