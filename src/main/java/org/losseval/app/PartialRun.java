@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.losseval.accumulate.ContributionSettings;
 import org.losseval.accumulate.RowTally;
 import org.losseval.accumulate.StateCodec;
 import org.losseval.accumulate.StateFormatException;
@@ -65,8 +66,18 @@ public final class PartialRun {
      *                                 does not support (see the class comment)
      */
     public PartialRun(EvalRequest request, List<String> inputNames, String format) throws InvalidRequestException {
+        this(request, inputNames, format, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * As {@link #PartialRun(EvalRequest, List, String)}, with the budgets capped by a heap of {@code maxHeapBytes}
+     * rather than this JVM's: every part of a run must be made with the same figure (the driver's choice), else
+     * their states keep different budgets and refuse to combine.
+     */
+    public PartialRun(EvalRequest request, List<String> inputNames, String format, long maxHeapBytes)
+            throws InvalidRequestException {
         refuseUnsupported(request);
-        this.plan = RunPlan.of(request);
+        this.plan = RunPlan.of(request, maxHeapBytes);
         this.inputNames = List.copyOf(inputNames);
         this.format = format;
         this.inputs = new InputStates[inputNames.size()];
@@ -178,7 +189,7 @@ public final class PartialRun {
 
     /** This part's states in {@link StateCodec}'s format, with the fingerprint of its request and inputs. */
     public byte[] encode() {
-        return CODEC.encode(this, fingerprint(plan.request, inputNames, format));
+        return CODEC.encode(this, fingerprint(plan.request, inputNames, format, plan.maxHeapBytes));
     }
 
     /**
@@ -189,18 +200,27 @@ public final class PartialRun {
      */
     public static PartialRun decode(EvalRequest request, List<String> inputNames, String format, byte[] bytes)
             throws InvalidRequestException, StateFormatException {
-        PartialRun empty = new PartialRun(request, inputNames, format);
-        CODEC.decodeInto(empty, bytes, fingerprint(request, inputNames, format));
+        return decode(request, inputNames, format, Runtime.getRuntime().maxMemory(), bytes);
+    }
+
+    /** A part encoded by {@link #encode} from the same request, inputs and heap figure. */
+    public static PartialRun decode(EvalRequest request, List<String> inputNames, String format, long maxHeapBytes,
+                                    byte[] bytes) throws InvalidRequestException, StateFormatException {
+        PartialRun empty = new PartialRun(request, inputNames, format, maxHeapBytes);
+        CODEC.decodeInto(empty, bytes, fingerprint(request, inputNames, format, maxHeapBytes));
         return empty;
     }
 
     /**
      * SHA-256 of what makes states of two parts combinable: the inputs, the columns and roles, the losses with
      * their parameters, quantiles, intervals, contribution settings and budgets, the invalid-value policy, the
-     * baseline with its seed and replicates. Gates and outputs are left out: they do not change a state.
+     * baseline with its seed and replicates, and the budgets as the heap figure caps them. Gates and outputs are
+     * left out: they do not change a state.
      */
-    static byte[] fingerprint(EvalRequest request, List<String> inputNames, String format) {
+    static byte[] fingerprint(EvalRequest request, List<String> inputNames, String format, long maxHeapBytes) {
         StringBuilder text = new StringBuilder("losseval states v").append(StateCodec.VERSION);
+        // the budgets as capped, not the heap itself: parts on different heaps with the same budgets combine
+        text.append("\nbudgets=").append(ContributionSettings.heapCappedBudget(request.exactBudgetBytes(), maxHeapBytes));
         text.append("\ninputs=").append(inputNames).append("\nformat=").append(format);
         text.append("\nroles=").append(request.roles()).append("\nweight=").append(request.weightColumn());
         for (var loss : request.losses()) text.append("\nloss=").append(loss.label()).append('|').append(loss.loss().spec());

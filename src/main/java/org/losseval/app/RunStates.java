@@ -98,7 +98,7 @@ final class RunStates {
         List<String> keys = new ArrayList<>();
         for (int l : contributionLosses) keys.add(RunFigures.key(request.losses().get(l)));
         boolean residuals = request.roles().containsKey(Role.PRED) && request.roles().containsKey(Role.TARGET);
-        ContributionSettings settings = request.contributions().cappedByHeap(Runtime.getRuntime().maxMemory());
+        ContributionSettings settings = request.contributions().cappedByHeap(plan.maxHeapBytes);
         return residuals ? ContributionState.withResiduals(keys, weighted, settings)
                 : ContributionState.withoutResiduals(keys, weighted, settings);
     }

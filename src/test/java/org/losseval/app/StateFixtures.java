@@ -11,7 +11,8 @@ import org.losseval.io.Sources;
 /**
  * Writes the committed fixtures of the state encoding's version 1 ({@code src/test/resources/state/v1/}), which
  * {@link StateCodecFixtureTest} decodes: each is the {@link PartialRun} of one whole example input under one
- * request, encoded. Run from the project's root, once per format version (never to refresh a version's files:
+ * request, encoded. Each asks for an --exact-budget (1 MiB, or 0) far below a quarter of any heap, so no JVM caps
+ * it (a cap is in the states' fingerprint). Run from the project's root, once per format version (never to refresh a version's files:
  * a change that makes them fail to decode is a new version, with its own directory):
  * <pre>
  *   mvn -o -B -q test-compile
@@ -24,12 +25,12 @@ public final class StateFixtures {
     static final List<List<String>> FIXTURES = List.of(
             List.of("sensors-figures.state", "examples/sensors.parquet", "-p", "pred", "-t", "target", "-l",
                     "mse,mae,huber:delta=mad,rmse,r2,medae", "--weight", "w", "--quantile", "p10@0.1", "--quantile",
-                    "p90@0.9", "--interval", "p10:p90"),
+                    "p90@0.9", "--interval", "p10:p90", "--exact-budget", "1"),
             List.of("sensors-baseline.state", "examples/sensors.csv", "-p", "pred", "-t", "target", "--baseline-pred",
-                    "baseline", "-l", "mse,mae,rmse,r2"),
+                    "baseline", "-l", "mse,mae,rmse,r2", "--exact-budget", "1"),
             List.of("sensors-groups.state", "examples/sensors.csv", "-p", "pred", "-t", "target", "--baseline-pred",
-                    "baseline", "-l", "mse,rmse", "--group-by", "sensor", "--min-group-rows", "2"),
-            List.of("emails-reliability.state", "examples/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce,ece"),
+                    "baseline", "-l", "mse,rmse", "--group-by", "sensor", "--min-group-rows", "2", "--exact-budget", "1"),
+            List.of("emails-reliability.state", "examples/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce,ece", "--exact-budget", "1"),
             List.of("leaves-budget-exceeded.state", "examples/leaves.parquet", "--logits", "logits", "-t", "label",
                     "--target-probs", "target_probs", "-l", "ce,kl", "-w", "w", "--exact-budget", "0"));
 

@@ -119,7 +119,8 @@ public final class LossEval {
     private static Report evaluate(Dataset<Row> data, String[] args, SparkInputs inputs)
             throws InvalidRequestException, DataException {
         EvalRequest request = Cli.evalRequest(args);
-        PartialRun driver = new PartialRun(request, inputs.names, inputs.format);
+        long heap = partHeap(data.sparkSession());
+        PartialRun driver = new PartialRun(request, inputs.names, inputs.format, heap);
         SparkInputs.Selected selected;
         try {
             selected = inputs.select(data, driver.options());
@@ -140,7 +141,7 @@ public final class LossEval {
         // a group's first row in a batch to be its earliest) and pieces long.
         if (partitions > 0) rows = rows.repartition(partitions).sortWithinPartitions(rows.columns()[0], rows.columns()[1]);
         PartitionFold fold = new PartitionFold(args, inputs.names, inputs.inputOfPath, inputs.format, selected.plan(),
-                SourceOptions.DEFAULT_BATCH_SIZE);
+                SourceOptions.DEFAULT_BATCH_SIZE, heap);
         List<PartResult> parts = rows.javaRDD().mapPartitions(fold).collect(); // in partition order
         PartResult firstError = null;
         for (PartResult part : parts) {
@@ -152,12 +153,23 @@ public final class LossEval {
         if (firstError != null) throw new DataException(firstError.error());
         for (PartResult part : parts) {
             try {
-                driver.combine(PartialRun.decode(request, inputs.names, inputs.format, part.state()));
+                driver.combine(PartialRun.decode(request, inputs.names, inputs.format, heap, part.state()));
             } catch (StateFormatException e) {
                 throw new IllegalStateException("a partition's states: " + e.getMessage(), e);
             }
         }
         return driver.report(BuildInfo.version());
+    }
+
+    /**
+     * The heap every part caps its budgets by (--exact-budget: at most a quarter of it), the same on every
+     * executor so that their states combine: in local mode this JVM's, on a cluster the smaller of the driver's
+     * and {@code spark.executor.memory} (default 1g), the heap the executors' parts live in.
+     */
+    static long partHeap(SparkSession spark) {
+        long driver = Runtime.getRuntime().maxMemory();
+        if (spark.sparkContext().master().startsWith("local")) return driver;
+        return Math.min(driver, spark.sparkContext().getConf().getSizeAsBytes("spark.executor.memory", "1g"));
     }
 
     /** "csv" when every input is CSV or TSV (optionally gzipped), else "parquet"; a mix is refused. */

@@ -28,9 +28,12 @@ final class PartitionFold implements FlatMapFunction<Iterator<Row>, PartResult> 
     private final String format;
     private final ColumnPlan plan;
     private final int batchSize;
+    /** The heap every part caps its budgets by (the driver's choice, {@link LossEval#partHeap}). */
+    private final long maxHeapBytes;
 
     PartitionFold(String[] args, List<String> names, Map<String, Integer> inputOfPath, String format, ColumnPlan plan,
-                  int batchSize) {
+                  int batchSize, long maxHeapBytes) {
+        this.maxHeapBytes = maxHeapBytes;
         this.args = args.clone();
         this.names = List.copyOf(names);
         this.inputOfPath = Map.copyOf(inputOfPath);
@@ -42,7 +45,7 @@ final class PartitionFold implements FlatMapFunction<Iterator<Row>, PartResult> 
     @Override
     public Iterator<PartResult> call(Iterator<Row> rows) throws InvalidRequestException {
         EvalRequest request = Cli.evalRequest(args);
-        PartialRun part = new PartialRun(request, names, format);
+        PartialRun part = new PartialRun(request, names, format, maxHeapBytes);
         RowPieces.Peeking peeking = new RowPieces.Peeking(rows);
         int input = -1;
         try {
