@@ -21,8 +21,8 @@ import org.losseval.report.Report;
  *
  * <p>The life of a distributed run: the driver lists the inputs in the order the command line would read them
  * and makes the request; each worker makes a {@code PartialRun} of that request and input list, feeds it the
- * pieces of inputs it holds ({@link #read}: a {@link Source} over one contiguous range of one input's rows,
- * which {@link #options} says what to read), and ships {@link #encode}d bytes; the driver decodes them
+ * pieces of inputs it holds ({@link #read}: a {@link Source} over some of one input's rows, in row order, each
+ * batch giving its rows' numbers; {@link #options} says what to read), and ships {@link #encode}d bytes; the driver decodes them
  * ({@link #decode}), combines them in a fixed order ({@link #combine}) and finishes ({@link #report}). Each
  * piece goes through the command line's own steps: the same column binding and row validation
  * ({@link CheckedInput}), the same states fed in the same order ({@link InputFeed}), the same end-of-run checks

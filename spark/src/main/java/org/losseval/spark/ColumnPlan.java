@@ -16,9 +16,11 @@ import java.util.Map;
  * @param texts   the text columns (--group-by), in the request's order
  * @param real    per text column whether the data holds it (it then follows the number columns, in order), else
  *                it is virtual: {@code file} or a {@code key=value} directory segment of the input's name
+ * @param types   the Spark type (its simple name: double, bigint, string, ...) of each selected column from
+ *                position 2 on: the number columns, then the real text columns
  */
 record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> groups, List<String> texts,
-                  List<Boolean> real) implements Serializable {
+                  List<Boolean> real, List<String> types) implements Serializable {
     static final int FIRST_COLUMN = 2;
 
     ColumnPlan {
@@ -26,5 +28,6 @@ record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> g
         groups = Map.copyOf(groups);
         texts = List.copyOf(texts);
         real = List.copyOf(real);
+        types = List.copyOf(types);
     }
 }

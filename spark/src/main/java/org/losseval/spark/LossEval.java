@@ -129,8 +129,8 @@ public final class LossEval {
         } catch (Exception e) {
             // Spark's AnalysisException (undeclared: Scala's exceptions are unchecked) for a DataFrame without _metadata.
             if (e.getClass().getName().endsWith("AnalysisException")) {
-                throw new InvalidRequestException("the DataFrame must come straight from Parquet or CSV files (its rows"
-                        + " need their file and position, _metadata): " + e.getMessage().lines().findFirst().orElse(""));
+                throw new InvalidRequestException("the DataFrame must come straight from Parquet or CSV files: its rows"
+                        + " need their file and position (Spark's _metadata column), which this one's have not");
             }
             if (e instanceof RuntimeException runtime) throw runtime;
             throw new IllegalStateException(e);
@@ -142,7 +142,8 @@ public final class LossEval {
         if (partitions > 0) rows = rows.repartition(partitions).sortWithinPartitions(rows.columns()[0], rows.columns()[1]);
         PartitionFold fold = new PartitionFold(args, inputs.names, inputs.inputOfPath, inputs.format, selected.plan(),
                 SourceOptions.DEFAULT_BATCH_SIZE, heap);
-        List<PartResult> parts = rows.javaRDD().mapPartitions(fold).collect(); // in partition order
+        // Spark's own rows (InternalRow), not Row objects: no conversion of every cell to a Java object.
+        List<PartResult> parts = rows.queryExecution().toRdd().toJavaRDD().mapPartitions(fold).collect(); // in partition order
         PartResult firstError = null;
         for (PartResult part : parts) {
             if (part.failed() && (firstError == null || part.errorInput() < firstError.errorInput()

@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.losseval.app.DataException;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.InvalidRequestException;
@@ -18,7 +18,7 @@ import org.losseval.io.InputException;
  * the command line's own arguments and is parsed here again by the same parser, so an executor cannot hold
  * another request than the driver's (and the states' fingerprint would refuse it).
  */
-final class PartitionFold implements FlatMapFunction<Iterator<Row>, PartResult> {
+final class PartitionFold implements FlatMapFunction<Iterator<InternalRow>, PartResult> {
     private static final long serialVersionUID = 1L;
 
     private final String[] args;
@@ -43,18 +43,18 @@ final class PartitionFold implements FlatMapFunction<Iterator<Row>, PartResult> 
     }
 
     @Override
-    public Iterator<PartResult> call(Iterator<Row> rows) throws InvalidRequestException {
+    public Iterator<PartResult> call(Iterator<InternalRow> rows) throws InvalidRequestException {
         EvalRequest request = Cli.evalRequest(args);
         PartialRun part = new PartialRun(request, names, format, maxHeapBytes);
         RowPieces.Peeking peeking = new RowPieces.Peeking(rows);
         int input = -1;
         try {
             while (peeking.peek() != null) {
-                String path = peeking.peek().getString(0);
+                String path = peeking.peek().getUTF8String(0).toString();
                 Integer index = inputOfPath.get(SparkInputs.key(path));
                 if (index == null) throw new IllegalStateException("a row of " + path + ", which is not among the inputs");
                 input = index;
-                part.read(input, new RowPieces(peeking, path, names.get(input), format, plan, batchSize));
+                part.read(input, new RowPieces(peeking, names.get(input), format, plan, batchSize));
             }
         } catch (DataException e) {
             return List.of(PartResult.ofError(input, (InputException) e.getCause())).iterator();

@@ -5,7 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.losseval.batch.CellIssue;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.batch.TextColumn;
@@ -22,7 +23,7 @@ import org.losseval.text.Numbers;
  */
 final class RowPieces implements Source {
     private final Peeking rows;
-    private final String path;
+    private final UTF8String path;
     private final String name;
     private final String format;
     private final ColumnPlan plan;
@@ -31,32 +32,35 @@ final class RowPieces implements Source {
     /** The text columns; a virtual one (file, a key=value directory segment) holds its one value. */
     private final Texts[] texts;
 
-    /** Rows with their first element peeked at, so a piece can stop at the first row of another file. */
+    /**
+     * A partition's rows, one at a time: the current row is read, then left ({@link #advance}), so a piece can stop
+     * at the first row of another file and leave it to the next piece. Spark's scan may reuse one row object for
+     * every row, so a row is valid only until {@link #advance}, and none is held beyond it.
+     */
     static final class Peeking {
-        private final Iterator<Row> rows;
-        private Row next;
+        private final Iterator<InternalRow> rows;
+        private InternalRow current;
 
-        Peeking(Iterator<Row> rows) {
+        Peeking(Iterator<InternalRow> rows) {
             this.rows = rows;
-            next = rows.hasNext() ? rows.next() : null;
+            advance();
         }
 
-        Row peek() { return next; }
+        /** The current row, or null after the last. */
+        InternalRow peek() { return current; }
 
-        Row take() {
-            Row row = next;
-            next = rows.hasNext() ? rows.next() : null;
-            return row;
+        void advance() {
+            current = rows.hasNext() ? rows.next() : null;
         }
     }
 
     /**
-     * @param path the file path as the partition's rows give it (the first row's)
+     * @param rows the partition's rows, at the first of this piece (its file is the piece's)
      * @param name the input's name in reports and messages
      */
-    RowPieces(Peeking rows, String path, String name, String format, ColumnPlan plan, int batchSize) {
+    RowPieces(Peeking rows, String name, String format, ColumnPlan plan, int batchSize) {
         this.rows = rows;
-        this.path = path;
+        this.path = rows.peek().getUTF8String(0).clone();
         this.name = name;
         this.format = format;
         this.plan = plan;
@@ -73,11 +77,31 @@ final class RowPieces implements Source {
      * a boolean as true or false, a double or float by {@link Numbers#exact} (a float as the double it widens to); a
      * null is the empty string, the missing value. A CSV input's cells are Spark's strings, as read.
      */
-    static String text(Object value) {
-        if (value == null) return "";
-        if (value instanceof String s) return s;
-        if (value instanceof Double || value instanceof Float) return Numbers.exact(((Number) value).doubleValue());
-        return value.toString(); // Long, Integer, Short, Byte in decimal; Boolean as true/false
+    static String text(InternalRow row, int at, String type) {
+        if (row.isNullAt(at)) return "";
+        return switch (type) {
+            case "string" -> row.getUTF8String(at).toString();
+            case "double", "float" -> Numbers.exact(number(row, at, type));
+            case "boolean" -> row.getBoolean(at) ? "true" : "false";
+            case "bigint" -> Long.toString(row.getLong(at));
+            case "int" -> Integer.toString(row.getInt(at));
+            case "smallint" -> Short.toString(row.getShort(at));
+            case "tinyint" -> Byte.toString(row.getByte(at));
+            default -> throw new IllegalStateException("no text for a " + type);
+        };
+    }
+
+    /** A number cell (not null, not a string) as a double: integers as Java converts them, a float widened exactly. */
+    static double number(InternalRow row, int at, String type) {
+        return switch (type) {
+            case "double" -> row.getDouble(at);
+            case "float" -> row.getFloat(at);
+            case "bigint" -> row.getLong(at);
+            case "int" -> row.getInt(at);
+            case "smallint" -> row.getShort(at);
+            case "tinyint" -> row.getByte(at);
+            default -> throw new IllegalStateException("no number in a " + type);
+        };
     }
 
     /**
@@ -131,16 +155,17 @@ final class RowPieces implements Source {
 
     @Override
     public ColumnBatch next() {
-        Row first = rows.peek();
-        if (first == null || !first.getString(0).equals(path)) return null;
+        InternalRow first = rows.peek();
+        if (first == null || !first.getUTF8String(0).equals(path)) return null;
         List<String> columns = plan.columns();
+        List<String> types = plan.types();
         double[][] values = new double[columns.size()][batchSize];
         long[] numbers = new long[batchSize];
         List<CellIssue> issues = new ArrayList<>();
         for (Texts text : texts) text.newBatch(batchSize);
         int n = 0;
-        while (n < batchSize && rows.peek() != null && rows.peek().getString(0).equals(path)) {
-            Row row = rows.take();
+        InternalRow row;
+        while (n < batchSize && (row = rows.peek()) != null && row.getUTF8String(0).equals(path)) {
             numbers[n] = row.getLong(1) + 1;
             for (int c = 0; c < columns.size(); c++) {
                 int at = ColumnPlan.FIRST_COLUMN + c;
@@ -148,18 +173,23 @@ final class RowPieces implements Source {
                     values[c][n] = Double.NaN;
                     issues.add(new CellIssue(n, columns.get(c), plan.csv() ? CellIssue.Problem.EMPTY
                             : CellIssue.Problem.NULL, plan.csv() ? "" : null));
-                } else if (row.get(at) instanceof String text) {
+                } else if (types.get(c).equals("string")) {
+                    String text = row.getUTF8String(at).toString();
                     CellIssue.Problem problem = CellRules.parseNumber(text, values[c], n);
                     if (problem != null) issues.add(new CellIssue(n, columns.get(c), problem, text));
                 } else {
-                    values[c][n] = ((Number) row.get(at)).doubleValue();
+                    values[c][n] = number(row, at, types.get(c));
                 }
             }
             int at = ColumnPlan.FIRST_COLUMN + columns.size();
             for (int t = 0; t < texts.length; t++) {
-                if (plan.real().get(t)) texts[t].add(n, text(row.get(at++)));
+                if (plan.real().get(t)) {
+                    texts[t].add(n, text(row, at, types.get(at - ColumnPlan.FIRST_COLUMN)));
+                    at++;
+                }
             }
             n++;
+            rows.advance();
         }
         read += n;
         Map<String, double[]> byName = new LinkedHashMap<>();

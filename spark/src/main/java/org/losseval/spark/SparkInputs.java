@@ -169,7 +169,10 @@ final class SparkInputs {
             rows = rows.withColumn(ROW, functions.row_number().over(Window.partitionBy(FILE).orderBy(ROW))
                     .minus(1).cast(DataTypes.LongType));
         }
-        return new Selected(rows, new ColumnPlan(columns, csv, groups, texts, real));
+        List<String> types = new ArrayList<>();
+        StructField[] fields = rows.schema().fields();
+        for (int f = ColumnPlan.FIRST_COLUMN; f < fields.length; f++) types.add(fields[f].dataType().simpleString());
+        return new Selected(rows, new ColumnPlan(columns, csv, groups, texts, real, types));
     }
 
     private static Column column(String name) {

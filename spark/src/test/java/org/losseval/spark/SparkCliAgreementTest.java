@@ -125,6 +125,36 @@ class SparkCliAgreementTest {
         assertEquals(cli, onSpark);
     }
 
+    @Test
+    void theApiGivesTheCommandLinesReportOfTheDataFramesFiles() throws Exception {
+        // A DataFrame's files are named by their absolute paths (README): the command line given the same path.
+        String path = Path.of(System.getProperty("losseval.examples", "../examples"), "sensors.parquet")
+                .toAbsolutePath().normalize().toString();
+        String[] options = {"-p", "pred", "-t", "target", "-l", "mse,mae,rmse", "--group-by", "sensor", "--weight", "w"};
+        List<String> args = new ArrayList<>(List.of("eval", path, "--format", "json"));
+        args.addAll(List.of(options));
+        Run cli = Run.of(out -> Cli.run(args.toArray(String[]::new), InputStream.nullInputStream(), out.stdout, out.err));
+        spark.conf().set(LossEval.PARTITIONS, "3");
+        org.losseval.report.Report report = LossEval.evaluate(spark.read().parquet(path), LossEval.options(options));
+        StringWriter json = new StringWriter();
+        PrintWriter writer = new PrintWriter(json);
+        new org.losseval.format.JsonPrinter().print(report, writer);
+        writer.flush();
+        assertEquals(cli.stdout, json.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(LossEval.options(options).args(),
+                LossEval.options(" " + String.join("  ", options) + " ").args());
+    }
+
+    @Test
+    void aDataFrameNotStraightFromFilesIsRefused() {
+        org.losseval.app.InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.losseval.app.InvalidRequestException.class,
+                () -> LossEval.evaluate(spark.range(10).selectExpr("id * 1.0 as pred", "id * 2.0 as target"),
+                        LossEval.options("-p pred -t target -l mse")));
+        assertEquals("the DataFrame must come straight from Parquet or CSV files: its rows need their file and"
+                + " position (Spark's _metadata column), which this one's have not", e.getMessage());
+    }
+
     /** What a run printed and returned. */
     record Run(int code, String stdout, String stderr) {
         interface Body {
