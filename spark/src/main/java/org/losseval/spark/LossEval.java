@@ -90,6 +90,7 @@ public final class LossEval {
      */
     public static Report evaluate(Dataset<Row> data, Options options) throws InvalidRequestException, DataException {
         String[] files = data.inputFiles();
+        if (files.length == 0) throw notFromFiles();
         return evaluate(data, options.args(), SparkInputs.of(List.of(), files, formatOf(Arrays.asList(files))));
     }
 
@@ -129,8 +130,7 @@ public final class LossEval {
         } catch (Exception e) {
             // Spark's AnalysisException (undeclared: Scala's exceptions are unchecked) for a DataFrame without _metadata.
             if (e.getClass().getName().endsWith("AnalysisException")) {
-                throw new InvalidRequestException("the DataFrame must come straight from Parquet or CSV files: its rows"
-                        + " need their file and position (Spark's _metadata column), which this one's have not");
+                throw notFromFiles();
             }
             if (e instanceof RuntimeException runtime) throw runtime;
             throw new IllegalStateException(e);
@@ -160,6 +160,11 @@ public final class LossEval {
             }
         }
         return driver.report(BuildInfo.version());
+    }
+
+    private static InvalidRequestException notFromFiles() {
+        return new InvalidRequestException("the DataFrame must come straight from Parquet or CSV files: its rows need"
+                + " their file and position (Spark's _metadata column), which this one's have not");
     }
 
     /**

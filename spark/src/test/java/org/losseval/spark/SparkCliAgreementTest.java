@@ -149,7 +149,7 @@ class SparkCliAgreementTest {
     void aDataFrameNotStraightFromFilesIsRefused() {
         org.losseval.app.InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.losseval.app.InvalidRequestException.class,
-                () -> LossEval.evaluate(spark.range(10).selectExpr("id * 1.0 as pred", "id * 2.0 as target"),
+                () -> LossEval.evaluate(spark.range(10).selectExpr("cast(id as double) as pred", "cast(id * 2 as double) as target"),
                         LossEval.options("-p pred -t target -l mse")));
         assertEquals("the DataFrame must come straight from Parquet or CSV files: its rows need their file and"
                 + " position (Spark's _metadata column), which this one's have not", e.getMessage());
