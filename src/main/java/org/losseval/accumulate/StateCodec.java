@@ -392,6 +392,7 @@ public final class StateCodec {
                 }
                 Class<?> c = collection(listClass, path);
                 int n = in.readInt();
+                if (n < 0) throw new IOException("list size " + n);
                 List list = current != null && current.getClass() == c ? (List) current : (List) newInstance(c);
                 List<Object> old = new ArrayList<>(list);
                 list.clear();
@@ -444,6 +445,7 @@ public final class StateCodec {
             throws IOException, StateFormatException, ReflectiveOperationException {
         String componentName = readString(in);
         int n = in.readInt();
+        if (n < 0) throw new IOException("array length " + n);
         switch (componentName) {
             case "long" -> { long[] a = new long[n]; for (int i = 0; i < n; i++) a[i] = in.readLong(); return fitted(a, current); }
             case "double" -> { double[] a = new double[n]; for (int i = 0; i < n; i++) a[i] = Double.longBitsToDouble(in.readLong()); return fitted(a, current); }
