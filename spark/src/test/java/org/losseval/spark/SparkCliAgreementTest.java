@@ -126,6 +126,36 @@ class SparkCliAgreementTest {
     }
 
     @Test
+    void hiveStyleDirectoriesGiveTheCommandLinesGroups() throws IOException {
+        // Two dumps in date=... directories: the command line given the files (as a shell's glob sorts them), Spark
+        // given a glob of the directories, or their parent (where Spark finds the partition column itself).
+        Path parts = temp.resolve("parts");
+        Path sensors = Path.of(System.getProperty("losseval.examples", "../examples"), "sensors.parquet");
+        List<String> files = new ArrayList<>();
+        for (String date : List.of("2026-11-01", "2026-11-02")) {
+            Path file = parts.resolve("date=" + date).resolve("part-0.parquet");
+            Files.createDirectories(file.getParent());
+            Files.copy(sensors, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            files.add(file.toAbsolutePath().normalize().toString());
+        }
+        List<String> options = List.of("-p", "pred", "-t", "target", "-l", "mse,mae", "--group-by", "date",
+                "--group-by", "sensor", "--min-group-rows", "1", "--format", "json");
+        List<String> cliArgs = new ArrayList<>(List.of("eval"));
+        cliArgs.addAll(files);
+        cliArgs.addAll(options);
+        Run cli = Run.of(out -> Cli.run(cliArgs.toArray(String[]::new), InputStream.nullInputStream(), out.stdout, out.err));
+        assertEquals(0, cli.code, cli.stderr);
+        for (String input : List.of(parts.toAbsolutePath() + "/date=*/", parts.toAbsolutePath().toString())) {
+            List<String> sparkArgs = new ArrayList<>(List.of("eval", input));
+            sparkArgs.addAll(options);
+            spark.conf().set(LossEval.PARTITIONS, "2");
+            Run onSpark = Run.of(out -> SparkEval.run(sparkArgs.toArray(String[]::new), InputStream.nullInputStream(),
+                    out.stdout, out.err));
+            assertEquals(cli, onSpark, input);
+        }
+    }
+
+    @Test
     void theApiGivesTheCommandLinesReportOfTheDataFramesFiles() throws Exception {
         // A DataFrame's files are named by their absolute paths (README): the command line given the same path.
         String path = Path.of(System.getProperty("losseval.examples", "../examples"), "sensors.parquet")
