@@ -29,7 +29,7 @@ package org.losseval.accumulate;
  * at most {@value #MAX_PAGES} pages (3 MiB, 1 MiB counting) and adds the values of any further page to a
  * {@link BucketSums}, whose cost follows the buckets used. Not thread-safe; combine per-thread maps.
  */
-final class BucketPages {
+final class BucketPages implements StateCodec.Decoded {
     /** Buckets per page: one binade of {@link BucketKeys}. */
     static final int PAGE = 1 << BucketKeys.SUB_BUCKET_BITS;
     /** Pages before further pages' values go to the hashed overflow map. */
@@ -52,7 +52,7 @@ final class BucketPages {
      * high = the id's bits above the low {@value #LOW_BITS} (offset to be non-negative), low = those bits. A
      * second-level array (8 KiB) is allocated with the first page under it.
      */
-    private final long[][][] directory = new long[1 << HIGH_BITS][][];
+    private transient long[][][] directory = new long[1 << HIGH_BITS][][];
     /** The pages in the order they were made, and their ids, for {@link #combine} and {@link #toBucketSums}. */
     private long[][] made = new long[16][];
     private long[] madeIds = new long[16];
@@ -203,6 +203,20 @@ final class BucketPages {
         made[pageCount] = page;
         madeIds[pageCount++] = id;
         return page;
+    }
+
+    /**
+     * After {@link StateCodec} filled {@code made} and {@code madeIds}: the directory again, holding the same page
+     * arrays (it is an index of them, so it is not encoded, and a decoded copy would not share the pages).
+     */
+    @Override
+    public void afterDecode() {
+        directory = new long[1 << HIGH_BITS][][];
+        for (int p = 0; p < pageCount; p++) {
+            int high = (int) ((madeIds[p] >> LOW_BITS) + (1 << (HIGH_BITS - 1)));
+            if (directory[high] == null) directory[high] = new long[1 << LOW_BITS][];
+            directory[high][(int) madeIds[p] & ((1 << LOW_BITS) - 1)] = made[p];
+        }
     }
 
     private BucketSums overflow() {

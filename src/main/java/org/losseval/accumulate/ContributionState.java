@@ -60,8 +60,8 @@ public final class ContributionState implements MergeableState<ContributionState
     private final ResidualHistogramState histogram;
     /** sharedWith[l]: the loss whose parts hold loss l's figures; l itself, or an earlier loss that holds its own. */
     private final int[] sharedWith;
-    private double[] residualScratch = new double[0];
-    private double[][] contributionScratch;
+    private transient double[] residualScratch = new double[0];
+    private transient double[][] contributionScratch;
 
     private ContributionState(List<String> losses, boolean weighted, boolean withResiduals,
                               ContributionSettings settings) {

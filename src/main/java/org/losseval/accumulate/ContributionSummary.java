@@ -46,10 +46,10 @@ final class ContributionSummary {
     private final BucketPages residuals;
     private final BucketPages[] byResidual;
     /** The maps in the hashed form the figures read, made on the first read after a change; null until then. */
-    private BucketSums[] readContributions;
-    private int[][] readContributionSlots;
-    private BucketSums readResiduals;
-    private BucketSums[] readByResidual;
+    private transient BucketSums[] readContributions;
+    private transient int[][] readContributionSlots;
+    private transient BucketSums readResiduals;
+    private transient BucketSums[] readByResidual;
 
     ContributionSummary(int losses, boolean withResiduals) {
         contributions = new BucketPages[losses];

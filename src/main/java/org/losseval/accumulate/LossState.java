@@ -59,14 +59,14 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     /** The errors of {@link Medae}; null for every other loss. */
     private final AbsoluteErrorMedian median;
     private final Scratch scratch;
-    private double[] rowLoss = new double[0];
-    private double[] ownWeight = new double[0];
-    private double[] weight = new double[0];
-    private double[] product = new double[0];
+    private transient double[] rowLoss = new double[0];
+    private transient double[] ownWeight = new double[0];
+    private transient double[] weight = new double[0];
+    private transient double[] product = new double[0];
     /** The last batch's l × v (the contribution figures' row losses) for a loss that weighs rows. */
-    private double[] weightedRowLoss = new double[0];
+    private transient double[] weightedRowLoss = new double[0];
     /** The last batch's row weights w (see the class comment), or null when no weight applies. */
-    private double[] lastWeight;
+    private transient double[] lastWeight;
 
     /**
      * A state with the default exact-memory budget ({@link ContributionSettings#DEFAULT_EXACT_BUDGET_BYTES}),

@@ -23,7 +23,7 @@ public final class PairedDifference implements MergeableState<PairedDifference, 
     private final MeanSums mean;
     private final BootstrapDifference bootstrap;
     private final WinTally wins = new WinTally();
-    private double[] difference = new double[0];
+    private transient double[] difference = new double[0];
 
     private PairedDifference(String figure, double confidence, MeanSums mean, BootstrapDifference bootstrap) {
         this.figure = figure;

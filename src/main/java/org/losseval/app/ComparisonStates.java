@@ -56,8 +56,8 @@ final class ComparisonStates {
     private final PairedDifference[] intervalPairs;
     private final PairedDifference[] calibrationPairs;
     private final PairedDifference[] coveragePairs;
-    private double[] candidateScratch = new double[0];
-    private double[] baselineScratch = new double[0];
+    private transient double[] candidateScratch = new double[0];
+    private transient double[] baselineScratch = new double[0];
 
     ComparisonStates(RunPlan plan) {
         this.plan = plan;
@@ -177,11 +177,11 @@ final class ComparisonStates {
         }
     }
 
-    /** Adds the rows of {@code other}, made from the same plan for a later range of a split file: exact. */
+    /** Adds another part of the run's comparison (a later range of a split file, or a Spark partition's), made from the same plan; {@code other} is not changed. */
     void combine(ComparisonStates other) {
         for (int l = 0; l < baselineLosses.length; l++) {
             baselineLosses[l].combine(other.baselineLosses[l]);
-            lossPairs[l].combine(other.lossPairs[l]);
+            if (lossPairs[l] != null) lossPairs[l].combine(other.lossPairs[l]);
             if (momentBootstraps[l] != null) momentBootstraps[l].combine(other.momentBootstraps[l]);
         }
         for (int q = 0; q < baselineQuantiles.length; q++) {

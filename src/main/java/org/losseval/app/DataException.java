@@ -11,7 +11,7 @@ import org.losseval.io.InputException;
  * unchanged: {@code file:line: column 'x': what was wrong} (see {@link InputException}).
  */
 public final class DataException extends Exception {
-    DataException(InputException cause) {
+    public DataException(InputException cause) {
         super(cause.getMessage(), cause);
     }
 }

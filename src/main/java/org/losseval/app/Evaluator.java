@@ -6,16 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.losseval.accumulate.RowTally;
 import org.losseval.io.InputException;
 import org.losseval.io.RowsWriter;
 import org.losseval.io.Source;
 import org.losseval.io.SourceOptions;
 import org.losseval.io.Sources;
-import org.losseval.report.LossResult;
 import org.losseval.report.Report;
-import org.losseval.text.Numbers;
 
 /**
  * Runs one evaluation, in the order of DESIGN.md's flow: the request is checked ({@link RunPlan}); every
@@ -32,7 +29,7 @@ import org.losseval.text.Numbers;
  * ahead ({@link PrefetchingSource}). The states combine exactly and the ranges' batches are the whole file's,
  * so results and errors are the same bits whatever the thread count. Not thread-safe; one evaluation at a time.
  */
-public final class Evaluator {
+public final class Evaluator implements Evaluation {
     private final InputStream stdin;
     private final KernelChooser kernels = new KernelChooser();
     private final String toolVersion;
@@ -87,6 +84,7 @@ public final class Evaluator {
      *                                 default policy, or no usable rows
      * @throws OutputException         when the --rows-out file cannot be written
      */
+    @Override
     public Report evaluate(EvalRequest request) throws InvalidRequestException, DataException, OutputException {
         RunPlan plan = RunPlan.of(request);
         PairingPlan.check(request);
@@ -121,20 +119,11 @@ public final class Evaluator {
                 pairingCounts = pairing.counts();
             }
         }
-        RowTally total = new RowTally();
-        for (InputStates input : inputs) total.combine(input.tally());
-        if (total.used() == 0) {
-            throw new InputException(null, 0, null, "no usable rows: " + total.read() + " read, "
-                    + (total.read() - total.used()) + " skipped" + describeSkips(total));
-        }
-        if (request.weightColumn() != null && !positiveWeight) {
-            throw new InputException(null, 0, request.weightColumn(), "the weights sum to 0 over the " + total.used()
-                    + " usable rows, so every weighted figure is 0/0");
-        }
+        RowTally total = RunEnd.usableRows(request, inputs, positiveWeight);
         DeferredLosses losses = DeferredLosses.resolve(plan, inputs);
         Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run, losses);
         if (pairingCounts != null) report = report.withPairing(pairingCounts.result(request.pairing()));
-        refuseOverflow(report);
+        RunEnd.refuseOverflow(report);
         if (groups != null) report = report.withGroups(GroupFigures.report(plan, groups));
         if (request.rowsOut() != null) writeRows(plan, losses, report, inputs);
         return report.withGates(RunFigures.evaluate(plan.gates, report));
@@ -167,7 +156,7 @@ public final class Evaluator {
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
             throws InputException {
         EvalRequest request = plan.request;
-        if (groups != null) groups.startSource();
+        if (groups != null) groups.startSource(source);
         String name = request.inputs().get(source);
         if (pairing == null && request.threads() > 1) {
             SourceFeed split = SplitReading.read(plan, source, new SourceFeed(plan, new InputStates(plan, name, "csv"),
@@ -200,19 +189,6 @@ public final class Evaluator {
      */
     public PairingCounts pairingCounts() { return pairingCounts; }
 
-    /**
-     * A loss over finite, valid inputs that is still infinite has overflowed a double (squared errors of 1e200,
-     * say): a data error naming the loss, never a bare "inf" that a gate or a reader could take for a value.
-     */
-    private static void refuseOverflow(Report report) throws InputException {
-        for (LossResult loss : report.losses()) {
-            if (Double.isInfinite(loss.value())) {
-                throw new InputException(null, 0, null, "loss '" + loss.key() + "' overflows a double: the inputs are"
-                        + " finite but the figure is beyond " + Numbers.exact(Double.MAX_VALUE) + " (rescale the columns)");
-            }
-        }
-    }
-
     private Source open(String input, SourceOptions options, int threads) throws InputException {
         InputStream in = stdin;
         if (input.equals("-") && stdinSpool != null) {
@@ -231,14 +207,5 @@ public final class Evaluator {
             return new ReadAheadStream(bytes);
         });
         return gunzipped[0] ? source : new PrefetchingSource(source);
-    }
-
-    /** " (reason: n, ...)" for the no-usable-rows message, or "" when nothing was skipped. */
-    private static String describeSkips(RowTally tally) {
-        Map<String, Long> skipped = tally.skippedByReason();
-        if (skipped.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder(" (");
-        skipped.forEach((reason, n) -> sb.append(sb.length() > 2 ? ", " : "").append(reason).append(": ").append(n));
-        return sb.append(')').toString();
     }
 }

@@ -160,38 +160,6 @@ final class GroupKeys {
         firstRow[g] = row;
     }
 
-    /**
-     * Numbers the groups of {@code other}, the keys of a later range of a split file, as if its rows had come
-     * after this one's: its groups in their order of first appearance, each new one getting the next id, so the
-     * ids are those one {@code GroupKeys} reading both ranges in order would hand out. Per group of
-     * {@code other}, its id here.
-     *
-     * @throws InputException when a new group would exceed the cap: the message one key set reading both ranges
-     *                        would give, at the row where that group first appears in {@code other}
-     */
-    int[] merge(GroupKeys other) throws InputException {
-        int[] ids = new int[other.size()];
-        for (int g = 0; g < ids.length; g++) {
-            int[] theirs = other.groupValues.get(g);
-            int last = -1;
-            int[] mine = new int[theirs.length];
-            for (int c = 0; c < theirs.length; c++) {
-                mine[c] = valueId(c, other.values.get(c).get(theirs[c]));
-                last = c == 0 ? mine[c] : steps[c - 1].codeOf(((long) last << 32) | mine[c]);
-            }
-            int group = groupOf(last);
-            if (group >= groupValues.size()) {
-                if (group >= maxGroups) {
-                    throw tooMany(other.firstSource.get(g), other.firstLine[g], other.firstRow[g]);
-                }
-                groupValues.add(mine);
-                firstSeen(other.firstSource.get(g), other.firstLine[g], other.firstRow[g]);
-            }
-            ids[g] = group;
-        }
-        return ids;
-    }
-
     private InputException tooMany(ColumnBatch batch, int i) {
         return tooMany(batch.source(), batch.lineNumber(i), batch.rowNumber(i));
     }
@@ -201,6 +169,37 @@ final class GroupKeys {
                 "more than " + maxGroups + " groups of --group-by " + String.join(", ", columns)
                         + " (--max-groups " + maxGroups + "); group by fewer or coarser columns, or raise --max-groups"
                         + " (each group keeps its own states: see --help)");
+    }
+
+    /**
+     * The id of the group with these values (one per column), numbering it when new, as a row with them would be
+     * numbered: for groups that another part of the run found ({@link GroupRouter#combine}).
+     *
+     * @param from  the other part's keys, or null (decoded parts keep only their groups' values)
+     * @param group the group's id in {@code from}
+     * @throws InputException when a new group would exceed the cap: at the row where it first appeared in
+     *                        {@code from} when that is known (a later range of a split file: the message one key
+     *                        set reading both ranges would give), else without a file or row
+     */
+    int add(List<String> texts, GroupKeys from, int group) throws InputException {
+        int prefix = valueId(0, texts.get(0));
+        for (int c = 1; c < columns.size(); c++) {
+            prefix = steps[c - 1].codeOf(((long) prefix << 32) | valueId(c, texts.get(c)));
+        }
+        int id = groupOf(prefix);
+        if (id >= groupValues.size()) {
+            boolean located = from != null && group < from.firstSource.size() && from.firstSource.get(group) != null;
+            if (id >= maxGroups) {
+                throw located ? tooMany(from.firstSource.get(group), from.firstLine[group], from.firstRow[group])
+                        : tooMany(null, 0, 0);
+            }
+            int[] row = new int[columns.size()];
+            for (int c = 0; c < row.length; c++) row[c] = ids.get(c).get(texts.get(c));
+            groupValues.add(row);
+            if (located) firstSeen(from.firstSource.get(group), from.firstLine[group], from.firstRow[group]);
+            else firstSeen(null, 0, 0);
+        }
+        return id;
     }
 
     /** Groups numbered so far. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.losseval.accumulate.GroupState;
 import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.MeanSums;
+import org.losseval.accumulate.StateCodec;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.io.InputException;
 import org.losseval.loss.Role;
@@ -26,41 +27,55 @@ import org.losseval.loss.RowLoss;
  * are the same bits whatever the batch size or thread count. Losses whose run row losses are the same bits
  * (mse and rmse) share their groups' work while they stay so ({@link #checkTwins}). Not thread-safe.
  */
-final class GroupRouter {
-    private final RunPlan plan;
-    private final GroupKeys keys;
-    private final GroupState template;
+final class GroupRouter implements StateCodec.Decoded {
+    private final transient RunPlan plan;
+    /** Numbers the groups; rebuilt from {@link #keyTexts} when decoded ({@link #afterDecode}). */
+    private transient GroupKeys keys;
+    private final transient GroupState template;
     private final List<GroupState> states = new ArrayList<>();
-    private final GatheredRows gathered = new GatheredRows();
+    /** Per group id, its values (one per column): the groups as another part of the run can match them. */
+    private final List<List<String>> keyTexts = new ArrayList<>();
+    /**
+     * Per group id, where it first appeared among the rows used: input index and row number. Parts of a run (Spark
+     * partitions) number their groups in their own order; the whole's are renumbered by this, as the command line
+     * numbers them ({@link #inFirstAppearanceOrder}).
+     */
+    private int[] firstInput = new int[0];
+    private long[] firstRow = new long[0];
+    /** The input the next batches come from ({@link #startSource}). */
+    private transient int source;
+    private final transient GatheredRows gathered = new GatheredRows();
     /** The same rows through the baseline's binding (with a baseline). */
-    private final GatheredRows gatheredBaseline = new GatheredRows();
-    private int[] groupOfRow = new int[0];
-    private int[] order = new int[0];
-    private int[] count = new int[0];
-    private int[] start = new int[0];
-    private int[] present = new int[0];
-    private double[] weightScratch = new double[0];
+    private final transient GatheredRows gatheredBaseline = new GatheredRows();
+    private transient int[] groupOfRow = new int[0];
+    private transient int[] order = new int[0];
+    private transient int[] count = new int[0];
+    private transient int[] start = new int[0];
+    private transient int[] present = new int[0];
+    private transient double[] weightScratch = new double[0];
     /** Per streamed loss whether its groups add the run's row losses of the batch rather than compute them. */
-    private final boolean[] reused;
+    private final transient boolean[] reused;
     /** Whether the groups' states read the rows' columns (a loss not reused, a baseline, quantiles, intervals). */
-    private final boolean columnsRead;
+    private final transient boolean columnsRead;
     /** Per streamed loss, the run's row losses of a batch, then of one group's rows; null where not reused. */
-    private final double[][] runRowLosses;
-    private final double[][] rowLossScratch;
+    private final transient double[][] runRowLosses;
+    private final transient double[][] rowLossScratch;
     /**
      * Per streamed loss, the earlier loss whose group states stand in for it ({@link GroupState#twin}) while every
-     * batch so far gave both the same row losses, or its own index; null until the first batch.
+     * batch so far gave both the same row losses, or its own index; null until the first batch. Reading-time only:
+     * a combined group state has its own states for every loss ({@link GroupState#combine} untwins), so a part
+     * crosses the network without it.
      */
-    private int[] twinOf;
-    private double[][] quantileScratch;
-    private double[][] lowerScratch;
-    private double[][] upperScratch;
+    private transient int[] twinOf;
+    private transient double[][] quantileScratch;
+    private transient double[][] lowerScratch;
+    private transient double[][] upperScratch;
 
     GroupRouter(RunPlan plan) {
         this.plan = plan;
         EvalRequest request = plan.request;
         GroupingRequest grouping = request.grouping();
-        keys = new GroupKeys(grouping.columns(), grouping.maxGroups());
+        keys = newKeys(request);
         List<RowLoss> streamed = new ArrayList<>(plan.streamed);
         double[] levels = new double[request.quantiles().size()];
         for (int q = 0; q < levels.length; q++) levels[q] = request.quantiles().get(q).level();
@@ -98,9 +113,102 @@ final class GroupRouter {
         return pairedT;
     }
 
-    /** The next batches come from a new input. */
-    void startSource() {
+    /** The next batches come from input {@code source} (its index among the run's inputs). */
+    void startSource(int source) {
+        this.source = source;
         keys.startSource();
+    }
+
+    /**
+     * Adds the groups of another part of the run (a later range of a split file, or a Spark partition's), made from
+     * the same plan: each of its groups, in its order of first appearance, to this part's group of the same values
+     * (made when new, so a later range's new groups are numbered as one router reading both ranges in order would
+     * number them), state by state; {@code other}'s figures are not changed.
+     *
+     * @throws InputException when the groups together exceed --max-groups: at the row where the first group beyond
+     *                        the cap appeared, when {@code other} was read here ({@link GroupKeys#add})
+     */
+    void combine(GroupRouter other) throws InputException {
+        for (int g = 0; g < other.states.size(); g++) {
+            int mine = keys.add(other.keyTexts.get(g), other.keys, g);
+            newGroups();
+            states.get(mine).combine(other.states.get(g));
+            noteFirst(mine, other.firstInput[g], other.firstRow[g]);
+        }
+    }
+
+    /**
+     * Renumbers the groups by where they first appeared (input, then row), the command line's numbering, after
+     * parts were combined; the groups then take no more rows.
+     */
+    void inFirstAppearanceOrder() {
+        Integer[] byFirst = new Integer[states.size()];
+        for (int g = 0; g < byFirst.length; g++) byFirst[g] = g;
+        java.util.Arrays.sort(byFirst, java.util.Comparator.<Integer>comparingInt(g -> firstInput[g])
+                .thenComparingLong(g -> firstRow[g]).thenComparingInt(g -> g));
+        List<GroupState> sortedStates = new ArrayList<>();
+        List<List<String>> sortedTexts = new ArrayList<>();
+        int[] inputs = firstInput.clone();
+        long[] rows = firstRow.clone();
+        for (int k = 0; k < byFirst.length; k++) {
+            sortedStates.add(states.get(byFirst[k]));
+            sortedTexts.add(keyTexts.get(byFirst[k]));
+            inputs[k] = firstInput[byFirst[k]];
+            rows[k] = firstRow[byFirst[k]];
+        }
+        states.clear();
+        states.addAll(sortedStates);
+        keyTexts.clear();
+        keyTexts.addAll(sortedTexts);
+        firstInput = inputs;
+        firstRow = rows;
+        afterDecode();
+    }
+
+    /** After {@link StateCodec} filled the groups' values and states: the group numbering again, from the values. */
+    @Override
+    public void afterDecode() {
+        keys = newKeys(plan.request);
+        try {
+            for (List<String> texts : keyTexts) keys.add(texts, null, 0);
+        } catch (InputException e) {
+            throw new IllegalStateException("more groups than --max-groups in one part", e);
+        }
+    }
+
+    /** An empty group's states, for a group the decoder meets (StateCodec). */
+    @Override
+    public Object emptyElement(String field) {
+        return field.equals("states") ? template.emptyCopy() : null;
+    }
+
+    private static GroupKeys newKeys(EvalRequest request) {
+        return new GroupKeys(request.grouping().columns(), request.grouping().maxGroups());
+    }
+
+    /** States, values and first appearance for the groups numbered since the last call. */
+    private void newGroups() {
+        while (states.size() < keys.size()) {
+            int g = states.size();
+            GroupState state = template.emptyCopy();
+            if (twinOf != null) for (int l = 0; l < twinOf.length; l++) if (twinOf[l] != l) state.twin(l, twinOf[l]);
+            states.add(state);
+            keyTexts.add(keys.values(g));
+            if (firstInput.length <= g) {
+                int length = Math.max(g + 1, 2 * firstInput.length);
+                firstInput = Arrays.copyOf(firstInput, length);
+                firstRow = Arrays.copyOf(firstRow, length);
+            }
+            firstInput[g] = Integer.MAX_VALUE;
+            firstRow[g] = Long.MAX_VALUE;
+        }
+    }
+
+    private void noteFirst(int group, int input, long row) {
+        if (input < firstInput[group] || input == firstInput[group] && row < firstRow[group]) {
+            firstInput[group] = input;
+            firstRow[group] = row;
+        }
     }
 
     /**
@@ -119,11 +227,7 @@ final class GroupRouter {
         }
         checkTwins(n);
         keys.groupsOf(batch, groupOfRow);
-        while (states.size() < keys.size()) {
-            GroupState state = template.emptyCopy();
-            for (int l = 0; l < twinOf.length; l++) if (twinOf[l] != l) state.twin(l, twinOf[l]);
-            states.add(state);
-        }
+        newGroups();
         int groups = keys.size();
         if (count.length < groups) {
             count = Arrays.copyOf(count, Math.max(groups, 2 * count.length));
@@ -133,7 +237,11 @@ final class GroupRouter {
         if (present.length < n) present = new int[n];
         for (int i = 0; i < n; i++) {
             int g = groupOfRow[i];
-            if (count[g]++ == 0) present[distinct++] = g;
+            if (count[g]++ == 0) {
+                present[distinct++] = g;
+                // a batch's rows are in row order: the group's first row in it is its earliest
+                noteFirst(g, source, batch.rowNumber(i));
+            }
         }
         if (distinct == 1) {
             count[present[0]] = 0;
@@ -242,21 +350,6 @@ final class GroupRouter {
         double[] out = scratch.length >= to - from ? scratch : new double[to - from];
         GatheredRows.gather(values, order, from, to, out);
         return out;
-    }
-
-    /**
-     * Adds the groups of {@code other}, the router of a later range of a split file made from the same plan:
-     * its groups numbered as if its rows had followed this one's ({@link GroupKeys#merge}), each group's states
-     * combined into this one's (exact).
-     *
-     * @throws InputException when the groups together exceed the cap, as one router reading both ranges would
-     */
-    void combine(GroupRouter other) throws InputException {
-        int[] ids = keys.merge(other.keys);
-        for (int g = 0; g < ids.length; g++) {
-            while (states.size() <= ids[g]) states.add(template.emptyCopy());
-            states.get(ids[g]).combine(other.states.get(g));
-        }
     }
 
     GroupKeys keys() { return keys; }

@@ -19,7 +19,7 @@ final class InputStates {
     /** Per requested loss, its state; null for a deferred loss. */
     private final LossState[] losses;
     private final ResidualSample residuals;
-    private double[] residualScratch = new double[0];
+    private transient double[] residualScratch = new double[0];
 
     InputStates(RunPlan plan, String name, String format) {
         this.name = name;
@@ -55,10 +55,12 @@ final class InputStates {
     }
 
     /**
-     * Adds the rows of {@code other}, the states of a later range of the same input (a split file, read on
-     * another thread): exact, so the figures are those of one state that read both ranges in order.
+     * Adds the rows of another part of the same input (a later range of a split file, read on another thread,
+     * or a Spark partition) to this one, state by state; {@code other} is not changed. Both were made from the
+     * same plan.
      */
     void combine(InputStates other) {
+        if (!other.name.equals(name)) throw new IllegalArgumentException("cannot combine input " + other.name + " with " + name);
         tally.combine(other.tally);
         for (int l = 0; l < losses.length; l++) {
             if (losses[l] != null) losses[l].combine(other.losses[l]);

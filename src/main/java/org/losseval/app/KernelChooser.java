@@ -54,8 +54,9 @@ final class KernelChooser {
 
     private final long vectorAfterRows;
     private final int feature;
-    private final java.util.concurrent.atomic.AtomicLong rowsSeen = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean activeUsed;
+    /** Rows asked for so far, by every thread (guarded by this). */
+    private long rowsSeen;
+    private boolean activeUsed;
 
     /** The chooser of this JVM: its Java release, and the property when it is set to a number. */
     KernelChooser() {
@@ -81,14 +82,21 @@ final class KernelChooser {
     }
 
     /** The kernels for the next batch of {@code rows} rows. */
-    BatchKernels next(int rows) {
-        if (rowsSeen.addAndGet(rows) <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
+    synchronized BatchKernels next(int rows) {
+        rowsSeen += rows;
+        if (rowsSeen <= vectorAfterRows) return new BatchKernels(Kernels.scalar(), Kernels.scalarClassification());
         activeUsed = true;
         return new BatchKernels(Kernels.regression(), Kernels.classification());
     }
 
+    /** Counts another part of the run's batches (a Spark partition's): the report names the vector kernels if any part used them. */
+    synchronized void combine(KernelChooser other) {
+        rowsSeen += other.rowsSeen;
+        activeUsed |= other.activeUsed;
+    }
+
     /** What the report says: the active kernels if any batch used them, else why the run stayed scalar. */
-    String description() {
+    synchronized String description() {
         if (activeUsed) return Kernels.regression().description();
         return vectorAfterRows == NEVER
                 ? "scalar (the vector kernels are slower on Java " + feature + "; -D" + PROPERTY + "=N starts them after N rows)"

@@ -38,17 +38,28 @@ final class RunPlan {
      * JVM's heap as the contribution figures' is ({@link ContributionSettings#heapCappedBudget}).
      */
     final long exactBudgetBytes;
+    /**
+     * The heap the budgets are capped by: this JVM's ({@link Runtime#maxMemory()}), or for a run split over
+     * machines (Spark) one figure the driver chose for every part, so that all parts keep the same budgets.
+     */
+    final long maxHeapBytes;
 
-    private RunPlan(EvalRequest request, List<RowLoss> streamed, List<Double> nominals, List<Gate> gates) {
+    private RunPlan(EvalRequest request, List<RowLoss> streamed, List<Double> nominals, List<Gate> gates,
+                    long maxHeapBytes) {
         this.request = request;
         this.streamed = streamed;
         this.nominals = nominals;
         this.gates = gates;
-        this.exactBudgetBytes = ContributionSettings.heapCappedBudget(request.exactBudgetBytes(),
-                Runtime.getRuntime().maxMemory());
+        this.maxHeapBytes = maxHeapBytes;
+        this.exactBudgetBytes = ContributionSettings.heapCappedBudget(request.exactBudgetBytes(), maxHeapBytes);
     }
 
     static RunPlan of(EvalRequest request) throws InvalidRequestException {
+        return of(request, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The plan of {@code request} with its budgets capped by a heap of {@code maxHeapBytes}. */
+    static RunPlan of(EvalRequest request, long maxHeapBytes) throws InvalidRequestException {
         if (request.losses().isEmpty() && request.quantiles().isEmpty() && request.intervals().isEmpty()) {
             throw new InvalidRequestException("nothing to evaluate: give a loss (-l), --quantile or --interval");
         }
@@ -77,7 +88,7 @@ final class RunPlan {
         if (request.baseline() != null) checkComparable(request, streamed);
         List<Gate> gates = canonicalGates(request);
         if (request.rowsOut() != null) checkRowsOut(request);
-        return new RunPlan(request, streamed, nominals, gates);
+        return new RunPlan(request, streamed, nominals, gates, maxHeapBytes);
     }
 
     /**

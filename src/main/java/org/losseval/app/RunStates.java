@@ -34,13 +34,13 @@ final class RunStates {
     private final IntervalState[] intervals;
     /** With two or more quantile columns, their crossings; else null. */
     private final QuantileCrossings crossings;
-    private double[][] quantileColumns;
+    private transient double[][] quantileColumns;
     /** Made at the first batch, when the width of --logits says binary or top-label; null before or without. */
     private ReliabilityState reliability;
     /** The comparison with a baseline in the same rows, or null without one. */
     private final ComparisonStates comparison;
-    private double[] probabilityScratch = new double[0];
-    private boolean[] eventScratch = new boolean[0];
+    private transient double[] probabilityScratch = new double[0];
+    private transient boolean[] eventScratch = new boolean[0];
 
     RunStates(RunPlan plan) {
         this.plan = plan;
@@ -62,17 +62,21 @@ final class RunStates {
     }
 
     /**
-     * Adds the rows of {@code other}, made from the same plan for a later range of a split file (or a later
-     * input): exact, so the figures are those of one state that read the rows in order.
+     * Adds the rows of another part of the run (a later range of a split file, or a Spark partition) to this
+     * one, state by state; {@code other} is not changed. Both were made from the same plan, so their states
+     * are compatible.
      */
     void combine(RunStates other) {
         if (contributions != null) contributions.combine(other.contributions);
         for (int q = 0; q < quantiles.length; q++) quantiles[q].combine(other.quantiles[q]);
         if (crossings != null) crossings.combine(other.crossings);
         for (int i = 0; i < intervals.length; i++) intervals[i].combine(other.intervals[i]);
-        // other is the state of a range read to its end and then dropped, so its diagram may be taken over.
-        if (reliability == null) reliability = other.reliability;
-        else if (other.reliability != null) reliability.combine(other.reliability);
+        if (other.reliability != null) {
+            if (reliability == null) {
+                reliability = new ReliabilityState(other.reliability.result().kind());
+            }
+            reliability.combine(other.reliability);
+        }
         if (comparison != null) comparison.combine(other.comparison);
     }
 
@@ -95,7 +99,7 @@ final class RunStates {
         List<String> keys = new ArrayList<>();
         for (int l : contributionLosses) keys.add(RunFigures.key(request.losses().get(l)));
         boolean residuals = request.roles().containsKey(Role.PRED) && request.roles().containsKey(Role.TARGET);
-        ContributionSettings settings = request.contributions().cappedByHeap(Runtime.getRuntime().maxMemory());
+        ContributionSettings settings = request.contributions().cappedByHeap(plan.maxHeapBytes);
         return residuals ? ContributionState.withResiduals(keys, weighted, settings)
                 : ContributionState.withoutResiduals(keys, weighted, settings);
     }

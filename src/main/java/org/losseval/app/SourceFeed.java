@@ -5,8 +5,9 @@ import org.losseval.io.InputException;
 
 /**
  * What the report's pass does with each validated batch of one source: the one home of that step, for an input
- * read whole ({@link Evaluator}) and for each range of a split file ({@link SplitReading}), which feeds states
- * of its own and combines them afterwards. The batch goes to the input's states, then the run's (which read the
+ * read whole ({@link Evaluator}), for each range of a split file ({@link SplitReading}), which feeds states
+ * of its own and combines them afterwards, and for a piece read by another engine ({@link PartialRun}, a Spark
+ * partition). The batch goes to the input's states, then the run's (which read the
  * input's row losses of it), then the comparison's and the groups'. Not thread-safe: one per source or range.
  */
 final class SourceFeed {
@@ -27,10 +28,12 @@ final class SourceFeed {
         this.weightColumn = plan.request.weightColumn();
     }
 
-    /** New states of the same kinds, for a later range of the same input (a split file). */
-    SourceFeed emptyCopy() {
+    /** New states of the same kinds, for a later range of input {@code source} (a split file). */
+    SourceFeed emptyCopy(int source) {
+        GroupRouter rangeGroups = groups == null ? null : new GroupRouter(plan);
+        if (rangeGroups != null) rangeGroups.startSource(source);
         return new SourceFeed(plan, new InputStates(plan, input.name(), input.format()), new RunStates(plan),
-                groups == null ? null : new GroupRouter(plan));
+                rangeGroups);
     }
 
     /**

@@ -111,7 +111,7 @@ final class SplitReading {
         }
         for (int r = 1; r < n; r++) {
             int range = r;
-            SourceFeed own = feed.emptyCopy();
+            SourceFeed own = feed.emptyCopy(source);
             tasks.add(pool.submit(() -> readRange(ranges, range, own)));
         }
         // Every range is joined before anything is combined or thrown, so no thread still feeds a state after.

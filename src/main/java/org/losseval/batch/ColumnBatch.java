@@ -84,6 +84,20 @@ public final class ColumnBatch {
         return this;
     }
 
+    /**
+     * Gives each row its own 1-based row number, for a producer whose rows are not consecutive (a Spark partition
+     * after a shuffle holds scattered rows of a file); {@code numbers[0]} must be {@link #firstRow()}. The array
+     * may be longer than the batch.
+     *
+     * @return this batch
+     */
+    public ColumnBatch withRowNumbers(long[] numbers) {
+        if (numbers.length < size) throw new IllegalArgumentException("fewer row numbers than rows");
+        if (size > 0 && numbers[0] != firstRow) throw new IllegalArgumentException("the first row number is not firstRow");
+        rowNumbers = numbers;
+        return this;
+    }
+
     public boolean hasTextColumn(String name) { return texts.containsKey(name); }
 
     /** A text column; only the codes of the first {@link #size()} rows are meaningful. */

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.losseval.app.EvalRequest;
+import org.losseval.app.Evaluation;
+import org.losseval.loss.LossSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -55,6 +59,40 @@ public final class Cli {
         return run(args, new CliContext(stdin, out, err, recorded::firstError, progress, System::nanoTime));
     }
 
+    /**
+     * Runs losseval with {@code eval} carried out by another engine (Spark): the same options, parsed by the same
+     * command, the same report output, gate lines and exit codes; only what reads the inputs differs.
+     */
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err, Evaluation engine) {
+        ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
+        return run(args, new CliContext(stdin, out, err, recorded::firstError, false, System::nanoTime), engine);
+    }
+
+    /**
+     * The request {@code eval} would run for these arguments (its options and files, without "eval"), for an
+     * engine's API ({@code LossEval.options}); nothing is run or printed.
+     *
+     * @throws IllegalArgumentException for arguments {@code eval} refuses, with its one-line message
+     */
+    public static EvalRequest evalRequest(String... args) {
+        StringWriter sink = new StringWriter();
+        PrintWriter quiet = new PrintWriter(sink);
+        CommandLine eval = EvalCommand.commandLine(new CliContext(InputStream.nullInputStream(), quiet, quiet, () -> null));
+        eval.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            ParseResult parsed = eval.parseArgs(args);
+            refuseRepeatedOptions(parsed);
+            if (eval.isUsageHelpRequested() || eval.isVersionHelpRequested()) {
+                throw new IllegalArgumentException("--help and --version are not evaluation options");
+            }
+            return ((EvalCommand) eval.getCommand()).job().request();
+        } catch (ParameterException | UsageException | LossSpecException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** {@link #run(String[], InputStream, OutputStream, PrintWriter, boolean)} without a progress line. */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err) {
         return run(args, stdin, stdout, err, false);
@@ -67,13 +105,17 @@ public final class Cli {
     }
 
     private static int run(String[] args, CliContext context) {
+        return run(args, context, null);
+    }
+
+    private static int run(String[] args, CliContext context, Evaluation engine) {
         // Only the subcommand the arguments start with: what the others would add (their options, help and
         // exit codes) is never read in such a run. Anything else (no command, --help, a typo) gets them all.
         String only = null;
         for (String name : SUBCOMMANDS) {
             if (args.length > 0 && name.equals(args[0])) only = name;
         }
-        int code = commandLine(context, only).execute(args);
+        int code = commandLine(context, only, engine).execute(args);
         context.out().flush();
         context.err().flush();
         return code;
@@ -85,14 +127,14 @@ public final class Cli {
     }
 
     static CommandLine commandLine(CliContext context) {
-        return commandLine(context, null);
+        return commandLine(context, null, null);
     }
 
     /** The tree with every subcommand, or with only the one named {@code only} (not null). */
-    private static CommandLine commandLine(CliContext context, String only) {
+    private static CommandLine commandLine(CliContext context, String only, Evaluation engine) {
         CommandLine top = new CommandLine(new LossevalCommand());
         for (String name : SUBCOMMANDS) {
-            if (only == null || only.equals(name)) top.addSubcommand(subcommand(name, context));
+            if (only == null || only.equals(name)) top.addSubcommand(subcommand(name, context, engine));
         }
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
@@ -120,9 +162,9 @@ public final class Cli {
         return top;
     }
 
-    private static CommandLine subcommand(String name, CliContext context) {
+    private static CommandLine subcommand(String name, CliContext context, Evaluation engine) {
         switch (name) {
-            case "eval": return EvalCommand.commandLine(context);
+            case "eval": return EvalCommand.commandLine(context, engine);
             case "losses": return new CommandLine(new LossesCommand(context));
             case "advise": return AdviseCommand.commandLine(context);
             default: throw new IllegalArgumentException("no subcommand " + name);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.losseval.accumulate.ContributionSettings;
 import org.losseval.app.BaselineRequest;
 import org.losseval.app.EvalRequest;
+import org.losseval.app.Evaluation;
 import org.losseval.app.GroupingRequest;
 import org.losseval.app.PairedColumns;
 import org.losseval.app.PairingRequest;
@@ -43,8 +44,13 @@ final class EvalCommand implements Callable<Integer> {
             GATES = 7, OUTPUT = 8;
 
     private final CliContext context;
+    /** What runs the request: null for the command line's own reader ({@link org.losseval.app.Evaluator}). */
+    private final Evaluation engine;
 
-    EvalCommand(CliContext context) { this.context = context; }
+    EvalCommand(CliContext context, Evaluation engine) {
+        this.context = context;
+        this.engine = engine;
+    }
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
@@ -79,7 +85,12 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The command with its generated role options. */
     static CommandLine commandLine(CliContext context) {
-        EvalCommand command = new EvalCommand(context);
+        return commandLine(context, null);
+    }
+
+    /** The command with its generated role options, run by {@code engine} (null: the command line's own). */
+    static CommandLine commandLine(CliContext context, Evaluation engine) {
+        EvalCommand command = new EvalCommand(context, engine);
         CommandLine commandLine = new CommandLine(command);
         commandLine.getCommandSpec().addArgGroup(command.columns.group(COLUMNS));
         return commandLine;
@@ -121,6 +132,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new EvalRun(context, output.quiet).execute(this::job, output.debug);
+        return EvalRun.of(context, output.quiet, engine).execute(this::job, output.debug);
     }
 }

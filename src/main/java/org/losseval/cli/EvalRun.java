@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.losseval.app.BuildInfo;
 import org.losseval.app.DataException;
 import org.losseval.app.EvalRequest;
+import org.losseval.app.Evaluation;
 import org.losseval.app.Evaluator;
 import org.losseval.app.InvalidRequestException;
 import org.losseval.app.OutputException;
@@ -25,10 +26,6 @@ final class EvalRun {
         EvalJob convert() throws UsageException, LossSpecException;
     }
 
-    /** The evaluation; a seam for tests that need it to fail in ways real data cannot easily make it. */
-    interface Evaluation {
-        Report evaluate(EvalRequest request) throws InvalidRequestException, DataException, OutputException;
-    }
 
     private final CliContext context;
     private final Evaluation evaluation;
@@ -38,6 +35,11 @@ final class EvalRun {
     /** @param quiet --quiet: no progress line even on a terminal */
     EvalRun(CliContext context, boolean quiet) {
         this(context, context.progress() && !quiet ? new ProgressLine(context.err(), context.nanoClock()) : null);
+    }
+
+    /** A run by another engine ({@code engine}, which draws no progress line); null for the command line's own. */
+    static EvalRun of(CliContext context, boolean quiet, Evaluation engine) {
+        return engine == null ? new EvalRun(context, quiet) : new EvalRun(context, engine);
     }
 
     private EvalRun(CliContext context, ProgressLine progress) {

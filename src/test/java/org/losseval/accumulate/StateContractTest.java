@@ -33,7 +33,9 @@ import org.losseval.loss.RowLoss;
  *   <li>a + b equals b + a;</li>
  *   <li>a refused combine (another loss or parameters, weighting, level, settings, residual layout or
  *       budget) throws {@link IllegalArgumentException}, leaves the result as it was, and the state then
- *       still accepts and combines correctly.</li>
+ *       still accepts and combines correctly;</li>
+ *   <li>a state survives its binary encoding ({@link StateCodec}): decoded into an empty state it has the same
+ *       result, encodes to the same bytes again, and still accepts and combines as the original would.</li>
  * </ol>
  * Results are records, whose {@code equals} compares doubles as {@link Double#compare} does, so
  * {@code assertEquals} on them is bit-exact.
@@ -308,6 +310,27 @@ class StateContractTest {
             assertEquals(fixture.result().apply(fixture.fed(rows, 0, size)), fixture.result().apply(state),
                     "accepting and combining after refusing " + other.name());
         }
+    }
+
+    @ParameterizedTest(name = "{0}, {1} rows")
+    @MethodSource("fixturesAndSizes")
+    <S> void encodeDecodeEncodeGivesTheSameBytesAndResult(Fixture<S> fixture, int size) throws StateFormatException {
+        StateCodec codec = new StateCodec(java.util.Set.of());
+        byte[] fingerprint = new byte[StateCodec.FINGERPRINT_BYTES];
+        fingerprint[0] = 42;
+        ContractRows rows = new ContractRows(size, 53 + size);
+        int cut = size / 2;
+        S original = fixture.fed(rows, 0, cut);
+        byte[] bytes = codec.encode(original, fingerprint);
+        S decoded = fixture.empty().get();
+        codec.decodeInto(decoded, bytes, fingerprint);
+        assertEquals(fixture.result().apply(original), fixture.result().apply(decoded), "decoded result");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, codec.encode(decoded, fingerprint), "encoded again");
+        // a decoded state is a working state: it accepts and combines as the original does
+        fixture.feeder().feed(decoded, rows, cut, (cut + size) / 2);
+        fixture.combine().accept(decoded, fixture.fed(rows, (cut + size) / 2, size));
+        assertEquals(fixture.result().apply(fixture.fed(rows, 0, size)), fixture.result().apply(decoded),
+                "accepting and combining after decoding");
     }
 
     /** Sorted cut points 0 = c0 &le; ... &le; c_k = size; equal neighbours make empty chunks. */
