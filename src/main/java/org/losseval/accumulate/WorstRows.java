@@ -21,7 +21,7 @@ import org.losseval.report.WorstRow;
 final class WorstRows {
     static final int INITIAL_SLOTS = 16;
     /** Root first: the least bad row kept. */
-    private static final java.util.Comparator<WorstRow> LEAST_BAD_FIRST = WorstRow.WORST_FIRST.reversed();
+    private static final java.util.Comparator<WorstRow> LEAST_BAD_FIRST = (a, b) -> WorstRow.WORST_FIRST.compare(b, a);
 
     private final int capacity;
     private WorstRow[] heap;

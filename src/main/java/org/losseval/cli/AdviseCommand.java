@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
  * collects the options; {@link #request()} converts them and {@link Advisor} decides.
  */
 @Command(name = "advise",
+        // No @Command methods here: without this picocli looks for them among all methods at every start.
+        addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,

@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
  * Parsing only collects them; {@link #job()} converts them into a plain request and {@link EvalRun} acts.
  */
 @Command(name = "eval",
+        // No @Command methods here: without this picocli looks for them among all methods at every start.
+        addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,

@@ -7,7 +7,8 @@ import org.losseval.loss.LossRegistry;
 import picocli.CommandLine.Command;
 
 /** {@code losseval losses}: every loss with its parameters, defaults, domains and one line of meaning. */
-@Command(name = "losses", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// addMethodSubcommands = false: no @Command methods here; picocli would look for them among all methods at every start.
+@Command(name = "losses", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lists every loss: name, aliases, parameters with defaults and domains, and what it measures.")
 final class LossesCommand implements Callable<Integer> {
     private final CliContext context;

@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 
 /** The top command: {@code losseval <subcommand>}. It does nothing itself but show help (on stderr, exit 2, without a command). */
 @Command(name = "losseval",
+        // No @Command methods here: without this picocli looks for them among all methods at every start.
+        addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -111,6 +111,55 @@ class ExactSumTest {
         assertEquals(Double.MAX_VALUE, sum.value());
     }
 
+    /**
+     * The rounding of {@link ExactSum#value()} (binary, no BigDecimal) at the cases that decide it, each against
+     * the BigDecimal reference and against the double worked out by hand.
+     */
+    @Test
+    void roundsTiesToEvenAndBreaksThemByTheLowestBits() {
+        double halfUlpOfOne = Math.scalb(1.0, -53);
+        // Exactly half an ulp above 1 (even significand): stays 1.
+        assertRounds(1.0, 1.0, halfUlpOfOne);
+        // Half an ulp above 1 + 2^-52 (odd significand): up to the even 1 + 2^-51.
+        assertRounds(1.0 + Math.scalb(1.0, -51), 1.0 + Math.scalb(1.0, -52), halfUlpOfOne);
+        // A bit below the half decides: just above half rounds up, just below half rounds down.
+        assertRounds(Math.nextUp(1.0), 1.0, halfUlpOfOne, Double.MIN_VALUE);
+        assertRounds(1.0, 1.0, halfUlpOfOne, -Double.MIN_VALUE);
+        // The same for negative sums (rounding is symmetric).
+        assertRounds(-1.0, -1.0, -halfUlpOfOne);
+        assertRounds(-Math.nextUp(1.0), -1.0, -halfUlpOfOne, -Double.MIN_VALUE);
+        // Half an ulp above MAX_VALUE (odd significand) rounds to 2^1024: infinity.
+        assertRounds(Double.POSITIVE_INFINITY, Double.MAX_VALUE, Math.scalb(1.0, 970));
+        assertRounds(Double.MAX_VALUE, Double.MAX_VALUE, Math.scalb(1.0, 969));
+        // Cancellation down to subnormals and to the smallest normal: kept exactly.
+        assertRounds(Double.MIN_VALUE, Double.MIN_NORMAL + Double.MIN_VALUE, -Double.MIN_NORMAL);
+        assertRounds(Double.MIN_NORMAL - Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_VALUE);
+        assertRounds(-3 * Double.MIN_VALUE, 1e-300, -1e-300, -3 * Double.MIN_VALUE);
+        // 2^60 + 1 + 2^-60: 2^60 (the rest is far below half an ulp of 2^60, which is 128).
+        assertRounds(Math.scalb(1.0, 60), Math.scalb(1.0, 60), 1.0, Math.scalb(1.0, -60));
+        // 2^60 + 256 + 128 is halfway between 2^60 + 256 (odd significand) and 2^60 + 512 (even): + 512.
+        assertRounds(Math.scalb(1.0, 60) + 512, Math.scalb(1.0, 60) + 256, 128.0);
+    }
+
+    @Test
+    void shortSumsOfEveryScaleMatchTheReference() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 20_000; trial++) {
+            double[] values = new double[1 + random.nextInt(4)];
+            int scale = random.nextInt(2098) - 1075;
+            for (int i = 0; i < values.length; i++) {
+                double value = Math.scalb(random.nextDouble() - 0.5, scale + random.nextInt(120) - 60);
+                values[i] = Double.isFinite(value) ? value : Double.MAX_VALUE;
+            }
+            assertEquals(reference(values), exact(values, 0, values.length), () -> java.util.Arrays.toString(values));
+        }
+    }
+
+    private static void assertRounds(double expected, double... values) {
+        assertEquals(expected, reference(values), "reference");
+        assertEquals(expected, exact(values, 0, values.length));
+    }
+
     @Test
     void nonFiniteValues() {
         ExactSum positive = new ExactSum();
