@@ -233,7 +233,7 @@ def share_targets(size, top_k, fractions):
 def share_bootstrap_fixtures():
     rng = np.random.default_rng(29)
     rows = []
-    for source, n in ((0, 70), (2, 50)):
+    for source, n in ((0, 70), (1, 50)):
         # rounded so that there are ties; a few large rows so the worst rows matter
         cand = np.round(rng.gamma(1.0, 1.0, n) ** 2, 2)
         base = np.round(rng.gamma(1.0, 1.2, n) ** 2, 2)
