@@ -146,7 +146,11 @@ class CompareSharesCommandTest {
                 + "\n", failed.err());
         CliRun passed = CliRun.of(args(files, e, "--fail-if", figure + " > " + org.losseval.text.Numbers.exact(delta + 1e-9),
                 "--format", "junit").toArray(String[]::new));
-        passed.assertSuccess();
+        List<String> junit = passed.assertSuccess().out().lines()
+                .filter(l -> l.contains("testcase") || l.contains("\"" + figure + "\"")).map(String::strip).toList();
+        assertEquals(List.of("<property name=\"" + figure + "\" value=\"" + org.losseval.text.Numbers.exact(delta) + "\"/>",
+                "<testcase classname=\"losseval.gates\" name=\"" + figure + " &gt; "
+                        + org.losseval.text.Numbers.exact(delta + 1e-9) + "\" time=\"0\"/>"), junit);
     }
 
     /**
@@ -209,7 +213,10 @@ class CompareSharesCommandTest {
         // a gate on a share that was not compared fails closed
         List<String> gated = new ArrayList<>(List.of(args));
         gated.addAll(List.of("--fail-if", "delta[share_top1%[mae]] > 1"));
-        assertEquals(1, CliRun.of(gated.toArray(String[]::new)).exitCode());
+        CliRun closed = CliRun.of(gated.toArray(String[]::new));
+        assertEquals(1, closed.exitCode());
+        assertEquals("losseval: gate failed: delta[share_top1%[mae]] = NaN: not computed or undefined, so the gate fails "
+                + "closed\n", closed.err());
     }
 
     @Test
