@@ -203,6 +203,11 @@ class CompareSharesCommandTest {
         markdown.addAll(List.of("--format", "markdown"));
         assertEquals(List.of(withoutInterval, notCompared), CliRun.of(markdown.toArray(String[]::new)).assertSuccess().out()
                 .lines().filter(l -> l.contains("--exact-budget)")).map(l -> l.replace("\\", "")).toList());
+        List<String> html = new ArrayList<>(List.of(args));
+        html.addAll(List.of("--format", "html"));
+        assertEquals(List.of("<p>" + withoutInterval + "</p>", "<p>" + notCompared + "</p>"),
+                CliRun.of(html.toArray(String[]::new)).assertSuccess().out().lines()
+                        .filter(l -> l.contains("--exact-budget)")).toList());
         List<String> json = new ArrayList<>(List.of(args));
         json.addAll(List.of("--format", "json"));
         Object report = CliRun.of(json.toArray(String[]::new)).json();
