@@ -47,12 +47,13 @@ import org.losseval.report.DifferenceInference;
  * ({@link ContributionSettings#exactBudgetBytes}, capped by the heap as that one is). Beyond it (or beyond
  * {@link RowStore#MAX_EXACT_ROWS}) the rows are dropped and {@link Result#exact()} is false: the figures
  * then have no interval. As in {@link RowStore}, whether that happens depends only on the total row count.
- * {@link #result} needs, while it runs, one sorted index (4 bytes per row twice) and a copy of one column
- * (8 bytes per row) at a time, and per row walked B/4 hashes.
+ * {@link #result} needs, while it runs, a copy of the keys (8 bytes a row) and, one loss and model at a
+ * time, a copy of its column (8 bytes a row) and its sorted index (4 bytes a row, twice).
  *
- * <p>Cost of {@link #result}: per loss and model a sort of the rows (n log n), a pass over every row for the
- * totals (B/4 hashes and B exact multiply-adds a row, as {@link BootstrapDifference}) and a walk down the
- * ranking until every replicate has its largest m (about the worst max(f) of the rows). {@link #accept} only
+ * <p>Cost of {@link #result}: one pass over every row for every replicate's totals (B/4 hashes a row, and
+ * B exact multiply-adds a row per loss and model, as {@link BootstrapDifference}), then per loss and model a
+ * sort of the rows (n log n) and a walk down the ranking until every replicate has its largest m (about the
+ * worst max(f) of the rows, B/4 hashes and up to B exact additions a row). {@link #accept} only
  * stores. A plain state of plain fields (losses, settings, seed, replicates, confidence, the row count and
  * the stored columns), so that it can be encoded like the others. Not thread-safe.
  */
@@ -83,7 +84,8 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         }
     }
 
-    private static final int KEY_BLOCK = 1 << 15;
+    /** As {@link DoubleBlocks#BLOCK}, so that a block of keys lines up with a block of each column. */
+    private static final int KEY_BLOCK = DoubleBlocks.BLOCK;
 
     private final List<String> losses;
     private final boolean weighted;
@@ -230,21 +232,46 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         return figures(loss, new Sample()).deltas[share].clone();
     }
 
-    /** The rows' keys and each replicate's m of every share, the same for every loss. */
+    /**
+     * The rows' keys, each replicate's m of every share and each replicate's total T_b of every loss and model:
+     * one pass over the rows, a block at a time, drawing each row's counts once for all of them.
+     */
     private final class Sample {
         final long[] keys = keyArray();
         /** Per replicate, the m of each share (null for a replicate that drew no row); [0] of the sample itself. */
         final long[][] replicateTargets = new long[replicates][];
         final long[][] sampleTargets = {targets(keys.length)};
+        /** totals[model][loss][b]: Σ k_ib c_i exactly, rounded once. */
+        final double[][][] totals = new double[2][losses.size()][replicates];
 
         Sample() {
             double[] counts = new double[replicates];
             long[] drawn = new long[replicates];
-            for (long key : keys) {
-                PoissonBootstrap.counts(key, counts, replicates);
-                for (int b = 0; b < replicates; b++) drawn[b] += (long) counts[b];
+            ReplicateSums[][] sums = new ReplicateSums[2][losses.size()];
+            double[][][] block = new double[2][losses.size()][KEY_BLOCK];
+            for (int m = 0; m < 2; m++) {
+                for (int l = 0; l < losses.size(); l++) sums[m][l] = new ReplicateSums(replicates);
+            }
+            for (int k = 0; k < ShareBootstrap.this.keys.size(); k++) {
+                int fill = 0;
+                for (int m = 0; m < 2; m++) {
+                    for (int l = 0; l < losses.size(); l++) fill = contributions[m][l].copyBlock(k, block[m][l]);
+                }
+                long[] keyBlock = ShareBootstrap.this.keys.get(k);
+                for (int i = 0; i < fill; i++) {
+                    PoissonBootstrap.counts(keyBlock[i], counts, replicates);
+                    for (int b = 0; b < replicates; b++) drawn[b] += (long) counts[b];
+                    for (int m = 0; m < 2; m++) {
+                        for (int l = 0; l < losses.size(); l++) sums[m][l].add(block[m][l][i], counts);
+                    }
+                }
             }
             for (int b = 0; b < replicates; b++) replicateTargets[b] = targets(drawn[b]);
+            for (int m = 0; m < 2; m++) {
+                for (int l = 0; l < losses.size(); l++) {
+                    for (int b = 0; b < replicates; b++) totals[m][l][b] = sums[m][l].value(b);
+                }
+            }
         }
     }
 
@@ -259,11 +286,10 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
             double[] c = contributions[m][l].toArray();
             if (!defined(c)) continue; // shares NaN, as LossConcentration's
             int[] order = descending(c);
-            point[m] = shares(walk(c, order, sample.keys, sample.sampleTargets, true)[0], total(c, sample.keys, true)[0]);
+            point[m] = shares(walk(c, order, sample.keys, sample.sampleTargets, true)[0], exactTotal(c));
             double[][] sums = walk(c, order, sample.keys, sample.replicateTargets, false);
-            double[] totals = total(c, sample.keys, false);
             replicate[m] = new double[replicates][];
-            for (int b = 0; b < replicates; b++) replicate[m][b] = shares(sums[b], totals[b]);
+            for (int b = 0; b < replicates; b++) replicate[m][b] = shares(sums[b], sample.totals[m][l][b]);
         }
         double[] candidate = new double[figures];
         double[] baseline = new double[figures];
@@ -305,22 +331,11 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         return shares;
     }
 
-    /** Per replicate, T_b = Σ k c exactly (with {@code unit}: one sum, every k = 1). */
-    private double[] total(double[] c, long[] rowKeys, boolean unit) {
-        if (unit) {
-            ExactSum sum = new ExactSum();
-            sum.addAll(c, c.length);
-            return new double[] {sum.value()};
-        }
-        ReplicateSums sums = new ReplicateSums(replicates);
-        double[] counts = new double[replicates];
-        for (int i = 0; i < c.length; i++) {
-            PoissonBootstrap.counts(rowKeys[i], counts, replicates);
-            sums.add(c[i], counts);
-        }
-        double[] totals = new double[replicates];
-        for (int b = 0; b < replicates; b++) totals[b] = sums.value(b);
-        return totals;
+    /** The sample's total Σ c exactly, rounded once (every k = 1). */
+    private static double exactTotal(double[] c) {
+        ExactSum sum = new ExactSum();
+        sum.addAll(c, c.length);
+        return sum.value();
     }
 
     /**
