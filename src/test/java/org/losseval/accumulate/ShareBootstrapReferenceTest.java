@@ -155,6 +155,55 @@ class ShareBootstrapReferenceTest {
         }
     }
 
+    /**
+     * On 6,000 rows (where only the worst few hundred are ranked, {@link ShareBootstrap#prefixRows}) every
+     * replicate's Δ* against a brute-force resample built here: each row repeated k times, sorted, the worst m
+     * summed exactly in BigDecimal and rounded once.
+     */
+    @Test
+    void replicatesAreABruteForceResamplesOnManyRows() {
+        java.util.Random random = new java.util.Random(17);
+        int n = 6000;
+        double[][] cand = {new double[n]};
+        double[][] base = {new double[n]};
+        for (int i = 0; i < n; i++) {
+            cand[0][i] = Math.pow(random.nextDouble(), 3) * 10;
+            base[0][i] = Math.abs(Math.rint(random.nextGaussian() * 4) * Math.rint(random.nextGaussian() * 4)); // ties
+        }
+        ContributionSettings settings = new ContributionSettings(4, List.of(0.01, 0.05), 5, 3.0, 1L << 24);
+        int replicates = 6;
+        ShareBootstrap state = new ShareBootstrap(List.of("l"), false, settings, 99, replicates, 0.9);
+        state.accept(1, i -> i + 1, null, cand, base, n);
+        assertTrue(ShareBootstrap.prefixRows(LossConcentration.fractionRows(0.05, n) + 30, n) < n / 4, "a prefix is ranked");
+        for (int s = 0; s < 4; s++) {
+            double[] deltas = state.replicateDeltas(0, s);
+            for (int b = 0; b < replicates; b++) {
+                double expected = bruteShare(cand[0], b, s, settings) - bruteShare(base[0], b, s, settings);
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(deltas[b]), "share " + s + " replicate " + b);
+            }
+        }
+    }
+
+    private static double bruteShare(double[] c, int replicate, int share, ContributionSettings settings) {
+        List<Double> copies = new ArrayList<>();
+        for (int i = 0; i < c.length; i++) {
+            int k = PoissonBootstrap.count(PoissonBootstrap.key(99, 1, i + 1), replicate);
+            for (int j = 0; j < k; j++) copies.add(c[i] + 0.0);
+        }
+        copies.sort(java.util.Comparator.reverseOrder());
+        int size = copies.size();
+        long m = share == 0 ? 1 : share == 1 ? Math.min(settings.topK(), size)
+                : LossConcentration.fractionRows(settings.topFractions().get(share - 2), size);
+        java.math.BigDecimal worst = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < size; i++) {
+            java.math.BigDecimal v = new java.math.BigDecimal(copies.get(i));
+            total = total.add(v);
+            if (i < m) worst = worst.add(v);
+        }
+        return worst.doubleValue() / total.doubleValue();
+    }
+
     private static long bits(String text) {
         return Double.doubleToLongBits(Double.parseDouble(text));
     }
