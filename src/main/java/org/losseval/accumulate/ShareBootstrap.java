@@ -357,7 +357,15 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
      * has taken m values. With {@code unit} there is one "replicate" whose every k is 1. {@code order} may be
      * a prefix of the ranking (the worst rows, ties included whole); null when some replicate needs more.
      */
-    private double[][] walk(double[] c, int[] order, long[] rowKeys, long[][] targets, boolean unit) {
+    private double[][] walk(double[] c, int[] order, long[] rowKeys, long[][] unordered, boolean unit) {
+        // The walk meets each replicate's m in increasing order; the shares' m are not (K may exceed a top
+        // fraction's rows): walk the sorted m, then read each share's sum by its m (equal m, equal sums).
+        long[][] targets = new long[unordered.length][];
+        for (int b = 0; b < unordered.length; b++) {
+            if (unordered[b] == null) continue;
+            targets[b] = unordered[b].clone();
+            java.util.Arrays.sort(targets[b]);
+        }
         int b0 = targets.length;
         double[][] sums = new double[b0][];
         ExactSum[] running = new ExactSum[b0];
@@ -391,7 +399,16 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
                 if (next[b] == t.length) open--;
             }
         }
-        return open == 0 ? sums : null;
+        if (open > 0) return null;
+        double[][] byShare = new double[b0][];
+        for (int b = 0; b < b0; b++) {
+            if (unordered[b] == null) continue;
+            byShare[b] = new double[unordered[b].length];
+            for (int s = 0; s < byShare[b].length; s++) {
+                byShare[b][s] = sums[b][java.util.Arrays.binarySearch(targets[b], unordered[b][s])];
+            }
+        }
+        return byShare;
     }
 
     /**

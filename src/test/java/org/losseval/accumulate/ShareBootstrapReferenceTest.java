@@ -156,30 +156,34 @@ class ShareBootstrapReferenceTest {
     }
 
     /**
-     * On 6,000 rows (where only the worst few hundred are ranked, {@link ShareBootstrap#prefixRows}) every
-     * replicate's Δ* against a brute-force resample built here: each row repeated k times, sorted, the worst m
-     * summed exactly in BigDecimal and rounded once.
+     * On 6,000 rows (where only the worst few hundred are ranked, {@link ShareBootstrap#prefixRows}), and on 1 to 5
+     * rows with K = 4 (so that K exceeds a top fraction's rows and the shares' m are not in increasing order),
+     * every replicate's Δ* against a brute-force resample built here: each row repeated k times, sorted, the
+     * worst m summed exactly in BigDecimal and rounded once.
      */
     @Test
-    void replicatesAreABruteForceResamplesOnManyRows() {
-        java.util.Random random = new java.util.Random(17);
-        int n = 6000;
-        double[][] cand = {new double[n]};
-        double[][] base = {new double[n]};
-        for (int i = 0; i < n; i++) {
-            cand[0][i] = Math.pow(random.nextDouble(), 3) * 10;
-            base[0][i] = Math.abs(Math.rint(random.nextGaussian() * 4) * Math.rint(random.nextGaussian() * 4)); // ties
-        }
-        ContributionSettings settings = new ContributionSettings(4, List.of(0.01, 0.05), 5, 3.0, 1L << 24);
-        int replicates = 6;
-        ShareBootstrap state = new ShareBootstrap(List.of("l"), false, settings, 99, replicates, 0.9);
-        state.accept(1, i -> i + 1, null, cand, base, n);
-        assertTrue(ShareBootstrap.prefixRows(LossConcentration.fractionRows(0.05, n) + 30, n) < n / 4, "a prefix is ranked");
-        for (int s = 0; s < 4; s++) {
-            double[] deltas = state.replicateDeltas(0, s);
-            for (int b = 0; b < replicates; b++) {
-                double expected = bruteShare(cand[0], b, s, settings) - bruteShare(base[0], b, s, settings);
-                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(deltas[b]), "share " + s + " replicate " + b);
+    void replicatesAreABruteForceResamples() {
+        ContributionSettings settings = new ContributionSettings(4, List.of(0.01, 0.05, 0.5), 5, 3.0, 1L << 24);
+        assertTrue(ShareBootstrap.prefixRows(LossConcentration.fractionRows(0.5, 6000), 6000) < 6000,
+                "the 6,000 rows have a prefix to rank");
+        for (int n : new int[] {6000, 1, 2, 3, 5}) {
+            java.util.Random random = new java.util.Random(17 + n);
+            double[][] cand = {new double[n]};
+            double[][] base = {new double[n]};
+            for (int i = 0; i < n; i++) {
+                cand[0][i] = Math.pow(random.nextDouble(), 3) * 10;
+                base[0][i] = Math.abs(Math.rint(random.nextGaussian() * 4) * Math.rint(random.nextGaussian() * 4)); // ties
+            }
+            int replicates = n == 6000 ? 6 : 24;
+            ShareBootstrap state = new ShareBootstrap(List.of("l"), false, settings, 99, replicates, 0.9);
+            state.accept(1, i -> i + 1, null, cand, base, n);
+            for (int s = 0; s < 5; s++) {
+                double[] deltas = state.replicateDeltas(0, s);
+                for (int b = 0; b < replicates; b++) {
+                    double expected = bruteShare(cand[0], b, s, settings) - bruteShare(base[0], b, s, settings);
+                    assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(deltas[b]),
+                            n + " rows, share " + s + " replicate " + b + ": " + expected + " vs " + deltas[b]);
+                }
             }
         }
     }
@@ -192,6 +196,7 @@ class ShareBootstrapReferenceTest {
         }
         copies.sort(java.util.Comparator.reverseOrder());
         int size = copies.size();
+        if (size == 0) return Double.NaN; // a replicate that drew no row
         long m = share == 0 ? 1 : share == 1 ? Math.min(settings.topK(), size)
                 : LossConcentration.fractionRows(settings.topFractions().get(share - 2), size);
         java.math.BigDecimal worst = java.math.BigDecimal.ZERO;
@@ -201,7 +206,8 @@ class ShareBootstrapReferenceTest {
             total = total.add(v);
             if (i < m) worst = worst.add(v);
         }
-        return worst.doubleValue() / total.doubleValue();
+        double t = total.doubleValue();
+        return t > 0 ? worst.doubleValue() / t : Double.NaN;
     }
 
     private static long bits(String text) {
