@@ -24,6 +24,11 @@ Independent implementations used:
   - the bootstrap of the ratio-of-sums figures (accumulate.BootstrapMoments): each replicate's r2 with
     sklearn.metrics.r2_score(y, pred, sample_weight=k*w) (scikit-learn 1.2), max_error by hand over the
     rows drawn. Files moments_rows.csv, moments_expected.csv.
+  - the bootstrap of the loss shares (accumulate.ShareBootstrap): each replicate's resample built with
+    numpy.repeat(c, k) (row i's contribution c = w * loss repeated k times), sorted in descending order
+    with numpy.sort, the share the math.fsum of its first m values over the math.fsum of all, with
+    m = 1, min(K, n_b) and max(1, ceil(f * n_b)) (f as its decimal: fractions.Fraction of the decimal
+    string), each model ranked by its own values. Files shares_rows.csv, shares_expected.csv.
 """
 import csv
 import math
@@ -213,6 +218,70 @@ def bootstrap_moments_fixtures():
                           " ".join(repr(x) for x in maxes)])
 
 
+def share_values(values, m_list):
+    """The shares of the worst m values of a multiset, each sum exact (math.fsum) and rounded once."""
+    ordered = np.sort(values)[::-1]
+    total = math.fsum(ordered)
+    return [math.fsum(ordered[:m]) / total if total > 0 else math.nan for m in m_list]
+
+
+def share_targets(size, top_k, fractions):
+    from fractions import Fraction
+    return [1, min(top_k, size)] + [max(1, min(size, math.ceil(Fraction(repr(f)) * size))) for f in fractions]
+
+
+def share_bootstrap_fixtures():
+    rng = np.random.default_rng(29)
+    rows = []
+    for source, n in ((0, 70), (1, 50)):
+        # rounded so that there are ties; a few large rows so the worst rows matter
+        cand = np.round(rng.gamma(1.0, 1.0, n) ** 2, 2)
+        base = np.round(rng.gamma(1.0, 1.2, n) ** 2, 2)
+        w = rng.choice([0.0, 0.5, 1.0, 2.0], n)
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), float(base[i]), float(w[i])))
+    with open("shares_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per-row losses of two models (before weights), two inputs, weights\n")
+        out.writerow(["input", "row", "cand", "base", "w"])
+        for source, row, c, b, w in rows:
+            out.writerow([source, row, repr(c), repr(b), repr(w)])
+    with open("shares_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: loss-share bootstrap of shares_rows.csv; per share (top1, topK, each "
+                "fraction) the two point shares, the interval, p and the replicate deltas\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "level", "top_k", "fractions", "share",
+                      "candidate", "baseline", "ci_low", "ci_high", "p", "deltas"])
+        for case, seed, replicates, weighted, level, top_k, fractions in (
+                ("unweighted", 5, 120, False, 0.95, 3, [0.1, 0.25]),
+                ("weighted", 20240917, 90, True, 0.9, 1, [0.07])):
+            c = np.array([(w if weighted else 1.0) * x for _, _, x, _, w in rows]) + 0.0
+            b = np.array([(w if weighted else 1.0) * x for _, _, _, x, w in rows]) + 0.0
+            keys = [row_key(seed, source, row) for source, row, _, _, _ in rows]
+            point_c = share_values(c, share_targets(len(rows), top_k, fractions))
+            point_b = share_values(b, share_targets(len(rows), top_k, fractions))
+            deltas = []
+            for r in range(replicates):
+                k = np.array([count(key, r) for key in keys])
+                size = int(k.sum())
+                if size == 0:
+                    deltas.append([math.nan] * (2 + len(fractions)))
+                    continue
+                m = share_targets(size, top_k, fractions)
+                sc = share_values(np.repeat(c, k), m)
+                sb = share_values(np.repeat(b, k), m)
+                deltas.append([x - y for x, y in zip(sc, sb)])
+            alpha = 1 - level
+            for s in range(2 + len(fractions)):
+                d = [row[s] for row in deltas]
+                kept = np.array([x for x in d if not math.isnan(x)])
+                low, high = np.quantile(kept, [alpha / 2, 1 - alpha / 2], method="linear")
+                p = min(1.0, 2 * (1 + min(int(np.sum(kept <= 0)), int(np.sum(kept >= 0)))) / (len(kept) + 1))
+                out.writerow([case, seed, replicates, int(weighted), level, top_k, " ".join(repr(f) for f in fractions),
+                              s, repr(point_c[s]), repr(point_b[s]), repr(float(low)), repr(float(high)), repr(p),
+                              " ".join(repr(float(x)) for x in d)])
+
+
 def main():
     with open("mean_rows.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
@@ -237,3 +306,4 @@ if __name__ == "__main__":
     main()
     bootstrap_fixtures()
     bootstrap_moments_fixtures()
+    share_bootstrap_fixtures()

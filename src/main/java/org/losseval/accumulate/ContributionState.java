@@ -94,6 +94,14 @@ public final class ContributionState implements MergeableState<ContributionState
         return new ContributionState(losses, weighted, false, settings);
     }
 
+    /**
+     * A row's contribution: weight &times; row loss, made +0.0 when it is -0.0 (the class comment); the one
+     * rule, also {@link ShareBootstrap}'s. An unweighted row has weight 1 (1 &times; x is x exactly).
+     */
+    static double contribution(double weight, double rowLoss) {
+        return weight * rowLoss + 0.0;
+    }
+
     /** Adds a batch; checks it fits the state before changing anything. */
     public void accept(Batch batch) {
         if (weighted != (batch.weight() != null)) {
@@ -123,7 +131,7 @@ public final class ContributionState implements MergeableState<ContributionState
             double[] loss = batch.rowLosses()[l];
             double[] c = contributionScratch[l];
             // + 0.0 turns -0.0 into +0.0, so zero contributions share one bucket
-            for (int i = 0; i < n; i++) c[i] = (weight != null ? weight[i] * loss[i] : loss[i]) + 0.0;
+            for (int i = 0; i < n; i++) c[i] = weight != null ? contribution(weight[i], loss[i]) : loss[i] + 0.0;
         }
         if (histogram != null) histogram.accept(residual, n); // first: it refuses a NaN residual
         concentration.accept(batch, residual, contributionScratch, sharedWith);

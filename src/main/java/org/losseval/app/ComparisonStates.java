@@ -3,10 +3,13 @@ package org.losseval.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.losseval.accumulate.BootstrapMoments;
+import org.losseval.accumulate.ContributionSettings;
+import org.losseval.accumulate.ContributionState;
 import org.losseval.accumulate.IntervalState;
 import org.losseval.accumulate.LossState;
 import org.losseval.accumulate.PairedDifference;
 import org.losseval.accumulate.QuantileState;
+import org.losseval.accumulate.ShareBootstrap;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.kernel.Kernels;
 import org.losseval.loss.MomentLoss;
@@ -15,6 +18,11 @@ import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.ComparisonReport;
+import org.losseval.report.ContributionResult;
+import org.losseval.report.DifferenceInference;
+import org.losseval.report.FractionShare;
+import org.losseval.report.LossContribution;
+import org.losseval.report.Range;
 import org.losseval.report.FigureComparison;
 import org.losseval.report.FigureNames;
 import org.losseval.report.IntervalReport;
@@ -41,6 +49,19 @@ import org.losseval.report.QuantileReport;
  * distance from the nominal ({@link FigureComparison#ofNominal}), and their win counts count rows where the
  * candidate's indicator is 0 and the baseline's 1 (a target below the baseline's quantile but not the
  * candidate's; covered by the baseline's interval only), which is no judgement of either.
+ *
+ * <p>Loss shares (with contribution figures, i.e. without --no-contrib): per loss share_top1, share_topK and
+ * each --top-fraction share. The baseline's values come from a {@link ContributionState} of its own row
+ * losses, with the candidate's settings (so the same definitions, and the same switch to brackets at the same
+ * row count: both are charged 8 (1 + losses) bytes a row); the interval of Δ from {@link ShareBootstrap}
+ * (re-ranked Poisson bootstrap, the same counts as every bootstrapped figure), which keeps 8 (1 + 2 losses)
+ * bytes a row within a budget of the contribution budget's size. Beyond that budget the shares get values
+ * and Δ without an interval, and a top-fraction share whose values have become brackets is not compared;
+ * {@link ComparisonReport#sharesBeyondBudget} names them, so the report says so. outlier_share is not
+ * compared: each model's outliers are its own rows (median and MAD of its own residuals), so its Δ mixes a
+ * change of the row set with a change of concentration, and a bootstrap of it would re-estimate both
+ * models' median and MAD in every replicate (their residuals kept too, 16 bytes a row more); a baseline given
+ * as --baseline-logits or --baseline-probs has no residuals at all.
  */
 final class ComparisonStates {
     private final RunPlan plan;
@@ -56,6 +77,12 @@ final class ComparisonStates {
     private final PairedDifference[] intervalPairs;
     private final PairedDifference[] calibrationPairs;
     private final PairedDifference[] coveragePairs;
+    /** The losses with contribution figures (every loss: RunPlan refuses deferred ones), or empty with --no-contrib. */
+    private final List<Integer> contributionLosses;
+    /** The baseline's contribution figures, or null without contribution figures. */
+    private final ContributionState baselineContributions;
+    /** The bootstrap of the shares' Δ, or null without contribution figures. */
+    private final ShareBootstrap shares;
     private transient double[] candidateScratch = new double[0];
     private transient double[] baselineScratch = new double[0];
 
@@ -109,6 +136,18 @@ final class ComparisonStates {
             intervalPairs[i] = PairedDifference.ofMean(FigureNames.intervalScore(request.intervals().get(i).name()), false,
                     baseline.confidence());
         }
+        contributionLosses = RunFigures.contributionLosses(request);
+        if (contributionLosses.isEmpty()) {
+            baselineContributions = null;
+            shares = null;
+        } else {
+            List<String> keys = new ArrayList<>();
+            for (int l : contributionLosses) keys.add(RunFigures.key(request.losses().get(l)));
+            ContributionSettings settings = RunStates.contributionSettings(plan);
+            baselineContributions = ContributionState.withoutResiduals(keys, weighted, settings);
+            shares = new ShareBootstrap(keys, weighted, settings, baseline.seed(), baseline.replicates(),
+                    baseline.confidence());
+        }
         coveragePairs = new PairedDifference[intervals];
         for (int i = 0; i < intervals; i++) {
             coveragePairs[i] = PairedDifference.ofMean(FigureNames.coverage(request.intervals().get(i).name()), false,
@@ -135,6 +174,16 @@ final class ComparisonStates {
                 momentBootstraps[l].accept(source, batch::rowNumber, candidate.column(Role.PRED), base.column(Role.PRED),
                         candidate.column(Role.TARGET), sampleWeight, n);
             }
+        }
+        if (shares != null) {
+            double[][] candidateLosses = input.rowLosses(contributionLosses);
+            double[][] baselineRowLosses = new double[contributionLosses.size()][];
+            for (int k = 0; k < baselineRowLosses.length; k++) {
+                baselineRowLosses[k] = baselineLosses[contributionLosses.get(k)].rowLosses();
+            }
+            baselineContributions.accept(new ContributionState.Batch(source, batch::rowNumber, null, null, sampleWeight,
+                    baselineRowLosses, n));
+            shares.accept(source, batch::rowNumber, sampleWeight, candidateLosses, baselineRowLosses, n);
         }
         if (baselineQuantiles.length == 0 && baselineIntervals.length == 0) return;
         if (candidateScratch.length < n) {
@@ -194,11 +243,17 @@ final class ComparisonStates {
             intervalPairs[i].combine(other.intervalPairs[i]);
             coveragePairs[i].combine(other.coveragePairs[i]);
         }
+        if (baselineContributions != null) baselineContributions.combine(other.baselineContributions);
+        if (shares != null) shares.combine(other.shares);
     }
 
-    /** The comparison, from the candidate's figures (the report's) and the states. */
+    /**
+     * The comparison, from the candidate's figures (the report's) and the states.
+     *
+     * @param candidateContributions the candidate's contribution figures, or null without them
+     */
     ComparisonReport report(List<LossResult> candidateLosses, List<QuantileReport> candidateQuantiles,
-                            List<IntervalReport> candidateIntervals) {
+                            List<IntervalReport> candidateIntervals, ContributionResult candidateContributions) {
         Double margin = baseline.margin();
         List<FigureComparison> figures = new ArrayList<>();
         for (int l = 0; l < baselineLosses.length; l++) {
@@ -233,8 +288,44 @@ final class ComparisonStates {
                     baselineIntervals[i].result().coverage(), candidate.result().coverage(), plan.nominals.get(i),
                     paired.inference(), paired.wins()));
         }
+        List<String> beyondBudget = new ArrayList<>();
+        if (shares != null && candidateContributions != null) {
+            addShares(candidateContributions, figures, beyondBudget);
+        }
         return new ComparisonReport(columns(baseline), baseline.confidence(), margin, baseline.seed(),
-                baseline.replicates(), figures);
+                baseline.replicates(), figures, beyondBudget);
+    }
+
+    /**
+     * Per loss its shares in the order of {@link ShareBootstrap.LossShares#shares}: values from the two
+     * contribution results, the interval from the bootstrap while its rows fit the budget.
+     */
+    private void addShares(ContributionResult candidate, List<FigureComparison> figures, List<String> beyondBudget) {
+        ShareBootstrap.Result paired = shares.result();
+        ContributionResult base = baselineContributions.result();
+        for (int k = 0; k < contributionLosses.size(); k++) {
+            LossContribution c = candidate.losses().get(k);
+            LossContribution b = base.losses().get(k);
+            List<String> names = new ArrayList<>(List.of(FigureNames.shareTop1(c.loss()),
+                    FigureNames.shareTopK(c.topK(), c.loss())));
+            List<Range> candidateValues = new ArrayList<>(List.of(Range.of(c.shareTop1()), Range.of(c.shareTopK())));
+            List<Range> baselineValues = new ArrayList<>(List.of(Range.of(b.shareTop1()), Range.of(b.shareTopK())));
+            for (int f = 0; f < c.topFractions().size(); f++) {
+                FractionShare share = c.topFractions().get(f);
+                names.add(FigureNames.shareTopFraction(share.fraction(), c.loss()));
+                candidateValues.add(share.share());
+                baselineValues.add(b.topFractions().get(f).share());
+            }
+            for (int s = 0; s < names.size(); s++) {
+                DifferenceInference inference = null;
+                if (paired.exact()) inference = paired.losses().get(k).shares().get(s).inference();
+                else beyondBudget.add(names.get(s));
+                // a bracket has no single value to take a delta of: not compared (and named in beyondBudget)
+                if (!candidateValues.get(s).exact() || !baselineValues.get(s).exact()) continue;
+                figures.add(FigureComparison.ofShare(names.get(s), baselineValues.get(s).low(),
+                        candidateValues.get(s).low(), inference));
+            }
+        }
     }
 
     /** The baseline's columns by role, then its quantile and interval columns. */

@@ -11,6 +11,7 @@ import org.losseval.loss.LossRequest;
 import org.losseval.loss.Role;
 import org.losseval.loss.RowLoss;
 import org.losseval.report.ColumnRole;
+import org.losseval.report.ContributionResult;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
 import org.losseval.report.Report;
@@ -59,9 +60,10 @@ final class ReportAssembler {
             InputStates input = inputs.get(r);
             inputReports.add(new InputReport(input.name(), input.format(), input.tally().result(), perInput.get(r)));
         }
+        ContributionResult contributions = run.contributions();
         return new Report(Report.SCHEMA_VERSION, toolVersion, kernel, columnRoles(request), inputReports,
-                total.result(), totals, run.contributions(), run.quantileReports(), run.intervalReports(), List.of(),
-                run.quantileSet(), run.reliability(), run.comparison(totals), null);
+                total.result(), totals, contributions, run.quantileReports(), run.intervalReports(), List.of(),
+                run.quantileSet(), run.reliability(), run.comparison(totals, contributions), null);
     }
 
     /** A loss's figures with its names: as requested (label, spec) and as resolved (name, parameters). */

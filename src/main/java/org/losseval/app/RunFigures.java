@@ -206,7 +206,9 @@ final class RunFigures {
 
     /**
      * The figures a comparison with a baseline covers, in the report's order: every loss, each --quantile's
-     * pinball loss, each --interval's interval score, each --quantile's calibration, each --interval's coverage.
+     * pinball loss, each --interval's interval score, each --quantile's calibration, each --interval's coverage,
+     * then per loss with contribution figures share_top1, share_topK and each --top-fraction share (a
+     * top-fraction share is left out of the report beyond the budget, where a gate on it then fails closed).
      */
     static List<String> comparedFigures(EvalRequest request) {
         List<String> figures = new ArrayList<>();
@@ -215,6 +217,14 @@ final class RunFigures {
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.intervalScore(i.name()));
         for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.calibration(q.column()));
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.coverage(i.name()));
+        for (int l : contributionLosses(request)) {
+            String key = key(request.losses().get(l));
+            figures.add(FigureNames.shareTop1(key));
+            figures.add(FigureNames.shareTopK(request.contributions().topK(), key));
+            for (double fraction : request.contributions().topFractions()) {
+                figures.add(FigureNames.shareTopFraction(fraction, key));
+            }
+        }
         return figures;
     }
 

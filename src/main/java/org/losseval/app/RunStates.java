@@ -87,8 +87,9 @@ final class RunStates {
     }
 
     /** The comparison with the baseline, or null without one. */
-    ComparisonReport comparison(List<LossResult> candidateLosses) {
-        return comparison == null ? null : comparison.report(candidateLosses, quantileReports(), intervalReports());
+    ComparisonReport comparison(List<LossResult> candidateLosses, ContributionResult candidateContributions) {
+        return comparison == null ? null
+                : comparison.report(candidateLosses, quantileReports(), intervalReports(), candidateContributions);
     }
 
     /**
@@ -99,9 +100,14 @@ final class RunStates {
         List<String> keys = new ArrayList<>();
         for (int l : contributionLosses) keys.add(RunFigures.key(request.losses().get(l)));
         boolean residuals = request.roles().containsKey(Role.PRED) && request.roles().containsKey(Role.TARGET);
-        ContributionSettings settings = request.contributions().cappedByHeap(plan.maxHeapBytes);
+        ContributionSettings settings = contributionSettings(plan);
         return residuals ? ContributionState.withResiduals(keys, weighted, settings)
                 : ContributionState.withoutResiduals(keys, weighted, settings);
+    }
+
+    /** The contribution settings of a run, with the budget capped by this JVM's heap (also the comparison's). */
+    static ContributionSettings contributionSettings(RunPlan plan) {
+        return plan.request.contributions().cappedByHeap(plan.maxHeapBytes);
     }
 
     /** Adds a validated batch of one source, after {@code input} has accepted it (its row losses are read). */

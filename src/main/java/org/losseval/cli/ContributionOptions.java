@@ -40,7 +40,9 @@ final class ContributionOptions {
             description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
                     + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
                     + "outlier figures become brackets within 0.4%% (the report says which). The same budget, again, "
-                    + "keeps medae exact (8 bytes a row, 16 with --weight; also with --no-contrib). At most a "
+                    + "keeps medae exact (8 bytes a row, 16 with --weight; also with --no-contrib), and with a "
+                    + "baseline the intervals of the shares' delta (8 bytes a row plus 16 per loss; the baseline's "
+                    + "own shares take as much as the candidate's). At most a "
                     + "quarter of the Java heap is used, whatever is asked (-Xmx1g or more keeps the default). "
                     + "Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;

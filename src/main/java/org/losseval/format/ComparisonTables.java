@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.losseval.report.ColumnRole;
 import org.losseval.report.ComparisonReport;
 import org.losseval.report.FigureComparison;
+import org.losseval.report.FigureNames;
 import org.losseval.report.Report;
 import org.losseval.report.Verdict;
 import org.losseval.text.Numbers;
@@ -39,7 +40,9 @@ final class ComparisonTables {
                     f.inference() == null ? "-" : "[" + number.apply(f.deltaInterval().low()) + ", "
                             + number.apply(f.deltaInterval().high()) + "]",
                     f.inference() == null ? "-" : number.apply(f.pValue()),
-                    Numbers.percent(f.wins().winRate()) + " (" + Numbers.percent(f.wins().tieRate()) + ")",
+                    // a share has no row values to win on: no counts
+                    f.wins().rows() == 0 ? "-"
+                            : Numbers.percent(f.wins().winRate()) + " (" + Numbers.percent(f.wins().tieRate()) + ")",
                     Phrases.verdict(f.verdict())));
             // a coverage or calibration has no margin: "-"
             if (comparison.margin() != null) cells.add(f.nonInferior() == null ? "-" : f.nonInferior() ? "yes" : "no");
@@ -65,8 +68,11 @@ final class ComparisonTables {
                 .filter(f -> f.inference() != null
                         && f.inference().method().equals(org.losseval.report.DifferenceInference.BOOTSTRAP))
                 .map(FigureComparison::figure).toList();
-        String methods = "paired t interval" + (bootstrapped.isEmpty() ? ""
-                : "; " + String.join(", ", bootstrapped) + ": Poisson bootstrap, " + comparison.replicates()
+        // the shares by one name: listing each loss's three or four would drown the heading
+        List<String> named = new ArrayList<>(bootstrapped.stream().filter(f -> !FigureNames.isShare(f)).toList());
+        if (named.size() < bootstrapped.size()) named.add("loss shares (re-ranked in each replicate)");
+        String methods = "paired t interval" + (named.isEmpty() ? ""
+                : "; " + String.join(", ", named) + ": Poisson bootstrap, " + comparison.replicates()
                         + " replicates, seed " + comparison.seed());
         String who = candidate.isEmpty() ? "candidate against baseline"
                 : "candidate " + String.join(", ", candidate) + " against baseline " + String.join(", ", baseline);
@@ -82,12 +88,29 @@ final class ComparisonTables {
         return fraction > 0 ? "+" + Numbers.percent(fraction) : Numbers.percent(fraction);
     }
 
-    /** The note under the table when some figure has no interval of delta, or null when every figure has one. */
-    static String withoutIntervalNote(ComparisonReport comparison) {
-        List<String> names = comparison.figures().stream().filter(f -> f.inference() == null)
+    /**
+     * The notes under the table: the figures without an interval of delta and why, and the loss shares the
+     * contribution budget left without an interval or out of the comparison; empty when there is nothing to say.
+     */
+    static List<String> notes(ComparisonReport comparison) {
+        List<String> notes = new ArrayList<>();
+        List<String> names = comparison.figures().stream()
+                .filter(f -> f.inference() == null && !comparison.sharesBeyondBudget().contains(f.figure()))
                 .map(FigureComparison::figure).toList();
-        if (names.isEmpty()) return null;
-        return String.join(", ", names) + ": no interval of delta yet (neither a mean nor a function of one); "
-                + "values and win rate only";
+        if (!names.isEmpty()) {
+            notes.add(String.join(", ", names) + ": no interval of delta yet (neither a mean nor a function of one); "
+                    + "values and win rate only");
+        }
+        List<String> notCompared = comparison.sharesNotCompared();
+        List<String> withoutInterval = comparison.sharesBeyondBudget().stream().filter(f -> !notCompared.contains(f)).toList();
+        if (!withoutInterval.isEmpty()) {
+            notes.add(String.join(", ", withoutInterval) + ": the rows exceed the memory budget (--exact-budget), so "
+                    + "no interval of delta; values and delta only");
+        }
+        if (!notCompared.isEmpty()) {
+            notes.add(String.join(", ", notCompared) + ": not compared, the rows exceed the memory budget "
+                    + "(--exact-budget) and the values are brackets");
+        }
+        return notes;
     }
 }

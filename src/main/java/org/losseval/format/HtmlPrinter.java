@@ -146,8 +146,7 @@ public final class HtmlPrinter implements Printer {
         page.add("<section id=\"comparison\"><h2>Against the baseline</h2>");
         page.add("<p>" + escape(ComparisonTables.heading(report)) + "</p>");
         page.addAll(ComparisonTables.comparison(report.comparison(), number, HtmlPrinter::escape).htmlLines("comparison"));
-        String note = ComparisonTables.withoutIntervalNote(report.comparison());
-        if (note != null) page.add("<p>" + escape(note) + "</p>");
+        for (String note : ComparisonTables.notes(report.comparison())) page.add("<p>" + escape(note) + "</p>");
         page.add("</section>");
     }
 

@@ -366,6 +366,9 @@ public final class JsonPrinter implements Printer {
         json.name("figures").beginArray();
         for (FigureComparison figure : comparison.figures()) writeFigureComparison(figure, json);
         json.endArray();
+        json.name("shares_beyond_budget").beginArray();
+        for (String figure : comparison.sharesBeyondBudget()) json.value(figure);
+        json.endArray();
         json.endObject();
     }
 

@@ -84,8 +84,7 @@ public final class MarkdownPrinter implements Printer {
         if (sections.comparison()) {
             out.write("\n### Against the baseline\n\n" + escape(ComparisonTables.heading(report)) + "\n\n");
             writeLines(ComparisonTables.comparison(report.comparison(), number, escape).markdownLines(), out);
-            String note = ComparisonTables.withoutIntervalNote(report.comparison());
-            if (note != null) out.write("\n" + escape(note) + "\n");
+            for (String note : ComparisonTables.notes(report.comparison())) out.write("\n" + escape(note) + "\n");
         }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {

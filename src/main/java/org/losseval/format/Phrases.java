@@ -61,7 +61,7 @@ final class Phrases {
 
     /**
      * A comparison's verdict as people read it: better, worse, no significant difference, undetermined; closer to
-     * or farther from nominal for a coverage or calibration.
+     * or farther from nominal for a coverage or calibration; more or less concentrated for a loss share.
      */
     static String verdict(org.losseval.report.Verdict verdict) {
         return switch (verdict) {
@@ -71,6 +71,8 @@ final class Phrases {
             case UNDETERMINED -> "undetermined";
             case CLOSER -> "closer to nominal";
             case FARTHER -> "farther from nominal";
+            case MORE_CONCENTRATED -> "more concentrated";
+            case LESS_CONCENTRATED -> "less concentrated";
         };
     }
 

@@ -77,8 +77,7 @@ public final class TablePrinter implements Printer {
         if (sections.comparison()) {
             out.write("\n" + ComparisonTables.heading(report) + "\n");
             writeLines(ComparisonTables.comparison(report.comparison(), number, plain).plainLines(), out);
-            String note = ComparisonTables.withoutIntervalNote(report.comparison());
-            if (note != null) out.write(note + "\n");
+            for (String note : ComparisonTables.notes(report.comparison())) out.write(note + "\n");
         }
         if (sections.contributions()) writeContributions(report, sections, weighted, out);
         if (sections.quantiles()) {

@@ -5,7 +5,7 @@ package org.losseval.report;
  *
  * @param figure         the figure's name: a loss key (mse, huber:delta=2), pinball[COL] of a --quantile
  *                       column, interval_score[L:U] of an --interval, calibration[COL], coverage[L:U] (the
- *                       candidate's columns)
+ *                       candidate's columns), or a loss share share_top1[LOSS], share_topK[LOSS], share_topP%[LOSS]
  * @param baseline       the baseline's value
  * @param candidate      the candidate's value (the report's ordinary figure)
  * @param delta          candidate - baseline
@@ -16,7 +16,8 @@ package org.losseval.report;
  * @param wins           rows where the candidate's row value is lower, equal, higher
  * @param verdict        what the interval says
  * @param nonInferior    whether the candidate is non-inferior at {@link ComparisonReport#margin()}, or null
- *                       without a margin, and for a coverage or calibration ({@link #ofNominal})
+ *                       without a margin, and for a coverage or calibration ({@link #ofNominal}) or a share
+ *                       ({@link #ofShare})
  */
 public record FigureComparison(String figure, double baseline, double candidate, double delta, double relativeDelta,
                                boolean higherIsBetter, DifferenceInference inference, WinCounts wins, Verdict verdict,
@@ -46,6 +47,22 @@ public record FigureComparison(String figure, double baseline, double candidate,
                 : inference.interval();
         return new FigureComparison(figure, baseline, candidate, delta, relative, false, inference, wins,
                 Verdict.ofNominal(interval, baseline, candidate, nominal), null);
+    }
+
+    /**
+     * The comparison of a loss share (share_top1[mse], share_top5[mse], share_top1%[mse]): its verdict is
+     * {@link Verdict#ofShare}, there is no non-inferiority (--margin is in the loss's units) and no win counts
+     * (a share is a figure of the worst rows, not a mean of row values; all three counts are 0).
+     *
+     * @param inference the interval of delta, or null when the paired rows exceeded the budget
+     */
+    public static FigureComparison ofShare(String figure, double baseline, double candidate, DifferenceInference inference) {
+        double delta = candidate - baseline;
+        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
+        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
+                : inference.interval();
+        return new FigureComparison(figure, baseline, candidate, delta, relative, false, inference, new WinCounts(0, 0, 0),
+                Verdict.ofShare(interval), null);
     }
 
     /** The interval of delta; NaN ends when the figure has none. */

@@ -29,7 +29,8 @@ import org.losseval.text.Numbers;
  *   worst_group_delta[LOSS]    delta of the ranked group whose delta is worst (largest; smallest for r2)
  *   rows_read, rows_used, rows_skipped
  *   with a baseline (--baseline-pred ...), per compared figure F (a loss key, pinball[COL], interval_score[L:U],
- *   calibration[COL], coverage[L:U]: e.g. delta[coverage[p10:p90]], delta_ci_low[calibration[p90]]):
+ *   calibration[COL], coverage[L:U], and with contribution figures share_top1[LOSS], share_topK[LOSS],
+ *   share_topP%[LOSS]: e.g. delta[coverage[p10:p90]], delta_ci_low[calibration[p90]], delta[share_top1[mse]]):
  *   baseline[F]                the baseline's value
  *   delta[F], delta_rel[F]     candidate - baseline, and that over |baseline|
  *   delta_ci_low[F], delta_ci_high[F], delta_p[F]   the interval of delta at --confidence, its p-value
@@ -67,6 +68,16 @@ public final class FigureNames {
         String percent = Numbers.percentNumber(fraction);
         return "share_top" + percent + "%[" + loss + "]";
     }
+
+    /**
+     * Whether a figure name is a loss share of a comparison: share_top1[LOSS], share_topK[LOSS] or
+     * share_topP%[LOSS] ({@link #shareTop1}, {@link #shareTopK}, {@link #shareTopFraction}).
+     */
+    public static boolean isShare(String figure) {
+        return SHARE.matcher(figure).matches();
+    }
+
+    private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("share_top[0-9.e+-]+%?\\[.*\\]");
 
     public static String outlierShare(String loss) { return "outlier_share[" + loss + "]"; }
 

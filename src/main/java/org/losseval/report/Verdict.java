@@ -12,10 +12,15 @@ package org.losseval.report;
  * |candidate - ν| - |baseline - ν| = s·Δ with s = +1 above ν and -1 below, so the interval of Δ (times s) is the
  * interval of the change in distance, and excluding 0 decides it. When the two lie on opposite sides of ν the
  * change in distance is no linear function of Δ and the interval of Δ cannot decide it: {@link #UNDETERMINED}.
+ *
+ * <p>A loss share (share_top1[mse], ...) has no better side either: a larger share says the loss is held by
+ * fewer rows, which is neither good nor bad in itself. {@link #ofShare} says {@link #MORE_CONCENTRATED} when the
+ * interval lies above 0 and {@link #LESS_CONCENTRATED} when it lies below.
  */
 public enum Verdict {
     BETTER("better"), WORSE("worse"), NO_SIGNIFICANT_DIFFERENCE("no_significant_difference"), UNDETERMINED("undetermined"),
-    CLOSER("closer_to_nominal"), FARTHER("farther_from_nominal");
+    CLOSER("closer_to_nominal"), FARTHER("farther_from_nominal"),
+    MORE_CONCENTRATED("more_concentrated"), LESS_CONCENTRATED("less_concentrated");
 
     private final String wireName;
 
@@ -51,6 +56,20 @@ public enum Verdict {
         if (side == 0) return UNDETERMINED;
         boolean deltaNegative = high < 0;
         return (side > 0) == deltaNegative ? CLOSER : FARTHER;
+    }
+
+    /**
+     * The verdict on a loss share (see the class comment): {@link #MORE_CONCENTRATED} when the interval of Δ
+     * lies above 0, {@link #LESS_CONCENTRATED} below it, {@link #NO_SIGNIFICANT_DIFFERENCE} when it holds 0,
+     * {@link #UNDETERMINED} without an interval.
+     */
+    public static Verdict ofShare(ConfidenceInterval delta) {
+        double low = delta.low();
+        double high = delta.high();
+        if (Double.isNaN(low) || Double.isNaN(high)) return UNDETERMINED;
+        if (low > 0) return MORE_CONCENTRATED;
+        if (high < 0) return LESS_CONCENTRATED;
+        return NO_SIGNIFICANT_DIFFERENCE;
     }
 
     /**

@@ -48,7 +48,7 @@ import org.losseval.loss.RowLoss;
  * {@link ResidualSample}, {@link MomentSums} (alone and inside r2, explained_variance and max_error), {@link MeanSums},
  * {@link AbsoluteErrorMedian} (alone and inside medae; exact, beyond its budget, and crossing it part-way),
  * {@link PairedDifference} (paired t, bootstrap with {@link BootstrapDifference} over {@link ReplicateSums}, wins
- * only), {@link WinTally},
+ * only), {@link ShareBootstrap} (exact, and crossing its budget part-way), {@link WinTally},
  * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link GroupState} (losses with and without intervals, a deferred loss, a quantile and an interval, plain and
  * weighted; and compared with a baseline), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
@@ -190,6 +190,22 @@ class StateContractTest {
                     List.of(state("other seed", () -> new BootstrapMoments(r2(), weighted, 6, 12, 0.9), feedMomentBootstrap(weighted), List.of()),
                             state("other weighting", () -> new BootstrapMoments(r2(), !weighted, 5, 12, 0.9),
                                     feedMomentBootstrap(!weighted), List.of()))));
+        }
+        for (boolean weighted : new boolean[] {false, true}) {
+            ContributionSettings shareSettings = new ContributionSettings(3, List.of(0.05, 0.3), 2, 3.0, 1L << 20);
+            String w = weighted ? "weighted " : "";
+            all.add(state(w + "share bootstrap", () -> new ShareBootstrap(Contributions.LOSSES, weighted, shareSettings, 5, 12, 0.9),
+                    feedShares(weighted),
+                    List.of(state("other seed", () -> new ShareBootstrap(Contributions.LOSSES, weighted, shareSettings, 6, 12, 0.9),
+                                    feedShares(weighted), List.of()),
+                            state("other settings", () -> new ShareBootstrap(Contributions.LOSSES, weighted,
+                                    shareSettings.withExactBudgetBytes(1L << 21), 5, 12, 0.9), feedShares(weighted), List.of()),
+                            state("other weighting", () -> new ShareBootstrap(Contributions.LOSSES, !weighted, shareSettings, 5, 12, 0.9),
+                                    feedShares(!weighted), List.of()))));
+            // beyond the budget after 100 rows (56 bytes a row with two losses)
+            all.add(state(w + "share bootstrap beyond the budget", () -> new ShareBootstrap(Contributions.LOSSES, weighted,
+                    shareSettings.withExactBudgetBytes(100 * ShareBootstrap.bytesPerRow(2)), 5, 12, 0.9),
+                    feedShares(weighted), List.of()));
         }
         all.add(state("paired wins only", () -> PairedDifference.ofWinsOnly("r2"), feedPairs(false),
                 List.of(state("mean", () -> PairedDifference.ofMean("r2", false, 0.95), feedPairs(false), List.of()))));
@@ -535,6 +551,28 @@ class StateContractTest {
                 state.accept(rows.source[start], i -> numbers[i], ContractRows.slice(rows.pred, start, end),
                         ContractRows.slice(rows.prob, start, end), ContractRows.slice(rows.target, start, end),
                         weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+                start = end;
+            }
+        };
+    }
+
+    /** Candidate: the contribution rows' two losses; baseline: |prob - 0.5| and its square (ties between rows). */
+    private static Feeder<ShareBootstrap> feedShares(boolean weighted) {
+        return (state, rows, from, to) -> {
+            int start = from;
+            while (start < to) {
+                int end = start;
+                while (end < to && rows.source[end] == rows.source[start]) end++;
+                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+                double[][] candidate = java.util.Arrays.copyOf(Contributions.rowLosses(rows, true, start, end), 2);
+                double[][] baseline = new double[2][end - start];
+                for (int i = start; i < end; i++) {
+                    double d = Math.abs(rows.prob[i] - 0.5);
+                    baseline[0][i - start] = d;
+                    baseline[1][i - start] = d * d;
+                }
+                state.accept(rows.source[start], i -> numbers[i], weighted ? ContractRows.slice(rows.weight, start, end) : null,
+                        candidate, baseline, end - start);
                 start = end;
             }
         };

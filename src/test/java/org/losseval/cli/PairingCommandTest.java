@@ -223,7 +223,11 @@ class PairingCommandTest {
         Object byPosition = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", ordered.toString(), "--threads",
                 "1"), common)).json();
         Object figures = TinyJson.at(reference, "comparison", "figures");
-        assertEquals(List.of("mse", "mae", "rmse", "pinball[p90]", "calibration[p90]"),
+        List<String> shares = new java.util.ArrayList<>();
+        for (String loss : List.of("mse", "mae", "rmse")) {
+            for (String share : List.of("share_top1", "share_top5", "share_top1%", "share_top5%")) shares.add(share + "[" + loss + "]");
+        }
+        assertEquals(List.of(concat(List.of("mse", "mae", "rmse", "pinball[p90]", "calibration[p90]"), shares)),
                 ((List<?>) figures).stream().map(f -> ((java.util.Map<?, ?>) f).get("figure")).toList());
         assertEquals(figures, TinyJson.at(byKey, "comparison", "figures"));
         assertEquals(figures, TinyJson.at(byPosition, "comparison", "figures"));

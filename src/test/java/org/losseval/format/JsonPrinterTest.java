@@ -90,8 +90,9 @@ class JsonPrinterTest {
     @Test
     void theComparisonFieldByField() {
         Map<?, ?> comparison = object(parse(SampleReports.housesCompared()).get("comparison"));
-        assertEquals(List.of("baseline_columns", "confidence", "margin", "seed", "replicates", "figures"),
-                List.copyOf(comparison.keySet()));
+        assertEquals(List.of("baseline_columns", "confidence", "margin", "seed", "replicates", "figures",
+                "shares_beyond_budget"), List.copyOf(comparison.keySet()));
+        assertEquals(List.of(), comparison.get("shares_beyond_budget"));
         assertEquals(List.of(Map.of("role", "pred", "column", "base"), Map.of("role", "quantile", "column", "b10"),
                 Map.of("role", "quantile", "column", "b90"), Map.of("role", "interval", "column", "b10:b90")),
                 comparison.get("baseline_columns"));
