@@ -136,7 +136,7 @@ final class ComparisonStates {
             intervalPairs[i] = PairedDifference.ofMean(FigureNames.intervalScore(request.intervals().get(i).name()), false,
                     baseline.confidence());
         }
-        contributionLosses = RunFigures.contributionLosses(request);
+        contributionLosses = RunFigures.comparedShareLosses(request);
         if (contributionLosses.isEmpty()) {
             baselineContributions = null;
             shares = null;

@@ -79,7 +79,7 @@ public final class PairedColumns {
         }
         if (roles.isEmpty() && quantiles.isEmpty() && intervals.isEmpty()) return null;
         return new BaselineRequest(roles, quantiles, intervals, given.confidence(), given.margin(), given.seed(),
-                given.replicates());
+                given.replicates(), given.shares());
     }
 
     /**

@@ -207,8 +207,9 @@ final class RunFigures {
     /**
      * The figures a comparison with a baseline covers, in the report's order: every loss, each --quantile's
      * pinball loss, each --interval's interval score, each --quantile's calibration, each --interval's coverage,
-     * then per loss with contribution figures share_top1, share_topK and each --top-fraction share (a
-     * top-fraction share is left out of the report beyond the budget, where a gate on it then fails closed).
+     * then with --compare-shares per loss with contribution figures share_top1, share_topK and each
+     * --top-fraction share (a top-fraction share is left out of the report beyond the budget, where a gate on it
+     * then fails closed).
      */
     static List<String> comparedFigures(EvalRequest request) {
         List<String> figures = new ArrayList<>();
@@ -217,7 +218,7 @@ final class RunFigures {
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.intervalScore(i.name()));
         for (QuantileColumn q : request.quantiles()) figures.add(FigureNames.calibration(q.column()));
         for (IntervalColumns i : request.intervals()) figures.add(FigureNames.coverage(i.name()));
-        for (int l : contributionLosses(request)) {
+        for (int l : comparedShareLosses(request)) {
             String key = key(request.losses().get(l));
             figures.add(FigureNames.shareTop1(key));
             figures.add(FigureNames.shareTopK(request.contributions().topK(), key));
@@ -226,6 +227,14 @@ final class RunFigures {
             }
         }
         return figures;
+    }
+
+    /**
+     * The losses whose shares a comparison compares: those with contribution figures when the request asks for it
+     * (--compare-shares), else none.
+     */
+    static List<Integer> comparedShareLosses(EvalRequest request) {
+        return request.baseline() != null && request.baseline().shares() ? contributionLosses(request) : List.of();
     }
 
     /** How figures name a requested loss ({@link FigureNames#lossKey}). */

@@ -63,6 +63,13 @@ final class CompareOptions {
                     + "B times the rows.")
     int replicates = BaselineRequest.DEFAULT_REPLICATES;
 
+    @Option(names = "--compare-shares",
+            description = "Also compare the loss shares (share_top1, share_topK and each --top-fraction share, per "
+                    + "loss) with a bootstrap interval of delta within the --exact-budget. It holds the baseline's "
+                    + "contribution figures and the rows' shares as well, so it costs about as much again as the rest "
+                    + "of the comparison, and memory up to two more budgets.")
+    boolean shares;
+
     /**
      * The baseline, or null when the run compares nothing. With {@code baselineFiles} (--baseline FILE) the run
      * compares even without a --baseline-* option (the baseline's columns default to the candidate's names,
@@ -93,7 +100,8 @@ final class CompareOptions {
             return null;
         }
         try {
-            return new BaselineRequest(roles, quantileColumns, intervalColumns, confidence, margin, seed, replicates);
+            return new BaselineRequest(roles, quantileColumns, intervalColumns, confidence, margin, seed, replicates,
+                    shares);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -105,6 +113,7 @@ final class CompareOptions {
         if (margin != null) return "--margin";
         if (seed != BaselineRequest.DEFAULT_SEED) return "--seed";
         if (replicates != BaselineRequest.DEFAULT_REPLICATES) return "--replicates";
+        if (shares) return "--compare-shares";
         return null;
     }
 }

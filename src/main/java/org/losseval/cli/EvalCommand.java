@@ -112,6 +112,9 @@ final class EvalCommand implements Callable<Integer> {
         ReportOutput reportOutput = output.output();
         PairingRequest pairingRequest = pairing.pairing();
         BaselineRequest baseline = compare.baseline(pairingRequest != null);
+        if (baseline != null && baseline.shares() && settings == null) {
+            throw new UsageException("--compare-shares compares contribution figures: leave out --no-contrib");
+        }
         if (pairingRequest != null) {
             // The baseline's columns are its files': named as the paired batches hold them.
             baseline = PairedColumns.forBaselineFiles(baseline, columns.roles(), quantiles, intervals);

@@ -23,7 +23,7 @@ import org.losseval.format.TinyJson;
  * the fixture's values exactly; the shares, Δ, interval and p against the NumPy re-implementation's
  * ({@code shares_expected.csv}, {@code make_compare.py}), the same bits on one or two threads; the gate
  * {@code delta[share_top1[mae]]}; beyond the budget, values without an interval and the report saying so;
- * no shares with {@code --no-contrib}.
+ * no shares without {@code --compare-shares}, and a usage error with it and {@code --no-contrib}.
  */
 class CompareSharesCommandTest {
     /** As accumulate.BootstrapReferenceTest's: NumPy's linear quantile may differ in the last bits of its index. */
@@ -70,7 +70,7 @@ class CompareSharesCommandTest {
     private static List<String> args(List<String> files, Map<String, String> expected, String... more) {
         List<String> args = new ArrayList<>(List.of("eval"));
         args.addAll(files);
-        args.addAll(List.of("-t", "y", "-p", "pred", "--baseline-pred", "base", "-l", "mae", "--seed", expected.get("seed"),
+        args.addAll(List.of("-t", "y", "-p", "pred", "--baseline-pred", "base", "-l", "mae", "--compare-shares", "--seed", expected.get("seed"),
                 "--replicates", expected.get("replicates"), "--confidence", expected.get("level"), "--top",
                 expected.get("top_k"), "--top-fraction", String.join(",", expected.get("fractions").split(" "))));
         if (expected.get("weighted").equals("1")) args.addAll(List.of("--weight", "w"));
@@ -191,7 +191,7 @@ class CompareSharesCommandTest {
             text.append("0,").append(c * c).append(',').append(b * b).append('\n');
         }
         String file = CliRun.write(dir, "spread.csv", text.toString()).toString();
-        String[] args = {"eval", file, "-t", "y", "-p", "pred", "--baseline-pred", "base", "-l", "mae", "--exact-budget", "0"};
+        String[] args = {"eval", file, "-t", "y", "-p", "pred", "--baseline-pred", "base", "-l", "mae", "--compare-shares", "--exact-budget", "0"};
         String withoutInterval = "share_top1[mae], share_top5[mae]: the rows exceed the memory budget (--exact-budget), "
                 + "so no interval of delta; values and delta only";
         String notCompared = "share_top1%[mae], share_top5%[mae]: not compared, the rows exceed the memory budget "
@@ -225,11 +225,23 @@ class CompareSharesCommandTest {
     }
 
     @Test
-    void noSharesWithoutContributions() throws IOException {
+    void sharesAreComparedOnlyOnRequest() throws IOException {
         List<String> files = files();
         Map<String, String> e = resource("shares_expected.csv").get(0);
-        Object json = CliRun.of(args(files, e, "--no-contrib", "--format", "json").toArray(String[]::new)).json();
+        List<String> withoutRequest = args(files, e, "--format", "json");
+        withoutRequest.remove("--compare-shares");
+        Object json = CliRun.of(withoutRequest.toArray(String[]::new)).json();
         List<?> figures = (List<?>) TinyJson.at(json, "comparison", "figures");
         assertEquals(List.of("mae"), figures.stream().map(f -> ((Map<?, ?>) f).get("figure")).toList());
+    }
+
+    @Test
+    void comparingSharesWithoutContributionsIsAUsageError() throws IOException {
+        List<String> files = files();
+        Map<String, String> e = resource("shares_expected.csv").get(0);
+        CliRun refused = CliRun.of(args(files, e, "--no-contrib", "--format", "json").toArray(String[]::new));
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("losseval: --compare-shares compares contribution figures: leave out --no-contrib",
+                refused.err().lines().findFirst().orElse(""));
     }
 }

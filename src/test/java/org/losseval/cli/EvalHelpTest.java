@@ -50,7 +50,7 @@ class EvalHelpTest {
                 List.of("--no-contrib", "--top", "--top-fraction", "--worst", "--outlier-factor", "--exact-budget"));
         expected.put("%nComparison with a baseline (in the same rows):%n", List.of("--baseline-pred", "--baseline-logits",
                 "--baseline-probs", "--baseline-quantile", "--baseline-interval", "--confidence", "--margin", "--seed",
-                "--replicates"));
+                "--replicates", "--compare-shares"));
         expected.put("%nBaseline in other files:%n", List.of("--baseline", "--key", "--join-budget"));
         expected.put("%nGroups:%n", List.of("--group-by", "--min-group-rows", "--max-groups"));
         expected.put("%nGates:%n", List.of("--fail-if"));

@@ -215,7 +215,7 @@ class PairingCommandTest {
         Path keyed = ParquetTestFiles.write(dir.resolve("old.parquet"), List.of("id", "y", "pred", "p90"),
                 List.of(shuffled[0], shuffled[1], shuffled[2], shuffled[3]));
         List<String> common = List.of("-p", "pred", "-t", "y", "--quantile", "p90@0.9", "-l", "mse,mae,rmse",
-                "--format", "json");
+                "--compare-shares", "--format", "json");
         Object reference = CliRun.of(concat(List.of("eval", sameRows.toString(), "--baseline-pred", "bpred",
                 "--baseline-quantile", "bp90"), common)).json();
         Object byKey = CliRun.of(concat(List.of("eval", now.toString(), "--baseline", keyed.toString(), "--key", "id"),
