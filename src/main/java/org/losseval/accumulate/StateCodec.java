@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * to.
  *
  * <p><b>Which fields are a state's data.</b> Every instance field of a state object except: {@code transient}
- * ones (scratch buffers of the last batch, caches); and fields whose declared type is configuration, not
+ * ones (scratch buffers of the last batch, caches, the settings of the JVM a part ran on); and fields whose declared type is configuration, not
  * data: anything outside {@code java.lang}, {@code java.util}, this package, {@code org.losseval.report} and the
  * classes the caller names as states (a loss, a kernel, a plan, a function), {@link Scratch} and
  * {@link ContributionSettings}. Configuration is what the fingerprint covers: a decoded state takes it from
