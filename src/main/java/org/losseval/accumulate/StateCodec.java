@@ -50,9 +50,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * to.
  *
  * <p><b>Which fields are a state's data.</b> Every instance field of a state object except: {@code transient}
- * ones (scratch buffers of the last batch, caches, the settings of the JVM a part ran on); and fields whose declared type is configuration, not
- * data: anything outside {@code java.lang}, {@code java.util}, this package, {@code org.losseval.report} and the
- * classes the caller names as states (a loss, a kernel, a plan, a function), {@link Scratch} and
+ * ones (scratch buffers of the last batch, caches, the settings of the JVM a part ran on); and fields whose
+ * declared type is configuration, not data: anything outside {@code java.lang}, {@code java.util}, this package,
+ * {@code org.losseval.report} and the classes the caller names as states (a loss, a kernel, a plan, a function),
+ * {@link Scratch} and
  * {@link ContributionSettings}. Configuration is what the fingerprint covers: a decoded state takes it from
  * the empty state it is decoded into, which the receiver builds from the same request.
  *
@@ -459,7 +460,12 @@ public final class StateCodec {
                     throw new StateFormatException("state layout differs at " + path + ": " + c.getName() + " is not packed");
                 }
                 Object target = current != null && current.getClass() == c ? current : newInstance(c);
-                ((Packed) target).unpack(readValue(in, null, Object.class, path));
+                Object packed = readValue(in, null, Object.class, path);
+                try {
+                    ((Packed) target).unpack(packed);
+                } catch (StateFormatException e) {
+                    throw new StateFormatException(e.getMessage() + " (at " + path + ")");
+                }
                 return target;
             }
             case 'O': {
