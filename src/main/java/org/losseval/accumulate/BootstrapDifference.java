@@ -54,8 +54,8 @@ public final class BootstrapDifference implements MergeableState<BootstrapDiffer
      */
     private final double[] counts;
     private long rows;
-    /** One row's counts, k(row, b) for every b. */
-    private final double[] rowCounts;
+    /** One row's counts, k(row, b) for every b: scratch of accept (transient: not encoded). */
+    private final transient double[] rowCounts;
 
     /**
      * @param figure     what is compared, e.g. "rmse": states of different figures do not combine

@@ -39,7 +39,8 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
     private final ReplicateSums[] residualSquares = new ReplicateSums[2];
     private final double[][] maxAbs;
     private long rows;
-    private final double[] rowCounts;
+    /** One row's counts: scratch of accept (transient: not encoded). */
+    private final transient double[] rowCounts;
 
     public BootstrapMoments(MomentLoss loss, boolean weighted, long seed, int replicates, double confidence) {
         if (replicates < 1) throw new IllegalArgumentException("replicates must be at least 1: " + replicates);

@@ -21,8 +21,13 @@ import java.util.function.IntFunction;
  * not fit there, it is an ordinary heap array instead (same values, only the copying comes back). A
  * dropped column's direct memory is freed when the collector finds its buffers unreachable, as a heap
  * array's would be.
+ *
+ * <p>Encoded ({@link StateCodec}) as its values, one {@code double[]} per block (the last one as long as its
+ * fill): the codec cannot read a buffer's contents through its fields, and a heap copy kept beside the buffers
+ * would undo what they are for. The copy is made only when a state is encoded; decoding appends the values to
+ * fresh blocks, direct ones where they fit, so a decoded column is laid out as any other.
  */
-final class DoubleBlocks {
+final class DoubleBlocks implements StateCodec.Packed {
     /**
      * 256 KiB blocks: G1's smallest region is 1 MiB and an array over half a region is "humongous", taking a
      * whole region; 2^16 doubles (512 KiB plus a header) measured 16 bytes per value under -Xmx1g. That
@@ -88,6 +93,37 @@ final class DoubleBlocks {
     /** The values set in a block. */
     int fillOf(int block) {
         return block < blocks.size() - 1 ? BLOCK : (int) (size - (long) block * BLOCK);
+    }
+
+    /** The values, block by block: {@code double[blocks()][]}, each block's array as long as its fill. */
+    @Override
+    public Object packed() {
+        double[][] packed = new double[blocks.size()][];
+        for (int b = 0; b < packed.length; b++) {
+            packed[b] = new double[fillOf(b)];
+            blocks.get(b).get(0, packed[b], 0, packed[b].length);
+        }
+        return packed;
+    }
+
+    /** Replaces the values with those of {@link #packed()}'s form: every block full but the last, which is not empty. */
+    @Override
+    public void unpack(Object packed) throws StateFormatException {
+        if (!(packed instanceof double[][] values)) {
+            throw new StateFormatException("state layout differs: a column of doubles where "
+                    + (packed == null ? "null" : packed.getClass().getSimpleName()) + " was found");
+        }
+        for (int b = 0; b < values.length; b++) {
+            int n = values[b] == null ? -1 : values[b].length;
+            boolean last = b == values.length - 1;
+            if (last ? n < 1 || n > BLOCK : n != BLOCK) {
+                throw new StateFormatException("state is corrupt: block " + b + " of " + values.length + " of a column holds "
+                        + n + " values, expected " + (last ? "1 to " + BLOCK : String.valueOf(BLOCK)));
+            }
+        }
+        blocks.clear();
+        size = 0;
+        for (double[] block : values) append(block, 0, block.length);
     }
 
     private DoubleBuffer newBlock() {

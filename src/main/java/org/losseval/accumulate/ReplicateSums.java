@@ -21,12 +21,14 @@ import java.math.BigInteger;
  * |c| &lt; 2<sup>32</sup>, so each product is an integer below 2<sup>35</sup> (exact in a double), and every
  * partial sum of at most {@value #ROWS_BEFORE_FLUSH} = 2<sup>17</sup> of them is an integer of magnitude below
  * 2<sup>52</sup>, every one of which a double holds exactly: no addition rounds, so the order of the rows does
- * not matter. Every 2<sup>17</sup> rows (and before a combine or a read) the double slots are moved into
+ * not matter. Every 2<sup>17</sup> rows (and before this state takes in another's) the double slots are moved into
  * 64-bit integer slots ({@code (long)} of an integral double is exact) and zeroed, and the integer slots'
  * bits above 32 carried to the next slot; each then holds below 2<sup>32</sup> + 2<sup>52</sup>, far inside
  * 63 bits. The slots are stored slot-major (one array of B per slot, allocated when a value first reaches it),
  * so a row touches two or three contiguous arrays, and the memory is 16·B bytes per slot in use: row values of
- * similar magnitudes use a handful of slots.
+ * similar magnitudes use a handful of slots. Reading a sum, or combining this state into another, reads the
+ * pending slots beside the integer ones and changes neither, so a state that is only read encodes
+ * ({@link StateCodec}) to the same bytes as before.
  *
  * <p>{@link #value} rounds a replicate's exact sum to a double once (in {@link BigDecimal}). Non-finite values
  * are counted apart per replicate, as in {@link ExactSum}. The sums do not depend on the order of the rows
@@ -117,14 +119,17 @@ final class ReplicateSums {
     void combine(ReplicateSums other) {
         if (other.replicates != replicates) throw new IllegalArgumentException("other replicate count");
         flush();
-        other.flush(); // moves its pending additions to its integer slots: its sums stay the same
+        // The other's pending additions are read, not flushed: a state that is only read keeps its fields (its
+        // encoding, StateCodec's, is then the same before and after). Its integer slots are normalized (each below
+        // 2^32 but for the top one, which holds the carries of a sum below 2^1024 · 2^63) and its pending ones are
+        // integers below 2^52, so mine (normalized by the flush) plus both stays inside 63 bits.
         for (int s = 0; s < SLOTS; s++) {
             long[] theirs = other.slots[s];
-            if (theirs == null) continue;
+            double[] theirPending = other.pending[s];
+            if (theirs == null && theirPending == null) continue;
             long[] mine = slots(s);
-            // Both sides are normalized (each slot below 2^32 but for the top one, which holds the carries of a
-            // sum below 2^1024 · 2^63): their sum cannot overflow.
-            for (int r = 0; r < replicates; r++) mine[r] += theirs[r];
+            if (theirs != null) for (int r = 0; r < replicates; r++) mine[r] += theirs[r];
+            if (theirPending != null) for (int r = 0; r < replicates; r++) mine[r] += (long) theirPending[r];
         }
         carry();
         if (other.nonFinite != null) {
@@ -152,11 +157,14 @@ final class ReplicateSums {
     /** Replicate b's sum exactly, or null when a non-finite value was added to it. */
     BigDecimal exact(int b) {
         if (nonFinite != null && (nonFinite[0][b] > 0 || nonFinite[1][b] > 0 || nonFinite[2][b] > 0)) return null;
-        flush();
+        // Σ_s (slot + pending) · 2^(32 s), in BigInteger: a slot need not be normalized for that, so the read leaves
+        // the pending additions where they are (a read changes no field, and the encoding stays the same).
         BigInteger total = BigInteger.ZERO;
         for (int s = SLOTS - 1; s >= 0; s--) {
             total = total.shiftLeft(CHUNK_BITS);
-            if (slots[s] != null) total = total.add(BigInteger.valueOf(slots[s][b]));
+            long chunk = slots[s] == null ? 0 : slots[s][b];
+            if (pending[s] != null) total = total.add(BigInteger.valueOf((long) pending[s][b]));
+            if (chunk != 0) total = total.add(BigInteger.valueOf(chunk));
         }
         // total · 2^-1074 exactly, at the smallest scale (why: ExactSum.exactly)
         return ExactSum.exactly(total, -1074);

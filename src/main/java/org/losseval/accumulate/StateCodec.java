@@ -45,12 +45,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * primitive component, tagged values otherwise); {@code L} a list and {@code M} a map (class name, size,
  * elements or key-value pairs, in iteration order); {@code R} a record (class name, components in declaration
  * order); {@code O} a state object: its class name, its field count, then each field as its name and value,
- * fields of the class's superclasses first, each class's fields sorted by name.
+ * fields of the class's superclasses first, each class's fields sorted by name; {@code P} a state that packs
+ * itself ({@link Packed}: a column of doubles outside the heap): its class name, then the one value it packs
+ * to.
  *
  * <p><b>Which fields are a state's data.</b> Every instance field of a state object except: {@code transient}
- * ones (scratch buffers of the last batch, caches); and fields whose declared type is configuration, not
- * data: anything outside {@code java.lang}, {@code java.util}, this package, {@code org.losseval.report} and the
- * classes the caller names as states (a loss, a kernel, a plan, a function), {@link Scratch} and
+ * ones (scratch buffers of the last batch, caches, the settings of the JVM a part ran on); and fields whose
+ * declared type is configuration, not data: anything outside {@code java.lang}, {@code java.util}, this package,
+ * {@code org.losseval.report} and the classes the caller names as states (a loss, a kernel, a plan, a function),
+ * {@link Scratch} and
  * {@link ContributionSettings}. Configuration is what the fingerprint covers: a decoded state takes it from
  * the empty state it is decoded into, which the receiver builds from the same request.
  *
@@ -88,6 +91,24 @@ public final class StateCodec {
          * the decoder then fills; null when the field holds no states.
          */
         default Object emptyElement(String field) { return null; }
+    }
+
+    /**
+     * A state whose data is not in fields the walker can read (a column kept in direct {@code ByteBuffer}s, outside
+     * the heap): it hands its data over as one plain value (arrays of primitives, say) and rebuilds itself from
+     * one. Encoded as tag {@code P}, the class name, then that value. Only for encoding: the state keeps its own
+     * layout on the hot path, and the copy is made when a state is encoded.
+     */
+    public interface Packed {
+        /** This state's data as one value of the kinds above; may be a copy. */
+        Object packed();
+
+        /**
+         * Replaces this state's data with what {@link #packed()} gave.
+         *
+         * @throws StateFormatException when the value is not of the form {@link #packed()} gives
+         */
+        void unpack(Object packed) throws StateFormatException;
     }
 
     /** Classes outside this package whose instances are state objects (the app's per-run states). */
@@ -208,6 +229,10 @@ public final class StateCodec {
                 Method accessor = new Method(component);
                 writeValue(out, accessor.get(record));
             }
+        } else if (value instanceof Packed packed && isState(value.getClass())) {
+            out.writeByte('P');
+            writeString(out, value.getClass().getName());
+            writeValue(out, packed.packed());
         } else if (isState(value.getClass())) {
             out.writeByte('O');
             writeString(out, value.getClass().getName());
@@ -428,6 +453,20 @@ public final class StateCodec {
                 Constructor<?> constructor = c.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
                 return constructor.newInstance(args);
+            }
+            case 'P': {
+                Class<?> c = stateClass(readString(in), path);
+                if (!Packed.class.isAssignableFrom(c)) {
+                    throw new StateFormatException("state layout differs at " + path + ": " + c.getName() + " is not packed");
+                }
+                Object target = current != null && current.getClass() == c ? current : newInstance(c);
+                Object packed = readValue(in, null, Object.class, path);
+                try {
+                    ((Packed) target).unpack(packed);
+                } catch (StateFormatException e) {
+                    throw new StateFormatException(e.getMessage() + " (at " + path + ")");
+                }
+                return target;
             }
             case 'O': {
                 String name = readString(in);

@@ -52,8 +52,13 @@ final class KernelChooser {
     /** Overrides {@link #vectorAfterRows(int)}, e.g. 0 to use the vector kernels from the first row (tests, benchmarks). */
     static final String PROPERTY = "losseval.vectorAfterRows";
 
-    private final long vectorAfterRows;
-    private final int feature;
+    /*
+     * This JVM's settings (its release, the property), not a run's data: transient, so an encoded part
+     * (StateCodec, PartialRun) carries only the rows it counted and whether it used the vector kernels, and a
+     * part decoded on another JVM, or under another -D, keeps the receiver's settings.
+     */
+    private final transient long vectorAfterRows;
+    private final transient int feature;
     /** Rows asked for so far, by every thread (guarded by this). */
     private long rowsSeen;
     private boolean activeUsed;

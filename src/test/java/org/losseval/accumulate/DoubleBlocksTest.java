@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The column store: values come back bit for bit (NaN payloads and -0.0 included) by index, as one array and
  * block by block, across block boundaries, after appending another column, and when direct memory runs out
- * part way and later blocks are heap arrays. The reference is the plain array the values were appended from.
+ * part way and later blocks are heap arrays; and through the state encoding ({@link StateCodec}), which carries
+ * the values of direct and heap blocks alike. The reference is the plain array the values were appended from.
  */
 class DoubleBlocksTest {
     private static final int BLOCK = DoubleBlocks.BLOCK;
@@ -94,6 +95,70 @@ class DoubleBlocksTest {
         DoubleBlocks blocks = appended(v, oneBlockOnly, 5000);
         assertEquals(3, allocated[0], "three blocks asked for: one direct, two refused");
         assertSameBits(v, blocks);
+    }
+
+    /** A state that holds a column, as RowStore and AbsoluteErrorMedian do: the codec encodes states, not bare columns. */
+    static final class Holder {
+        private final DoubleBlocks column;
+        private long rows;
+
+        Holder() { this(ByteBuffer::allocateDirect); }
+
+        Holder(IntFunction<ByteBuffer> direct) { column = new DoubleBlocks(direct); }
+    }
+
+    /**
+     * Through {@link StateCodec}: a column of 2.5 blocks, its first block direct and the others heap arrays (direct
+     * memory ran out), decodes into an empty state's column bit for bit, encodes to the same bytes again, and takes
+     * more values as the original would.
+     */
+    @Test
+    void aColumnSurvivesItsEncodingAndTakesMoreValues() throws StateFormatException {
+        double[] v = values();
+        int[] allocated = {0};
+        IntFunction<ByteBuffer> oneBlockOnly = bytes -> {
+            if (allocated[0]++ >= 1) throw new OutOfMemoryError("Cannot reserve " + bytes + " bytes of direct buffer memory");
+            return ByteBuffer.allocateDirect(bytes);
+        };
+        int cut = 2 * BLOCK + 1000;
+        Holder original = new Holder(oneBlockOnly);
+        original.column.append(v, 0, cut);
+        original.rows = cut;
+        StateCodec codec = new StateCodec(java.util.Set.of());
+        byte[] fingerprint = new byte[StateCodec.FINGERPRINT_BYTES];
+        byte[] bytes = codec.encode(original, fingerprint);
+
+        Holder decoded = new Holder();
+        codec.decodeInto(decoded, bytes, fingerprint);
+        assertEquals(cut, decoded.rows);
+        assertSameBits(java.util.Arrays.copyOf(v, cut), decoded.column);
+        assertArrayEquals(bytes, codec.encode(decoded, fingerprint), "encoded again");
+        decoded.column.append(v, cut, v.length - cut);
+        assertSameBits(v, decoded.column);
+    }
+
+    @Test
+    void anEmptyColumnSurvivesItsEncoding() throws StateFormatException {
+        StateCodec codec = new StateCodec(java.util.Set.of());
+        byte[] fingerprint = new byte[StateCodec.FINGERPRINT_BYTES];
+        Holder decoded = new Holder();
+        decoded.column.append(new double[] {1, 2}, 0, 2); // decoding replaces what the receiving column held
+        codec.decodeInto(decoded, codec.encode(new Holder(), fingerprint), fingerprint);
+        assertSameBits(new double[0], decoded.column);
+    }
+
+    /** Packed values of another form are refused, naming the block: never a column of other length than it says. */
+    @Test
+    void packedValuesOfAnotherFormAreRefused() {
+        assertEquals("state is corrupt: block 0 of 2 of a column holds 5 values, expected " + BLOCK,
+                org.junit.jupiter.api.Assertions.assertThrows(StateFormatException.class,
+                        () -> new DoubleBlocks().unpack(new double[][] {new double[5], new double[BLOCK]})).getMessage());
+        assertEquals("state is corrupt: block 1 of 2 of a column holds 0 values, expected 1 to " + BLOCK,
+                org.junit.jupiter.api.Assertions.assertThrows(StateFormatException.class,
+                        () -> new DoubleBlocks().unpack(new double[][] {new double[BLOCK], new double[0]})).getMessage());
+        assertEquals("state layout differs: a column of doubles where long[] was found",
+                org.junit.jupiter.api.Assertions.assertThrows(StateFormatException.class,
+                        () -> new DoubleBlocks().unpack(new long[3])).getMessage());
     }
 
     @Test

@@ -66,6 +66,35 @@ class ReplicateSumsTest {
         assertEquals(new BigDecimal(0.1).multiply(BigDecimal.valueOf(3_000_000)).doubleValue(), sums.value(1));
     }
 
+    /**
+     * Reading the sums, or adding them to another state, leaves the state's fields as they were: its encoding
+     * ({@link StateCodec}) is the same bytes before and after, so a state encodes alike whether or not it was read
+     * first. The rows are fewer than a flush's 2^17, so every addition is still pending when it is read.
+     */
+    @Test
+    void aReadOrACombineChangesNoFieldOfTheStateRead() {
+        Random random = new Random(7);
+        ReplicateSums sums = new ReplicateSums(REPLICATES);
+        ReplicateSums reference = new ReplicateSums(REPLICATES);
+        double[] counts = new double[REPLICATES];
+        for (int i = 0; i < 500; i++) {
+            for (int r = 0; r < REPLICATES; r++) counts[r] = random.nextInt(ReplicateSums.MAX_COUNT + 1);
+            double x = awkward(random);
+            sums.add(x, counts);
+            reference.add(x, counts);
+        }
+        StateCodec codec = new StateCodec(java.util.Set.of());
+        byte[] fingerprint = new byte[StateCodec.FINGERPRINT_BYTES];
+        byte[] before = codec.encode(sums, fingerprint);
+        ReplicateSums into = new ReplicateSums(REPLICATES);
+        into.combine(sums);
+        for (int r = 0; r < REPLICATES; r++) {
+            assertEquals(reference.value(r), sums.value(r));
+            assertEquals(reference.value(r), into.value(r));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, codec.encode(sums, fingerprint));
+    }
+
     @Test
     void nonFiniteValuesAsExactSumPerReplicate() {
         ReplicateSums sums = new ReplicateSums(3);

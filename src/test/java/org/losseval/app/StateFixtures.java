@@ -12,8 +12,10 @@ import org.losseval.io.Sources;
  * Writes the committed fixtures of the state encoding's version 1 ({@code src/test/resources/state/v1/}), which
  * {@link StateCodecFixtureTest} decodes: each is the {@link PartialRun} of one whole example input under one
  * request, encoded. Each asks for an --exact-budget (1 MiB, or 0) far below a quarter of any heap, so no JVM caps
- * it (a cap is in the states' fingerprint). Run from the project's root, once per format version (never to refresh a version's files:
- * a change that makes them fail to decode is a new version, with its own directory):
+ * it (a cap is in the states' fingerprint). Run from the project's root, once per format version (never to refresh a
+ * released version's files: a change that makes them fail to decode is a new version, with its own directory; only
+ * while no release writes a version may its files be rewritten, as version 1's were when the perf and boot branches
+ * changed DoubleBlocks, GroupState and KernelChooser):
  * <pre>
  *   mvn -o -B -q test-compile
  *   java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
