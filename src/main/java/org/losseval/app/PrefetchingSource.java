@@ -100,12 +100,21 @@ final class PrefetchingSource implements Source {
     @Override
     public void close() throws InputException {
         closed = true;
+        stop(reader);
+        source.close();
+    }
+
+    /**
+     * Stops a reading thread and waits for it, so nothing reads a source after it is closed; an interrupt of the
+     * caller while it waits is kept for the caller. The one home of this step for the read-ahead threads
+     * ({@link ReadAheadStream} too).
+     */
+    static void stop(Thread reader) {
         reader.interrupt();
         try {
             reader.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        source.close();
     }
 }

@@ -113,12 +113,7 @@ final class ReadAheadStream extends InputStream {
     @Override
     public void close() throws IOException {
         closed = true;
-        reader.interrupt();
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PrefetchingSource.stop(reader);
         in.close();
     }
 }
