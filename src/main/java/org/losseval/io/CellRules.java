@@ -35,6 +35,49 @@ public final class CellRules {
         return TextColumns.virtualColumns(source);
     }
 
+    /**
+     * The text of a list column's {@link CellIssue.Problem#WRONG_LENGTH} issue ({@link ParquetListColumn}): a list of
+     * {@code length} values where the group's width, its first non-null list's length, is {@code expected}.
+     */
+    public static String wrongLength(int length, int expected) {
+        return ParquetListColumn.wrongLength(length, expected);
+    }
+
+    /** The batch column of element {@code j} of list column {@code list}, as the Parquet reader names it: {@code emb[3]}. */
+    public static String elementColumn(String list, int j) {
+        return ParquetListColumn.elementColumn(list, j);
+    }
+
+    /**
+     * The Parquet reader's check of a list column's width in one file: an error for a file of no rows, a column of
+     * only null lists ({@code width} -1) or one whose first non-null list is empty.
+     *
+     * @param group the group that asked for the list column first
+     */
+    public static void checkListWidth(String file, String group, String list, long rows, int width) throws InputException {
+        ParquetListWidths.check(file, group, list, rows, width);
+    }
+
+    /** The Parquet reader's error for a field also named as an element of a list column read ({@code emb[0]}). */
+    public static InputException elementClash(String file, String column, String list) {
+        return ParquetSource.elementClash(file, column, list);
+    }
+
+    /** The Parquet reader's error for a list whose elements are groups or lists. */
+    public static InputException listNotOfNumbers(String file, String list) {
+        return ParquetListColumn.notOfNumbers(file, list);
+    }
+
+    /** A group member's error as the Parquet reader words it: the detail followed by " (in group 'spec')". */
+    public static InputException inGroup(InputException e, String spec) {
+        return ParquetSource.inGroup(e, spec);
+    }
+
+    /** An unsigned 64-bit integer's bits as the Parquet reader makes a double of them ({@link ParquetNumberKind}). */
+    public static double unsignedToDouble(long bits) {
+        return ParquetNumberKind.unsignedToDouble(bits);
+    }
+
     /** The readers' error for a column the input does not have, with the likely ones it has. */
     public static InputException noSuchColumn(String file, String column, List<String> available) {
         return ColumnErrors.noSuchColumn(file, column, available);

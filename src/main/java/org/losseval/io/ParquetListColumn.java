@@ -62,9 +62,19 @@ final class ParquetListColumn {
         this.emptyBelow = emptyBelow;
         this.maxDefinition = element.maxDefinition;
         List<String> columns = new ArrayList<>(width);
-        for (int j = 0; j < width; j++) columns.add(name + "[" + j + "]");
+        for (int j = 0; j < width; j++) columns.add(elementColumn(name, j));
         this.batchColumns = List.copyOf(columns);
         this.nullElements = new int[width];
+    }
+
+    /** The error for a list whose elements are groups or lists. */
+    static InputException notOfNumbers(String file, String column) {
+        return new InputException(file, 0, column, "a list of groups or lists, not of numbers");
+    }
+
+    /** The batch column of element {@code j} of list column {@code name}: {@code emb[3]}. */
+    static String elementColumn(String name, int j) {
+        return name + "[" + j + "]";
     }
 
     /** Whether {@code field} is a list: a LIST-annotated group, or a repeated primitive. */
@@ -97,7 +107,7 @@ final class ParquetListColumn {
                         || repeated.name.equals(column + "_tuple");
                 element = repeated.children.isEmpty() ? null : repeated.children.get(0);
                 if (entryIsElement || !element.isPrimitive() || element.isRepeated()) {
-                    throw new InputException(file, 0, column, "a list of groups or lists, not of numbers");
+                    throw notOfNumbers(file, column);
                 }
             }
         }
@@ -143,8 +153,12 @@ final class ParquetListColumn {
         String first = batchColumns.get(0);
         issues.add(length == NULL_LIST
                 ? new CellIssue(index, first, CellIssue.Problem.NULL, null)
-                : new CellIssue(index, first, CellIssue.Problem.WRONG_LENGTH,
-                        length + (length == 1 ? " value" : " values") + ", expected " + batchColumns.size()));
+                : new CellIssue(index, first, CellIssue.Problem.WRONG_LENGTH, wrongLength(length, batchColumns.size())));
+    }
+
+    /** The text of a {@link CellIssue.Problem#WRONG_LENGTH} issue: "3 values, expected 10". */
+    static String wrongLength(int length, int expected) {
+        return length + (length == 1 ? " value" : " values") + ", expected " + expected;
     }
 
     /**

@@ -46,12 +46,23 @@ final class ParquetListWidths {
         List<ParquetListColumn> sized = new ArrayList<>(lists.size());
         for (int l = 0; l < lists.size(); l++) {
             String column = lists.get(l).name();
-            String prefix = "group '" + groupOfList.get(column) + "': list column '" + column + "' ";
-            if (rows == 0) throw new InputException(name, 0, null, prefix + "has no rows");
-            if (widths[l] < 0) throw new InputException(name, 0, null, prefix + "holds only null lists, so its length is unknown");
-            if (widths[l] == 0) throw new InputException(name, 0, null, prefix + "starts with an empty list, so the group would have no columns");
+            check(name, groupOfList.get(column), column, rows, widths[l]);
             sized.add(lists.get(l).withWidth(widths[l]));
         }
         return sized;
+    }
+
+    /**
+     * Refuses a width that gives no columns.
+     *
+     * @param group the group that asked for the list column first
+     * @param rows  the file's rows
+     * @param width the length of the column's first non-null list, or -1 when all its lists are null
+     */
+    static void check(String name, String group, String column, long rows, int width) throws InputException {
+        String prefix = "group '" + group + "': list column '" + column + "' ";
+        if (rows == 0) throw new InputException(name, 0, null, prefix + "has no rows");
+        if (width < 0) throw new InputException(name, 0, null, prefix + "holds only null lists, so its length is unknown");
+        if (width == 0) throw new InputException(name, 0, null, prefix + "starts with an empty list, so the group would have no columns");
     }
 }

@@ -284,7 +284,7 @@ final class ParquetSource implements Source {
         try {
             return resolution.get();
         } catch (InputException e) {
-            throw e.withDetail(e.detail() + " (in group '" + spec + "')");
+            throw inGroup(e, spec);
         }
     }
 
@@ -293,12 +293,20 @@ final class ParquetSource implements Source {
             throws InputException {
         for (ParquetListColumn list : lists) {
             for (String column : list.batchColumns()) {
-                if (columns.contains(column)) {
-                    throw new InputException(name, 0, column, "both a field of the file and an element of list column '"
-                            + list.name() + "'; read one of them only");
-                }
+                if (columns.contains(column)) throw elementClash(name, column, list.name());
             }
         }
+    }
+
+    /** A group member's resolution error, saying which group asked for it. */
+    static InputException inGroup(InputException e, String spec) {
+        return e.withDetail(e.detail() + " (in group '" + spec + "')");
+    }
+
+    /** The error for a field of the file named as an element of a list column also read ({@code emb[0]}). */
+    static InputException elementClash(String name, String column, String list) {
+        return new InputException(name, 0, column, "both a field of the file and an element of list column '"
+                + list + "'; read one of them only");
     }
 
     private static void abandon(ParquetFile reader, Path file, boolean deleteOnClose) {

@@ -16,11 +16,16 @@ import java.util.Map;
  * @param texts   the text columns (--group-by), in the request's order
  * @param real    per text column whether the data holds it (it then follows the number columns, in order), else
  *                it is virtual: {@code file} or a {@code key=value} directory segment of the input's name
- * @param types   the Spark type (its simple name: double, bigint, string, ...) of each selected column from
- *                position 2 on: the number columns, then the real text columns
+ * @param types   the Spark type (its simple name: double, bigint, string, array&lt;double&gt;, decimal(20,0), ...) of each
+ *                selected column from position 2 on: the number columns, then the real text columns
+ * @param widths  for each input (by name) and each list column of {@code columns} (an array of numbers, read in a
+ *                group only), its width in that file: the length of its first non-null list, as the Parquet reader
+ *                measures it when it opens the file; the list becomes the batch columns {@code emb[0]}, ...,
+ *                {@code emb[k-1]}
  */
 record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> groups, List<String> texts,
-                  List<Boolean> real, List<String> types) implements Serializable {
+                  List<Boolean> real, List<String> types, Map<String, Map<String, Integer>> widths)
+        implements Serializable {
     static final int FIRST_COLUMN = 2;
 
     ColumnPlan {
@@ -29,5 +34,18 @@ record ColumnPlan(List<String> columns, boolean csv, Map<String, List<String>> g
         texts = List.copyOf(texts);
         real = List.copyOf(real);
         types = List.copyOf(types);
+        Map<String, Map<String, Integer>> copied = new java.util.HashMap<>();
+        widths.forEach((input, byList) -> copied.put(input, Map.copyOf(byList)));
+        widths = Map.copyOf(copied);
+    }
+
+    /** Whether a column of this Spark type (a {@link #types} entry) is a list column. */
+    static boolean isList(String type) {
+        return type.startsWith("array<");
+    }
+
+    /** A list column's element type: {@code double} for {@code array<double>}. */
+    static String elementType(String type) {
+        return type.substring("array<".length(), type.length() - 1);
     }
 }
