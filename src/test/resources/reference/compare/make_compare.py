@@ -35,6 +35,11 @@ Independent implementations used:
     |hits - math.fsum(confidences)|, ece = math.fsum(gaps) / rows drawn (CalibrationBins' formula: each sum
     exact and rounded once); the point ece (every k = 1) also by TorchMetrics' formula
     sum_b (n_b/n) |acc_b - conf_b| in numpy as a check. Files ece_rows.csv, ece_expected.csv.
+  - the bootstrap of medae (accumulate.BootstrapMedae): each replicate's resample numpy.repeat(e, k) of each
+    model's absolute errors, its median numpy.median (unweighted) or scikit-learn 1.2's
+    sklearn.utils.stats._weighted_percentile(numpy.repeat(e, k), numpy.repeat(w, k), 50) (weighted; the
+    weights are multiples of 1/4, so its float cumulative sums are exact and its lower weighted median is the
+    exactly defined one). Files medae_rows.csv, medae_expected.csv.
 """
 import csv
 import math
@@ -361,6 +366,52 @@ def ece_bootstrap_fixtures():
                           repr(float(high)), repr(p), " ".join(repr(float(x)) for x in deltas)])
 
 
+def medae_bootstrap_fixtures():
+    from sklearn.utils.stats import _weighted_percentile
+    rng = np.random.default_rng(43)
+    rows = []
+    for source, n in ((0, 70), (1, 51)):
+        # errors rounded to 2 decimals so that there are ties; the baseline's larger
+        cand = np.round(np.abs(rng.normal(0, 1.0, n)), 2)
+        base = np.round(np.abs(rng.normal(0, 1.3, n)), 2)
+        w = rng.choice([0.0, 0.25, 1.0, 2.0, 3.25], n)
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), float(base[i]), float(w[i])))
+    with open("medae_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per row, two models' absolute errors and a sample weight, two inputs\n")
+        out.writerow(["input", "row", "cand", "base", "w"])
+        for source, row, c, b, w in rows:
+            out.writerow([source, row, repr(c), repr(b), repr(w)])
+    c = np.array([r[2] for r in rows])
+    b = np.array([r[3] for r in rows])
+    w = np.array([r[4] for r in rows])
+    with open("medae_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: medae bootstrap of medae_rows.csv; point medians, interval, p, replicate deltas\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "level", "candidate", "baseline", "ci_low", "ci_high",
+                      "p", "deltas"])
+        for case, seed, replicates, weighted, level in (("unweighted", 9, 120, False, 0.95),
+                                                         ("weighted", 20240917, 90, True, 0.9)):
+            def med(values, k):
+                if weighted:
+                    return float(_weighted_percentile(np.repeat(values, k), np.repeat(w, k), 50))
+                return float(np.median(np.repeat(values, k)))
+            ones = np.ones(len(rows), dtype=int)
+            keys = [row_key(seed, source, row) for source, row, *_ in rows]
+            deltas = []
+            for r in range(replicates):
+                k = np.array([count(key, r) for key in keys])
+                assert k.sum() > 0 and (not weighted or np.sum(k * w) > 0)
+                deltas.append(med(c, k) - med(b, k))
+            kept = np.array(deltas)
+            alpha = 1 - level
+            low, high = np.quantile(kept, [alpha / 2, 1 - alpha / 2], method="linear")
+            p = min(1.0, 2 * (1 + min(int(np.sum(kept <= 0)), int(np.sum(kept >= 0)))) / (len(kept) + 1))
+            out.writerow([case, seed, replicates, int(weighted), level, repr(med(c, ones)), repr(med(b, ones)),
+                          repr(float(low)), repr(float(high)), repr(p), " ".join(repr(float(x)) for x in deltas)])
+
+
 def main():
     with open("mean_rows.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
@@ -387,3 +438,4 @@ if __name__ == "__main__":
     bootstrap_moments_fixtures()
     share_bootstrap_fixtures()
     ece_bootstrap_fixtures()
+    medae_bootstrap_fixtures()

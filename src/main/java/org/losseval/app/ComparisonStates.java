@@ -3,6 +3,7 @@ package org.losseval.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.losseval.accumulate.BootstrapEce;
+import org.losseval.accumulate.BootstrapMedae;
 import org.losseval.accumulate.BootstrapMoments;
 import org.losseval.accumulate.ContributionSettings;
 import org.losseval.accumulate.ContributionState;
@@ -42,7 +43,9 @@ import org.losseval.report.QuantileReport;
  * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
  * a mean (rmse) and a ratio of sums (r2, explained_variance, max_error: {@link BootstrapMoments}) by the
  * Poisson bootstrap; ece by the Poisson bootstrap of its bins' sums ({@link BootstrapEce}, streaming); medae by
- * its values and the win counts of its row losses only (no interval of Δ yet). The
+ * the Poisson bootstrap of its rows ({@link BootstrapMedae}: each row's key and both models' absolute errors,
+ * 24 bytes a row, 32 weighted, within a budget of the --exact-budget's size; beyond it values, Δ and win counts
+ * only, and {@link ComparisonReport#sharesBeyondBudget} names it, as it names the shares). The
  * rule for losses is {@link DeltaMethod}'s.
  *
  * <p>A --quantile's calibration and an --interval's coverage are means of per-row indicators (1 when
@@ -75,6 +78,8 @@ final class ComparisonStates {
     private final BootstrapMoments[] momentBootstraps;
     /** Per loss, the bootstrap of ece; null for the others. */
     private final BootstrapEce[] eceBootstraps;
+    /** Per loss, the bootstrap of medae; null for the others. */
+    private final BootstrapMedae[] medaeBootstraps;
     private final QuantileState[] baselineQuantiles;
     private final Pinball[] pinballs;
     private final PairedDifference[] quantilePairs;
@@ -103,10 +108,12 @@ final class ComparisonStates {
         lossPairs = new PairedDifference[losses.size()];
         momentBootstraps = new BootstrapMoments[losses.size()];
         eceBootstraps = new BootstrapEce[losses.size()];
+        medaeBootstraps = new BootstrapMedae[losses.size()];
         for (int l = 0; l < losses.size(); l++) {
             RowLoss loss = losses.get(l);
             String figure = RunFigures.key(request.losses().get(l));
-            baselineLosses[l] = new LossState(loss, weighted);
+            // the run's budget, as the candidate's state (InputStates): medae is exact or a bracket for both alike
+            baselineLosses[l] = new LossState(loss, weighted, plan.exactBudgetBytes);
             boolean rowWeighted = weighted || loss.weighsRows();
             switch (DeltaMethod.of(loss)) {
                 case BOOTSTRAP_MOMENTS -> {
@@ -117,6 +124,11 @@ final class ComparisonStates {
                 case BOOTSTRAP_ECE -> {
                     lossPairs[l] = PairedDifference.ofWinsOnly(figure);
                     eceBootstraps[l] = new BootstrapEce(baseline.seed(), baseline.replicates(), baseline.confidence());
+                }
+                case BOOTSTRAP_MEDAE -> {
+                    lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                    medaeBootstraps[l] = new BootstrapMedae(weighted, plan.exactBudgetBytes, baseline.seed(),
+                            baseline.replicates(), baseline.confidence());
                 }
                 case WINS_ONLY -> lossPairs[l] = PairedDifference.ofWinsOnly(figure);
                 case BOOTSTRAP_FINISHED_MEAN -> lossPairs[l] = PairedDifference.ofFinishedMean(figure, rowWeighted,
@@ -187,6 +199,11 @@ final class ComparisonStates {
                         candidate.column(Role.TARGET), sampleWeight, n);
             }
             if (eceBootstraps[l] != null) acceptEce(eceBootstraps[l], source, batch, candidate, base, n);
+            if (medaeBootstraps[l] != null) {
+                // medae's row losses are the absolute errors; it weighs rows by the sample weight alone
+                medaeBootstraps[l].accept(source, batch::rowNumber, candidateState.plainRowLosses(),
+                        baselineLosses[l].plainRowLosses(), sampleWeight, n);
+            }
         }
         if (shares != null) {
             double[][] candidateLosses = input.rowLosses(contributionLosses);
@@ -263,6 +280,7 @@ final class ComparisonStates {
             if (lossPairs[l] != null) lossPairs[l].combine(other.lossPairs[l]);
             if (momentBootstraps[l] != null) momentBootstraps[l].combine(other.momentBootstraps[l]);
             if (eceBootstraps[l] != null) eceBootstraps[l].combine(other.eceBootstraps[l]);
+            if (medaeBootstraps[l] != null) medaeBootstraps[l].combine(other.medaeBootstraps[l]);
         }
         for (int q = 0; q < baselineQuantiles.length; q++) {
             baselineQuantiles[q].combine(other.baselineQuantiles[q]);
@@ -287,8 +305,10 @@ final class ComparisonStates {
                             List<IntervalReport> candidateIntervals, ContributionResult candidateContributions) {
         Double margin = baseline.margin();
         List<FigureComparison> figures = new ArrayList<>();
+        List<String> beyondBudget = new ArrayList<>();
         for (int l = 0; l < baselineLosses.length; l++) {
             PairedFigures paired = lossPairs[l].result();
+            if (medaeBootstraps[l] != null && !medaeBootstraps[l].exact()) beyondBudget.add(candidateLosses.get(l).key());
             figures.add(FigureComparison.of(candidateLosses.get(l).key(), baselineLosses[l].result().value(),
                     candidateLosses.get(l).value(), plan.streamed.get(l).higherIsBetter(),
                     inference(l, paired), paired.wins(), margin));
@@ -319,7 +339,6 @@ final class ComparisonStates {
                     baselineIntervals[i].result().coverage(), candidate.result().coverage(), plan.nominals.get(i),
                     paired.inference(), paired.wins()));
         }
-        List<String> beyondBudget = new ArrayList<>();
         if (shares != null && candidateContributions != null) {
             addShares(candidateContributions, figures, beyondBudget);
         }
@@ -331,6 +350,7 @@ final class ComparisonStates {
     private DifferenceInference inference(int l, PairedFigures paired) {
         if (momentBootstraps[l] != null) return momentBootstraps[l].result();
         if (eceBootstraps[l] != null) return eceBootstraps[l].result();
+        if (medaeBootstraps[l] != null) return medaeBootstraps[l].result(); // null beyond the budget
         return paired.inference();
     }
 
