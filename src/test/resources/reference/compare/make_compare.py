@@ -29,6 +29,17 @@ Independent implementations used:
     with numpy.sort, the share the math.fsum of its first m values over the math.fsum of all, with
     m = 1, min(K, n_b) and max(1, ceil(f * n_b)) (f as its decimal: fractions.Fraction of the decimal
     string), each model ranked by its own values. Files shares_rows.csv, shares_expected.csv.
+  - the bootstrap of ece (accumulate.BootstrapEce): each replicate's resample built with numpy.repeat of
+    each model's confidences and hits by k, binned with numpy.searchsorted(edges, c, side="right") - 1 over
+    the 16 edges j/15 (TorchMetrics' bucketize(right=True); c = 1 in a bin of its own), per bin
+    |hits - math.fsum(confidences)|, ece = math.fsum(gaps) / rows drawn (CalibrationBins' formula: each sum
+    exact and rounded once); the point ece (every k = 1) also by TorchMetrics' formula
+    sum_b (n_b/n) |acc_b - conf_b| in numpy as a check. Files ece_rows.csv, ece_expected.csv.
+  - the bootstrap of medae (accumulate.BootstrapMedae): each replicate's resample numpy.repeat(e, k) of each
+    model's absolute errors, its median numpy.median (unweighted) or scikit-learn 1.2's
+    sklearn.utils.stats._weighted_percentile(numpy.repeat(e, k), numpy.repeat(w, k), 50) (weighted; the
+    weights are multiples of 1/4, so its float cumulative sums are exact and its lower weighted median is the
+    exactly defined one). Files medae_rows.csv, medae_expected.csv.
 """
 import csv
 import math
@@ -282,6 +293,125 @@ def share_bootstrap_fixtures():
                               " ".join(repr(float(x)) for x in d)])
 
 
+ECE_EDGES = np.arange(16) / 15.0
+
+
+def ece_of(conf, hit):
+    """CalibrationBins' ece of a multiset: 15 equal bins and c = 1 alone, exact sums rounded once."""
+    if len(conf) == 0:
+        return math.nan
+    bins = np.searchsorted(ECE_EDGES, conf, side="right") - 1
+    gaps = []
+    for j in range(16):
+        inside = bins == j
+        if inside.any():
+            gaps.append(abs(float(np.sum(hit[inside])) - math.fsum(conf[inside])))
+    return math.fsum(gaps) / len(conf)
+
+
+def ece_torchmetrics_formula(conf, hit):
+    bins = np.searchsorted(ECE_EDGES, conf, side="right") - 1
+    total = 0.0
+    for j in range(16):
+        inside = bins == j
+        if inside.any():
+            total += inside.mean() * abs(hit[inside].mean() - conf[inside].mean())
+    return total
+
+
+def ece_bootstrap_fixtures():
+    rng = np.random.default_rng(41)
+    rows = []
+    for source, n in ((0, 90), (1, 60)):
+        # the candidate better calibrated than the baseline; some confidences on bin edges, some exactly 1
+        cand = rng.uniform(0.4, 1.0, n)
+        cand[rng.random(n) < 0.1] = 1.0
+        cand[:4] = [7 / 15, 0.6, 14 / 15, 1.0]
+        hit_c = rng.random(n) < cand
+        base = np.clip(cand + rng.normal(0.08, 0.1, n), 0, 1)
+        hit_b = hit_c.copy()
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), bool(hit_c[i]), float(base[i]), bool(hit_b[i])))
+    with open("ece_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per row, two models' confidences and hits, two inputs\n")
+        out.writerow(["input", "row", "cand_conf", "cand_hit", "base_conf", "base_hit"])
+        for source, row, c, hc, b, hb in rows:
+            out.writerow([source, row, repr(c), int(hc), repr(b), int(hb)])
+    c = np.array([r[2] for r in rows])
+    hc = np.array([r[3] for r in rows], dtype=float)
+    b = np.array([r[4] for r in rows])
+    hb = np.array([r[5] for r in rows], dtype=float)
+    point_c, point_b = ece_of(c, hc), ece_of(b, hb)
+    assert abs(point_c - ece_torchmetrics_formula(c, hc)) < 1e-14
+    assert abs(point_b - ece_torchmetrics_formula(b, hb)) < 1e-14
+    with open("ece_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: ece bootstrap of ece_rows.csv; point eces, interval, p, replicate deltas\n")
+        out.writerow(["case", "seed", "replicates", "level", "candidate", "baseline", "ci_low", "ci_high", "p", "deltas"])
+        for case, seed, replicates, level in (("b120", 5, 120, 0.95), ("b90", 20240917, 90, 0.9)):
+            keys = [row_key(seed, source, row) for source, row, *_ in rows]
+            deltas = []
+            for r in range(replicates):
+                k = np.array([count(key, r) for key in keys])
+                if k.sum() == 0:
+                    deltas.append(math.nan)
+                    continue
+                deltas.append(ece_of(np.repeat(c, k), np.repeat(hc, k)) - ece_of(np.repeat(b, k), np.repeat(hb, k)))
+            kept = np.array([x for x in deltas if not math.isnan(x)])
+            alpha = 1 - level
+            low, high = np.quantile(kept, [alpha / 2, 1 - alpha / 2], method="linear")
+            p = min(1.0, 2 * (1 + min(int(np.sum(kept <= 0)), int(np.sum(kept >= 0)))) / (len(kept) + 1))
+            out.writerow([case, seed, replicates, level, repr(point_c), repr(point_b), repr(float(low)),
+                          repr(float(high)), repr(p), " ".join(repr(float(x)) for x in deltas)])
+
+
+def medae_bootstrap_fixtures():
+    from sklearn.utils.stats import _weighted_percentile
+    rng = np.random.default_rng(43)
+    rows = []
+    for source, n in ((0, 70), (1, 51)):
+        # errors rounded to 2 decimals so that there are ties; the baseline's larger
+        cand = np.round(np.abs(rng.normal(0, 1.0, n)), 2)
+        base = np.round(np.abs(rng.normal(0, 1.3, n)), 2)
+        w = rng.choice([0.0, 0.25, 1.0, 2.0, 3.25], n)
+        for i in range(n):
+            rows.append((source, i + 1, float(cand[i]), float(base[i]), float(w[i])))
+    with open("medae_rows.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: per row, two models' absolute errors and a sample weight, two inputs\n")
+        out.writerow(["input", "row", "cand", "base", "w"])
+        for source, row, c, b, w in rows:
+            out.writerow([source, row, repr(c), repr(b), repr(w)])
+    c = np.array([r[2] for r in rows])
+    b = np.array([r[3] for r in rows])
+    w = np.array([r[4] for r in rows])
+    with open("medae_expected.csv", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        f.write("# written by make_compare.py: medae bootstrap of medae_rows.csv; point medians, interval, p, replicate deltas\n")
+        out.writerow(["case", "seed", "replicates", "weighted", "level", "candidate", "baseline", "ci_low", "ci_high",
+                      "p", "deltas"])
+        for case, seed, replicates, weighted, level in (("unweighted", 9, 120, False, 0.95),
+                                                         ("weighted", 20240917, 90, True, 0.9)):
+            def med(values, k):
+                if weighted:
+                    return float(_weighted_percentile(np.repeat(values, k), np.repeat(w, k), 50))
+                return float(np.median(np.repeat(values, k)))
+            ones = np.ones(len(rows), dtype=int)
+            keys = [row_key(seed, source, row) for source, row, *_ in rows]
+            deltas = []
+            for r in range(replicates):
+                k = np.array([count(key, r) for key in keys])
+                assert k.sum() > 0 and (not weighted or np.sum(k * w) > 0)
+                deltas.append(med(c, k) - med(b, k))
+            kept = np.array(deltas)
+            alpha = 1 - level
+            low, high = np.quantile(kept, [alpha / 2, 1 - alpha / 2], method="linear")
+            p = min(1.0, 2 * (1 + min(int(np.sum(kept <= 0)), int(np.sum(kept >= 0)))) / (len(kept) + 1))
+            out.writerow([case, seed, replicates, int(weighted), level, repr(med(c, ones)), repr(med(b, ones)),
+                          repr(float(low)), repr(float(high)), repr(p), " ".join(repr(float(x)) for x in deltas)])
+
+
 def main():
     with open("mean_rows.csv", "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
@@ -307,3 +437,5 @@ if __name__ == "__main__":
     bootstrap_fixtures()
     bootstrap_moments_fixtures()
     share_bootstrap_fixtures()
+    ece_bootstrap_fixtures()
+    medae_bootstrap_fixtures()

@@ -2,6 +2,8 @@ package org.losseval.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losseval.accumulate.BootstrapEce;
+import org.losseval.accumulate.BootstrapMedae;
 import org.losseval.accumulate.BootstrapMoments;
 import org.losseval.accumulate.ContributionSettings;
 import org.losseval.accumulate.ContributionState;
@@ -12,6 +14,7 @@ import org.losseval.accumulate.QuantileState;
 import org.losseval.accumulate.ShareBootstrap;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.kernel.Kernels;
+import org.losseval.loss.Ece;
 import org.losseval.loss.MomentLoss;
 import org.losseval.loss.Pinball;
 import org.losseval.loss.Role;
@@ -39,7 +42,10 @@ import org.losseval.report.QuantileReport;
  * <p>How each figure is compared: a loss that is a weighted mean of its row losses (mse, mae, huber, ce,
  * ...), a --quantile's pinball loss and an --interval's interval score by the paired t interval; a function of
  * a mean (rmse) and a ratio of sums (r2, explained_variance, max_error: {@link BootstrapMoments}) by the
- * Poisson bootstrap; ece by its values and the win counts of its row losses only (no interval of Δ yet). The
+ * Poisson bootstrap; ece by the Poisson bootstrap of its bins' sums ({@link BootstrapEce}, streaming); medae by
+ * the Poisson bootstrap of its rows ({@link BootstrapMedae}: each row's key and both models' absolute errors,
+ * 24 bytes a row, 32 weighted, within a budget of the --exact-budget's size; beyond it values, Δ and win counts
+ * only, and {@link ComparisonReport#sharesBeyondBudget} names it, as it names the shares). The
  * rule for losses is {@link DeltaMethod}'s.
  *
  * <p>A --quantile's calibration and an --interval's coverage are means of per-row indicators (1 when
@@ -70,6 +76,10 @@ final class ComparisonStates {
     private final PairedDifference[] lossPairs;
     /** Per loss, the bootstrap of a ratio-of-sums loss (r2, explained_variance, max_error); null for the others. */
     private final BootstrapMoments[] momentBootstraps;
+    /** Per loss, the bootstrap of ece; null for the others. */
+    private final BootstrapEce[] eceBootstraps;
+    /** Per loss, the bootstrap of medae; null for the others. */
+    private final BootstrapMedae[] medaeBootstraps;
     private final QuantileState[] baselineQuantiles;
     private final Pinball[] pinballs;
     private final PairedDifference[] quantilePairs;
@@ -85,6 +95,8 @@ final class ComparisonStates {
     private final ShareBootstrap shares;
     private transient double[] candidateScratch = new double[0];
     private transient double[] baselineScratch = new double[0];
+    private transient boolean[] candidateHits = new boolean[0];
+    private transient boolean[] baselineHits = new boolean[0];
 
     ComparisonStates(RunPlan plan) {
         this.plan = plan;
@@ -95,15 +107,27 @@ final class ComparisonStates {
         baselineLosses = new LossState[losses.size()];
         lossPairs = new PairedDifference[losses.size()];
         momentBootstraps = new BootstrapMoments[losses.size()];
+        eceBootstraps = new BootstrapEce[losses.size()];
+        medaeBootstraps = new BootstrapMedae[losses.size()];
         for (int l = 0; l < losses.size(); l++) {
             RowLoss loss = losses.get(l);
             String figure = RunFigures.key(request.losses().get(l));
-            baselineLosses[l] = new LossState(loss, weighted);
+            // the run's budget, as the candidate's state (InputStates): medae is exact or a bracket for both alike
+            baselineLosses[l] = new LossState(loss, weighted, plan.exactBudgetBytes);
             boolean rowWeighted = weighted || loss.weighsRows();
             switch (DeltaMethod.of(loss)) {
                 case BOOTSTRAP_MOMENTS -> {
                     lossPairs[l] = PairedDifference.ofWinsOnly(figure);
                     momentBootstraps[l] = new BootstrapMoments((MomentLoss) loss, weighted, baseline.seed(),
+                            baseline.replicates(), baseline.confidence());
+                }
+                case BOOTSTRAP_ECE -> {
+                    lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                    eceBootstraps[l] = new BootstrapEce(baseline.seed(), baseline.replicates(), baseline.confidence());
+                }
+                case BOOTSTRAP_MEDAE -> {
+                    lossPairs[l] = PairedDifference.ofWinsOnly(figure);
+                    medaeBootstraps[l] = new BootstrapMedae(weighted, plan.exactBudgetBytes, baseline.seed(),
                             baseline.replicates(), baseline.confidence());
                 }
                 case WINS_ONLY -> lossPairs[l] = PairedDifference.ofWinsOnly(figure);
@@ -174,6 +198,12 @@ final class ComparisonStates {
                 momentBootstraps[l].accept(source, batch::rowNumber, candidate.column(Role.PRED), base.column(Role.PRED),
                         candidate.column(Role.TARGET), sampleWeight, n);
             }
+            if (eceBootstraps[l] != null) acceptEce(eceBootstraps[l], source, batch, candidate, base, n);
+            if (medaeBootstraps[l] != null) {
+                // medae's row losses are the absolute errors; it weighs rows by the sample weight alone
+                medaeBootstraps[l].accept(source, batch::rowNumber, candidateState.plainRowLosses(),
+                        baselineLosses[l].plainRowLosses(), sampleWeight, n);
+            }
         }
         if (shares != null) {
             double[][] candidateLosses = input.rowLosses(contributionLosses);
@@ -186,10 +216,7 @@ final class ComparisonStates {
             shares.accept(source, batch::rowNumber, sampleWeight, candidateLosses, baselineRowLosses, n);
         }
         if (baselineQuantiles.length == 0 && baselineIntervals.length == 0) return;
-        if (candidateScratch.length < n) {
-            candidateScratch = new double[n];
-            baselineScratch = new double[n];
-        }
+        ensureScratch(n);
         double[] target = candidate.column(Role.TARGET);
         for (int q = 0; q < baselineQuantiles.length; q++) {
             double[] cand = batch.column(plan.request.quantiles().get(q).column());
@@ -226,12 +253,34 @@ final class ComparisonStates {
         }
     }
 
+    /** Each model's confidences and hits as ece reads them ({@link Ece#confidences}), into the bootstrap. */
+    private void acceptEce(BootstrapEce state, int source, ColumnBatch batch, BatchInputs candidate, BatchInputs base,
+                           int n) {
+        ensureScratch(n);
+        Ece.confidences(candidate, candidateScratch, candidateHits, n);
+        Ece.confidences(base, baselineScratch, baselineHits, n);
+        state.accept(source, batch::rowNumber, candidateScratch, candidateHits, baselineScratch, baselineHits, n);
+    }
+
+    private void ensureScratch(int n) {
+        if (candidateScratch.length < n) {
+            candidateScratch = new double[n];
+            baselineScratch = new double[n];
+        }
+        if (candidateHits.length < n) {
+            candidateHits = new boolean[n];
+            baselineHits = new boolean[n];
+        }
+    }
+
     /** Adds another part of the run's comparison (a later range of a split file, or a Spark partition's), made from the same plan; {@code other} is not changed. */
     void combine(ComparisonStates other) {
         for (int l = 0; l < baselineLosses.length; l++) {
             baselineLosses[l].combine(other.baselineLosses[l]);
             if (lossPairs[l] != null) lossPairs[l].combine(other.lossPairs[l]);
             if (momentBootstraps[l] != null) momentBootstraps[l].combine(other.momentBootstraps[l]);
+            if (eceBootstraps[l] != null) eceBootstraps[l].combine(other.eceBootstraps[l]);
+            if (medaeBootstraps[l] != null) medaeBootstraps[l].combine(other.medaeBootstraps[l]);
         }
         for (int q = 0; q < baselineQuantiles.length; q++) {
             baselineQuantiles[q].combine(other.baselineQuantiles[q]);
@@ -256,11 +305,13 @@ final class ComparisonStates {
                             List<IntervalReport> candidateIntervals, ContributionResult candidateContributions) {
         Double margin = baseline.margin();
         List<FigureComparison> figures = new ArrayList<>();
+        List<String> beyondBudget = new ArrayList<>();
         for (int l = 0; l < baselineLosses.length; l++) {
             PairedFigures paired = lossPairs[l].result();
+            if (medaeBootstraps[l] != null && !medaeBootstraps[l].exact()) beyondBudget.add(candidateLosses.get(l).key());
             figures.add(FigureComparison.of(candidateLosses.get(l).key(), baselineLosses[l].result().value(),
                     candidateLosses.get(l).value(), plan.streamed.get(l).higherIsBetter(),
-                    momentBootstraps[l] != null ? momentBootstraps[l].result() : paired.inference(), paired.wins(), margin));
+                    inference(l, paired), paired.wins(), margin));
         }
         for (int q = 0; q < baselineQuantiles.length; q++) {
             PairedFigures paired = quantilePairs[q].result();
@@ -288,12 +339,19 @@ final class ComparisonStates {
                     baselineIntervals[i].result().coverage(), candidate.result().coverage(), plan.nominals.get(i),
                     paired.inference(), paired.wins()));
         }
-        List<String> beyondBudget = new ArrayList<>();
         if (shares != null && candidateContributions != null) {
             addShares(candidateContributions, figures, beyondBudget);
         }
         return new ComparisonReport(columns(baseline), baseline.confidence(), margin, baseline.seed(),
                 baseline.replicates(), figures, beyondBudget);
+    }
+
+    /** Loss l's interval of Δ: its bootstrap's when it has one, else the paired state's (null for wins only). */
+    private DifferenceInference inference(int l, PairedFigures paired) {
+        if (momentBootstraps[l] != null) return momentBootstraps[l].result();
+        if (eceBootstraps[l] != null) return eceBootstraps[l].result();
+        if (medaeBootstraps[l] != null) return medaeBootstraps[l].result(); // null beyond the budget
+        return paired.inference();
     }
 
     /**

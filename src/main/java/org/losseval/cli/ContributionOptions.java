@@ -42,7 +42,8 @@ final class ContributionOptions {
                     + "outlier figures become brackets within 0.4%% (the report says which). The same budget, again, "
                     + "keeps medae exact (8 bytes a row, 16 with --weight; also with --no-contrib), and with a "
                     + "baseline the intervals of the shares' delta (8 bytes a row plus 16 per loss; the baseline's "
-                    + "own shares take as much as the candidate's). At most a "
+                    + "own shares take as much as the candidate's) and of medae's delta (24 bytes a row, 32 with "
+                    + "--weight). At most a "
                     + "quarter of the Java heap is used, whatever is asked (-Xmx1g or more keeps the default). "
                     + "Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;

@@ -20,7 +20,9 @@ import java.util.List;
  *                        (--exact-budget), in the order above: those in {@code figures} (share_top1, share_topK,
  *                        and a top-fraction share whose two values are still exact) have values and delta but no
  *                        interval; the others (a top-fraction share whose values are brackets) are not compared.
- *                        Empty when every share has its interval, or there are none (--no-contrib).
+ *                        Also medae (first, in the losses' order) when its bootstrap's rows exceeded its budget
+ *                        of the same size: it is in {@code figures}, without an interval.
+ *                        Empty when every share and medae has its interval, or there are none (--no-contrib).
  */
 public record ComparisonReport(List<ColumnRole> baselineColumns, double confidence, Double margin, long seed,
                                int replicates, List<FigureComparison> figures, List<String> sharesBeyondBudget) {

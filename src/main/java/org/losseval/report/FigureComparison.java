@@ -11,7 +11,7 @@ package org.losseval.report;
  * @param delta          candidate - baseline
  * @param relativeDelta  delta / |baseline|; NaN when the baseline is 0
  * @param higherIsBetter whether a larger value is better (r2, explained_variance), which turns the verdict
- * @param inference      the interval of delta and its p-value, or null when the figure has none (ece; see
+ * @param inference      the interval of delta and its p-value, or null when the figure has none (medae or a share beyond the budget; see
  *                       {@code docs/json-schema.md})
  * @param wins           rows where the candidate's row value is lower, equal, higher
  * @param verdict        what the interval says

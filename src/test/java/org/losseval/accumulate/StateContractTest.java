@@ -49,7 +49,7 @@ import org.losseval.loss.RowLoss;
  * {@link AbsoluteErrorMedian} (alone and inside medae; exact, beyond its budget, and crossing it part-way),
  * {@link PairedDifference} (paired t, bootstrap with {@link BootstrapDifference} over {@link ReplicateSums}, wins
  * only), {@link ShareBootstrap} (exact, and crossing its budget part-way), {@link WinTally},
- * {@link CalibrationBins}, {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
+ * {@link CalibrationBins}, {@link BootstrapEce}, {@link BootstrapMedae} (exact, and crossing its budget part-way), {@link QuantileCrossings}, {@link ResidualHistogramState}, {@link ReliabilityState},
  * {@link GroupState} (losses with and without intervals, a deferred loss, a quantile and an interval, plain and
  * weighted; and compared with a baseline), {@link RowTally} and {@link ExactSum} (through an adapter: it predates the interface and is kept as it is).
  * The histogram, RowTally and ExactSum combine with any other of their kind, so (d) does not apply to them.
@@ -207,6 +207,23 @@ class StateContractTest {
                     shareSettings.withExactBudgetBytes(100 * ShareBootstrap.bytesPerRow(2)), 5, 12, 0.9),
                     feedShares(weighted), List.of()));
         }
+        for (boolean weighted : new boolean[] {false, true}) {
+            String w = weighted ? "weighted " : "";
+            long budget = 1L << 20;
+            all.add(state(w + "medae bootstrap", () -> new BootstrapMedae(weighted, budget, 5, 12, 0.9), feedMedaeBootstrap(weighted),
+                    List.of(state("other seed", () -> new BootstrapMedae(weighted, budget, 6, 12, 0.9), feedMedaeBootstrap(weighted), List.of()),
+                            state("other budget", () -> new BootstrapMedae(weighted, budget + 8, 5, 12, 0.9),
+                                    feedMedaeBootstrap(weighted), List.of()),
+                            state("other weighting", () -> new BootstrapMedae(!weighted, budget, 5, 12, 0.9),
+                                    feedMedaeBootstrap(!weighted), List.of()))));
+            // beyond the budget after 1000 rows: chunks within it, their combination not (sizes 1023 and 4099)
+            all.add(state(w + "medae bootstrap beyond the budget", () -> new BootstrapMedae(weighted,
+                    1000L * BootstrapMedae.bytesPerRow(weighted), 5, 12, 0.9), feedMedaeBootstrap(weighted), List.of()));
+        }
+        all.add(state("ece bootstrap", () -> new BootstrapEce(5, 12, 0.9), StateContractTest::feedEceBootstrap,
+                List.of(state("other seed", () -> new BootstrapEce(6, 12, 0.9), StateContractTest::feedEceBootstrap, List.of()),
+                        state("other level", () -> new BootstrapEce(5, 12, 0.95), StateContractTest::feedEceBootstrap,
+                                List.of()))));
         all.add(state("paired wins only", () -> PairedDifference.ofWinsOnly("r2"), feedPairs(false),
                 List.of(state("mean", () -> PairedDifference.ofMean("r2", false, 0.95), feedPairs(false), List.of()))));
         all.add(state("win tally", WinTally::new, (tally, rows, from, to) -> tally.accept(
@@ -622,6 +639,50 @@ class StateContractTest {
     }
 
     /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
+    /** The candidate's errors |pred - target| (signed zeros, huge values), the baseline's |prob - 0.5|. */
+    private static Feeder<BootstrapMedae> feedMedaeBootstrap(boolean weighted) {
+        return (state, rows, from, to) -> {
+            int start = from;
+            while (start < to) {
+                int end = start;
+                while (end < to && rows.source[end] == rows.source[start]) end++;
+                double[] cand = new double[end - start];
+                double[] base = new double[end - start];
+                for (int i = start; i < end; i++) {
+                    cand[i - start] = Math.abs(rows.pred[i] - rows.target[i]);
+                    base[i - start] = Math.abs(rows.prob[i] - 0.5);
+                }
+                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+                state.accept(rows.source[start], i -> numbers[i], cand, base,
+                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+                start = end;
+            }
+        };
+    }
+
+    /** The candidate's confidence is prob (0, 1, 0.5 and others) with hit = binary label; the baseline's as feedCalibration's. */
+    private static void feedEceBootstrap(BootstrapEce state, ContractRows rows, int from, int to) {
+        int start = from;
+        while (start < to) {
+            int end = start;
+            while (end < to && rows.source[end] == rows.source[start]) end++;
+            int n = end - start;
+            double[] cc = new double[n];
+            double[] bc = new double[n];
+            boolean[] ch = new boolean[n];
+            boolean[] bh = new boolean[n];
+            for (int i = start; i < end; i++) {
+                cc[i - start] = rows.prob[i];
+                ch[i - start] = rows.binary[i] == 1;
+                bc[i - start] = i % 17 == 0 ? 1.0 : rows.weight[i] / (1 + rows.weight[i]);
+                bh[i - start] = rows.label[i] == 1;
+            }
+            long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+            state.accept(rows.source[start], i -> numbers[i], cc, ch, bc, bh, n);
+            start = end;
+        }
+    }
+
     private static void feedCalibration(CalibrationBins bins, ContractRows rows, int from, int to) {
         double[] confidence = new double[to - from];
         boolean[] hit = new boolean[to - from];
