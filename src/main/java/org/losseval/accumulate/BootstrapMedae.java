@@ -1,7 +1,5 @@
 package org.losseval.accumulate;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntToLongFunction;
 import org.losseval.report.DifferenceInference;
 
@@ -43,8 +41,6 @@ import org.losseval.report.DifferenceInference;
  * unweighted one's. {@link #accept} only stores. Not thread-safe.
  */
 public final class BootstrapMedae implements MergeableState<BootstrapMedae, DifferenceInference> {
-    /** As {@link DoubleBlocks#BLOCK}, so that a block of keys lines up with a block of each column. */
-    private static final int KEY_BLOCK = DoubleBlocks.BLOCK;
 
     private final boolean weighted;
     private final long budgetBytes;
@@ -52,10 +48,8 @@ public final class BootstrapMedae implements MergeableState<BootstrapMedae, Diff
     private final int replicates;
     private final double confidence;
     private long rows;
-    /** The keys stored (rows while within the budget). */
-    private long keyCount;
-    /** The rows' bootstrap keys, in blocks of {@link #KEY_BLOCK}; null beyond the budget. */
-    private List<long[]> keys = new ArrayList<>();
+    /** The rows' bootstrap keys; null beyond the budget. */
+    private KeyBlocks keys = new KeyBlocks();
     /** errors[model]: model 0 the candidate and 1 the baseline; null beyond the budget. */
     private DoubleBlocks[] errors = {new DoubleBlocks(), new DoubleBlocks()};
     /** The sample weights; null when unweighted or beyond the budget. */
@@ -98,7 +92,7 @@ public final class BootstrapMedae implements MergeableState<BootstrapMedae, Diff
         if (keys != null && overBudget(rows + n)) drop();
         rows += n;
         if (keys == null) return;
-        for (int i = 0; i < n; i++) appendKey(PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i)));
+        for (int i = 0; i < n; i++) keys.add(PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i)));
         errors[0].append(candidate, 0, n);
         errors[1].append(baseline, 0, n);
         if (weighted) weights.append(weight, 0, n);
@@ -114,22 +108,6 @@ public final class BootstrapMedae implements MergeableState<BootstrapMedae, Diff
         weights = null;
     }
 
-    private void appendKey(long key) {
-        long size = keyCount;
-        if (size % KEY_BLOCK == 0) keys.add(new long[KEY_BLOCK]);
-        keys.get(keys.size() - 1)[(int) (size % KEY_BLOCK)] = key;
-        keyCount++;
-    }
-
-    private long[] keyArray() {
-        long[] all = new long[Math.toIntExact(keyCount)];
-        for (int b = 0; b < keys.size(); b++) {
-            int from = b * KEY_BLOCK;
-            System.arraycopy(keys.get(b), 0, all, from, (int) Math.min(KEY_BLOCK, keyCount - from));
-        }
-        return all;
-    }
-
     /** Adds another state of the same weighting, budget, seed, replicates and level; checks first. */
     @Override
     public void combine(BootstrapMedae other) {
@@ -141,7 +119,7 @@ public final class BootstrapMedae implements MergeableState<BootstrapMedae, Diff
         }
         if (keys != null && (other.keys == null || overBudget(rows + other.rows))) drop();
         if (keys != null) {
-            for (long key : other.keyArray()) appendKey(key);
+            keys.addAll(other.keys);
             errors[0].append(other.errors[0]);
             errors[1].append(other.errors[1]);
             if (weighted) weights.append(other.weights);
@@ -161,7 +139,7 @@ public final class BootstrapMedae implements MergeableState<BootstrapMedae, Diff
     /** The replicates' Δ*, in replicate order (NaN where a replicate drew no row or no weight). */
     public double[] replicateDeltas() {
         if (keys == null) throw new IllegalStateException("beyond the budget: no replicates");
-        long[] rowKeys = keyArray();
+        long[] rowKeys = keys.toArray();
         double[][] values = {errors[0].toArray(), errors[1].toArray()};
         double[] w = weighted ? weights.toArray() : null;
         // unweighted: each model's rows ranked once (descending, ShareBootstrap's stable sort), walked per replicate

@@ -86,8 +86,6 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         }
     }
 
-    /** As {@link DoubleBlocks#BLOCK}, so that a block of keys lines up with a block of each column. */
-    private static final int KEY_BLOCK = DoubleBlocks.BLOCK;
 
     private final List<String> losses;
     private final boolean weighted;
@@ -96,10 +94,8 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
     private final int replicates;
     private final double confidence;
     private long rows;
-    /** The keys stored (rows while within the budget). */
-    private long keyCount;
-    /** The rows' bootstrap keys, in blocks of {@link #KEY_BLOCK}; null beyond the budget. */
-    private List<long[]> keys = new ArrayList<>();
+    /** The rows' bootstrap keys; null beyond the budget. */
+    private KeyBlocks keys = new KeyBlocks();
     /** contributions[model][loss], model 0 the candidate and 1 the baseline; null beyond the budget. */
     private DoubleBlocks[][] contributions;
     private double[] scratch = new double[0];
@@ -151,7 +147,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         if (keys != null && overBudget(rows + n)) drop();
         rows += n;
         if (keys == null) return;
-        for (int i = 0; i < n; i++) appendKey(PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i)));
+        for (int i = 0; i < n; i++) keys.add(PoissonBootstrap.key(seed, input, rowNumber.applyAsLong(i)));
         if (scratch.length < n) scratch = new double[n];
         double[][][] models = {candidate, baseline};
         for (int m = 0; m < 2; m++) {
@@ -172,22 +168,6 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         contributions = null;
     }
 
-    private void appendKey(long key) {
-        long size = keyCount;
-        if (size % KEY_BLOCK == 0) keys.add(new long[KEY_BLOCK]);
-        keys.get(keys.size() - 1)[(int) (size % KEY_BLOCK)] = key;
-        keyCount++;
-    }
-
-    private long[] keyArray() {
-        long[] all = new long[Math.toIntExact(keyCount)];
-        for (int b = 0; b < keys.size(); b++) {
-            int from = b * KEY_BLOCK;
-            System.arraycopy(keys.get(b), 0, all, from, (int) Math.min(KEY_BLOCK, keyCount - from));
-        }
-        return all;
-    }
-
     /** Adds another state of the same losses, weighting, settings, seed, replicates and level; checks first. */
     @Override
     public void combine(ShareBootstrap other) {
@@ -199,8 +179,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         }
         if (keys != null && (other.keys == null || overBudget(rows + other.rows))) drop();
         if (keys != null) {
-            long[] theirs = other.keyArray();
-            for (long key : theirs) appendKey(key);
+            keys.addAll(other.keys);
             for (int m = 0; m < 2; m++) {
                 for (int l = 0; l < losses.size(); l++) contributions[m][l].append(other.contributions[m][l]);
             }
@@ -239,7 +218,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
      * one pass over the rows, a block at a time, drawing each row's counts once for all of them.
      */
     private final class Sample {
-        final long[] keys = keyArray();
+        final long[] keys = ShareBootstrap.this.keys.toArray();
         /** Per replicate, the m of each share (null for a replicate that drew no row); [0] of the sample itself. */
         final long[][] replicateTargets = new long[replicates][];
         final long[][] sampleTargets = {targets(keys.length)};
@@ -252,16 +231,16 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
             double[] counts = new double[replicates];
             long[] drawn = new long[replicates];
             ReplicateSums[][] sums = new ReplicateSums[2][losses.size()];
-            double[][][] block = new double[2][losses.size()][KEY_BLOCK];
+            double[][][] block = new double[2][losses.size()][KeyBlocks.BLOCK];
             for (int m = 0; m < 2; m++) {
                 for (int l = 0; l < losses.size(); l++) sums[m][l] = new ReplicateSums(replicates);
             }
-            for (int k = 0; k < ShareBootstrap.this.keys.size(); k++) {
+            for (int k = 0; k < ShareBootstrap.this.keys.blockCount(); k++) {
                 int fill = 0;
                 for (int m = 0; m < 2; m++) {
                     for (int l = 0; l < losses.size(); l++) fill = contributions[m][l].copyBlock(k, block[m][l]);
                 }
-                long[] keyBlock = ShareBootstrap.this.keys.get(k);
+                long[] keyBlock = ShareBootstrap.this.keys.block(k);
                 for (int i = 0; i < fill; i++) {
                     PoissonBootstrap.counts(keyBlock[i], counts, replicates);
                     for (int b = 0; b < replicates; b++) drawn[b] += (long) counts[b];
