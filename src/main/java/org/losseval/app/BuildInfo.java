@@ -3,7 +3,6 @@ package org.losseval.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.losseval.kernel.Kernels;
 
 /** What {@code --version} reports: losseval's version, written into a resource by the Maven build, and the kernel. */
 public final class BuildInfo {
@@ -22,10 +21,11 @@ public final class BuildInfo {
     }
 
     /**
-     * The regression kernels a large run would use and why, e.g. "vector (512-bit, 8 doubles)", or "scalar"
-     * and the reason. Asking loads the kernel classes, so only {@code --version} calls it.
+     * The regression kernels a long run uses on this JVM and why ({@link KernelChooser#plan}): the vector
+     * kernels are available on Java 17 and 25 but not started by default, and this says so. Asking loads the
+     * kernel classes, so only {@code --version} calls it.
      */
     public static String kernel() {
-        return Kernels.regression().description();
+        return new KernelChooser().plan();
     }
 }

@@ -100,6 +100,21 @@ final class KernelChooser {
         activeUsed |= other.activeUsed;
     }
 
+    /**
+     * What {@code --version} says: the kernels a long run uses on this JVM. The vector ones when they are
+     * available and start after some number of rows; else the scalar ones, and why (the vector kernels are not
+     * available, or not started on this release, with what they would be).
+     */
+    String plan() {
+        RegressionKernels available = Kernels.regression();
+        if (!Kernels.vectorActive()) return available.description();
+        if (vectorAfterRows == NEVER) {
+            return "scalar (the vector kernels, " + available.description() + ", are slower on Java " + feature
+                    + "; -D" + PROPERTY + "=N starts them after N rows)";
+        }
+        return available.description() + (vectorAfterRows == 0 ? "" : ", after " + vectorAfterRows + " rows");
+    }
+
     /** What the report says: the active kernels if any batch used them, else why the run stayed scalar. */
     synchronized String description() {
         if (activeUsed) return Kernels.regression().description();

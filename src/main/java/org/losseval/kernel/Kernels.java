@@ -22,6 +22,11 @@ public final class Kernels {
         return ActiveRegression.KERNELS;
     }
 
+    /** Whether the active regression kernels are the vector ones (else the scalar ones, and their description says why). */
+    public static boolean vectorActive() {
+        return !(regression() instanceof ScalarRegressionKernels);
+    }
+
     /** The scalar regression reference, whatever is active. */
     public static RegressionKernels scalar() {
         return SCALAR;

@@ -75,4 +75,20 @@ class KernelChooserTest {
         assertSame(Kernels.scalar(), kernels.regression());
         assertSame(Kernels.scalarClassification(), kernels.classification());
     }
+
+    /** --version: what a long run uses, and why not the vector kernels when they are available but not started. */
+    @Test
+    void thePlanOfVersionNamesWhatALongRunUses() {
+        String active = Kernels.regression().description();
+        if (Kernels.vectorActive()) {
+            assertEquals("scalar (the vector kernels, " + active + ", are slower on Java 25;"
+                    + " -Dlosseval.vectorAfterRows=N starts them after N rows)", new KernelChooser(null, 25).plan());
+            assertEquals(active + ", after 1000 rows", new KernelChooser(1000L, 17).plan());
+            assertEquals(active, new KernelChooser(0L, 17).plan());
+        } else {
+            // the scalar execution of the suite: the scalar kernels' own reason, whatever the switch-over
+            assertEquals(active, new KernelChooser(null, 25).plan());
+            assertEquals(active, new KernelChooser(0L, 17).plan());
+        }
+    }
 }
