@@ -19,7 +19,6 @@ import org.losseval.report.DifferenceInference;
  * the reference's point medians equal to {@link AbsoluteErrorMedian}'s, so the reference computes the run's medae.
  */
 class BootstrapMedaeReferenceTest {
-    private static final double QUANTILE = 1e-13;
 
     private record Row(int input, long row, double cand, double base, double w) {}
 
@@ -58,21 +57,10 @@ class BootstrapMedaeReferenceTest {
                     Integer.parseInt(expected.get("replicates")), level);
             feed(state, rows, weighted, 7);
             assertTrue(state.exact());
-            String[] deltas = expected.get("deltas").split(" ");
-            double[] actual = state.replicateDeltas();
-            assertEquals(deltas.length, actual.length, name);
-            for (int r = 0; r < deltas.length; r++) {
-                assertEquals(Double.doubleToLongBits(Double.parseDouble(deltas[r])), Double.doubleToLongBits(actual[r]),
-                        name + " replicate " + r + ": " + deltas[r] + " vs " + actual[r]);
-            }
+            BootstrapExpected.assertReplicates(expected, state.replicateDeltas());
             DifferenceInference result = state.result();
-            assertEquals(DifferenceInference.BOOTSTRAP, result.method());
             assertEquals(rows.size(), result.rows());
-            double low = Double.parseDouble(expected.get("ci_low"));
-            double high = Double.parseDouble(expected.get("ci_high"));
-            assertEquals(low, result.interval().low(), QUANTILE * Math.abs(low), name);
-            assertEquals(high, result.interval().high(), QUANTILE * Math.abs(high), name);
-            assertEquals(Double.parseDouble(expected.get("p")), result.pValue(), name);
+            BootstrapExpected.assertInference(expected, result);
 
             // the reference's point medians (every k = 1) are the run's
             for (String model : List.of("cand", "base")) {

@@ -12,7 +12,7 @@ import org.losseval.report.DifferenceInference;
  * {@link PoissonBootstrap} and {@link BootstrapDifference} against the NumPy re-implementation of their
  * Javadoc in {@code reference/compare/make_compare.py}: the counts and every replicate's delta bit for bit
  * (both sides sum exactly and round once, then divide and take square roots in IEEE arithmetic), the
- * percentile interval to {@link #QUANTILE} and the p-value exactly.
+ * percentile interval to {@link BootstrapExpected#QUANTILE} and the p-value exactly.
  */
 class BootstrapReferenceTest {
     /**
@@ -20,7 +20,6 @@ class BootstrapReferenceTest {
      * (n - 1)·p, which may differ in the last bit of the fraction; the interpolated value moves by at most a few
      * ulps of the spread of the two neighbours: 1e-13 relative.
      */
-    private static final double QUANTILE = 1e-13;
 
     private record Row(int input, long row, double cand, double base, double w) {}
 
@@ -64,21 +63,9 @@ class BootstrapReferenceTest {
                     state.accept(source, i -> numbers[i], c, b, weighted ? w : null, batch.size());
                 }
             }
-            String name = expected.get("case");
-            String[] deltas = expected.get("deltas").split(" ");
-            double[] actual = state.replicateDeltas();
-            assertEquals(deltas.length, actual.length, name);
-            for (int r = 0; r < deltas.length; r++) {
-                assertEquals(Double.doubleToLongBits(Double.parseDouble(deltas[r])), Double.doubleToLongBits(actual[r]),
-                        name + " replicate " + r + ": " + deltas[r] + " vs " + actual[r]);
-            }
+            BootstrapExpected.assertReplicates(expected, state.replicateDeltas());
             DifferenceInference result = state.result();
-            assertEquals(DifferenceInference.BOOTSTRAP, result.method());
-            double low = Double.parseDouble(expected.get("ci_low"));
-            double high = Double.parseDouble(expected.get("ci_high"));
-            assertEquals(low, result.interval().low(), QUANTILE * Math.abs(low), name);
-            assertEquals(high, result.interval().high(), QUANTILE * Math.abs(high), name);
-            assertEquals(Double.parseDouble(expected.get("p")), result.pValue(), name);
+            BootstrapExpected.assertInference(expected, result);
             assertEquals(level, result.interval().level());
         }
     }
