@@ -101,6 +101,41 @@ final class BucketPages implements StateCodec.Decoded {
         page[b + 1] = after;
     }
 
+    /**
+     * Adds a bucket given as its count and the 128-bit two's-complement integer (high, low) of its significands'
+     * sum, whose values have the given exponent (0 in a counting map, which takes no sum): {@link BucketSums}'
+     * form, in which {@link ResidualBuckets} hands over what it cannot hold. The count may be 0.
+     */
+    void addRaw(long key, long exponent, long count, long low, long high) {
+        long[] page = page(key >> BucketKeys.SUB_BUCKET_BITS, exponent);
+        if (page == null) {
+            overflow().addRaw(key, (short) exponent, count, low, high);
+            return;
+        }
+        int k = (int) key & (PAGE - 1);
+        if (counting) {
+            page[k] += count;
+            return;
+        }
+        if (page[EXPONENT_SLOT] != exponent) throw new IllegalStateException("mixed exponents under bucket " + key);
+        int b = k * STRIDE;
+        page[b] += count;
+        // high * 2^64 + low as H * 2^63 + L with L in [0, 2^63), this page's form
+        long after = page[b + 1] + (low & Long.MAX_VALUE);
+        long carries = (high << 1) | (low >>> 63);
+        if (after < 0) {
+            after &= Long.MAX_VALUE;
+            carries++;
+        }
+        page[b + 1] = after;
+        page[HIGH + k] += carries;
+    }
+
+    /** Whether bucket k of a page holds nothing: no count and, in a summing map, no sum ({@link #addRaw} may add sums of no count). */
+    private boolean empty(long[] page, int k) {
+        return counting ? page[k] == 0 : page[k * STRIDE] == 0 && page[k * STRIDE + 1] == 0 && page[HIGH + k] == 0;
+    }
+
     /** Adds every bucket of the other map, which counts or sums as this one does. */
     void combine(BucketPages other) {
         if (other.counting != counting) throw new IllegalArgumentException("cannot combine a counting map with a summing one");
@@ -114,7 +149,7 @@ final class BucketPages implements StateCodec.Decoded {
             }
             for (int k = 0; k < PAGE; k++) {
                 int b = counting ? k : k * STRIDE;
-                if (theirs[b] == 0) continue;
+                if (other.empty(theirs, k)) continue;
                 if (mine == null) {
                     overflow().addRaw(key(id, k), (short) exponent, theirs[b], counting ? 0 : low64(theirs, k),
                             counting ? 0 : high64(theirs, k));
@@ -146,7 +181,7 @@ final class BucketPages implements StateCodec.Decoded {
             short exponent = counting ? 0 : (short) page[EXPONENT_SLOT];
             for (int k = 0; k < PAGE; k++) {
                 int b = counting ? k : k * STRIDE;
-                if (page[b] == 0) continue;
+                if (empty(page, k)) continue;
                 all.addRaw(key(madeIds[p], k), exponent, page[b], counting ? 0 : low64(page, k), counting ? 0 : high64(page, k));
             }
         }

@@ -38,11 +38,12 @@ final class ContributionSummary {
 
     private final BucketPages[] contributions;
     /**
-     * The residual maps, or null when the run has no residuals. The row count per residual bucket is the
-     * count of loss 0's (residual bucket, exponent) map summed over the exponents, so {@code residuals}
-     * counts only the rows that map leaves out (loss 0's contribution negative or not finite): one addition
-     * a row fewer.
+     * The residual maps, or all null when the run has no residuals: {@code byBucket} holds each residual
+     * bucket's row count and every loss's sum in one map (one lookup per row); {@code residuals} counts the
+     * rows it leaves out (binades beyond its memory bound), and {@code byResidual} holds, per loss, the values
+     * it leaves out, by (residual bucket, exponent) ({@link ResidualBuckets}).
      */
+    private final ResidualBuckets byBucket;
     private final BucketPages residuals;
     private final BucketPages[] byResidual;
     /** The maps in the hashed form the figures read, made on the first read after a change; null until then. */
@@ -54,6 +55,7 @@ final class ContributionSummary {
     ContributionSummary(int losses, boolean withResiduals) {
         contributions = new BucketPages[losses];
         for (int l = 0; l < losses; l++) contributions[l] = new BucketPages(false);
+        byBucket = withResiduals ? new ResidualBuckets(losses) : null;
         residuals = withResiduals ? new BucketPages(true) : null;
         byResidual = withResiduals ? new BucketPages[losses] : null;
         if (withResiduals) {
@@ -64,7 +66,7 @@ final class ContributionSummary {
     /**
      * Adds rows {@code [from, from + n)}: each residual (when the summary has them) and each contribution that
      * is finite and &ge; +0.0 (the others are left out, see the class comment). One map at a time, so that the
-     * pages of one map stay in the cache while a batch goes through it.
+     * pages of one map stay in the cache while a batch goes through it; the residual side is one map.
      *
      * @param residual     the rows' residuals, or null exactly when the summary has none
      * @param contribution {@code contribution[l][from + i]}: row i's contribution to loss l
@@ -82,18 +84,14 @@ final class ContributionSummary {
                 double x = c[i];
                 if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.add(BucketKeys.key(x), x);
             }
-            if (residual == null) continue;
-            BucketPages byRow = byResidual[l];
-            BucketPages leftOut = l == 0 ? residuals : null; // loss 0 always holds its own maps
-            for (int i = from; i < end; i++) {
-                double x = c[i];
-                if (x >= 0 && x < Double.POSITIVE_INFINITY) {
-                    byRow.add(residualKey(residual[i], x), x);
-                } else if (leftOut != null) {
-                    leftOut.count(BucketKeys.key(residual[i]));
-                }
-            }
         }
+        if (residual == null) return;
+        int[] own = new int[contributions.length];
+        int ownCount = 0;
+        for (int l = 0; l < contributions.length; l++) {
+            if (sharedWith[l] == l) own[ownCount++] = l;
+        }
+        byBucket.addRows(residual, contribution, from, end, own, ownCount, residuals, byResidual);
     }
 
     /**
@@ -101,9 +99,7 @@ final class ContributionSummary {
      * residual's sign and exponent, then the contribution's exponent, then the residual's sub-bucket bits
      * lowest, so one page is one residual binade with one contribution exponent.
      */
-    private static long residualKey(double residual, double contribution) {
-        long residualBucket = BucketKeys.key(residual);
-        long exponent = Double.doubleToRawLongBits(contribution) >>> 52;
+    static long residualKey(long residualBucket, long exponent) {
         return (residualBucket >> BucketKeys.SUB_BUCKET_BITS << (EXPONENT_BITS + BucketKeys.SUB_BUCKET_BITS))
                 | (exponent << BucketKeys.SUB_BUCKET_BITS) | (residualBucket & SUB_BUCKET_MASK);
     }
@@ -124,7 +120,10 @@ final class ContributionSummary {
             contributions[l].combine(other.contributions[otherSharedWith[l]]);
             if (residuals != null) byResidual[l].combine(other.byResidual[otherSharedWith[l]]);
         }
-        if (residuals != null) residuals.combine(other.residuals);
+        if (residuals != null) {
+            residuals.combine(other.residuals);
+            byBucket.combine(other.byBucket, otherSharedWith, sharedWith, residuals, byResidual);
+        }
     }
 
     /** Makes loss {@code to}'s maps a copy of loss {@code from}'s (a loss that stops sharing). */
@@ -135,6 +134,7 @@ final class ContributionSummary {
         if (residuals != null) {
             byResidual[to] = new BucketPages(false);
             byResidual[to].combine(byResidual[from]);
+            byBucket.copyLoss(from, to);
         }
     }
 
@@ -157,10 +157,12 @@ final class ContributionSummary {
         readContributionSlots = slots;
         if (residuals != null) {
             readByResidual = new BucketSums[byResidual.length];
-            for (int l = 0; l < byResidual.length; l++) readByResidual[l] = byResidual[l].toBucketSums();
+            for (int l = 0; l < byResidual.length; l++) {
+                readByResidual[l] = byResidual[l].toBucketSums();
+                byBucket.addSumsTo(readByResidual[l], l);
+            }
             BucketSums counts = residuals.toBucketSums();
-            BucketSums first = readByResidual[0];
-            for (int s : first.slotsByKey()) counts.addRaw(residualBucket(first.key(s)), (short) 0, first.count(s), 0, 0);
+            byBucket.addCountsTo(counts);
             readResiduals = counts;
         }
         readContributions = byValue;
