@@ -82,7 +82,7 @@ final class ContributionSummary {
             BucketPages byValue = contributions[l];
             for (int i = from; i < end; i++) {
                 double x = c[i];
-                if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.add(BucketKeys.key(x), x);
+                if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.addNonNegative(x);
             }
         }
         if (residual == null) return;
