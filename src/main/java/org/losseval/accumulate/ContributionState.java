@@ -198,6 +198,18 @@ public final class ContributionState implements MergeableState<ContributionState
 
     public long rows() { return store.rows(); }
 
+    /**
+     * Tells the state that it will be combined into a state of {@code totalRows} rows or more: when those are
+     * beyond the budget it folds its rows into the summary now, on the caller's thread, rather than in the
+     * {@link #combine} that would have to. The figures do not change (the combined state would summarize
+     * anyway, and a summary is the same whatever the order of rows and merges); what changes is where the
+     * work is done: a file read in ranges on several threads folds each range on its own thread
+     * ({@code app.SplitReading}) instead of every row on one thread after them.
+     */
+    public void expectRows(long totalRows) {
+        store.expectRows(totalRows, sharedWith);
+    }
+
     /** True while every row is kept, i.e. every figure of {@link #result} is exact. */
     public boolean exact() { return store.exact(); }
 
