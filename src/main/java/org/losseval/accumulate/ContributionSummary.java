@@ -269,18 +269,21 @@ final class ContributionSummary {
         return valueAtRank(sorted, counts, n / 2 - 1) / 2 + upper / 2;
     }
 
-    /** As {@link #countedMedian} for unsorted values. */
+    /**
+     * As {@link #countedMedian} for unsorted values: the distinct values sorted (a primitive sort, not boxed
+     * indices with a comparator: tens of thousands of buckets), each with the counts of its copies, which gives
+     * every rank the same value.
+     */
     private static double sortedWeightedMedian(double[] values, long[] counts, long n) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] sorted = new double[values.length];
-        long[] sortedCounts = new long[values.length];
-        for (int i = 0; i < order.length; i++) {
-            sorted[i] = values[order[i]];
-            sortedCounts[i] = counts[order[i]];
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || Double.compare(sorted[i], sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
         }
-        return countedMedian(sorted, sortedCounts, n);
+        long[] merged = new long[distinct];
+        for (int i = 0; i < values.length; i++) merged[Arrays.binarySearch(sorted, 0, distinct, values[i])] += counts[i];
+        return countedMedian(Arrays.copyOf(sorted, distinct), merged, n);
     }
 
     /** The value of the 0-based rank in the multiset. */
