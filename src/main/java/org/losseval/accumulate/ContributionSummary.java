@@ -15,8 +15,11 @@ import java.util.Arrays;
  *   <li>only when the run has residuals: residual bucket &rarr; row count, which gives the median and the
  *       MAD as brackets, and per loss (residual bucket, contribution exponent) &rarr; sum, which gives the
  *       outliers' part of each loss ({@link #outliers}, {@link #outlierSum}, read by
- *       {@link ResidualOutliers}).</li>
+ *       {@link ResidualOutliers}). Both are kept in one map for all losses, one lookup per row
+ *       ({@link ResidualBuckets}), with per-loss maps for the values it cannot take.</li>
  * </ul>
+ * Per row: one addition to each loss's contribution map and one to the residual map (five for five losses
+ * of which two share, against eight before the residual map; 42 ns a row for four losses, in-process).
  *
  * <p>Error bounds. The sum of the worst m rows is exact for every bucket above the one holding the m-th
  * worst row; from that boundary bucket (c rows, sum S, values in [lo, hi], hi &le; lo(1 + 2<sup>-8</sup>))
@@ -25,9 +28,11 @@ import java.util.Arrays;
  * brackets from the bucket bounds (each residual is placed within 2<sup>-8</sup> of its magnitude);
  * outlier counts and shares bracket the rows whose residual bucket straddles the threshold band.
  *
- * <p>Memory: the maps are {@link BucketPages}: 6 KiB per binade a map has seen (2 KiB for the residual
- * counts), at most {@value BucketPages#MAX_PAGES} binades per map before further ones go to a hashed map
- * at 35 to 70 bytes per bucket; the size grows with the spread of the values, not with the row count. The
+ * <p>Memory: the contribution maps and the fallbacks are {@link BucketPages}: 6 KiB per binade a map has seen
+ * (2 KiB for the residual counts), at most {@value BucketPages#MAX_PAGES} binades per map before further ones
+ * go to a hashed map at 35 to 70 bytes per bucket; the residual map 2 KiB &times; (1 + 2 &times; losses) per
+ * residual binade, at most {@link ResidualBuckets#MAX_BYTES} (8 MiB); the size grows with the spread of the
+ * values, not with the row count. The
  * figures read a hashed copy ({@link BucketSums}, same buckets and sums), made once per change.
  * Contributions must be finite and non-negative (the store keeps the others out).
  */

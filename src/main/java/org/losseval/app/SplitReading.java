@@ -22,8 +22,9 @@ import org.losseval.io.Source;
  * <p>Threads: {@code threads} at most, started here and stopped before {@link #read} returns. The first range
  * feeds the run's own states (nothing else touches them until the threads are joined); each later range feeds
  * new ones, combined into the run's after the join. Memory: each range has its own batch arrays (8192 rows
- * of each column read), read buffer (1 MiB) and states; a state with a budget (contribution figures, exact
- * medians) may use its budget in every range.
+ * of each column read), read buffer (1 MiB) and states; a state with a budget (exact medians, groups) may
+ * use its budget in every range, but the contribution figures' row store leaves its budget once the ranges
+ * together are beyond it ({@link #contributionRows}).
  */
 final class SplitReading {
     private final RunPlan plan;
