@@ -76,8 +76,29 @@ final class BucketSums {
 
     int size() { return size; }
 
-    /** The occupied slots, ordered by key. */
+    /**
+     * The occupied slots, ordered by key. The summaries' keys fit in an int, so each (key, slot) pair is one long
+     * and the sort a primitive one: the figures of a summary sort tens of thousands of buckets, which as boxed
+     * slots with a comparator took most of the time of reading the figures, and the compiler's time for TimSort
+     * besides; other keys take the boxed way.
+     */
     int[] slotsByKey() {
+        long[] packed = new long[size];
+        int filled = 0;
+        for (int s = 0; s < keys.length && filled >= 0; s++) {
+            if (!used[s]) continue;
+            if (keys[s] != (int) keys[s]) {
+                filled = -1;
+            } else {
+                packed[filled++] = (keys[s] << 32) | s;
+            }
+        }
+        if (filled >= 0) {
+            Arrays.sort(packed);
+            int[] slots = new int[size];
+            for (int i = 0; i < size; i++) slots[i] = (int) packed[i];
+            return slots;
+        }
         Integer[] order = new Integer[size];
         int n = 0;
         for (int s = 0; s < keys.length; s++) if (used[s]) order[n++] = s;

@@ -123,19 +123,34 @@ public final class ContributionState implements MergeableState<ContributionState
         double[] residual = null;
         if (outliers != null) {
             residual = residualScratch;
-            for (int i = 0; i < n; i++) residual[i] = batch.pred()[i] - batch.target()[i];
+            residuals(batch.pred(), batch.target(), residual, n);
         }
-        double[] weight = batch.weight();
         for (int l = 0; l < losses.size(); l++) {
-            if (sharedWith[l] != l) continue;
-            double[] loss = batch.rowLosses()[l];
-            double[] c = contributionScratch[l];
-            // + 0.0 turns -0.0 into +0.0, so zero contributions share one bucket
-            for (int i = 0; i < n; i++) c[i] = weight != null ? contribution(weight[i], loss[i]) : loss[i] + 0.0;
+            if (sharedWith[l] == l) contributions(batch.weight(), batch.rowLosses()[l], contributionScratch[l], n);
         }
         if (histogram != null) histogram.accept(residual, n); // first: it refuses a NaN residual
         concentration.accept(batch, residual, contributionScratch, sharedWith);
         store.accept(residual, contributionScratch, n, sharedWith);
+    }
+
+    /*
+     * The row loops of a batch are small methods of their own, and the methods that run once a batch have none:
+     * the JIT's optimizing compiler then compiles each loop once, where a batch-level method with loops got
+     * compiled on its loops' counts (on-stack replacement, then again whole) with every callee inlined, which
+     * cost more compiler time than the loops ran (src/bench/README.md).
+     */
+
+    private static void residuals(double[] pred, double[] target, double[] residual, int n) {
+        for (int i = 0; i < n; i++) residual[i] = pred[i] - target[i];
+    }
+
+    /** The rows' contributions ({@link #contribution}; + 0.0 turns -0.0 into +0.0, so zeros share one bucket). */
+    private static void contributions(double[] weight, double[] loss, double[] c, int n) {
+        if (weight == null) {
+            for (int i = 0; i < n; i++) c[i] = loss[i] + 0.0;
+        } else {
+            for (int i = 0; i < n; i++) c[i] = contribution(weight[i], loss[i]);
+        }
     }
 
     /**
@@ -197,6 +212,18 @@ public final class ContributionState implements MergeableState<ContributionState
     }
 
     public long rows() { return store.rows(); }
+
+    /**
+     * Tells the state that it will be combined into a state of {@code totalRows} rows or more: when those are
+     * beyond the budget it folds its rows into the summary now, on the caller's thread, rather than in the
+     * {@link #combine} that would have to. The figures do not change (the combined state would summarize
+     * anyway, and a summary is the same whatever the order of rows and merges); what changes is where the
+     * work is done: a file read in ranges on several threads folds each range on its own thread
+     * ({@code app.SplitReading}) instead of every row on one thread after them.
+     */
+    public void expectRows(long totalRows) {
+        store.expectRows(totalRows, sharedWith);
+    }
 
     /** True while every row is kept, i.e. every figure of {@link #result} is exact. */
     public boolean exact() { return store.exact(); }

@@ -77,17 +77,28 @@ final class LossConcentration {
     void accept(ContributionState.Batch batch, double[] residual, double[][] contribution, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
             if (sharedWith[l] != l) continue;
-            double[] c = contribution[l];
-            double[] loss = batch.rowLosses()[l];
-            totals[l].addAll(c, batch.size());
-            WorstRows heap = worst[l];
-            for (int i = 0; i < batch.size(); i++) {
-                if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) undefinedRows[l]++;
-                if (heap.rejects(c[i])) continue;
-                heap.offer(new WorstRow(batch.source(), batch.rowNumber().applyAsLong(i), valueOrNaN(batch.pred(), i),
-                        valueOrNaN(batch.target(), i), valueOrNaN(residual, i), loss[i],
-                        batch.weight() == null ? 1.0 : batch.weight()[i], c[i]));
-            }
+            totals[l].addAll(contribution[l], batch.size());
+            undefinedRows[l] += undefined(contribution[l], batch.size());
+            offer(worst[l], batch, residual, batch.rowLosses()[l], contribution[l]);
+        }
+    }
+
+    /** The contributions that are negative or not finite (a loop of its own: see ContributionState). */
+    private static long undefined(double[] c, int n) {
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) count++;
+        }
+        return count;
+    }
+
+    /** Offers the heap each row it does not reject at a glance. */
+    private static void offer(WorstRows heap, ContributionState.Batch batch, double[] residual, double[] loss, double[] c) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (heap.rejects(c[i])) continue;
+            heap.offer(new WorstRow(batch.source(), batch.rowNumber().applyAsLong(i), valueOrNaN(batch.pred(), i),
+                    valueOrNaN(batch.target(), i), valueOrNaN(residual, i), loss[i],
+                    batch.weight() == null ? 1.0 : batch.weight()[i], c[i]));
         }
     }
 

@@ -76,6 +76,15 @@ final class RowStore {
         if (summary == null && overBudget(rows)) switchToSummary(sharedWith);
     }
 
+    /**
+     * Switches to the summary now when {@code totalRows}, the rows of the store this one will be combined into,
+     * are beyond the budget ({@link ContributionState#expectRows}); sharedWith as in {@link #accept}.
+     */
+    void expectRows(long totalRows, int[] sharedWith) {
+        if (totalRows < rows) throw new IllegalArgumentException("expected " + totalRows + " rows, already " + rows);
+        if (summary == null && overBudget(totalRows)) switchToSummary(rows == 0 ? null : sharedWith);
+    }
+
     /** Whether the other store has the same layout and budget, so that {@link #combine} can take it. */
     boolean compatible(RowStore other) {
         return other.losses == losses && other.withResiduals == withResiduals && other.budgetBytes == budgetBytes;

@@ -80,6 +80,20 @@ final class RunStates {
         if (comparison != null) comparison.combine(other.comparison);
     }
 
+    /** The rows the contribution figures have taken, or 0 when the run has none. */
+    long contributionRows() {
+        return contributions == null ? 0 : contributions.rows();
+    }
+
+    /**
+     * Tells the states that they will be combined into states of at least {@code totalRows} contribution rows,
+     * so that those beyond their budget fold their rows here, on the caller's thread
+     * ({@link ContributionState#expectRows}; the figures do not change).
+     */
+    void expectRows(long totalRows) {
+        if (contributions != null) contributions.expectRows(totalRows);
+    }
+
     /** Adds a validated batch to the comparison, after {@link #accept}; {@code baseline} is the baseline's view. */
     void acceptBaseline(int source, ColumnBatch batch, BatchInputs candidate, BatchInputs baseline, double[] sampleWeight,
                         InputStates input) {

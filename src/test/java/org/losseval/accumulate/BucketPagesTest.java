@@ -172,4 +172,23 @@ class BucketPagesTest {
         assertTrue(map.toBucketSums().size() <= BucketPages.PAGE);
         assertArrayEquals(new int[0], new BucketPages(false).toBucketSums().slotsByKey());
     }
+
+    @Test
+    void addingNonNegativeValuesByTheirOwnBucketEqualsTheHashedMap() {
+        // the contribution maps' way: values >= 0 of many binades, zeros, -0.0, subnormals and the largest double;
+        // enough binades (1,200) that the pages beyond the cap go to the hashed map, interleaved with add()
+        Random random = new Random(18);
+        double[] v = values(random, 60_000, 1_200);
+        BucketPages map = new BucketPages(false);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 97 == 0 ? -0.0 : Math.abs(v[i]);
+            if (i % 5 == 0) {
+                map.add(BucketKeys.key(v[i]), v[i]);
+            } else {
+                map.addNonNegative(v[i]);
+            }
+        }
+        assertEquals(BucketPages.MAX_PAGES, map.pages());
+        assertSameBuckets(reference(v, 0, v.length), map.toBucketSums());
+    }
 }

@@ -269,6 +269,35 @@ class ContributionStateTest {
     }
 
     @Test
+    void partsToldTheRowsTheyWillJoinFoldEarlyAndGiveTheWholesFigures() {
+        // expectRows(total) as a file read in ranges calls it: during the reading with the rows seen so far, and
+        // before the combine with all of them. Beyond the budget the parts fold at once, within it they stay
+        // exact; either way the combined figures are the whole's.
+        Rows rows = referenceCases().get("heavy_tails");
+        for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 4_096, 2_048, 0}) {
+            ContributionSettings settings = settings(3, budget);
+            ContributionResult whole = whole(rows, settings, 1000).result();
+            ContributionState first = ContributionState.withResiduals(LOSSES, false, settings);
+            ContributionState second = ContributionState.withResiduals(LOSSES, false, settings);
+            rows.feed(first, 0, 60, 20);
+            first.expectRows(60);
+            rows.feed(second, 60, 100, 40);
+            second.expectRows(100);
+            assertEquals(budget >= 60 * 32, first.exact(), "budget " + budget + ": the first part within it");
+            assertEquals(budget >= 100 * 32, second.exact(), "budget " + budget + ": the second part told of 100 rows");
+            rows.feed(first, 100, rows.size(), 50);
+            first.expectRows(rows.size());
+            second.expectRows(rows.size());
+            assertEquals(budget >= 240 * 32, second.exact(), "budget " + budget + ": told of every row");
+            first.combine(second);
+            assertEquals(whole, first.result(), "budget " + budget);
+        }
+        ContributionState state = ContributionState.withResiduals(LOSSES, false, settings(3, 0));
+        rows.feed(state, 0, 10, 10);
+        assertThrows(IllegalArgumentException.class, () -> state.expectRows(9), "fewer rows than it holds");
+    }
+
+    @Test
     void summaryBracketsContainTheExactFiguresAndTopFigsStayExact() {
         Random random = new Random(5);
         int n = 20_000;

@@ -15,8 +15,9 @@ import org.losseval.io.Sources;
  * it (a cap is in the states' fingerprint). Run from the project's root, once per format version (never to refresh a
  * released version's files: a change that makes them fail to decode is a new version, with its own directory; only
  * while no release writes a version may its files be rewritten, as version 1's were when the perf and boot branches
- * changed DoubleBlocks, GroupState and KernelChooser, when --compare-shares entered the request, and when the
- * comparison took bootstraps of ece and medae):
+ * changed DoubleBlocks, GroupState and KernelChooser, when --compare-shares entered the request, when the
+ * comparison took bootstraps of ece and medae, and when the contribution summary took one residual map for every
+ * loss, ResidualBuckets):
  * <pre>
  *   mvn -o -B -q test-compile
  *   java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \

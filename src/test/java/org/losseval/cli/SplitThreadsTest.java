@@ -72,6 +72,17 @@ class SplitThreadsTest {
                     "--baseline-pred", "base", "--group-by", "region", "--seed", "3");
             assertSameReports("eval", file, "-p", "pred", "-t", "target", "-l", "mae,huber:delta=mad",
                     "--group-by", "region", "--group-by", "id500", "--exact-budget", "1");
+            // Beyond the budget together (30,000 rows of 48 bytes against 1 MiB), within it in each range: the
+            // ranges fold into their summaries while they read and before the combine (RunStates.expectRows);
+            // with weights, contributions of one residual bucket have many exponents.
+            for (String weight : new String[] {null, "w"}) {
+                List<String> args = new java.util.ArrayList<>(List.of("eval", file, "-p", "pred", "-t", "target", "-l",
+                        "mse,rmse,mae,huber:delta=1,pinball:q=0.9", "--exact-budget", "1"));
+                if (weight != null) args.addAll(List.of("-w", weight));
+                String[] argv = args.toArray(String[]::new);
+                assertSameReports(argv);
+                assertTrue(run("1", argv).contains("\"exact\": false"), "beyond the budget: " + args);
+            }
             return null;
         });
     }
