@@ -102,6 +102,13 @@ final class FastCsvSource implements Source {
     private int[] textSlot;
     private int[] fieldStart;
     private int[] fieldEnd;
+    /**
+     * The fused path ({@link #fusedRow}): whether it is on (not for a delimiter that can be part of a number),
+     * which slots are read as numbers, and the value read into each.
+     */
+    private boolean fused;
+    private boolean[] numberSlotRead;
+    private double[] slotValue;
     private double[][] values;
     /** {@code lines[i]}: the line batch row i is on, reused like {@link #values}. */
     private long[] lines;
@@ -202,6 +209,10 @@ final class FastCsvSource implements Source {
         }
         fieldStart = new int[slots];
         fieldEnd = new int[slots];
+        numberSlotRead = new boolean[slots];
+        for (int slot : numberSlot) numberSlotRead[slot] = true;
+        slotValue = new double[slots];
+        fused = !isNumberByte(delimiter);
         values = new double[layout.names.length][options.batchSize()];
         lines = new long[options.batchSize()];
     }
@@ -264,6 +275,10 @@ final class FastCsvSource implements Source {
         List<CellIssue> issues = new ArrayList<>();
         int size = 0;
         while (size < options.batchSize()) {
+            if (fused && fusedRow(size)) {
+                size++;
+                continue;
+            }
             Scan scan = scanRecord();
             if (scan == Scan.END) break;
             if (scan == Scan.HAND_OVER) {
@@ -295,14 +310,78 @@ final class FastCsvSource implements Source {
                 issues.add(new CellIssue(index, layout.names[c], problem, ByteNumberCell.text(buf, fieldStart[f], fieldEnd[f])));
             }
         }
+        finishRow(index);
+    }
+
+    /** Reads the text fields of the record just scanned into batch index {@code index}, and moves past it. */
+    private void finishRow(int index) {
         for (int t = 0; t < textSlot.length; t++) {
             int f = textSlot[t];
             if (f >= 0) layout.texts.codes[t][index] = layout.texts.dictionaries[t].code(buf, fieldStart[f], fieldEnd[f]);
         }
         pos = nextRecord;
-        lines[index] = line;
-        linesRead = line;
-        rowsRead = row;
+        linesRead++;
+        rowsRead++;
+        lines[index] = linesRead;
+    }
+
+    /**
+     * The fused path: reads the record at {@link #pos} into batch index {@code index} in one walk over its bytes,
+     * converting each requested number field while scanning it ({@link CanonicalDecimal}) and skipping the other
+     * fields with a search for the next delimiter. It only takes a record that the ordinary path would read
+     * without a cell issue: whole in the buffer, ending in LF or CRLF, the header's number of fields, no quote or
+     * lone CR, within the record bound, every number field canonical and finite. Anything else is declined
+     * (false, nothing changed) and the ordinary {@link #scanRecord} and {@link #readRow} read the record, so the
+     * two paths cannot differ on it.
+     */
+    private boolean fusedRow(int index) {
+        final byte[] b = buf;
+        final byte[] cls = classes;
+        final int[] slots = slotOfField;
+        final boolean[] asNumber = numberSlotRead;
+        final byte delim = (byte) delimiter;
+        final int end = limit;
+        final int start = pos;
+        final int last = slots.length - 1;
+        int p = start;
+        for (int f = 0; ; f++) {
+            int slot = slots[f];
+            int from = p;
+            if (slot >= 0 && asNumber[slot]) {
+                p = CanonicalDecimal.parse(b, p, end, slotValue, slot);
+                if (p < 0) return false;
+            } else {
+                while (p < end && cls[b[p] & 0xff] == OTHER) p++;
+            }
+            if (p >= end) return false;
+            if (slot >= 0) {
+                fieldStart[slot] = from;
+                fieldEnd[slot] = p;
+            }
+            byte c = b[p];
+            if (f < last) {
+                if (c != delim) return false;
+                p++;
+            } else if (c == '\n') {
+                nextRecord = p + 1;
+                break;
+            } else if (c == '\r' && p + 1 < end && b[p + 1] == '\n') {
+                nextRecord = p + 2;
+                break;
+            } else {
+                return false;
+            }
+        }
+        // A one-field record with an empty unread field is a blank line; a long record is the hand-over's.
+        if (p == start || p - start > options.maxRecordChars()) return false;
+        for (int c = 0; c < numberSlot.length; c++) values[c][index] = slotValue[numberSlot[c]];
+        finishRow(index);
+        return true;
+    }
+
+    /** Whether {@code c} can be part of a canonical decimal, so that a number could swallow the delimiter. */
+    private static boolean isNumberByte(char c) {
+        return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
     }
 
     /**
