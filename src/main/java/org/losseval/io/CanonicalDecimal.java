@@ -183,15 +183,30 @@ final class CanonicalDecimal {
         long shifted = w << lz;
         int i = q + MAX_TABLE_POWER;
         long tenHigh = TEN_HIGH[i];
-        long tenLow = TEN_LOW[i];
+        int scale = TEN_SCALE[i] - lz;
         // N = shifted × T as three words (high, middle, low); the exact value is in [N, N + shifted) × 2^scale.
-        long low = shifted * tenLow;
-        long lowCarry = unsignedMultiplyHigh(shifted, tenLow);
         long middle = shifted * tenHigh;
         long high = unsignedMultiplyHigh(shifted, tenHigh);
+        // Usually the high product decides alone (Eisel-Lemire's first step): the exact value lies in
+        // [high, high + 2) units of the high word (the middle word, the low product and T's truncation add less
+        // than 2), so when the bits of the high word below the mantissa stay on one side of the half way and no
+        // carry reaches the mantissa within those 2 units, every value there rounds to the same double.
+        int shift = 11 - Long.numberOfLeadingZeros(high);
+        long half = 1L << (shift - 1);
+        long rest = high & ((half << 1) - 1);
+        if (rest + 2 <= half || rest > half && rest + 2 <= half << 1) {
+            long mantissa = (high >>> shift) + (rest > half ? 1 : 0);
+            if (mantissa == 1L << 53) {
+                mantissa >>>= 1;
+                shift++;
+            }
+            return bits(mantissa, shift + 128 + scale);
+        }
+        long tenLow = TEN_LOW[i];
+        long low = shifted * tenLow;
+        long lowCarry = unsignedMultiplyHigh(shifted, tenLow);
         middle += lowCarry;
         if (Long.compareUnsigned(middle, lowCarry) < 0) high++;
-        int scale = TEN_SCALE[i] - lz;
         long below = round(high, middle, low, scale);
         // N + shifted: cannot carry out of the high word (N + shifted < 2^192, see the class doc).
         long upperLow = low + shifted;
@@ -219,7 +234,12 @@ final class CanonicalDecimal {
                 shift++;
             }
         }
-        long exponent = 52L + shift + 128 + scale + 1023;
+        return bits(mantissa, shift + 128 + scale);
+    }
+
+    /** The bits of mantissa × 2<sup>scale</sup> (2<sup>52</sup> ≤ mantissa &lt; 2<sup>53</sup>), or -1 when not a normal double. */
+    private static long bits(long mantissa, int scale) {
+        long exponent = 52L + scale + 1023;
         if (exponent < 1 || exponent > 2046) return -1;
         return exponent << 52 | mantissa & ((1L << 52) - 1);
     }
