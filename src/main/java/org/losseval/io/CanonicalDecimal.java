@@ -20,8 +20,22 @@ import java.nio.ByteOrder;
  * rounded, gives the correctly rounded value of the text (Clinger's fast path: W. D. Clinger, "How to read
  * floating point numbers accurately", PLDI 1990), the same bits as {@link Double#parseDouble}; the sign is
  * applied after rounding, which is symmetric. A zero mantissa is a zero of the text's sign whatever the exponent.
- * Every other canonical number (more digits, a larger mantissa, a far exponent) is handed, as the same bytes, to
- * FastDoubleParser, which is what {@link ByteNumberCell} calls for such a cell: the same bits again.
+ *
+ * <p>A larger mantissa (the 17-digit output of {@link Double#toString} is above 2<sup>53</sup> about half the
+ * time) or |e| up to {@value #MAX_TABLE_POWER} goes through a table of 10<sup>e</sup> to 128 bits, T × 2<sup>s</sup>
+ * with 2<sup>127</sup> ≤ T &lt; 2<sup>128</sup> and 10<sup>e</sup> ∈ [T, T + 1) × 2<sup>s</sup> (made with
+ * {@link BigInteger} once): with m shifted to w ≥ 2<sup>63</sup>, the exact value lies in [N, N + w) × 2<sup>s'</sup>
+ * where N = w × T (192 bits). Rounding to nearest is monotone, so when both ends round to the same double, that
+ * double is the correctly rounded value; else the slow path decides. Usually the high 64 bits of w × T<sub>high</sub>
+ * decide alone (the first step of Eisel and Lemire's algorithm: D. Lemire, "Number parsing at a gigabyte per
+ * second", Software: Practice and Experience 51(8), 2021); the full product is needed only when the high word's
+ * 10 or 11 bits below the mantissa lie within 2 units of the half way or of the next mantissa (about 4 in 2<sup>10</sup>
+ * of uniformly spread bits), and undecided ends (within 2<sup>-64</sup> relative of a half way) are rarer still. The table's range keeps every
+ * result normal (19 digits × 10<sup>±64</sup>), so no subnormal rounding is needed here.
+ *
+ * <p>Every other canonical number (more than 19 digits, leading zeros included; a farther exponent; an undecided
+ * product) is handed, as the same bytes, to FastDoubleParser, which is what {@link ByteNumberCell} calls for such a
+ * cell: the same bits again.
  *
  * <h2>What it declines</h2>
  * Anything outside the grammar ({@code +1}, {@code .5}, {@code 5.}, {@code 1e}, whitespace, words such as
@@ -176,7 +190,9 @@ final class CanonicalDecimal {
 
     /**
      * The bits of the double nearest to w × 10<sup>q</sup> (w ≥ 1 read unsigned, |q| ≤ {@value #MAX_TABLE_POWER}),
-     * or -1 when the 128-bit power of ten cannot decide it; see the class doc.
+     * or -1 when the 128-bit power of ten cannot decide it (see the class doc); N = w × T with w shifted to
+     * w ≥ 2<sup>63</sup> and T ≥ 2<sup>127</sup> is at least 2<sup>190</sup> and below 2<sup>192</sup> − w, so its
+     * high word has its leading one at bit 62 or 63 and N + w does not carry out of it.
      */
     static long nearest(long w, int q) {
         int lz = Long.numberOfLeadingZeros(w);
@@ -208,7 +224,7 @@ final class CanonicalDecimal {
         middle += lowCarry;
         if (Long.compareUnsigned(middle, lowCarry) < 0) high++;
         long below = round(high, middle, low, scale);
-        // N + shifted: cannot carry out of the high word (N + shifted < 2^192, see the class doc).
+        // N + shifted cannot carry out of the high word (see above).
         long upperLow = low + shifted;
         long upperMiddle = middle;
         long upperHigh = high;
