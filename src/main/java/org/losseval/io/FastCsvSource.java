@@ -18,9 +18,12 @@ import org.losseval.batch.ColumnBatch;
  * <h2>What it reads itself</h2>
  * UTF-8 (a byte-order mark at the start is skipped), a single-byte delimiter, records ending in LF or CRLF
  * (or at the end of the input), no quote character anywhere. Bytes are read in large blocks into one
- * reused array; records are split at {@code \n}, fields at the delimiter, and only the requested fields
- * are parsed, by {@link ByteNumberCell} (FastDoubleParser on the bytes). An ordinary row allocates
- * nothing. The header is decoded and resolved by {@link CsvColumns}, as {@link CsvSource} does; blank lines
+ * reused array. An ordinary record is read by the <b>fused path</b> ({@link #fusedRow}): one walk over its
+ * bytes that converts each requested number field while scanning it ({@link CanonicalDecimal}) and skips the
+ * other fields to the next delimiter. Any record it does not take (see there) goes to the ordinary path: records
+ * are split at {@code \n}, fields at the delimiter, and only the requested fields are parsed, by
+ * {@link ByteNumberCell} (FastDoubleParser on the bytes, {@link NumberCell} for the rest). An ordinary row
+ * allocates nothing. The header is decoded and resolved by {@link CsvColumns}, as {@link CsvSource} does; blank lines
  * are skipped and are not rows; a record with the wrong number of fields is the same error, with the same row.
  *
  * <h2>Hand-over</h2>
@@ -40,13 +43,17 @@ import org.losseval.batch.ColumnBatch;
  * In the header, the hand-over replays the whole input to {@link CsvSource#open}.
  *
  * <h2>Speed</h2>
- * Reading 10<sup>7</sup> rows {@code pred,target} of 17-digit doubles (364 MB) on one thread of the shared
- * 2-core machine, after warm-up, the minimum of 5 runs ({@code CsvReadTiming} in the tests): 892 ms here,
- * 5,281 ms with Commons CSV. The time goes to FastDoubleParser (about half), the byte scan (a third) and
- * the decimal check of each cell; scanning and checking eight bytes at a time (SWAR) measured no faster.
- * This reader allocates nothing per row; FastDoubleParser itself falls back to {@code Double.parseDouble}
- * on a String for the rare texts its fast algorithm cannot round (0.15% of such numbers, about 0.6 bytes
- * per number on average).
+ * Before the fused path, each byte was touched three times: by the class-table scan of the record, by
+ * {@link ByteNumberCell}'s check of the cell, and by FastDoubleParser. Reading 2·10<sup>6</sup> rows
+ * {@code pred,target} of the benchmark's {@code reg_10m.csv} (16–17 significant digits, 74 MB) on one thread
+ * of the shared 2-core machine (load 8–10), the minimum thread CPU time of 5 runs after warm-up
+ * ({@code CsvReadTiming} in the tests, three interleaved pairs, 5 December 2026): 201–282 ms before, 130–135 ms
+ * with the fused path, about 66 ns a row. Per number ({@code CsvNumberTiming}): {@link CanonicalDecimal} 23.7 ns
+ * where a search for the field's end alone takes 18.3 ns and that search plus FastDoubleParser 37.0 ns (31.5
+ * against 42.3 ns on the cross-entropy file's logits). What is left is mostly the walk over the digits, eight at a
+ * time. This reader allocates nothing per row; FastDoubleParser, still behind the rare records the fused path
+ * declines, falls back to {@code Double.parseDouble} on a String for the rare texts its fast algorithm cannot
+ * round.
  *
  * <h2>Where the two readers may still differ</h2>
  * Only in how far they read before an error surfaces, because they buffer differently: an I/O error (a
