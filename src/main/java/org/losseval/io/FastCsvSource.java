@@ -338,8 +338,8 @@ final class FastCsvSource implements Source {
      * fields with a search for the next delimiter. It only takes a record that the ordinary path would read
      * without a cell issue: whole in the buffer, ending in LF or CRLF, the header's number of fields, no quote or
      * lone CR, within the record bound, every number field canonical and finite. Anything else is declined
-     * (false, nothing changed) and the ordinary {@link #scanRecord} and {@link #readRow} read the record, so the
-     * two paths cannot differ on it.
+     * (false: the position, rows and lines unchanged; the field bounds it wrote are written again) and the
+     * ordinary {@link #scanRecord} and {@link #readRow} read the record, so the two paths cannot differ on it.
      */
     private boolean fusedRow(int index) {
         final byte[] b = buf;
