@@ -24,8 +24,12 @@ import java.nio.channels.FileChannel;
  * <h2>Speed</h2>
  * Every byte above {@code '"'} (digits, letters, {@code .}, {@code ,}, {@code -}) is content, and only the rare
  * bytes at or below it (line ends, control bytes, space, {@code !}, {@code "}) need a decision; so words of
- * eight bytes with none of them ({@link #lowBytes}) are skipped whole, and only the word holding a line end
- * is looked at byte by byte. The file is read by positional reads into a reused 1 MiB array, so several counters
+ * eight bytes with none of them ({@link #lowBytes}) are skipped whole, and a word holding line ends but no
+ * {@code \r} or {@code "} is counted whole too ({@link #zeroBytes} marks its line ends, {@link Long#bitCount} counts
+ * them); only the rare word with a {@code \r} or {@code "}, or the one that may end the count, is looked at byte by
+ * byte. On the first half of the 10<sup>7</sup>-row benchmark CSV ({@code reg_10m.csv}, 5·10<sup>6</sup> rows,
+ * 180 MB): 108–111 ms of thread CPU with only the first test word-wise, 90–92 ms with both (5 December 2026;
+ * the positional reads' copying from the page cache is part of both). The file is read by positional reads into a reused 1 MiB array, so several counters
  * may read one file at once. Not thread-safe: one counter per thread.
  */
 final class CsvLineCounter {
@@ -44,6 +48,9 @@ final class CsvLineCounter {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = '\n' * ONES;
+    private static final long CARRIAGE_RETURNS = '\r' * ONES;
+    private static final long QUOTES = '"' * ONES;
 
     private final FileChannel file;
     private final byte[] block = new byte[BLOCK_BYTES];
@@ -67,11 +74,35 @@ final class CsvLineCounter {
             byte[] b = block;
             int i = 0;
             while (i < n) {
-                // Eight bytes at a time while none is at or below '"' (see the class doc): all content.
-                if (i + 8 <= n && lowBytes((long) LONGS.get(b, i)) == 0) {
-                    content = true;
-                    i += 8;
-                    continue;
+                if (i + 8 <= n) {
+                    long word = (long) LONGS.get(b, i);
+                    // Eight bytes at a time while none is at or below '"' (see the class doc): all content.
+                    if (lowBytes(word) == 0) {
+                        content = true;
+                        i += 8;
+                        continue;
+                    }
+                    // A word with line ends but no '\r' or '"': every other byte is content, so a line end is a
+                    // blank line's exactly when the byte before it is a line end too (or, for the word's first byte,
+                    // when the line so far is empty). Counted whole unless it may hold the row that stops the count.
+                    long ends = zeroBytes(word ^ LINE_FEEDS);
+                    if ((zeroBytes(word ^ CARRIAGE_RETURNS) | zeroBytes(word ^ QUOTES)) == 0) {
+                        long blank = ends & (ends << 8 | (content ? 0 : 0x80L));
+                        long newRows = Long.bitCount(ends) - Long.bitCount(blank);
+                        if (maxRows - rows > newRows) {
+                            if (ends != 0) {
+                                int last = (63 - Long.numberOfLeadingZeros(ends)) >>> 3;
+                                lines += Long.bitCount(ends);
+                                rows += newRows;
+                                lineEnd = blockStart + i + last + 1;
+                                content = last != 7;
+                            } else {
+                                content = true;
+                            }
+                            i += 8;
+                            continue;
+                        }
+                    }
                 }
                 int stop = Math.min(n, i + 8);
                 for (; i < stop; i++) {
@@ -112,6 +143,14 @@ final class CsvLineCounter {
      */
     static long lowBytes(long word) {
         return (word - 0x23 * ONES) & ~word & HIGH_BITS;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that is zero, and no other bit: exact, as no carry crosses a byte
+     * (seven low bits plus 0x7F stay within the byte). {@code zeroBytes(word ^ LINE_FEEDS)} marks the line feeds.
+     */
+    static long zeroBytes(long word) {
+        return ~((word & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL | word | 0x7F7F7F7F7F7F7F7FL);
     }
 
     /** The offset just after the first {@code \n} at or after {@code from}, or -1 when there is none. */

@@ -48,8 +48,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>Why a counting pass rather than numbering rows afterwards: a row's number is needed <i>while</i> it is read
  * (the bootstrap weights of a comparison derive from it, worst rows keep it, errors show it). The count skips
  * eight bytes at a time and reads from the page cache: on {@code big10m.csv} (10<sup>7</sup> rows, 415 MB) the
- * first half costs 105–139 ms of CPU against about 0.9 s for parsing it; the first range is made larger by
- * {@link #COUNT_SHARE} of a range to even out the threads' work.
+ * first half costs 105–139 ms of CPU against about 0.9 s for parsing it (before the fused CSV path; see
+ * {@link #COUNT_SHARE} for the figures after it); the first range is made larger by {@link #COUNT_SHARE} of a
+ * range to even out the threads' work.
  *
  * <p>{@link #minRangeBytes()}: {@value #MIN_RANGE_BYTES} bytes unless the system property
  * {@value #MIN_RANGE_PROPERTY} says otherwise (tests set it small to split small files).
@@ -65,7 +66,10 @@ public final class CsvRanges implements AutoCloseable {
     /**
      * The count's cost as a share of parsing the same bytes (105–139 ms against about 0.9 s for half of
      * {@code big10m.csv}): the first range, whose thread counts nothing, is made larger by this share of a
-     * range, so that every thread has about the same work.
+     * range, so that every thread has about the same work. Since the fused CSV path (5 December 2026) the
+     * balance depends more on the losses: counting half of {@code reg_10m.csv} takes about 90 ms of CPU against
+     * about 0.65 s of reading and computing five losses for it (a share of 0.16), half of {@code ce_1m.csv}
+     * about 40 ms against about 0.75 s for cross-entropy (0.05); this share lies between them.
      */
     static final double COUNT_SHARE = 0.125;
     /** The start of the data checked for quotes before a file is split at all (no more than a smallest range). */

@@ -60,6 +60,42 @@ class CsvLineCounterTest {
         }
     }
 
+    @Test
+    void countsAsTheReferenceOnTextsDenseInLineEnds() throws IOException {
+        // Words holding several line ends, blank lines inside a word and across words, rows stopping the count
+        // anywhere: the word-wise count of line ends against the byte-wise reference.
+        Random random = new Random(3);
+        String alphabet = "0123456789,\n\n\n\n";
+        for (int trial = 0; trial < 3_000; trial++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(300);
+            for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            if (random.nextInt(10) == 0) text.insert(random.nextInt(text.length() + 1), random.nextBoolean() ? "\r\n" : "\"");
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            Path file = dir.resolve("dense.csv");
+            Files.write(file, bytes);
+            try (FileChannel channel = FileChannel.open(file)) {
+                int from = bytes.length == 0 ? 0 : random.nextInt(Math.min(bytes.length, 16));
+                long maxRows = random.nextBoolean() ? Long.MAX_VALUE : 1 + random.nextInt(40);
+                assertEquals(reference(bytes, from, bytes.length, maxRows),
+                        new CsvLineCounter(channel).count(from, bytes.length, maxRows), text.toString());
+            }
+        }
+    }
+
+    @Test
+    void zeroBytesMarksExactlyTheZeroBytes() {
+        Random random = new Random(4);
+        for (int n = 0; n < 100_000; n++) {
+            long word = random.nextLong();
+            // Zero some bytes, so that words hold zero bytes next to 0x80, 0x01 and 0xFF.
+            for (int k = 0; k < 8; k++) if (random.nextInt(3) == 0) word &= ~(0xFFL << 8 * k);
+            long expected = 0;
+            for (int k = 0; k < 8; k++) if ((word >>> 8 * k & 0xFF) == 0) expected |= 0x80L << 8 * k;
+            assertEquals(expected, CsvLineCounter.zeroBytes(word), Long.toHexString(word));
+        }
+    }
+
     /** A carriage return as the last byte of a 1 MiB block is judged by the next block's first byte. */
     @Test
     void aCarriageReturnAtABlockEndIsJudgedByTheNextByte() throws IOException {

@@ -99,12 +99,43 @@ class FastCsvAgreementTest {
                 {"only delimiter at end", "a,b\n1,2\n,"},
                 {"space at end", "a\n1\n "},
                 {"trailing delimiter in header", "a,b,\n1,2,3\n"},
+                // The fused path's edges: what it reads, and each thing that makes it decline the record.
+                {"canonical forms", "a,b\n-0,0.0\n1e22,1e23\n9007199254740993,25.740279585142826\n1E-5,1e+5\n"},
+                {"long and far numbers", "a,b\n1234567890123456789012,0.000000000000000000000001\n1e-64,1e65\n4.9e-324,1e308\n"},
+                {"overflow is an issue", "a,b\n1e309,2\n3,-1e400\n"},
+                {"almost canonical", "a,b\n+1,.5\n5.,1e\n1e5.5,1..2\n-,1-\n"},
+                {"space after a number", "a,b\n1 ,2\n3,4 \n5,6\n"},
+                {"number then cr", "a,b\n1\r,2\n3,4\r\n"},
+                {"number then quote", "a,b\n1\",2\n3,4\n"},
+                {"unread field with a quote", "a,x,b\n1,\"q\",2\n3,y,4\n"},
+                {"unread field empty", "a,x,b\n1,,2\n3,,4\n"},
+                {"unread field last", "a,b,x\n1,2,\n3,4,z\n5,6,\"z\"\n"},
+                {"one unread field, blank line", "x\n1\n\n2\n"},
+                {"too many fields after numbers", "a,b\n1,2,3\n4,5\n"},
+                {"too few fields", "a,b,c\n1,2\n3,4,5\n"},
         };
         SourceOptions options = new SourceOptions(List.of("a", "b"), null, 2, 1000);
         for (String[] c : cases) {
             byte[] bytes = c[1].getBytes(StandardCharsets.UTF_8);
             assertAgreeAtEveryBlockSize(c[0], bytes, ',', options);
         }
+    }
+
+    @Test
+    void delimitersThatCanBePartOfANumberReadTheSame() {
+        // The fused path stays off for these (a number would swallow the delimiter); the ordinary path reads them.
+        for (char delimiter : new char[] {'.', '-', 'e', '5'}) {
+            String text = "a,b\n1,2\n-3.5,4e2\n".replace(',', delimiter);
+            assertAgreeAtEveryBlockSize("delimiter " + delimiter, text.getBytes(StandardCharsets.UTF_8), delimiter,
+                    new SourceOptions(List.of("a", "b"), delimiter, 2, 1000));
+        }
+    }
+
+    @Test
+    void aColumnReadAsNumberAndTextReadsTheSame() {
+        byte[] bytes = "a,b\n1.5,x\n2,y\n2,\"z\"\nnan,w\n".getBytes(StandardCharsets.UTF_8);
+        SourceOptions options = new SourceOptions(List.of("a", "b"), null, 3, 1000).withTexts(List.of("a", "b"));
+        for (int block : BLOCK_SIZES) assertAgree("number and text, block " + block, bytes, ',', options, block);
     }
 
     @Test
@@ -296,7 +327,8 @@ class FastCsvAgreementTest {
                 "4.9e-324", "2.2250738585072011e-308", "1.7976931348623157e308", "NaN", "nan", "-NaN", "inf",
                 "-Infinity", "+INF", "Infinit", "0x1p3", "1.5d", "2f", "abc", "e5", "1e", "+-1", "1..2",
                 "\u00e9", "\uff11", "\u30002\u3000", "\t3\t", "9007199254740993", "0.30000000000000004",
-                "123456789012345678901234567890e-20");
+                "123456789012345678901234567890e-20", "9007199254740993", "18446744073709551615", "1e22", "1e23",
+                "0.00000000000000000000000001", "1e-64", "1e65", "-0", "00012", "1 ");
 
         static RandomCsv generate(Random random) {
             char delimiter = random.nextInt(4) == 0 ? '\t' : random.nextInt(8) == 0 ? ';' : ',';
@@ -350,12 +382,30 @@ class FastCsvAgreementTest {
                     default -> "1\"5";
                 };
             }
-            return switch (random.nextInt(4)) {
+            return switch (random.nextInt(5)) {
                 case 0 -> AWKWARD.get(random.nextInt(AWKWARD.size()));
                 case 1 -> String.format(Locale.ROOT, "%.17g", random.nextGaussian() * 1e3);
                 case 2 -> Double.toString(Double.longBitsToDouble(random.nextLong()));
+                case 3 -> canonical(random);
                 default -> Double.toString(random.nextGaussian());
             };
+        }
+
+        /** A canonical decimal of 1 to 25 digits with an exponent near the fused path's limits (±22, ±64, ±308). */
+        private static String canonical(Random random) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int digits = 1 + random.nextInt(25);
+            int point = random.nextInt(digits + 1);
+            for (int i = 0; i < digits; i++) {
+                if (i == point && i > 0) text.append('.');
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                int[] edges = {0, 22, 64, 308};
+                int exponent = edges[random.nextInt(edges.length)] + random.nextInt(7) - 3;
+                text.append(random.nextBoolean() ? "e" : "E").append(random.nextBoolean() ? "-" : "").append(exponent);
+            }
+            return text.toString();
         }
 
         String describe() { return traits; }
