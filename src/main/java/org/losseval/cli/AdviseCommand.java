@@ -10,91 +10,104 @@ import org.losseval.format.AdvicePrinter;
 import org.losseval.report.Advice;
 import org.losseval.report.AdviceSettings;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code losseval advise}: which of the seed's five losses the data calls for, and why. Parsing only
- * collects the options; {@link #request()} converts them and {@link Advisor} decides.
+ * collects the options; {@link #request()} converts them and {@link Advisor} decides. Built with picocli's
+ * programmatic model, as {@code eval} is ({@link CommandSpecs}).
  */
-@Command(name = "advise",
-        // No @Command methods here: without this picocli looks for them among all methods at every start.
-        addMethodSubcommands = false,
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        description = {
-            "Reads the data once and says which loss fits it, and why, from the data: for a regression (-p and -t) "
-                    + "a Gaussian against a Laplace fit of the residuals, their tail weight and robust outliers "
-                    + "(-> mse, mae or huber with a suggested delta); for a classification (-t with --logits, "
-                    + "--probs, or -p probabilities and --classification) the class balance, the calibration "
-                    + "and whether logits were given (-> cross-entropy or focal).",
-            "",
-            "Every statement shows the figure it rests on; --format json gives the same as data."
-        })
 final class AdviseCommand implements Callable<Integer> {
     private static final int INPUTS = 1, COLUMNS = 2, RULES = 3;
+
+    private static final String[] DESCRIPTION = {
+        "Reads the data once and says which loss fits it, and why, from the data: for a regression (-p and -t) "
+                + "a Gaussian against a Laplace fit of the residuals, their tail weight and robust outliers "
+                + "(-> mse, mae or huber with a suggested delta); for a classification (-t with --logits, "
+                + "--probs, or -p probabilities and --classification) the class balance, the calibration "
+                + "and whether logits were given (-> cross-entropy or focal).",
+        "",
+        "Every statement shows the figure it rests on; --format json gives the same as data."
+    };
 
     private final CliContext context;
 
     AdviseCommand(CliContext context) { this.context = context; }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
     List<String> inputs;
-
-    @ArgGroup(validate = false, exclusive = false, heading = InputOptions.HEADING, order = INPUTS)
-    InputOptions input = new InputOptions();
-
+    final InputOptions input = new InputOptions();
     final ColumnOptions columns = new ColumnOptions();
+    final RuleOptions rules = new RuleOptions();
 
     /** The thresholds of the rules, with their defaults from {@link AdviceSettings}. */
     static final class RuleOptions {
-        @Option(names = "--classification",
-                description = "-p holds probabilities of class 1 (0/1 labels in -t), not regression predictions. "
-                        + "Implied by --logits and --probs.")
         boolean classification;
-
-        @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "3",
-                description = "A residual is a robust outlier when |r - median(r)| > X * 1.4826 * MAD. Default: ${DEFAULT-VALUE}.")
         double outlierFactor;
-
-        @Option(names = "--outlier-mse-share", paramLabel = "S", defaultValue = "0.6",
-                description = "Huber when the robust outliers hold more than this share of the squared error. "
-                        + "Default: ${DEFAULT-VALUE}.")
         double outlierMseShare;
-
-        @Option(names = "--heavy-tail-kurtosis", paramLabel = "K", defaultValue = "6",
-                description = "When Laplace fits better: Huber rather than MAE above this excess kurtosis (Laplace's is 3). "
-                        + "Default: ${DEFAULT-VALUE}.")
         double heavyTailKurtosis;
-
-        @Option(names = "--rare-class-share", paramLabel = "S", defaultValue = "0.05",
-                description = "Focal loss when the rarest class has a smaller share of the rows. Default: ${DEFAULT-VALUE}.")
         double rareClassShare;
-
-        @Option(names = "--calibration-ece", paramLabel = "E", defaultValue = "0.05",
-                description = "A calibration note when the top-label ECE (15 bins) is above this. Default: ${DEFAULT-VALUE}.")
         double calibrationEce;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                description = "table or json. Default: ${DEFAULT-VALUE}.")
         String format;
-
-        @Option(names = "--debug", description = "Show stack traces of errors.")
         boolean debug;
-    }
 
-    @ArgGroup(validate = false, exclusive = false, heading = "%nRules and output:%n", order = RULES)
-    RuleOptions rules = new RuleOptions();
+        ArgGroupSpec group(int order) {
+            return ArgGroupSpec.builder().heading("%nRules and output:%n").validate(false).exclusive(false).order(order)
+                    .addArg(ArgBinding.option(this, boolean.class, () -> classification, v -> classification = v,
+                                    "--classification")
+                            .description("-p holds probabilities of class 1 (0/1 labels in -t), not regression "
+                                    + "predictions. Implied by --logits and --probs.")
+                            .build())
+                    .addArg(ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
+                                    "--outlier-factor")
+                            .paramLabel("X").defaultValue("3")
+                            .description("A residual is a robust outlier when |r - median(r)| > X * 1.4826 * MAD. "
+                                    + "Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, double.class, () -> outlierMseShare, v -> outlierMseShare = v,
+                                    "--outlier-mse-share")
+                            .paramLabel("S").defaultValue("0.6")
+                            .description("Huber when the robust outliers hold more than this share of the squared error. "
+                                    + "Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, double.class, () -> heavyTailKurtosis, v -> heavyTailKurtosis = v,
+                                    "--heavy-tail-kurtosis")
+                            .paramLabel("K").defaultValue("6")
+                            .description("When Laplace fits better: Huber rather than MAE above this excess kurtosis "
+                                    + "(Laplace's is 3). Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, double.class, () -> rareClassShare, v -> rareClassShare = v,
+                                    "--rare-class-share")
+                            .paramLabel("S").defaultValue("0.05")
+                            .description("Focal loss when the rarest class has a smaller share of the rows. "
+                                    + "Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, double.class, () -> calibrationEce, v -> calibrationEce = v,
+                                    "--calibration-ece")
+                            .paramLabel("E").defaultValue("0.05")
+                            .description("A calibration note when the top-label ECE (15 bins) is above this. "
+                                    + "Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, String.class, () -> format, v -> format = v, "--format")
+                            .paramLabel("FORMAT").defaultValue("table")
+                            .description("table or json. Default: ${DEFAULT-VALUE}.")
+                            .build())
+                    .addArg(ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
+                            .description("Show stack traces of errors.")
+                            .build())
+                    .build();
+        }
+    }
 
     static CommandLine commandLine(CliContext context) {
         AdviseCommand command = new AdviseCommand(context);
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.getCommandSpec().addArgGroup(command.columns.group(COLUMNS));
-        return commandLine;
+        CommandSpec spec = CommandSpecs.command(command, "advise", DESCRIPTION);
+        spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
+        // The order of the annotated fields it replaces: inputs, rules, then the generated column roles.
+        spec.addArgGroup(command.input.group(INPUTS));
+        spec.addArgGroup(command.rules.group(RULES));
+        spec.addArgGroup(command.columns.group(COLUMNS));
+        return CommandSpecs.commandLine(spec);
     }
 
     AdviceRequest request() throws UsageException {

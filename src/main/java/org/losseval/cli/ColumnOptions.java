@@ -7,14 +7,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.losseval.loss.Role;
 import picocli.CommandLine.Model.ArgGroupSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The columns of each input role, one option per {@link Role} built from that table (names, label, help),
- * and the sample-weight column. Picocli's annotations cannot be generated, so these options are added to
- * the command's model by {@link #group}; each writes its value here.
+ * and the sample-weight column, added to the command's model by {@link #group}; each writes its value here.
  */
 final class ColumnOptions {
     static final String HEADING = "%nColumn roles:%n";
@@ -30,12 +27,12 @@ final class ColumnOptions {
                 .order(order);
         for (Role role : Role.values()) {
             group.addArg(option(role.optionNames().toArray(String[]::new), role.paramLabel(), role.help(),
-                    new Binding(() -> roles.get(role), value -> {
+                    () -> roles.get(role), value -> {
                         if (value == null) roles.remove(role); else roles.put(role, value);
-                    })));
+                    }));
         }
         group.addArg(option(new String[] {"-w", "--weight"}, "COL", WEIGHT_HELP,
-                new Binding(() -> weight, value -> weight = value)));
+                () -> weight, value -> weight = value));
         return group.build();
     }
 
@@ -45,32 +42,10 @@ final class ColumnOptions {
     /** The sample-weight column, or null. */
     String weight() { return weight; }
 
-    private static OptionSpec option(String[] names, String label, String help, Binding binding) {
-        return OptionSpec.builder(names).paramLabel(label).type(String.class)
+    private OptionSpec option(String[] names, String label, String help, Supplier<String> get, Consumer<String> set) {
+        return ArgBinding.option(this, String.class, get, set, names).paramLabel(label)
                 // Picocli reads descriptions as format strings.
                 .description(help.replace("%", "%%"))
-                .getter(binding).setter(binding).build();
-    }
-
-    /** Picocli's getter and setter of one option, over a field of this class. */
-    private static final class Binding implements IGetter, ISetter {
-        private final Supplier<String> get;
-        private final Consumer<String> set;
-
-        Binding(Supplier<String> get, Consumer<String> set) {
-            this.get = get;
-            this.set = set;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T get() { return (T) get.get(); }
-
-        @Override
-        public <T> T set(T value) {
-            T previous = get();
-            set.accept((String) value);
-            return previous;
-        }
+                .build();
     }
 }

@@ -2,7 +2,7 @@ package org.losseval.cli;
 
 import java.util.List;
 import org.losseval.accumulate.ContributionSettings;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
 
 /**
  * The contribution figures: how much of each loss its worst rows hold. The values are checked once, by
@@ -11,42 +11,55 @@ import picocli.CommandLine.Option;
 final class ContributionOptions {
     static final String HEADING = "%nContribution figures:%n";
 
-    @Option(names = "--no-contrib",
-            description = "Do not compute the outlier contribution figures (shares of the loss held by the worst "
-                    + "rows, worst rows, robust outliers).")
     boolean noContrib;
-
-    @Option(names = "--top", paramLabel = "K", defaultValue = "5",
-            description = "Report the share of each loss held by the worst K rows (at most 100000; --top-fraction "
-                    + "covers larger sets). Default: ${DEFAULT-VALUE}.")
     int top;
-
-    @Option(names = "--top-fraction", paramLabel = "F", split = ",", defaultValue = "0.01,0.05",
-            description = "Report the share held by the worst fraction F of rows (repeatable or a comma list). "
-                    + "Default: ${DEFAULT-VALUE}.")
     List<Double> topFractions;
-
-    @Option(names = "--worst", paramLabel = "N", defaultValue = "5",
-            description = "List the N worst rows of each loss (ties go to the earlier row; at most 100000). "
-                    + "Default: ${DEFAULT-VALUE}.")
     int worst;
-
-    @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "3",
-            description = "A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
-                    + "Default: ${DEFAULT-VALUE}.")
     double outlierFactor;
-
-    @Option(names = "--exact-budget", paramLabel = "MIB", defaultValue = "256",
-            description = "Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes a row "
-                    + "with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction shares and "
-                    + "outlier figures become brackets within 0.4%% (the report says which). The same budget, again, "
-                    + "keeps medae exact (8 bytes a row, 16 with --weight; also with --no-contrib), and with a "
-                    + "baseline the intervals of the shares' delta (8 bytes a row plus 16 per loss; the baseline's "
-                    + "own shares take as much as the candidate's) and of medae's delta (24 bytes a row, 32 with "
-                    + "--weight). At most a "
-                    + "quarter of the Java heap is used, whatever is asked (-Xmx1g or more keeps the default). "
-                    + "Default: ${DEFAULT-VALUE}.")
     long exactBudgetMib;
+
+    /** The options, as the help section {@code order}. */
+    ArgGroupSpec group(int order) {
+        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
+                .addArg(ArgBinding.option(this, boolean.class, () -> noContrib, v -> noContrib = v, "--no-contrib")
+                        .description("Do not compute the outlier contribution figures (shares of the loss held by the "
+                                + "worst rows, worst rows, robust outliers).")
+                        .build())
+                .addArg(ArgBinding.option(this, int.class, () -> top, v -> top = v, "--top")
+                        .paramLabel("K").defaultValue("5")
+                        .description("Report the share of each loss held by the worst K rows (at most 100000; "
+                                + "--top-fraction covers larger sets). Default: ${DEFAULT-VALUE}.")
+                        .build())
+                .addArg(ArgBinding.option(this, List.class, () -> topFractions, v -> topFractions = v, "--top-fraction")
+                        .auxiliaryTypes(Double.class).paramLabel("F").splitRegex(",").defaultValue("0.01,0.05")
+                        .description("Report the share held by the worst fraction F of rows (repeatable or a comma "
+                                + "list). Default: ${DEFAULT-VALUE}.")
+                        .build())
+                .addArg(ArgBinding.option(this, int.class, () -> worst, v -> worst = v, "--worst")
+                        .paramLabel("N").defaultValue("5")
+                        .description("List the N worst rows of each loss (ties go to the earlier row; at most 100000). "
+                                + "Default: ${DEFAULT-VALUE}.")
+                        .build())
+                .addArg(ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
+                                "--outlier-factor")
+                        .paramLabel("X").defaultValue("3")
+                        .description("A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
+                                + "Default: ${DEFAULT-VALUE}.")
+                        .build())
+                .addArg(ArgBinding.option(this, long.class, () -> exactBudgetMib, v -> exactBudgetMib = v,
+                                "--exact-budget")
+                        .paramLabel("MIB").defaultValue("256")
+                        .description("Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes "
+                                + "a row with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction "
+                                + "shares and outlier figures become brackets within 0.4%% (the report says which). The "
+                                + "same budget, again, keeps medae exact (8 bytes a row, 16 with --weight; also with "
+                                + "--no-contrib), and with a baseline the intervals of the shares' delta (8 bytes a row "
+                                + "plus 16 per loss; the baseline's own shares take as much as the candidate's) and of "
+                                + "medae's delta (24 bytes a row, 32 with --weight). At most a quarter of the Java heap is "
+                                + "used, whatever is asked (-Xmx1g or more keeps the default). Default: ${DEFAULT-VALUE}.")
+                        .build())
+                .build();
+    }
 
     /**
      * The --exact-budget in bytes, with or without --no-contrib: it also keeps medae exact, so --no-contrib

@@ -16,34 +16,31 @@ import org.losseval.gate.Gate;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.LossSpecException;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code losseval eval}: the options of an evaluation, by family, each family a section of {@code --help}.
  * Parsing only collects them; {@link #job()} converts them into a plain request and {@link EvalRun} acts.
+ *
+ * <p>The command and its options are built with picocli's programmatic model (each family's {@code group} method
+ * is the one definition of its options), not from annotations: reading annotations reflectively was about half
+ * of a three-row run's main thread (src/bench/README.md, start-up).
  */
-@Command(name = "eval",
-        // No @Command methods here: without this picocli looks for them among all methods at every start.
-        addMethodSubcommands = false,
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        description = {
-            "Evaluates losses of predictions against targets over one or more CSV, TSV or Parquet files "
-                    + "(evaluated together; each file's own figures are reported too).",
-            "",
-            "Loss specs are name[:key=value,...], e.g. huber:delta=15, pinball:q=0.9, huber:delta=mad. "
-                    + "Give -l once per loss, or a comma list: -l mse,huber:delta=2,mae (a token with '=' "
-                    + "belongs to the loss before it). 'losseval losses' lists every loss and its parameters.",
-            "",
-            "Row numbers in messages count data rows from 1 (a CSV header is not a row)."
-        })
 final class EvalCommand implements Callable<Integer> {
-    /** The order of the help sections; the column roles are added by {@link #commandLine}. */
+    /** The order of the help sections. */
     private static final int INPUTS = 1, COLUMNS = 2, LOSSES = 3, CONTRIBUTIONS = 4, COMPARISON = 5, GROUPS = 6,
             GATES = 7, OUTPUT = 8;
+
+    private static final String[] DESCRIPTION = {
+        "Evaluates losses of predictions against targets over one or more CSV, TSV or Parquet files "
+                + "(evaluated together; each file's own figures are reported too).",
+        "",
+        "Loss specs are name[:key=value,...], e.g. huber:delta=15, pinball:q=0.9, huber:delta=mad. "
+                + "Give -l once per loss, or a comma list: -l mse,huber:delta=2,mae (a token with '=' "
+                + "belongs to the loss before it). 'losseval losses' lists every loss and its parameters.",
+        "",
+        "Row numbers in messages count data rows from 1 (a CSV header is not a row)."
+    };
 
     private final CliContext context;
     /** What runs the request: null for the command line's own reader ({@link org.losseval.app.Evaluator}). */
@@ -54,48 +51,39 @@ final class EvalCommand implements Callable<Integer> {
         this.engine = engine;
     }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
     List<String> inputs;
-
-    @ArgGroup(validate = false, exclusive = false, heading = InputOptions.HEADING, order = INPUTS)
-    InputOptions input = new InputOptions();
-
+    final InputOptions input = new InputOptions();
     final ColumnOptions columns = new ColumnOptions();
+    final LossOptions losses = new LossOptions();
+    final ContributionOptions contributions = new ContributionOptions();
+    final CompareOptions compare = new CompareOptions();
+    final GroupOptions groups = new GroupOptions();
+    final PairingOptions pairing = new PairingOptions();
+    final GateOptions gates = new GateOptions();
+    final OutputOptions output = new OutputOptions();
 
-    @ArgGroup(validate = false, exclusive = false, heading = LossOptions.HEADING, order = LOSSES)
-    LossOptions losses = new LossOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = ContributionOptions.HEADING, order = CONTRIBUTIONS)
-    ContributionOptions contributions = new ContributionOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = CompareOptions.HEADING, order = COMPARISON)
-    CompareOptions compare = new CompareOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = GroupOptions.HEADING, order = GROUPS)
-    GroupOptions groups = new GroupOptions();
-
-    /** Its own help section, after the comparison's. */
-    @ArgGroup(validate = false, exclusive = false, heading = PairingOptions.HEADING, order = COMPARISON)
-    PairingOptions pairing = new PairingOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = GateOptions.HEADING, order = GATES)
-    GateOptions gates = new GateOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = OutputOptions.HEADING, order = OUTPUT)
-    OutputOptions output = new OutputOptions();
-
-    /** The command with its generated role options. */
+    /** The command with its options. */
     static CommandLine commandLine(CliContext context) {
         return commandLine(context, null);
     }
 
-    /** The command with its generated role options, run by {@code engine} (null: the command line's own). */
+    /** The command with its options, run by {@code engine} (null: the command line's own). */
     static CommandLine commandLine(CliContext context, Evaluation engine) {
         EvalCommand command = new EvalCommand(context, engine);
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.getCommandSpec().addArgGroup(command.columns.group(COLUMNS));
-        return commandLine;
+        CommandSpec spec = CommandSpecs.command(command, "eval", DESCRIPTION);
+        spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
+        // In this order: the comparison's and the baseline files' sections share an order, and picocli keeps
+        // the order of addition between them.
+        spec.addArgGroup(command.input.group(INPUTS));
+        spec.addArgGroup(command.losses.group(LOSSES));
+        spec.addArgGroup(command.contributions.group(CONTRIBUTIONS));
+        spec.addArgGroup(command.compare.group(COMPARISON));
+        spec.addArgGroup(command.groups.group(GROUPS));
+        spec.addArgGroup(command.pairing.group(COMPARISON));
+        spec.addArgGroup(command.gates.group(GATES));
+        spec.addArgGroup(command.output.group(OUTPUT));
+        spec.addArgGroup(command.columns.group(COLUMNS));
+        return CommandSpecs.commandLine(spec);
     }
 
     /**

@@ -1,29 +1,51 @@
 package org.losseval.cli;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.InvalidPolicy;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** How the inputs are read: {@code --delimiter}, {@code --skip-invalid}, {@code --threads}. */
 final class InputOptions {
     static final String HEADING = "%nInputs:%n";
 
-    @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR",
-            description = "CSV field delimiter: one character, or 'tab'. Default: tab for .tsv files, else comma.")
     String delimiter;
-
-    @Option(names = "--skip-invalid",
-            description = "Skip rows with an invalid value (empty, unparsable, NaN, infinite, negative weight, "
-                    + "outside a loss's domain) and count them per reason, instead of failing with exit code 3.")
     boolean skipInvalid;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads: 1 reads and computes on one thread. With N of 2 or more (2 is the default on a machine "
-                    + "with two or more cores) a plain CSV/TSV file of 16 MiB or more is cut into N ranges at record "
-                    + "boundaries, each read on its own thread; a .gz file is decompressed on a second thread; any other "
-                    + "input (standard input, Parquet, a file with quotes near its start, --baseline files) is read "
-                    + "ahead on a second thread. The results and messages are the same bits whatever N.")
     Integer threads;
+
+    /** The input files, positional: one definition for eval and advise, which keep them in {@code owner}. */
+    static PositionalParamSpec files(Object owner, Supplier<List<String>> get, Consumer<List<String>> set) {
+        return ArgBinding.positional(owner, List.class, get, set).auxiliaryTypes(String.class).paramLabel("FILE")
+                .arity("1..*").required(true) // as picocli makes a positional with a minimum arity
+                .description("Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
+                .build();
+    }
+
+    /** The options, as the help section {@code order}. */
+    ArgGroupSpec group(int order) {
+        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
+                .addArg(ArgBinding.option(this, String.class, () -> delimiter, v -> delimiter = v, "-d", "--delimiter")
+                        .paramLabel("CHAR")
+                        .description("CSV field delimiter: one character, or 'tab'. Default: tab for .tsv files, else comma.")
+                        .build())
+                .addArg(ArgBinding.option(this, boolean.class, () -> skipInvalid, v -> skipInvalid = v, "--skip-invalid")
+                        .description("Skip rows with an invalid value (empty, unparsable, NaN, infinite, negative weight, "
+                                + "outside a loss's domain) and count them per reason, instead of failing with exit code 3.")
+                        .build())
+                .addArg(ArgBinding.option(this, Integer.class, () -> threads, v -> threads = v, "--threads")
+                        .paramLabel("N")
+                        .description("Threads: 1 reads and computes on one thread. With N of 2 or more (2 is the default "
+                                + "on a machine with two or more cores) a plain CSV/TSV file of 16 MiB or more is cut into N "
+                                + "ranges at record boundaries, each read on its own thread; a .gz file is decompressed on a "
+                                + "second thread; any other input (standard input, Parquet, a file with quotes near its "
+                                + "start, --baseline files) is read ahead on a second thread. The results and messages are "
+                                + "the same bits whatever N.")
+                        .build())
+                .build();
+    }
 
     /**
      * The delimiter, or null to choose by file name. The only check of {@code --delimiter}: one character that
