@@ -10,7 +10,7 @@ import org.losseval.format.AdvicePrinter;
 import org.losseval.report.Advice;
 import org.losseval.report.AdviceSettings;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,6 +42,8 @@ final class AdviseCommand implements Callable<Integer> {
 
     /** The thresholds of the rules, with their defaults from {@link AdviceSettings}. */
     static final class RuleOptions {
+        static final String HEADING = "%nRules and output:%n";
+
         boolean classification;
         double outlierFactor;
         double outlierMseShare;
@@ -51,51 +53,51 @@ final class AdviseCommand implements Callable<Integer> {
         String format;
         boolean debug;
 
-        ArgGroupSpec group(int order) {
-            return ArgGroupSpec.builder().heading("%nRules and output:%n").validate(false).exclusive(false).order(order)
-                    .addArg(ArgBinding.option(this, boolean.class, () -> classification, v -> classification = v,
+        /** The options, in the order of the help. */
+        List<OptionSpec> options() {
+            return List.of(
+                    ArgBinding.option(this, boolean.class, () -> classification, v -> classification = v,
                                     "--classification")
                             .description("-p holds probabilities of class 1 (0/1 labels in -t), not regression "
                                     + "predictions. Implied by --logits and --probs.")
-                            .build())
-                    .addArg(ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
+                            .build(),
+                    ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
                                     "--outlier-factor")
                             .paramLabel("X").defaultValue("3")
                             .description("A residual is a robust outlier when |r - median(r)| > X * 1.4826 * MAD. "
                                     + "Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, double.class, () -> outlierMseShare, v -> outlierMseShare = v,
+                            .build(),
+                    ArgBinding.option(this, double.class, () -> outlierMseShare, v -> outlierMseShare = v,
                                     "--outlier-mse-share")
                             .paramLabel("S").defaultValue("0.6")
                             .description("Huber when the robust outliers hold more than this share of the squared error. "
                                     + "Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, double.class, () -> heavyTailKurtosis, v -> heavyTailKurtosis = v,
+                            .build(),
+                    ArgBinding.option(this, double.class, () -> heavyTailKurtosis, v -> heavyTailKurtosis = v,
                                     "--heavy-tail-kurtosis")
                             .paramLabel("K").defaultValue("6")
                             .description("When Laplace fits better: Huber rather than MAE above this excess kurtosis "
                                     + "(Laplace's is 3). Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, double.class, () -> rareClassShare, v -> rareClassShare = v,
+                            .build(),
+                    ArgBinding.option(this, double.class, () -> rareClassShare, v -> rareClassShare = v,
                                     "--rare-class-share")
                             .paramLabel("S").defaultValue("0.05")
                             .description("Focal loss when the rarest class has a smaller share of the rows. "
                                     + "Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, double.class, () -> calibrationEce, v -> calibrationEce = v,
+                            .build(),
+                    ArgBinding.option(this, double.class, () -> calibrationEce, v -> calibrationEce = v,
                                     "--calibration-ece")
                             .paramLabel("E").defaultValue("0.05")
                             .description("A calibration note when the top-label ECE (15 bins) is above this. "
                                     + "Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, String.class, () -> format, v -> format = v, "--format")
+                            .build(),
+                    ArgBinding.option(this, String.class, () -> format, v -> format = v, "--format")
                             .paramLabel("FORMAT").defaultValue("table")
                             .description("table or json. Default: ${DEFAULT-VALUE}.")
-                            .build())
-                    .addArg(ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
+                            .build(),
+                    ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
                             .description("Show stack traces of errors.")
-                            .build())
-                    .build();
+                            .build());
         }
     }
 
@@ -103,10 +105,11 @@ final class AdviseCommand implements Callable<Integer> {
         AdviseCommand command = new AdviseCommand(context);
         CommandSpec spec = CommandSpecs.command(command, "advise", DESCRIPTION);
         spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
-        // The order of the annotated fields it replaces: inputs, rules, then the generated column roles.
-        spec.addArgGroup(command.input.group(INPUTS));
-        spec.addArgGroup(command.rules.group(RULES));
-        spec.addArgGroup(command.columns.group(COLUMNS));
+        // The order of the annotated fields it replaces: inputs, rules, then the generated column roles. Always in
+        // help sections: advise is not what the start-up work measures.
+        CommandSpecs.addFamily(spec, true, InputOptions.HEADING, INPUTS, command.input.options());
+        CommandSpecs.addFamily(spec, true, RuleOptions.HEADING, RULES, command.rules.options());
+        CommandSpecs.addFamily(spec, true, ColumnOptions.HEADING, COLUMNS, command.columns.options());
         return CommandSpecs.commandLine(spec);
     }
 

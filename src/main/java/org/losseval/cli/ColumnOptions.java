@@ -1,17 +1,18 @@
 package org.losseval.cli;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.losseval.loss.Role;
-import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The columns of each input role, one option per {@link Role} built from that table (names, label, help),
- * and the sample-weight column, added to the command's model by {@link #group}; each writes its value here.
+ * and the sample-weight column, added to the command's model from {@link #options}; each writes its value here.
  */
 final class ColumnOptions {
     static final String HEADING = "%nColumn roles:%n";
@@ -21,19 +22,17 @@ final class ColumnOptions {
     private final Map<Role, String> roles = new EnumMap<>(Role.class);
     private String weight;
 
-    /** The help section with one option per role, then {@code -w, --weight}. */
-    ArgGroupSpec group(int order) {
-        ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false)
-                .order(order);
+    /** One option per role, in the order of the {@link Role} table, then {@code -w, --weight}. */
+    List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>();
         for (Role role : Role.values()) {
-            group.addArg(option(role.optionNames().toArray(String[]::new), role.paramLabel(), role.help(),
+            options.add(option(role.optionNames().toArray(new String[0]), role.paramLabel(), role.help(),
                     () -> roles.get(role), value -> {
                         if (value == null) roles.remove(role); else roles.put(role, value);
                     }));
         }
-        group.addArg(option(new String[] {"-w", "--weight"}, "COL", WEIGHT_HELP,
-                () -> weight, value -> weight = value));
-        return group.build();
+        options.add(option(new String[] {"-w", "--weight"}, "COL", WEIGHT_HELP, () -> weight, value -> weight = value));
+        return options;
     }
 
     /** For each role given, its column or group spec as typed. */

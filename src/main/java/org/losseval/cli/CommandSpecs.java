@@ -1,6 +1,8 @@
 package org.losseval.cli;
 
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -33,6 +35,37 @@ final class CommandSpecs {
     static CommandLine commandLine(CommandSpec spec) {
         spec.addMixin(STANDARD_HELP, standardHelp());
         return new CommandLine(spec);
+    }
+
+    /**
+     * Adds a family of options to {@code spec}: as a section of the help ({@code heading}, at {@code order}), with
+     * {@code untitled} listed inside it, or, without {@code sections}, as plain options. The sections exist only for
+     * the help; a run parses the plain options ({@link EvalCommand#commandLine}): picocli matches an option of a
+     * section by building its group's synopsis text for its debug trace, whether or not tracing is on, which was
+     * about a fifth of a three-row run's main thread (src/bench/README.md, start-up). Either way the options are
+     * defined once, by their family's {@code options()}.
+     */
+    static void addFamily(CommandSpec spec, boolean sections, String heading, int order, List<OptionSpec> options,
+            List<OptionSpec> untitled) {
+        if (!sections) {
+            for (OptionSpec option : options) spec.addOption(option);
+            for (OptionSpec option : untitled) spec.addOption(option);
+            return;
+        }
+        ArgGroupSpec.Builder section = ArgGroupSpec.builder().heading(heading).validate(false).exclusive(false)
+                .order(order);
+        for (OptionSpec option : options) section.addArg(option);
+        if (!untitled.isEmpty()) {
+            ArgGroupSpec.Builder inner = ArgGroupSpec.builder().validate(false).exclusive(false);
+            for (OptionSpec option : untitled) inner.addArg(option);
+            section.addSubgroup(inner.build());
+        }
+        spec.addArgGroup(section.build());
+    }
+
+    /** {@link #addFamily(CommandSpec, boolean, String, int, List, List)} without options listed inside. */
+    static void addFamily(CommandSpec spec, boolean sections, String heading, int order, List<OptionSpec> options) {
+        addFamily(spec, sections, heading, order, options, List.of());
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.losseval.app.BaselineRequest;
 import org.losseval.app.IntervalColumns;
 import org.losseval.loss.Role;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The comparison with a baseline: the baseline's columns in the same rows (--baseline-pred and its
@@ -27,63 +27,62 @@ final class CompareOptions {
     int replicates = BaselineRequest.DEFAULT_REPLICATES;
     boolean shares;
 
-    /** The options, as the help section {@code order}; the fields' initial values are the defaults shown. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, String.class, () -> pred, v -> pred = v, "--baseline-pred")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, String.class, () -> pred, v -> pred = v, "--baseline-pred")
                         .paramLabel("COL")
                         .description("The baseline's prediction column: every figure is computed for --pred and for this "
                                 + "column on the same rows (a row invalid for either is skipped for both), and the report "
                                 + "compares them: baseline, candidate, delta = candidate - baseline, relative delta, its "
                                 + "confidence interval and p-value, win rate and a verdict.")
-                        .build())
-                .addArg(ArgBinding.option(this, String.class, () -> logits, v -> logits = v, "--baseline-logits")
+                        .build(),
+                ArgBinding.option(this, String.class, () -> logits, v -> logits = v, "--baseline-logits")
                         .paramLabel("COLS")
                         .description("The baseline's logits, in the forms of --logits (a comma list, a range, a glob, a "
                                 + "Parquet list column).")
-                        .build())
-                .addArg(ArgBinding.option(this, String.class, () -> probs, v -> probs = v, "--baseline-probs")
+                        .build(),
+                ArgBinding.option(this, String.class, () -> probs, v -> probs = v, "--baseline-probs")
                         .paramLabel("COLS")
                         .description("The baseline's class probabilities, in the forms of --probs.")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> quantiles, v -> quantiles = v, "--baseline-quantile")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> quantiles, v -> quantiles = v, "--baseline-quantile")
                         .auxiliaryTypes(String.class).paramLabel("COL")
                         .description("The baseline's quantile column (repeatable), paired in order with the --quantile "
                                 + "columns, at the same level.")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> intervals, v -> intervals = v, "--baseline-interval")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> intervals, v -> intervals = v, "--baseline-interval")
                         .auxiliaryTypes(String.class).paramLabel("LOWER:UPPER")
                         .description("The baseline's prediction interval (repeatable), paired in order with the --interval "
                                 + "columns, at the same nominal coverage.")
-                        .build())
-                .addArg(ArgBinding.option(this, double.class, () -> confidence, v -> confidence = v, "--confidence")
+                        .build(),
+                ArgBinding.option(this, double.class, () -> confidence, v -> confidence = v, "--confidence")
                         .paramLabel("LEVEL")
                         .description("The level of the confidence intervals of delta, and with --group-by of the groups' "
                                 + "intervals too (default: ${DEFAULT-VALUE}).")
-                        .build())
-                .addArg(ArgBinding.option(this, Double.class, () -> margin, v -> margin = v, "--margin")
+                        .build(),
+                ArgBinding.option(this, Double.class, () -> margin, v -> margin = v, "--margin")
                         .paramLabel("X")
                         .description("A non-inferiority margin in the figure's units: the candidate is non-inferior when "
                                 + "the interval's upper end of delta is below X (for r2 and explained_variance, where "
                                 + "larger is better: its lower end above -X).")
-                        .build())
-                .addArg(ArgBinding.option(this, long.class, () -> seed, v -> seed = v, "--seed")
+                        .build(),
+                ArgBinding.option(this, long.class, () -> seed, v -> seed = v, "--seed")
                         .paramLabel("N")
                         .description("The seed of the bootstrap (rmse, r2, explained_variance, max_error): with the same "
                                 + "seed the figures are the same bits on any thread count (default: ${DEFAULT-VALUE}).")
-                        .build())
-                .addArg(ArgBinding.option(this, int.class, () -> replicates, v -> replicates = v, "--replicates")
+                        .build(),
+                ArgBinding.option(this, int.class, () -> replicates, v -> replicates = v, "--replicates")
                         .paramLabel("B")
                         .description("Bootstrap replicates (default: ${DEFAULT-VALUE}); the bootstrap's time grows with "
                                 + "B times the rows.")
-                        .build())
-                .addArg(ArgBinding.option(this, boolean.class, () -> shares, v -> shares = v, "--compare-shares")
+                        .build(),
+                ArgBinding.option(this, boolean.class, () -> shares, v -> shares = v, "--compare-shares")
                         .description("Also compare the loss shares (share_top1, share_topK and each --top-fraction share, "
                                 + "per loss) with a bootstrap interval of delta within the --exact-budget. It holds the "
                                 + "baseline's contribution figures and the rows' shares as well, so it costs about as much "
                                 + "again as the rest of the comparison, and memory up to two more budgets.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /**

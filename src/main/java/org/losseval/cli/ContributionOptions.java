@@ -2,7 +2,7 @@ package org.losseval.cli;
 
 import java.util.List;
 import org.losseval.accumulate.ContributionSettings;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The contribution figures: how much of each loss its worst rows hold. The values are checked once, by
@@ -18,35 +18,35 @@ final class ContributionOptions {
     double outlierFactor;
     long exactBudgetMib;
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, boolean.class, () -> noContrib, v -> noContrib = v, "--no-contrib")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, boolean.class, () -> noContrib, v -> noContrib = v, "--no-contrib")
                         .description("Do not compute the outlier contribution figures (shares of the loss held by the "
                                 + "worst rows, worst rows, robust outliers).")
-                        .build())
-                .addArg(ArgBinding.option(this, int.class, () -> top, v -> top = v, "--top")
+                        .build(),
+                ArgBinding.option(this, int.class, () -> top, v -> top = v, "--top")
                         .paramLabel("K").defaultValue("5")
                         .description("Report the share of each loss held by the worst K rows (at most 100000; "
                                 + "--top-fraction covers larger sets). Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> topFractions, v -> topFractions = v, "--top-fraction")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> topFractions, v -> topFractions = v, "--top-fraction")
                         .auxiliaryTypes(Double.class).paramLabel("F").splitRegex(",").defaultValue("0.01,0.05")
                         .description("Report the share held by the worst fraction F of rows (repeatable or a comma "
                                 + "list). Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .addArg(ArgBinding.option(this, int.class, () -> worst, v -> worst = v, "--worst")
+                        .build(),
+                ArgBinding.option(this, int.class, () -> worst, v -> worst = v, "--worst")
                         .paramLabel("N").defaultValue("5")
                         .description("List the N worst rows of each loss (ties go to the earlier row; at most 100000). "
                                 + "Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .addArg(ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
+                        .build(),
+                ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
                                 "--outlier-factor")
                         .paramLabel("X").defaultValue("3")
                         .description("A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
                                 + "Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .addArg(ArgBinding.option(this, long.class, () -> exactBudgetMib, v -> exactBudgetMib = v,
+                        .build(),
+                ArgBinding.option(this, long.class, () -> exactBudgetMib, v -> exactBudgetMib = v,
                                 "--exact-budget")
                         .paramLabel("MIB").defaultValue("256")
                         .description("Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes "
@@ -57,8 +57,7 @@ final class ContributionOptions {
                                 + "plus 16 per loss; the baseline's own shares take as much as the candidate's) and of "
                                 + "medae's delta (24 bytes a row, 32 with --weight). At most a quarter of the Java heap is "
                                 + "used, whatever is asked (-Xmx1g or more keeps the default). Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /**

@@ -62,27 +62,33 @@ final class EvalCommand implements Callable<Integer> {
     final GateOptions gates = new GateOptions();
     final OutputOptions output = new OutputOptions();
 
-    /** The command with its options. */
+    /** The command with its options in help sections. */
     static CommandLine commandLine(CliContext context) {
-        return commandLine(context, null);
+        return commandLine(context, null, true);
     }
 
-    /** The command with its options, run by {@code engine} (null: the command line's own). */
-    static CommandLine commandLine(CliContext context, Evaluation engine) {
+    /**
+     * The command with its options, run by {@code engine} (null: the command line's own); in help sections, or,
+     * without {@code sections}, as plain options, which parse the same and faster ({@link CommandSpecs#addFamily}):
+     * a run's command line, whose help, when asked for, is printed from one with sections ({@link Cli}).
+     */
+    static CommandLine commandLine(CliContext context, Evaluation engine, boolean sections) {
         EvalCommand command = new EvalCommand(context, engine);
         CommandSpec spec = CommandSpecs.command(command, "eval", DESCRIPTION);
         spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
         // In this order: the comparison's and the baseline files' sections share an order, and picocli keeps
         // the order of addition between them.
-        spec.addArgGroup(command.input.group(INPUTS));
-        spec.addArgGroup(command.losses.group(LOSSES));
-        spec.addArgGroup(command.contributions.group(CONTRIBUTIONS));
-        spec.addArgGroup(command.compare.group(COMPARISON));
-        spec.addArgGroup(command.groups.group(GROUPS));
-        spec.addArgGroup(command.pairing.group(COMPARISON));
-        spec.addArgGroup(command.gates.group(GATES));
-        spec.addArgGroup(command.output.group(OUTPUT));
-        spec.addArgGroup(command.columns.group(COLUMNS));
+        CommandSpecs.addFamily(spec, sections, InputOptions.HEADING, INPUTS, command.input.options());
+        CommandSpecs.addFamily(spec, sections, LossOptions.HEADING, LOSSES, command.losses.options());
+        CommandSpecs.addFamily(spec, sections, ContributionOptions.HEADING, CONTRIBUTIONS,
+                command.contributions.options());
+        CommandSpecs.addFamily(spec, sections, CompareOptions.HEADING, COMPARISON, command.compare.options());
+        CommandSpecs.addFamily(spec, sections, GroupOptions.HEADING, GROUPS, command.groups.options());
+        CommandSpecs.addFamily(spec, sections, PairingOptions.HEADING, COMPARISON, command.pairing.options());
+        CommandSpecs.addFamily(spec, sections, GateOptions.HEADING, GATES, command.gates.options());
+        CommandSpecs.addFamily(spec, sections, OutputOptions.HEADING, OUTPUT, command.output.options(),
+                command.output.rows.options());
+        CommandSpecs.addFamily(spec, sections, ColumnOptions.HEADING, COLUMNS, command.columns.options());
         return CommandSpecs.commandLine(spec);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.losseval.gate.Gate;
 import org.losseval.gate.GateExpression;
 import org.losseval.gate.GateSyntaxException;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The CI gates, {@code --fail-if}. */
 final class GateOptions {
@@ -13,17 +13,16 @@ final class GateOptions {
 
     List<String> gates;
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, List.class, () -> gates, v -> gates = v, "--fail-if")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, List.class, () -> gates, v -> gates = v, "--fail-if")
                         .auxiliaryTypes(String.class).paramLabel("EXPR")
                         .description("A CI gate (repeatable): FIGURE OP NUMBER with OP one of < <= > >=, e.g. "
                                 + "'mse > 200', 'share_top1[mse] > 0.5', 'coverage[p10:p90] < 0.75'. The run exits with "
                                 + "code 1 when any gate's comparison holds, or its figure is missing or not finite. See "
                                 + "FIGURES in the man page.")
-                        .build())
-                .build();
+                        .build());
     }
 
     List<Gate> gates() throws UsageException {

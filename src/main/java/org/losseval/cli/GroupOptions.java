@@ -2,7 +2,7 @@ package org.losseval.cli;
 
 import java.util.List;
 import org.losseval.app.GroupingRequest;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Per-group figures: --group-by and the group limits. The values are checked once, by
@@ -15,10 +15,10 @@ final class GroupOptions {
     long minGroupRows;
     long maxGroups;
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, List.class, () -> groupBy, v -> groupBy = v, "--group-by")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, List.class, () -> groupBy, v -> groupBy = v, "--group-by")
                         .auxiliaryTypes(String.class).paramLabel("COL")
                         .description("Report every figure per group: the rows sharing a value of COL (repeatable: groups "
                                 + "are the combinations of values that occur). COL is read as text (an empty cell or a "
@@ -26,18 +26,17 @@ final class GroupOptions {
                                 + "directory of a Hive-style path is a column 'key' (a real column of that name wins). "
                                 + "Each group keeps its own states, about 12 KiB per loss (19 KiB with --weight): 10,000 "
                                 + "groups with two losses take about 250 MB.")
-                        .build())
-                .addArg(ArgBinding.option(this, long.class, () -> minGroupRows, v -> minGroupRows = v, "--min-group-rows")
+                        .build(),
+                ArgBinding.option(this, long.class, () -> minGroupRows, v -> minGroupRows = v, "--min-group-rows")
                         .paramLabel("N").defaultValue("30")
                         .description("Groups with fewer rows are listed but not ranked (nor the worst group). "
                                 + "Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .addArg(ArgBinding.option(this, long.class, () -> maxGroups, v -> maxGroups = v, "--max-groups")
+                        .build(),
+                ArgBinding.option(this, long.class, () -> maxGroups, v -> maxGroups = v, "--max-groups")
                         .paramLabel("N").defaultValue("10000")
                         .description("Fail (exit 3) rather than track more groups than this (at most 1000000). "
                                 + "Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The grouping, or null without --group-by. */

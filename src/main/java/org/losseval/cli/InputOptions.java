@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.losseval.app.EvalRequest;
 import org.losseval.app.InvalidPolicy;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** How the inputs are read: {@code --delimiter}, {@code --skip-invalid}, {@code --threads}. */
@@ -24,18 +24,18 @@ final class InputOptions {
                 .build();
     }
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, String.class, () -> delimiter, v -> delimiter = v, "-d", "--delimiter")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, String.class, () -> delimiter, v -> delimiter = v, "-d", "--delimiter")
                         .paramLabel("CHAR")
                         .description("CSV field delimiter: one character, or 'tab'. Default: tab for .tsv files, else comma.")
-                        .build())
-                .addArg(ArgBinding.option(this, boolean.class, () -> skipInvalid, v -> skipInvalid = v, "--skip-invalid")
+                        .build(),
+                ArgBinding.option(this, boolean.class, () -> skipInvalid, v -> skipInvalid = v, "--skip-invalid")
                         .description("Skip rows with an invalid value (empty, unparsable, NaN, infinite, negative weight, "
                                 + "outside a loss's domain) and count them per reason, instead of failing with exit code 3.")
-                        .build())
-                .addArg(ArgBinding.option(this, Integer.class, () -> threads, v -> threads = v, "--threads")
+                        .build(),
+                ArgBinding.option(this, Integer.class, () -> threads, v -> threads = v, "--threads")
                         .paramLabel("N")
                         .description("Threads: 1 reads and computes on one thread. With N of 2 or more (2 is the default "
                                 + "on a machine with two or more cores) a plain CSV/TSV file of 16 MiB or more is cut into N "
@@ -43,8 +43,7 @@ final class InputOptions {
                                 + "second thread; any other input (standard input, Parquet, a file with quotes near its "
                                 + "start, --baseline files) is read ahead on a second thread. The results and messages are "
                                 + "the same bits whatever N.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /**

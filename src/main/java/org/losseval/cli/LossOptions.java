@@ -8,7 +8,7 @@ import org.losseval.loss.LossRegistry;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.LossSpecException;
 import org.losseval.loss.LossSpecs;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** What is evaluated: {@code -l} losses, {@code --quantile} columns and {@code --interval} pairs. */
 final class LossOptions {
@@ -29,29 +29,28 @@ final class LossOptions {
     static final String CROSSINGS = "quantile_crossings, quantile_crossing_share: the rows where a lower level is "
             + "predicted above a higher one, and their share";
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, List.class, () -> losses, v -> losses = v, "-l", "--loss")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, List.class, () -> losses, v -> losses = v, "-l", "--loss")
                         .auxiliaryTypes(String.class).paramLabel("SPEC")
                         .description("A loss to evaluate (repeatable, or a comma list). Default: " + DEFAULT_LOSSES
                                 + ", unless only --quantile or --interval columns are given.")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> quantiles, v -> quantiles = v, "--quantile")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> quantiles, v -> quantiles = v, "--quantile")
                         .auxiliaryTypes(String.class).paramLabel("COL@Q")
                         .description("A quantile prediction column and its level (repeatable), e.g. p90@0.9: reports the "
                                 + "pinball loss at Q and the calibration (the observed fraction of targets below the "
                                 + "prediction). With two or more, also " + CRPS + "; and " + CROSSINGS + ".")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> intervals, v -> intervals = v, "--interval")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> intervals, v -> intervals = v, "--interval")
                         .auxiliaryTypes(String.class).paramLabel("LOWER:UPPER[@NOMINAL]")
                         .description("A prediction interval (repeatable), e.g. p10:p90@0.8: coverage (lower <= target <= "
                                 + "upper), fractions below and above, mean width, interval (Winkler) score, a 95%% "
                                 + "Clopper-Pearson interval for the coverage and the binomial p-value against NOMINAL. "
                                 + "NOMINAL defaults to the difference of the bounds' --quantile levels. A crossed interval "
                                 + "is an invalid value.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The losses given, else the defaults, unless the run evaluates only quantile or interval columns. */

@@ -1,8 +1,9 @@
 package org.losseval.cli;
 
+import java.util.List;
 import java.nio.file.Path;
 import org.losseval.format.OutputFormat;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** How and where the report is written, and how errors are shown. */
 final class OutputOptions {
@@ -15,35 +16,33 @@ final class OutputOptions {
     boolean quiet;
     boolean debug;
 
-    /** The options, as the help section {@code order}; --rows-out is a subgroup, listed in this section. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, OutputFormat.class, () -> format, v -> format = v, "--format")
+    /** The options, in the order of the help; --rows-out ({@link #rows}) is listed after -o in this section. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, OutputFormat.class, () -> format, v -> format = v, "--format")
                         .paramLabel("FORMAT").converters(new OutputFormatConverter())
                         .description("Output format: table, json, csv, markdown, junit (one test case per gate) or html "
                                 + "(one self-contained page with plots). Default: from the -o file's extension (.json, "
                                 + ".csv, .md, .xml, .html), else table.")
-                        .build())
-                .addArg(ArgBinding.option(this, Path.class, () -> output, v -> output = v, "-o", "--output")
+                        .build(),
+                ArgBinding.option(this, Path.class, () -> output, v -> output = v, "-o", "--output")
                         .paramLabel("FILE")
                         .description("Write the results to FILE instead of stdout: to a temporary file beside it, renamed "
                                 + "over FILE at the end, so a failed run leaves an existing FILE as it was.")
-                        .build())
-                .addSubgroup(rows.group())
-                .addArg(ArgBinding.option(this, Integer.class, () -> precision, v -> precision = v, "--precision")
+                        .build(),
+                ArgBinding.option(this, Integer.class, () -> precision, v -> precision = v, "--precision")
                         .paramLabel("N")
                         .description("Significant digits in table, markdown, html and csv output (1-17). Default: 6 for "
                                 + "table, markdown and html, exact for csv; json is always exact.")
-                        .build())
-                .addArg(ArgBinding.option(this, boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
+                        .build(),
+                ArgBinding.option(this, boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
                         .description("No progress line on stderr. Without it, a run that lasts more than a second draws "
                                 + "one (rows read, MB/s, percentage and time left) when stderr is a terminal and TERM is "
                                 + "not 'dumb', and blanks it at the end. Errors and failed gates are still reported.")
-                        .build())
-                .addArg(ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
+                        .build(),
+                ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
                         .description("Show stack traces of errors.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /**

@@ -3,7 +3,7 @@ package org.losseval.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.losseval.app.PairingRequest;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The baseline's own files (--baseline FILE...), the --key columns that pair their rows with the
@@ -16,32 +16,31 @@ final class PairingOptions {
     List<String> keys = new ArrayList<>();
     long budgetMib;
 
-    /** The options, as the help section {@code order}. */
-    ArgGroupSpec group(int order) {
-        return ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false).order(order)
-                .addArg(ArgBinding.option(this, List.class, () -> files, v -> files = v, "--baseline")
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, List.class, () -> files, v -> files = v, "--baseline")
                         .auxiliaryTypes(String.class).paramLabel("FILE").arity("1..*")
                         .description("The baseline's prediction dump: CSV, TSV or Parquet files, concatenated in order "
                                 + "(give the candidate's files before this option). Its rows pair with the candidate's by "
                                 + "--key, else by position; the baseline's columns are the candidate's names unless a "
                                 + "--baseline-<role> option names them. The target is read on both sides and must agree.")
-                        .build())
-                .addArg(ArgBinding.option(this, List.class, () -> keys, v -> keys = v, "--key")
+                        .build(),
+                ArgBinding.option(this, List.class, () -> keys, v -> keys = v, "--key")
                         .auxiliaryTypes(String.class).paramLabel("COL").splitRegex(",")
                         .description("Pair rows by these columns (repeat, or a comma list, for a composite key), read as "
                                 + "text (7 and 7.0 are two keys): the baseline is held in memory by key and the candidate's "
                                 + "order is kept. Without it rows pair by position, and the first row whose targets differ "
                                 + "is an error.")
-                        .build())
-                .addArg(ArgBinding.option(this, long.class, () -> budgetMib, v -> budgetMib = v, "--join-budget")
+                        .build(),
+                ArgBinding.option(this, long.class, () -> budgetMib, v -> budgetMib = v, "--join-budget")
                         .paramLabel("MIB").defaultValue("512")
                         .description("Memory for the baseline's rows in a --key join: 38 bytes a row plus the key's length "
                                 + "and 8 per column read, and the readers' key texts (about 128 bytes plus twice the key's "
                                 + "length): about 200 bytes a row with a 6-character key, so 512 MiB holds about 2.7 million "
                                 + "rows. Beyond it the run stops (exit 3). At most a quarter of the Java heap is used, "
                                 + "whatever is asked. Default: ${DEFAULT-VALUE}.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The pairing, or null without --baseline. */

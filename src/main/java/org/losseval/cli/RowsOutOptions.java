@@ -1,17 +1,18 @@
 package org.losseval.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.losseval.app.RowsOutRequest;
-import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The per-row output, --rows-out: a group without a heading, so its option shows in the output's section. */
+/** The per-row output, --rows-out: a section without a heading inside the output's, so its option shows there. */
 final class RowsOutOptions {
     Path file;
 
-    /** The option, as a group without a heading or order of its own. */
-    ArgGroupSpec group() {
-        return ArgGroupSpec.builder().validate(false).exclusive(false)
-                .addArg(ArgBinding.option(this, Path.class, () -> file, v -> file = v, "--rows-out")
+    /** The option. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(this, Path.class, () -> file, v -> file = v, "--rows-out")
                         .paramLabel("FILE")
                         .description("Also write one row per input row to FILE, in input order: input, row, the --key "
                                 + "and --group-by columns, residual, each loss's row loss (a column named by the loss's "
@@ -20,8 +21,7 @@ final class RowsOutOptions {
                                 + "follows the extension: csv, tsv, csv.gz, tsv.gz or parquet. Reads every input twice "
                                 + "(stdin is copied to a temporary file); written to a temporary file beside FILE and "
                                 + "renamed at the end.")
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The per-row output, or null without --rows-out. */
