@@ -38,9 +38,17 @@ public final class Cli {
      * for options no losseval command has (they take numbers, strings, paths and enums). Its documented switch,
      * the picocli.converters.excludes regex, leaves them out; a value set by the user (-D) is kept.
      */
+    /*
+     * Picocli's first CommandLine looks for Groovy (Class.forName("groovy.lang.Closure"), to run closures given in
+     * annotations): the class loader searches the jar and throws, about 9% of a three-row run's main thread
+     * (StartupProfile, JDK 17). Its documented switch, picocli.disable.closures, skips that; losseval has no Groovy.
+     */
     static {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        }
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
         }
     }
 
