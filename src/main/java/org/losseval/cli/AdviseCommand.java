@@ -35,7 +35,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     AdviseCommand(CliContext context) { this.context = context; }
 
-    List<String> inputs;
+    final OptionValue<List<String>> inputs = new OptionValue<>(null);
     final InputOptions input = new InputOptions();
     final ColumnOptions columns = new ColumnOptions();
     final RuleOptions rules = new RuleOptions();
@@ -44,58 +44,52 @@ final class AdviseCommand implements Callable<Integer> {
     static final class RuleOptions {
         static final String HEADING = "%nRules and output:%n";
 
-        boolean classification;
-        double outlierFactor;
-        double outlierMseShare;
-        double heavyTailKurtosis;
-        double rareClassShare;
-        double calibrationEce;
-        String format;
-        boolean debug;
+        final OptionValue<Boolean> classification = new OptionValue<>(false);
+        final OptionValue<Double> outlierFactor = new OptionValue<>(0.0);
+        final OptionValue<Double> outlierMseShare = new OptionValue<>(0.0);
+        final OptionValue<Double> heavyTailKurtosis = new OptionValue<>(0.0);
+        final OptionValue<Double> rareClassShare = new OptionValue<>(0.0);
+        final OptionValue<Double> calibrationEce = new OptionValue<>(0.0);
+        final OptionValue<String> format = new OptionValue<>(null);
+        final OptionValue<Boolean> debug = new OptionValue<>(false);
 
         /** The options, in the order of the help. */
         List<OptionSpec> options() {
             return List.of(
-                    ArgBinding.option(this, boolean.class, () -> classification, v -> classification = v,
-                                    "--classification")
+                    ArgBinding.option(boolean.class, classification, "--classification")
                             .description("-p holds probabilities of class 1 (0/1 labels in -t), not regression "
                                     + "predictions. Implied by --logits and --probs.")
                             .build(),
-                    ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
-                                    "--outlier-factor")
+                    ArgBinding.option(double.class, outlierFactor, "--outlier-factor")
                             .paramLabel("X").defaultValue("3")
                             .description("A residual is a robust outlier when |r - median(r)| > X * 1.4826 * MAD. "
                                     + "Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, double.class, () -> outlierMseShare, v -> outlierMseShare = v,
-                                    "--outlier-mse-share")
+                    ArgBinding.option(double.class, outlierMseShare, "--outlier-mse-share")
                             .paramLabel("S").defaultValue("0.6")
                             .description("Huber when the robust outliers hold more than this share of the squared error. "
                                     + "Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, double.class, () -> heavyTailKurtosis, v -> heavyTailKurtosis = v,
-                                    "--heavy-tail-kurtosis")
+                    ArgBinding.option(double.class, heavyTailKurtosis, "--heavy-tail-kurtosis")
                             .paramLabel("K").defaultValue("6")
                             .description("When Laplace fits better: Huber rather than MAE above this excess kurtosis "
                                     + "(Laplace's is 3). Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, double.class, () -> rareClassShare, v -> rareClassShare = v,
-                                    "--rare-class-share")
+                    ArgBinding.option(double.class, rareClassShare, "--rare-class-share")
                             .paramLabel("S").defaultValue("0.05")
                             .description("Focal loss when the rarest class has a smaller share of the rows. "
                                     + "Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, double.class, () -> calibrationEce, v -> calibrationEce = v,
-                                    "--calibration-ece")
+                    ArgBinding.option(double.class, calibrationEce, "--calibration-ece")
                             .paramLabel("E").defaultValue("0.05")
                             .description("A calibration note when the top-label ECE (15 bins) is above this. "
                                     + "Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, String.class, () -> format, v -> format = v, "--format")
+                    ArgBinding.option(String.class, format, "--format")
                             .paramLabel("FORMAT").defaultValue("table")
                             .description("table or json. Default: ${DEFAULT-VALUE}.")
                             .build(),
-                    ArgBinding.option(this, boolean.class, () -> debug, v -> debug = v, "--debug")
+                    ArgBinding.option(boolean.class, debug, "--debug")
                             .description("Show stack traces of errors.")
                             .build());
         }
@@ -104,7 +98,7 @@ final class AdviseCommand implements Callable<Integer> {
     static CommandLine commandLine(CliContext context) {
         AdviseCommand command = new AdviseCommand(context);
         CommandSpec spec = CommandSpecs.command(command, "advise", DESCRIPTION);
-        spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
+        spec.addPositional(InputOptions.files(command.inputs));
         // The order of the annotated fields it replaces: inputs, rules, then the generated column roles. Always in
         // help sections: advise is not what the start-up work measures.
         CommandSpecs.addFamily(spec, true, InputOptions.HEADING, INPUTS, command.input.options());
@@ -115,14 +109,16 @@ final class AdviseCommand implements Callable<Integer> {
 
     AdviceRequest request() throws UsageException {
         if (columns.weight() != null) throw new UsageException("advise reads no sample weights: leave out --weight");
-        if (input.threads != null) throw new UsageException("advise reads on one thread: leave out --threads");
-        if (!rules.format.equals("table") && !rules.format.equals("json")) {
-            throw new UsageException("advise --format must be table or json, got '" + rules.format + "'");
+        if (input.threads.value() != null) throw new UsageException("advise reads on one thread: leave out --threads");
+        if (!rules.format.value().equals("table") && !rules.format.value().equals("json")) {
+            throw new UsageException("advise --format must be table or json, got '" + rules.format.value() + "'");
         }
         try {
-            AdviceSettings settings = new AdviceSettings(rules.outlierFactor, rules.outlierMseShare, rules.heavyTailKurtosis,
-                    rules.rareClassShare, rules.calibrationEce);
-            return new AdviceRequest(inputs, columns.roles(), rules.classification, settings, input.policy(), input.delimiter());
+            AdviceSettings settings = new AdviceSettings(rules.outlierFactor.value(), rules.outlierMseShare.value(),
+                    rules.heavyTailKurtosis.value(),
+                    rules.rareClassShare.value(), rules.calibrationEce.value());
+            return new AdviceRequest(inputs.value(), columns.roles(), rules.classification.value(), settings,
+                    input.policy(), input.delimiter());
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -133,7 +129,7 @@ final class AdviseCommand implements Callable<Integer> {
         PrintWriter err = context.err();
         try {
             Advice advice = new Advisor(context.stdin(), BuildInfo.version()).advise(request());
-            if (rules.format.equals("json")) AdvicePrinter.json(advice, context.out());
+            if (rules.format.value().equals("json")) AdvicePrinter.json(advice, context.out());
             else AdvicePrinter.text(advice, context.out());
             Outcome outcome = Outcome.of(context.stdoutError().get());
             if (outcome != Outcome.SUCCESS) {
@@ -143,7 +139,7 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e);
             err.println("losseval: " + failure.message());
-            if (rules.debug) e.printStackTrace(err);
+            if (rules.debug.value()) e.printStackTrace(err);
             return ExitCodes.of(failure.outcome());
         } finally {
             err.flush();

@@ -11,43 +11,41 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ContributionOptions {
     static final String HEADING = "%nContribution figures:%n";
 
-    boolean noContrib;
-    int top;
-    List<Double> topFractions;
-    int worst;
-    double outlierFactor;
-    long exactBudgetMib;
+    final OptionValue<Boolean> noContrib = new OptionValue<>(false);
+    final OptionValue<Integer> top = new OptionValue<>(0);
+    final OptionValue<List<Double>> topFractions = new OptionValue<>(null);
+    final OptionValue<Integer> worst = new OptionValue<>(0);
+    final OptionValue<Double> outlierFactor = new OptionValue<>(0.0);
+    final OptionValue<Long> exactBudgetMib = new OptionValue<>(0L);
 
     /** The options, in the order of the help. */
     List<OptionSpec> options() {
         return List.of(
-                ArgBinding.option(this, boolean.class, () -> noContrib, v -> noContrib = v, "--no-contrib")
+                ArgBinding.option(boolean.class, noContrib, "--no-contrib")
                         .description("Do not compute the outlier contribution figures (shares of the loss held by the "
                                 + "worst rows, worst rows, robust outliers).")
                         .build(),
-                ArgBinding.option(this, int.class, () -> top, v -> top = v, "--top")
+                ArgBinding.option(int.class, top, "--top")
                         .paramLabel("K").defaultValue("5")
                         .description("Report the share of each loss held by the worst K rows (at most 100000; "
                                 + "--top-fraction covers larger sets). Default: ${DEFAULT-VALUE}.")
                         .build(),
-                ArgBinding.option(this, List.class, () -> topFractions, v -> topFractions = v, "--top-fraction")
+                ArgBinding.option(List.class, topFractions, "--top-fraction")
                         .auxiliaryTypes(Double.class).paramLabel("F").splitRegex(",").defaultValue("0.01,0.05")
                         .description("Report the share held by the worst fraction F of rows (repeatable or a comma "
                                 + "list). Default: ${DEFAULT-VALUE}.")
                         .build(),
-                ArgBinding.option(this, int.class, () -> worst, v -> worst = v, "--worst")
+                ArgBinding.option(int.class, worst, "--worst")
                         .paramLabel("N").defaultValue("5")
                         .description("List the N worst rows of each loss (ties go to the earlier row; at most 100000). "
                                 + "Default: ${DEFAULT-VALUE}.")
                         .build(),
-                ArgBinding.option(this, double.class, () -> outlierFactor, v -> outlierFactor = v,
-                                "--outlier-factor")
+                ArgBinding.option(double.class, outlierFactor, "--outlier-factor")
                         .paramLabel("X").defaultValue("3")
                         .description("A row is a robust outlier when |r - median(r)| > X * 1.4826 * MAD of the residuals. "
                                 + "Default: ${DEFAULT-VALUE}.")
                         .build(),
-                ArgBinding.option(this, long.class, () -> exactBudgetMib, v -> exactBudgetMib = v,
-                                "--exact-budget")
+                ArgBinding.option(long.class, exactBudgetMib, "--exact-budget")
                         .paramLabel("MIB").defaultValue("256")
                         .description("Memory for exact contribution figures: 8 bytes per row, plus 8 per loss (16 bytes "
                                 + "a row with one loss, so 256 MiB keeps 16.7 million rows exact). Beyond it, top-fraction "
@@ -66,7 +64,7 @@ final class ContributionOptions {
      */
     long exactBudgetBytes() throws UsageException {
         try {
-            return ContributionSettings.budgetBytes(exactBudgetMib);
+            return ContributionSettings.budgetBytes(exactBudgetMib.value());
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -74,10 +72,10 @@ final class ContributionOptions {
 
     /** The settings, or null with --no-contrib. */
     ContributionSettings settings() throws UsageException {
-        if (noContrib) return null;
+        if (noContrib.value()) return null;
         try {
-            return new ContributionSettings(top, topFractions, worst, outlierFactor,
-                    ContributionSettings.budgetBytes(exactBudgetMib));
+            return new ContributionSettings(top.value(), topFractions.value(), worst.value(), outlierFactor.value(),
+                    ContributionSettings.budgetBytes(exactBudgetMib.value()));
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

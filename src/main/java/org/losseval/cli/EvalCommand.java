@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         this.engine = engine;
     }
 
-    List<String> inputs;
+    final OptionValue<List<String>> inputs = new OptionValue<>(null);
     final InputOptions input = new InputOptions();
     final ColumnOptions columns = new ColumnOptions();
     final LossOptions losses = new LossOptions();
@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
     static CommandLine commandLine(CliContext context, Evaluation engine, boolean sections) {
         EvalCommand command = new EvalCommand(context, engine);
         CommandSpec spec = CommandSpecs.command(command, "eval", DESCRIPTION);
-        spec.addPositional(InputOptions.files(command, () -> command.inputs, v -> command.inputs = v));
+        spec.addPositional(InputOptions.files(command.inputs));
         // In this order: the comparison's and the baseline files' sections share an order, and picocli keeps
         // the order of addition between them.
         CommandSpecs.addFamily(spec, sections, InputOptions.HEADING, INPUTS, command.input.options());
@@ -121,9 +121,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new UsageException("--rows-out and -o name the same file '" + rows.path() + "'");
         }
         try {
-            return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
-                    settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,
-                    rows, contributions.exactBudgetBytes()), reportOutput);
+            return new EvalJob(new EvalRequest(inputs.value(), columns.roles(), columns.weight(), lossRequests, quantiles,
+                    intervals, settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest,
+                    grouping, rows, contributions.exactBudgetBytes()), reportOutput);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -131,6 +131,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EvalRun.of(context, output.quiet, engine).execute(this::job, output.debug);
+        return EvalRun.of(context, output.quiet.value(), engine).execute(this::job, output.debug.value());
     }
 }

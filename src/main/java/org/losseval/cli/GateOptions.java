@@ -11,12 +11,12 @@ import picocli.CommandLine.Model.OptionSpec;
 final class GateOptions {
     static final String HEADING = "%nGates:%n";
 
-    List<String> gates;
+    final OptionValue<List<String>> gates = new OptionValue<>(null);
 
     /** The options, in the order of the help. */
     List<OptionSpec> options() {
         return List.of(
-                ArgBinding.option(this, List.class, () -> gates, v -> gates = v, "--fail-if")
+                ArgBinding.option(List.class, gates, "--fail-if")
                         .auxiliaryTypes(String.class).paramLabel("EXPR")
                         .description("A CI gate (repeatable): FIGURE OP NUMBER with OP one of < <= > >=, e.g. "
                                 + "'mse > 200', 'share_top1[mse] > 0.5', 'coverage[p10:p90] < 0.75'. The run exits with "
@@ -27,7 +27,7 @@ final class GateOptions {
 
     List<Gate> gates() throws UsageException {
         List<Gate> parsed = new ArrayList<>();
-        for (String text : gates == null ? List.<String>of() : gates) {
+        for (String text : gates.value() == null ? List.<String>of() : gates.value()) {
             try {
                 parsed.add(GateExpression.parse(text));
             } catch (GateSyntaxException e) {

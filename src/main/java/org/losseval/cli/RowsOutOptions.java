@@ -7,12 +7,12 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The per-row output, --rows-out: a section without a heading inside the output's, so its option shows there. */
 final class RowsOutOptions {
-    Path file;
+    final OptionValue<Path> file = new OptionValue<>(null);
 
     /** The option. */
     List<OptionSpec> options() {
         return List.of(
-                ArgBinding.option(this, Path.class, () -> file, v -> file = v, "--rows-out")
+                ArgBinding.option(Path.class, file, "--rows-out")
                         .paramLabel("FILE")
                         .description("Also write one row per input row to FILE, in input order: input, row, the --key "
                                 + "and --group-by columns, residual, each loss's row loss (a column named by the loss's "
@@ -26,9 +26,9 @@ final class RowsOutOptions {
 
     /** The per-row output, or null without --rows-out. */
     RowsOutRequest rowsOut() throws UsageException {
-        if (file == null) return null;
+        if (file.value() == null) return null;
         try {
-            return new RowsOutRequest(file);
+            return new RowsOutRequest(file.value());
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
