@@ -38,9 +38,17 @@ public final class Cli {
      * for options no losseval command has (they take numbers, strings, paths and enums). Its documented switch,
      * the picocli.converters.excludes regex, leaves them out; a value set by the user (-D) is kept.
      */
+    /*
+     * Picocli's first CommandLine looks for Groovy (Class.forName("groovy.lang.Closure"), to run closures given in
+     * annotations): the class loader searches the jar and throws, about 9% of a three-row run's main thread
+     * (StartupProfile, JDK 17). Its documented switch, picocli.disable.closures, skips that; losseval has no Groovy.
+     */
     static {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        }
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
         }
     }
 
@@ -79,8 +87,11 @@ public final class Cli {
     public static EvalRequest evalRequest(String... args) {
         StringWriter sink = new StringWriter();
         PrintWriter quiet = new PrintWriter(sink);
-        CommandLine eval = EvalCommand.commandLine(new CliContext(InputStream.nullInputStream(), quiet, quiet, () -> null));
+        // Without help sections: this parses, and prints no help.
+        CommandLine eval = EvalCommand.commandLine(new CliContext(InputStream.nullInputStream(), quiet, quiet, () -> null),
+                null, false);
         eval.setCaseInsensitiveEnumValuesAllowed(true);
+        eval.setOverwrittenOptionsAllowed(true); // refuseRepeatedOptions refuses them, as for a run
         try {
             ParseResult parsed = eval.parseArgs(args);
             refuseRepeatedOptions(parsed);
@@ -130,11 +141,16 @@ public final class Cli {
         return commandLine(context, null, null);
     }
 
-    /** The tree with every subcommand, or with only the one named {@code only} (not null). */
+    /**
+     * The tree with every subcommand, or with only the one named {@code only} (not null). The whole tree has the
+     * help sections; a run's has none ({@link EvalCommand#commandLine(CliContext, Evaluation, boolean)}), and
+     * when its help is asked for, the whole tree answers.
+     */
     private static CommandLine commandLine(CliContext context, String only, Evaluation engine) {
-        CommandLine top = new CommandLine(only == null ? new LossevalCommand() : runOnly());
+        boolean sections = only == null;
+        CommandLine top = new CommandLine(sections ? new LossevalCommand() : runOnly());
         for (String name : SUBCOMMANDS) {
-            if (only == null || only.equals(name)) top.addSubcommand(subcommand(name, context, engine));
+            if (only == null || only.equals(name)) top.addSubcommand(subcommand(name, context, engine, sections));
         }
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
@@ -149,7 +165,15 @@ public final class Cli {
         top.setErr(context.err());
         top.setCaseInsensitiveEnumValuesAllowed(true);
         top.setParameterExceptionHandler(Cli::usageError);
+        if (!sections) {
+            // As in help sections, where picocli leaves a repeated option to refuseRepeatedOptions: its words and
+            // its moment (after parsing, so an unknown option is reported first) stay those of the whole tree.
+            top.setOverwrittenOptionsAllowed(true);
+        }
         top.setExecutionStrategy(parseResult -> {
+            if (!sections && usageHelpRequested(parseResult)) {
+                return commandLine(context, null, engine).execute(parseResult.originalArgs().toArray(new String[0]));
+            }
             refuseRepeatedOptions(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -174,13 +198,21 @@ public final class Cli {
         return CommandSpec.create().name("losseval");
     }
 
-    private static CommandLine subcommand(String name, CliContext context, Evaluation engine) {
+    private static CommandLine subcommand(String name, CliContext context, Evaluation engine, boolean sections) {
         switch (name) {
-            case "eval": return EvalCommand.commandLine(context, engine);
+            case "eval": return EvalCommand.commandLine(context, engine, sections);
             case "losses": return new CommandLine(new LossesCommand(context));
             case "advise": return AdviseCommand.commandLine(context);
             default: throw new IllegalArgumentException("no subcommand " + name);
         }
+    }
+
+    /** Whether {@code --help} was given to the command or its subcommand. */
+    private static boolean usageHelpRequested(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.isUsageHelpRequested()) return true;
+        }
+        return false;
     }
 
     /**

@@ -1,76 +1,53 @@
 package org.losseval.cli;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.losseval.loss.Role;
-import picocli.CommandLine.Model.ArgGroupSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The columns of each input role, one option per {@link Role} built from that table (names, label, help),
- * and the sample-weight column. Picocli's annotations cannot be generated, so these options are added to
- * the command's model by {@link #group}; each writes its value here.
+ * and the sample-weight column, added to the command's model from {@link #options}; each writes its value here.
  */
 final class ColumnOptions {
     static final String HEADING = "%nColumn roles:%n";
     static final String WEIGHT_HELP = "A sample-weight column: every loss becomes the weighted mean sum(w*l)/sum(w) "
             + "(scikit-learn's sample_weight). Negative weights are invalid values.";
 
-    private final Map<Role, String> roles = new EnumMap<>(Role.class);
-    private String weight;
+    private final Map<Role, OptionValue<String>> roles = new EnumMap<>(Role.class);
+    private final OptionValue<String> weight = new OptionValue<>(null);
 
-    /** The help section with one option per role, then {@code -w, --weight}. */
-    ArgGroupSpec group(int order) {
-        ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading(HEADING).validate(false).exclusive(false)
-                .order(order);
+    /** One option per role, in the order of the {@link Role} table, then {@code -w, --weight}. */
+    List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>();
         for (Role role : Role.values()) {
-            group.addArg(option(role.optionNames().toArray(String[]::new), role.paramLabel(), role.help(),
-                    new Binding(() -> roles.get(role), value -> {
-                        if (value == null) roles.remove(role); else roles.put(role, value);
-                    })));
+            OptionValue<String> column = new OptionValue<>(null);
+            roles.put(role, column);
+            options.add(option(role.optionNames().toArray(new String[0]), role.paramLabel(), role.help(), column));
         }
-        group.addArg(option(new String[] {"-w", "--weight"}, "COL", WEIGHT_HELP,
-                new Binding(() -> weight, value -> weight = value)));
-        return group.build();
+        options.add(option(new String[] {"-w", "--weight"}, "COL", WEIGHT_HELP, weight));
+        return options;
     }
 
     /** For each role given, its column or group spec as typed. */
-    Map<Role, String> roles() { return Collections.unmodifiableMap(new EnumMap<>(roles)); }
-
-    /** The sample-weight column, or null. */
-    String weight() { return weight; }
-
-    private static OptionSpec option(String[] names, String label, String help, Binding binding) {
-        return OptionSpec.builder(names).paramLabel(label).type(String.class)
-                // Picocli reads descriptions as format strings.
-                .description(help.replace("%", "%%"))
-                .getter(binding).setter(binding).build();
+    Map<Role, String> roles() {
+        Map<Role, String> given = new EnumMap<>(Role.class);
+        for (Map.Entry<Role, OptionValue<String>> role : roles.entrySet()) {
+            if (role.getValue().value() != null) given.put(role.getKey(), role.getValue().value());
+        }
+        return Collections.unmodifiableMap(given);
     }
 
-    /** Picocli's getter and setter of one option, over a field of this class. */
-    private static final class Binding implements IGetter, ISetter {
-        private final Supplier<String> get;
-        private final Consumer<String> set;
+    /** The sample-weight column, or null. */
+    String weight() { return weight.value(); }
 
-        Binding(Supplier<String> get, Consumer<String> set) {
-            this.get = get;
-            this.set = set;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T get() { return (T) get.get(); }
-
-        @Override
-        public <T> T set(T value) {
-            T previous = get();
-            set.accept((String) value);
-            return previous;
-        }
+    private static OptionSpec option(String[] names, String label, String help, OptionValue<String> value) {
+        return ArgBinding.option(String.class, value, names).paramLabel(label)
+                // Picocli reads descriptions as format strings.
+                .description(help.replace("%", "%%"))
+                .build();
     }
 }

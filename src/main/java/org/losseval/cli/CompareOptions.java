@@ -7,7 +7,7 @@ import java.util.Map;
 import org.losseval.app.BaselineRequest;
 import org.losseval.app.IntervalColumns;
 import org.losseval.loss.Role;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The comparison with a baseline: the baseline's columns in the same rows (--baseline-pred and its
@@ -16,59 +16,74 @@ import picocli.CommandLine.Option;
 final class CompareOptions {
     static final String HEADING = "%nComparison with a baseline (in the same rows):%n";
 
-    @Option(names = "--baseline-pred", paramLabel = "COL",
-            description = "The baseline's prediction column: every figure is computed for --pred and for this column on "
-                    + "the same rows (a row invalid for either is skipped for both), and the report compares them: "
-                    + "baseline, candidate, delta = candidate - baseline, relative delta, its confidence interval and "
-                    + "p-value, win rate and a verdict.")
-    String pred;
+    final OptionValue<String> pred = new OptionValue<>(null);
+    final OptionValue<String> logits = new OptionValue<>(null);
+    final OptionValue<String> probs = new OptionValue<>(null);
+    final OptionValue<List<String>> quantiles = new OptionValue<>(null);
+    final OptionValue<List<String>> intervals = new OptionValue<>(null);
+    final OptionValue<Double> confidence = new OptionValue<>(BaselineRequest.DEFAULT_CONFIDENCE);
+    final OptionValue<Double> margin = new OptionValue<>(null);
+    final OptionValue<Long> seed = new OptionValue<>(BaselineRequest.DEFAULT_SEED);
+    final OptionValue<Integer> replicates = new OptionValue<>(BaselineRequest.DEFAULT_REPLICATES);
+    final OptionValue<Boolean> shares = new OptionValue<>(false);
 
-    @Option(names = "--baseline-logits", paramLabel = "COLS",
-            description = "The baseline's logits, in the forms of --logits (a comma list, a range, a glob, a Parquet "
-                    + "list column).")
-    String logits;
-
-    @Option(names = "--baseline-probs", paramLabel = "COLS",
-            description = "The baseline's class probabilities, in the forms of --probs.")
-    String probs;
-
-    @Option(names = "--baseline-quantile", paramLabel = "COL",
-            description = "The baseline's quantile column (repeatable), paired in order with the --quantile columns, "
-                    + "at the same level.")
-    List<String> quantiles;
-
-    @Option(names = "--baseline-interval", paramLabel = "LOWER:UPPER",
-            description = "The baseline's prediction interval (repeatable), paired in order with the --interval "
-                    + "columns, at the same nominal coverage.")
-    List<String> intervals;
-
-    @Option(names = "--confidence", paramLabel = "LEVEL",
-            description = "The level of the confidence intervals of delta, and with --group-by of the groups' "
-                    + "intervals too (default: ${DEFAULT-VALUE}).")
-    double confidence = BaselineRequest.DEFAULT_CONFIDENCE;
-
-    @Option(names = "--margin", paramLabel = "X",
-            description = "A non-inferiority margin in the figure's units: the candidate is non-inferior when the "
-                    + "interval's upper end of delta is below X (for r2 and explained_variance, where larger is "
-                    + "better: its lower end above -X).")
-    Double margin;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "The seed of the bootstrap (rmse, r2, explained_variance, max_error): with the same "
-                    + "seed the figures are the same bits on any thread count (default: ${DEFAULT-VALUE}).")
-    long seed = BaselineRequest.DEFAULT_SEED;
-
-    @Option(names = "--replicates", paramLabel = "B",
-            description = "Bootstrap replicates (default: ${DEFAULT-VALUE}); the bootstrap's time grows with "
-                    + "B times the rows.")
-    int replicates = BaselineRequest.DEFAULT_REPLICATES;
-
-    @Option(names = "--compare-shares",
-            description = "Also compare the loss shares (share_top1, share_topK and each --top-fraction share, per "
-                    + "loss) with a bootstrap interval of delta within the --exact-budget. It holds the baseline's "
-                    + "contribution figures and the rows' shares as well, so it costs about as much again as the rest "
-                    + "of the comparison, and memory up to two more budgets.")
-    boolean shares;
+    /** The options, in the order of the help. */
+    List<OptionSpec> options() {
+        return List.of(
+                ArgBinding.option(String.class, pred, "--baseline-pred")
+                        .paramLabel("COL")
+                        .description("The baseline's prediction column: every figure is computed for --pred and for this "
+                                + "column on the same rows (a row invalid for either is skipped for both), and the report "
+                                + "compares them: baseline, candidate, delta = candidate - baseline, relative delta, its "
+                                + "confidence interval and p-value, win rate and a verdict.")
+                        .build(),
+                ArgBinding.option(String.class, logits, "--baseline-logits")
+                        .paramLabel("COLS")
+                        .description("The baseline's logits, in the forms of --logits (a comma list, a range, a glob, a "
+                                + "Parquet list column).")
+                        .build(),
+                ArgBinding.option(String.class, probs, "--baseline-probs")
+                        .paramLabel("COLS")
+                        .description("The baseline's class probabilities, in the forms of --probs.")
+                        .build(),
+                ArgBinding.option(List.class, quantiles, "--baseline-quantile")
+                        .auxiliaryTypes(String.class).paramLabel("COL")
+                        .description("The baseline's quantile column (repeatable), paired in order with the --quantile "
+                                + "columns, at the same level.")
+                        .build(),
+                ArgBinding.option(List.class, intervals, "--baseline-interval")
+                        .auxiliaryTypes(String.class).paramLabel("LOWER:UPPER")
+                        .description("The baseline's prediction interval (repeatable), paired in order with the --interval "
+                                + "columns, at the same nominal coverage.")
+                        .build(),
+                ArgBinding.option(double.class, confidence, "--confidence")
+                        .paramLabel("LEVEL")
+                        .description("The level of the confidence intervals of delta, and with --group-by of the groups' "
+                                + "intervals too (default: ${DEFAULT-VALUE}).")
+                        .build(),
+                ArgBinding.option(Double.class, margin, "--margin")
+                        .paramLabel("X")
+                        .description("A non-inferiority margin in the figure's units: the candidate is non-inferior when "
+                                + "the interval's upper end of delta is below X (for r2 and explained_variance, where "
+                                + "larger is better: its lower end above -X).")
+                        .build(),
+                ArgBinding.option(long.class, seed, "--seed")
+                        .paramLabel("N")
+                        .description("The seed of the bootstrap (rmse, r2, explained_variance, max_error): with the same "
+                                + "seed the figures are the same bits on any thread count (default: ${DEFAULT-VALUE}).")
+                        .build(),
+                ArgBinding.option(int.class, replicates, "--replicates")
+                        .paramLabel("B")
+                        .description("Bootstrap replicates (default: ${DEFAULT-VALUE}); the bootstrap's time grows with "
+                                + "B times the rows.")
+                        .build(),
+                ArgBinding.option(boolean.class, shares, "--compare-shares")
+                        .description("Also compare the loss shares (share_top1, share_topK and each --top-fraction share, "
+                                + "per loss) with a bootstrap interval of delta within the --exact-budget. It holds the "
+                                + "baseline's contribution figures and the rows' shares as well, so it costs about as much "
+                                + "again as the rest of the comparison, and memory up to two more budgets.")
+                        .build());
+    }
 
     /**
      * The baseline, or null when the run compares nothing. With {@code baselineFiles} (--baseline FILE) the run
@@ -78,12 +93,12 @@ final class CompareOptions {
      */
     BaselineRequest baseline(boolean baselineFiles) throws UsageException {
         Map<Role, String> roles = new EnumMap<>(Role.class);
-        if (pred != null) roles.put(Role.PRED, pred);
-        if (logits != null) roles.put(Role.LOGITS, logits);
-        if (probs != null) roles.put(Role.PROBS, probs);
-        List<String> quantileColumns = quantiles == null ? List.of() : quantiles;
+        if (pred.value() != null) roles.put(Role.PRED, pred.value());
+        if (logits.value() != null) roles.put(Role.LOGITS, logits.value());
+        if (probs.value() != null) roles.put(Role.PROBS, probs.value());
+        List<String> quantileColumns = quantiles.value() == null ? List.of() : quantiles.value();
         List<IntervalColumns> intervalColumns = new ArrayList<>();
-        for (String text : intervals == null ? List.<String>of() : intervals) {
+        for (String text : intervals.value() == null ? List.<String>of() : intervals.value()) {
             IntervalColumns interval = ColumnSpecs.interval(text);
             if (interval.nominal() != null) {
                 throw new UsageException("--baseline-interval '" + text + "': the nominal coverage is the paired "
@@ -100,8 +115,8 @@ final class CompareOptions {
             return null;
         }
         try {
-            return new BaselineRequest(roles, quantileColumns, intervalColumns, confidence, margin, seed, replicates,
-                    shares);
+            return new BaselineRequest(roles, quantileColumns, intervalColumns, confidence.value(), margin.value(),
+                    seed.value(), replicates.value(), shares.value());
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -109,11 +124,11 @@ final class CompareOptions {
 
     /** The first comparison setting given without a baseline, or null. */
     private String settingGiven() {
-        if (confidence != BaselineRequest.DEFAULT_CONFIDENCE) return "--confidence";
-        if (margin != null) return "--margin";
-        if (seed != BaselineRequest.DEFAULT_SEED) return "--seed";
-        if (replicates != BaselineRequest.DEFAULT_REPLICATES) return "--replicates";
-        if (shares) return "--compare-shares";
+        if (confidence.value() != BaselineRequest.DEFAULT_CONFIDENCE) return "--confidence";
+        if (margin.value() != null) return "--margin";
+        if (seed.value() != BaselineRequest.DEFAULT_SEED) return "--seed";
+        if (replicates.value() != BaselineRequest.DEFAULT_REPLICATES) return "--replicates";
+        if (shares.value()) return "--compare-shares";
         return null;
     }
 }

@@ -16,34 +16,31 @@ import org.losseval.gate.Gate;
 import org.losseval.loss.LossRequest;
 import org.losseval.loss.LossSpecException;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code losseval eval}: the options of an evaluation, by family, each family a section of {@code --help}.
  * Parsing only collects them; {@link #job()} converts them into a plain request and {@link EvalRun} acts.
+ *
+ * <p>The command and its options are built with picocli's programmatic model (each family's {@code group} method
+ * is the one definition of its options), not from annotations: reading annotations reflectively was about half
+ * of a three-row run's main thread (src/bench/README.md, start-up).
  */
-@Command(name = "eval",
-        // No @Command methods here: without this picocli looks for them among all methods at every start.
-        addMethodSubcommands = false,
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        description = {
-            "Evaluates losses of predictions against targets over one or more CSV, TSV or Parquet files "
-                    + "(evaluated together; each file's own figures are reported too).",
-            "",
-            "Loss specs are name[:key=value,...], e.g. huber:delta=15, pinball:q=0.9, huber:delta=mad. "
-                    + "Give -l once per loss, or a comma list: -l mse,huber:delta=2,mae (a token with '=' "
-                    + "belongs to the loss before it). 'losseval losses' lists every loss and its parameters.",
-            "",
-            "Row numbers in messages count data rows from 1 (a CSV header is not a row)."
-        })
 final class EvalCommand implements Callable<Integer> {
-    /** The order of the help sections; the column roles are added by {@link #commandLine}. */
+    /** The order of the help sections. */
     private static final int INPUTS = 1, COLUMNS = 2, LOSSES = 3, CONTRIBUTIONS = 4, COMPARISON = 5, GROUPS = 6,
             GATES = 7, OUTPUT = 8;
+
+    private static final String[] DESCRIPTION = {
+        "Evaluates losses of predictions against targets over one or more CSV, TSV or Parquet files "
+                + "(evaluated together; each file's own figures are reported too).",
+        "",
+        "Loss specs are name[:key=value,...], e.g. huber:delta=15, pinball:q=0.9, huber:delta=mad. "
+                + "Give -l once per loss, or a comma list: -l mse,huber:delta=2,mae (a token with '=' "
+                + "belongs to the loss before it). 'losseval losses' lists every loss and its parameters.",
+        "",
+        "Row numbers in messages count data rows from 1 (a CSV header is not a row)."
+    };
 
     private final CliContext context;
     /** What runs the request: null for the command line's own reader ({@link org.losseval.app.Evaluator}). */
@@ -54,48 +51,45 @@ final class EvalCommand implements Callable<Integer> {
         this.engine = engine;
     }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Input files: CSV or TSV (optionally .gz) with a header row, or Parquet. '-' reads stdin.")
-    List<String> inputs;
-
-    @ArgGroup(validate = false, exclusive = false, heading = InputOptions.HEADING, order = INPUTS)
-    InputOptions input = new InputOptions();
-
+    final OptionValue<List<String>> inputs = new OptionValue<>(null);
+    final InputOptions input = new InputOptions();
     final ColumnOptions columns = new ColumnOptions();
+    final LossOptions losses = new LossOptions();
+    final ContributionOptions contributions = new ContributionOptions();
+    final CompareOptions compare = new CompareOptions();
+    final GroupOptions groups = new GroupOptions();
+    final PairingOptions pairing = new PairingOptions();
+    final GateOptions gates = new GateOptions();
+    final OutputOptions output = new OutputOptions();
 
-    @ArgGroup(validate = false, exclusive = false, heading = LossOptions.HEADING, order = LOSSES)
-    LossOptions losses = new LossOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = ContributionOptions.HEADING, order = CONTRIBUTIONS)
-    ContributionOptions contributions = new ContributionOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = CompareOptions.HEADING, order = COMPARISON)
-    CompareOptions compare = new CompareOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = GroupOptions.HEADING, order = GROUPS)
-    GroupOptions groups = new GroupOptions();
-
-    /** Its own help section, after the comparison's. */
-    @ArgGroup(validate = false, exclusive = false, heading = PairingOptions.HEADING, order = COMPARISON)
-    PairingOptions pairing = new PairingOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = GateOptions.HEADING, order = GATES)
-    GateOptions gates = new GateOptions();
-
-    @ArgGroup(validate = false, exclusive = false, heading = OutputOptions.HEADING, order = OUTPUT)
-    OutputOptions output = new OutputOptions();
-
-    /** The command with its generated role options. */
+    /** The command with its options in help sections. */
     static CommandLine commandLine(CliContext context) {
-        return commandLine(context, null);
+        return commandLine(context, null, true);
     }
 
-    /** The command with its generated role options, run by {@code engine} (null: the command line's own). */
-    static CommandLine commandLine(CliContext context, Evaluation engine) {
+    /**
+     * The command with its options, run by {@code engine} (null: the command line's own); in help sections, or,
+     * without {@code sections}, as plain options, which parse the same and faster ({@link CommandSpecs#addFamily}):
+     * a run's command line, whose help, when asked for, is printed from one with sections ({@link Cli}).
+     */
+    static CommandLine commandLine(CliContext context, Evaluation engine, boolean sections) {
         EvalCommand command = new EvalCommand(context, engine);
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.getCommandSpec().addArgGroup(command.columns.group(COLUMNS));
-        return commandLine;
+        CommandSpec spec = CommandSpecs.command(command, "eval", DESCRIPTION);
+        spec.addPositional(InputOptions.files(command.inputs));
+        // In this order: the comparison's and the baseline files' sections share an order, and picocli keeps
+        // the order of addition between them.
+        CommandSpecs.addFamily(spec, sections, InputOptions.HEADING, INPUTS, command.input.options());
+        CommandSpecs.addFamily(spec, sections, LossOptions.HEADING, LOSSES, command.losses.options());
+        CommandSpecs.addFamily(spec, sections, ContributionOptions.HEADING, CONTRIBUTIONS,
+                command.contributions.options());
+        CommandSpecs.addFamily(spec, sections, CompareOptions.HEADING, COMPARISON, command.compare.options());
+        CommandSpecs.addFamily(spec, sections, GroupOptions.HEADING, GROUPS, command.groups.options());
+        CommandSpecs.addFamily(spec, sections, PairingOptions.HEADING, COMPARISON, command.pairing.options());
+        CommandSpecs.addFamily(spec, sections, GateOptions.HEADING, GATES, command.gates.options());
+        CommandSpecs.addFamily(spec, sections, OutputOptions.HEADING, OUTPUT, command.output.options(),
+                command.output.rows.options());
+        CommandSpecs.addFamily(spec, sections, ColumnOptions.HEADING, COLUMNS, command.columns.options());
+        return CommandSpecs.commandLine(spec);
     }
 
     /**
@@ -127,9 +121,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new UsageException("--rows-out and -o name the same file '" + rows.path() + "'");
         }
         try {
-            return new EvalJob(new EvalRequest(inputs, columns.roles(), columns.weight(), lossRequests, quantiles, intervals,
-                    settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest, grouping,
-                    rows, contributions.exactBudgetBytes()), reportOutput);
+            return new EvalJob(new EvalRequest(inputs.value(), columns.roles(), columns.weight(), lossRequests, quantiles,
+                    intervals, settings, gateList, input.policy(), delimiter, input.threads(), baseline, pairingRequest,
+                    grouping, rows, contributions.exactBudgetBytes()), reportOutput);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -137,6 +131,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EvalRun.of(context, output.quiet, engine).execute(this::job, output.debug);
+        return EvalRun.of(context, output.quiet.value(), engine).execute(this::job, output.debug.value());
     }
 }

@@ -31,6 +31,16 @@ class EvalHelpTest {
                 "Baseline in other files:", "Groups:", "Gates:", "Output:", "Exit codes:"), headings);
     }
 
+    /** A run's command line has no help sections; asked for help, it prints the whole tree's, sections and all. */
+    @Test
+    void helpOfARunIsTheHelpWithSections() {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        String sectioned = Cli.commandLine(InputStream.nullInputStream(), discard, discard).getSubcommands().get("eval")
+                .getUsageMessage();
+        assertEquals(sectioned, CliRun.of("eval", "a.csv", "-p", "pred", "--help").assertSuccess().out());
+        assertEquals(sectioned, CliRun.of("eval", "-qh").assertSuccess().out());
+    }
+
     @Test
     void everyEvalOptionButHelpAndVersionIsInItsFamily() {
         Map<String, List<String>> sections = new LinkedHashMap<>();

@@ -58,9 +58,9 @@ class ProgressCommandTest {
 
     @Test
     void quietIsAnOutputOptionOffByDefault() {
-        assertTrue(parsed("--quiet").output.quiet);
-        assertTrue(parsed("-q").output.quiet);
-        assertFalse(parsed().output.quiet);
+        assertTrue(parsed("--quiet").output.quiet.value());
+        assertTrue(parsed("-q").output.quiet.value());
+        assertFalse(parsed().output.quiet.value());
     }
 
     private static EvalCommand parsed(String... options) {
