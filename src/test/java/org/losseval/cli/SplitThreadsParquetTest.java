@@ -32,8 +32,8 @@ import org.losseval.io.SourceOptions;
  * threads): losses, weights, quantiles and intervals, contribution figures (worst rows with ties), medae, a
  * baseline column (bootstrap weights from the row), --group-by, a list column of logits (cross-entropy),
  * --skip-invalid counts with invalid rows in later row groups, empty row groups between and around the others,
- * --rows-out; and the same error message and exit code when a later row group holds the first bad value, or
- * when the groups pass the cap there. A baseline in other files and standard input are not split: same reports.
+ * --rows-out; and the same error message and exit code when a later row group holds the first bad value or a
+ * page whose checksum fails, when the groups pass the cap there, or when a column is missing. A baseline in other files and standard input are not split: same reports.
  *
  * <p>Small files are cut with {@value CsvRanges#MIN_RANGE_PROPERTY} at 1 byte; {@code losseval.batchSize} at 500 makes
  * several batches per row group (batches never span row groups, on any thread count).
@@ -142,6 +142,42 @@ class SplitThreadsParquetTest {
             assertSameFailure("eval", name, "-p", "pred", "-t", "target", "-l", "mse");
             return null;
         });
+    }
+
+    /**
+     * Errors of the whole file are the same from every range: a column the file does not have (each range's
+     * source checks it as it opens); and a page whose checksum fails in a later row group (the range reading it
+     * names the row group and its first row as one thread does).
+     */
+    @Test
+    void aMissingColumnAndACorruptPageInALaterRowGroupAreOneThreadsErrors() throws Exception {
+        int rows = 9_000;
+        Random random = new Random(9);
+        double[] pred = new double[rows];
+        double[] target = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            target[i] = Math.round(random.nextGaussian() * 8) / 4.0;
+            pred[i] = target[i] + Math.round(random.nextGaussian() * 4) / 4.0;
+        }
+        target[7_999] = 1.2345678901; // the one value whose stored bytes are changed below, in row group 12 of 13
+        // Uncompressed, so the value's bytes are in the file as they are (in its row group's dictionary page).
+        Path file = ParquetTestFiles.write(dir.resolve("crc.parquet"), List.of("pred", "target"), List.of(pred, target),
+                ParquetTestFiles.Options.defaults().rowGroupRows(700).codec(ParquetTestFiles.Codec.UNCOMPRESSED));
+        String name = file.toString();
+        withKnobs("1", "500", () -> {
+            assertCut(name, 3);
+            assertSameFailure("eval", name, "-p", "pred", "-t", "nope", "-l", "mse");
+            return null;
+        });
+        org.losseval.io.ParquetChecksumTestAccess.flipLowByteOf(file, 1.2345678901);
+        withKnobs("1", "500", () -> {
+            assertCut(name, 3);
+            assertSameFailure("eval", name, "-p", "pred", "-t", "target", "-l", "mse");
+            return null;
+        });
+        assertEquals("losseval: " + name + ": row 7701: column 'target': corrupt page in row group 12: its checksum (CRC)"
+                + " does not match its bytes\n", CliRun.of(withThreads("1", "eval", name, "-p", "pred", "-t", "target",
+                "-l", "mse")).err());
     }
 
     /** --rows-out: the first pass is split, the second (writing rows in order) is not; the same report and file. */
