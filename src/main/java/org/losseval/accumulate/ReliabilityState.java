@@ -48,14 +48,22 @@ public final class ReliabilityState implements MergeableState<ReliabilityState, 
         for (int i = 0; i < n; i++) {
             int b = bin(probability[i]);
             counts[b]++;
-            if (event[i]) events[b]++;
+            events[b] += event[i] ? 1 : 0; // an addition, not a branch: events are a coin toss to the predictor
             sums[b].add(probability[i]);
         }
     }
 
-    /** The number of inner edges strictly below p: numpy searchsorted(edges[1:-1], p, side="left"). */
+    /**
+     * The number of inner edges strictly below p: numpy searchsorted(edges[1:-1], p, side="left"), for p in
+     * [0, 1]. {@code (int) (p * BINS)} is the answer or next to it (p · 10 rounds, and the edges are i × 0.1
+     * rounded), so it is moved down while its own lower edge is not below p and up while the next edge is:
+     * the same comparisons with the same edges as a walk from bin 0 would make, at most one step in practice
+     * instead of up to nine. The walk's exit depended on p and was mispredicted on most rows (15.7 ns a row
+     * against 4.4 ns in RelBench, see src/bench/README.md); this is one well-predicted branch.
+     */
     static int bin(double p) {
-        int b = 0;
+        int b = Math.min(BINS - 1, (int) (p * BINS));
+        while (b > 0 && !(b * STEP < p)) b--;
         while (b < BINS - 1 && (b + 1) * STEP < p) b++;
         return b;
     }

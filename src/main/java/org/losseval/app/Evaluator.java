@@ -23,10 +23,11 @@ import org.losseval.report.Report;
  * every row ({@link RowsOutPass}), and the report's gates are judged ({@link RunFigures}).
  *
  * <p>This class owns every thread of a run: states are single-threaded. With {@code --threads} N of 2 or
- * more, a plain CSV file is cut into ranges read on N threads, each into states of its own, combined in file
- * order ({@link SplitReading}); any other input (standard input, {@code .gz}, Parquet, a file paired with
- * {@code --baseline} files, a file whose quotes leave no safe cut) is read on one thread while a second reads
- * ahead ({@link PrefetchingSource}). The states combine exactly and the ranges' batches are the whole file's,
+ * more, a plain CSV file is cut into byte ranges and a Parquet file into ranges of row groups, read on N threads,
+ * each into states of its own, combined in file order ({@link SplitReading}); any other input (standard input,
+ * {@code .gz}, a file paired with {@code --baseline} files, a CSV file whose quotes leave no safe cut, a Parquet
+ * file of one row group, a file too small to be worth it) is read on one thread while a second reads ahead
+ * ({@link PrefetchingSource}). The states combine exactly and the ranges' batches are the whole file's,
  * so results and errors are the same bits whatever the thread count. Not thread-safe; one evaluation at a time.
  */
 public final class Evaluator implements Evaluation {
@@ -151,7 +152,7 @@ public final class Evaluator implements Evaluation {
     /**
      * Reads one input to its end, feeding its own states, the run's and its groups'; with a baseline in other
      * files, each batch is first paired with the baseline's rows ({@link PairedSource}). With two or more
-     * threads and no pairing, a plain CSV file is read in ranges on every thread ({@link SplitReading}).
+     * threads and no pairing, a plain CSV or a Parquet file is read in ranges on every thread ({@link SplitReading}).
      */
     private InputStates read(RunPlan plan, int source, RunStates run, Pairing pairing, GroupRouter groups)
             throws InputException {
@@ -159,8 +160,8 @@ public final class Evaluator implements Evaluation {
         if (groups != null) groups.startSource(source);
         String name = request.inputs().get(source);
         if (pairing == null && request.threads() > 1) {
-            SourceFeed split = SplitReading.read(plan, source, new SourceFeed(plan, new InputStates(plan, name, "csv"),
-                    run, groups), kernels, request.threads(), batchSize, progress, rowsBefore);
+            SourceFeed split = SplitReading.read(plan, source, run, groups, kernels, request.threads(), batchSize,
+                    progress, rowsBefore);
             if (split != null) return finish(split);
         }
         Source opened = open(name, CheckedInput.options(plan, batchSize), request.threads());

@@ -37,10 +37,11 @@ final class InputOptions {
                         .paramLabel("N")
                         .description("Threads: 1 reads and computes on one thread. With N of 2 or more (2 is the default "
                                 + "on a machine with two or more cores) a plain CSV/TSV file of 16 MiB or more is cut into N "
-                                + "ranges at record boundaries, each read on its own thread; a .gz file is decompressed on a "
-                                + "second thread; any other input (standard input, Parquet, a file with quotes near its "
-                                + "start, --baseline files) is read ahead on a second thread. The results and messages are "
-                                + "the same bits whatever N.")
+                                + "ranges at record boundaries, and a Parquet file of 16 MiB or more into N ranges of row "
+                                + "groups, each read on its own thread; a .gz file is decompressed on a second thread; any "
+                                + "other input (standard input, a CSV file with quotes near its start, a Parquet file of one "
+                                + "row group, --baseline files) is read ahead on a second thread. The results and messages "
+                                + "are the same bits whatever N.")
                         .build());
     }
 

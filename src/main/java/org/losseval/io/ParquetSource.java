@@ -59,18 +59,26 @@ final class ParquetSource implements Source {
     /** {@code textCursors[t]}: the cursor of text column t when no number column reads its field, else null. */
     private final ParquetColumnCursor[] textCursors;
     private final int batchSize;
+    /** Whether {@link #close} closes {@link #reader}: false for a range of a file that {@link ParquetRanges} shares. */
+    private final boolean ownsReader;
+    /** One past the last row group read (all of them, or a range's end). */
+    private final int endGroup;
     private long leftInRowGroup;
     private long rowsRead;
-    /** The 0-based index of the row group being read, -1 before the first. */
-    private int rowGroup = -1;
+    /** The 0-based index of the row group being read; one before the first to read until it is loaded. */
+    private int rowGroup;
 
-    private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFile reader,
-                          List<ParquetNumberColumn> columns, List<ParquetListColumn> lists, GroupColumns groups,
-                          TextColumns texts, ParquetTextColumn[] textColumns, int batchSize) {
+    private ParquetSource(String name, Path file, boolean deleteOnClose, ParquetFile reader, boolean ownsReader,
+                          RowGroupRange range, List<ParquetNumberColumn> columns, List<ParquetListColumn> lists,
+                          GroupColumns groups, TextColumns texts, ParquetTextColumn[] textColumns, int batchSize) {
         this.name = name;
         this.file = file;
         this.deleteOnClose = deleteOnClose;
         this.reader = reader;
+        this.ownsReader = ownsReader;
+        this.rowGroup = range.first() - 1;
+        this.endGroup = range.end();
+        this.rowsRead = range.rowsBefore();
         this.columns = columns.toArray(new ParquetNumberColumn[0]);
         this.lists = lists.toArray(new ParquetListColumn[0]);
         this.groups = groups;
@@ -103,6 +111,28 @@ final class ParquetSource implements Source {
         ParquetFile reader = null;
         try {
             reader = ParquetFile.open(name, file);
+        } catch (InputException e) {
+            abandon(null, file, deleteOnClose);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            abandon(null, file, deleteOnClose);
+            throw new InputException(name, 0, null, ParquetErrors.describe(e), e);
+        } catch (OutOfMemoryError e) {
+            abandon(null, file, deleteOnClose);
+            throw new InputException(name, 0, null, OUT_OF_MEMORY, e);
+        }
+        return open(name, file, deleteOnClose, reader, true, RowGroupRange.all(reader), options);
+    }
+
+    /**
+     * The rows of row groups {@code range} of an open file, numbered as in the whole file; with {@code ownsReader}
+     * false the reader stays open when the source closes (the ranges of {@link ParquetRanges} share one). Every
+     * check at open (columns, groups, list widths, text columns) is of the whole file, so every range of a file
+     * opens, or fails to open, as the whole file does.
+     */
+    static Source open(String name, Path file, boolean deleteOnClose, ParquetFile reader, boolean ownsReader,
+                       RowGroupRange range, SourceOptions options) throws InputException {
+        try {
             ParquetSchema schema = reader.schema;
             Map<String, ParquetNumberColumn> columns = new LinkedHashMap<>();
             for (String column : options.columns()) {
@@ -140,18 +170,28 @@ final class ParquetSource implements Source {
             for (int t = 0; t < textColumns.length; t++) {
                 if (texts.isReal(t)) textColumns[t] = ParquetTextColumn.resolve(name, schema, texts.names[t]);
             }
-            return new ParquetSource(name, file, deleteOnClose, reader, List.copyOf(columns.values()), sized, groups,
-                    texts, textColumns, options.batchSize());
+            return new ParquetSource(name, file, deleteOnClose, reader, ownsReader, range, List.copyOf(columns.values()),
+                    sized, groups, texts, textColumns, options.batchSize());
         } catch (InputException e) {
-            abandon(reader, file, deleteOnClose);
+            abandon(ownsReader ? reader : null, file, deleteOnClose);
             throw e;
         } catch (IOException | RuntimeException e) {
             // A footer or page that cannot be decoded: the Thrift decoder and our own decoders say why.
-            abandon(reader, file, deleteOnClose);
+            abandon(ownsReader ? reader : null, file, deleteOnClose);
             throw new InputException(name, 0, null, ParquetErrors.describe(e), e);
         } catch (OutOfMemoryError e) {
-            abandon(reader, file, deleteOnClose);
+            abandon(ownsReader ? reader : null, file, deleteOnClose);
             throw new InputException(name, 0, null, OUT_OF_MEMORY, e);
+        }
+    }
+
+    /**
+     * Row groups {@code [first, end)} of a file and the rows before {@code first} (so rows keep their numbers in
+     * the whole file). Batches never span row groups, so a range's batches are those of the whole file.
+     */
+    record RowGroupRange(int first, int end, long rowsBefore) {
+        static RowGroupRange all(ParquetFile reader) {
+            return new RowGroupRange(0, reader.rowGroups().size(), 0);
         }
     }
 
@@ -219,7 +259,7 @@ final class ParquetSource implements Source {
     private boolean nextRowGroup() throws IOException, ColumnFailure {
         do {
             rowGroup++;
-            if (rowGroup >= reader.rowGroups().size()) return false;
+            if (rowGroup >= endGroup) return false;
         } while (reader.rowGroups().get(rowGroup).getNum_rows() == 0);
         for (int c = 0; c < columns.length; c++) {
             int t = textOfColumn[c];
@@ -261,7 +301,7 @@ final class ParquetSource implements Source {
     @Override
     public void close() throws InputException {
         try {
-            reader.close();
+            if (ownsReader) reader.close();
         } catch (IOException e) {
             throw new InputException(name, 0, null, "cannot close: " + e.getMessage(), e);
         } finally {

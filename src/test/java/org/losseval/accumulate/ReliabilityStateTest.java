@@ -58,6 +58,28 @@ class ReliabilityStateTest {
         });
     }
 
+    /** numpy's searchsorted(edges[1:-1], p, side="left") written as its definition: the inner edges below p. */
+    private static int edgesBelow(double p) {
+        int below = 0;
+        for (int e = 1; e < ReliabilityState.BINS; e++) if (e * (1.0 / ReliabilityState.BINS) < p) below++;
+        return below;
+    }
+
+    /** Every edge, its neighbours one and two ulps away, 0, 1, the smallest values and random ones. */
+    @Test
+    void theBinIsTheNumberOfInnerEdgesBelowTheProbability() {
+        List<Double> probes = new ArrayList<>(List.of(0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1.0,
+                Math.nextDown(1.0)));
+        for (int e = 1; e < ReliabilityState.BINS; e++) {
+            double edge = e * (1.0 / ReliabilityState.BINS);
+            for (double p = Math.nextDown(Math.nextDown(edge)), k = 0; k < 5; k++, p = Math.nextUp(p)) probes.add(p);
+            probes.add(e / 10.0); // 0.3 itself, below the edge 0.30000000000000004
+        }
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 100_000; i++) probes.add(random.nextDouble());
+        for (double p : probes) assertEquals(edgesBelow(p), ReliabilityState.bin(p), "p = " + p);
+    }
+
     @Test
     void tenBinsWithNumpysEdgesAndNaNForAnEmptyBin() {
         ReliabilityDiagram empty = new ReliabilityState(ReliabilityDiagram.TOP_LABEL).result();

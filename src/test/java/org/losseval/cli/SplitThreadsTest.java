@@ -198,6 +198,11 @@ class SplitThreadsTest {
      * {@code bad} get an unparsable target.
      */
     private String generate(String name, int rows, long seed, int[] bad) throws IOException {
+        return generate(dir, name, rows, seed, bad);
+    }
+
+    /** {@link #generate(String, int, long, int[])} in {@code dir} (SplitThreadsParquetTest converts it to Parquet). */
+    static String generate(Path dir, String name, int rows, long seed, int[] bad) throws IOException {
         Random random = new Random(seed);
         Path file = dir.resolve(name);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -247,13 +252,13 @@ class SplitThreadsTest {
         }
     }
 
-    private static void assertSameReports(String... args) {
+    static void assertSameReports(String... args) {
         String one = run("1", args);
         assertEquals(one, run("2", args), String.join(" ", args) + ": 2 threads");
         assertEquals(one, run("3", args), String.join(" ", args) + ": 3 threads");
     }
 
-    private static void assertSameFailure(String... args) {
+    static void assertSameFailure(String... args) {
         CliRun one = CliRun.withStdin(InputStream.nullInputStream(), withThreads("1", args));
         assertEquals(3, one.exitCode(), one.err());
         assertTrue(one.out().isEmpty(), one.out());
@@ -265,11 +270,11 @@ class SplitThreadsTest {
         }
     }
 
-    private static String run(String threads, String... args) {
+    static String run(String threads, String... args) {
         return CliRun.of(withThreads(threads, args)).assertSuccess().out();
     }
 
-    private static String[] withThreads(String threads, String... args) {
+    static String[] withThreads(String threads, String... args) {
         String[] all = Arrays.copyOf(args, args.length + 4);
         all[args.length] = "--threads";
         all[args.length + 1] = threads;
@@ -279,7 +284,7 @@ class SplitThreadsTest {
     }
 
     /** Runs {@code body} with the two knobs set (null: the default), then restores them. */
-    private static void withKnobs(String minRangeBytes, String batchSize, Supplier<Void> body) {
+    static void withKnobs(String minRangeBytes, String batchSize, Supplier<Void> body) {
         String minBefore = System.getProperty(CsvRanges.MIN_RANGE_PROPERTY);
         String batchBefore = System.getProperty(BATCH_SIZE);
         set(CsvRanges.MIN_RANGE_PROPERTY, minRangeBytes);

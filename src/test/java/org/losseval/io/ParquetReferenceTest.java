@@ -195,23 +195,8 @@ class ParquetReferenceTest {
 
     /** Inserts a row group of no rows before the first and after the second (both readers skip them). */
     private static void spliceEmptyRowGroups(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        int footerAt = bytes.length - 8 - length;
-        FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, footerAt, length));
-        assertTrue(footer.getRow_groups().size() >= 3, "the file should have several row groups");
-        RowGroup empty = footer.getRow_groups().get(0).deepCopy();
-        empty.setNum_rows(0);
-        footer.getRow_groups().add(0, empty);
-        footer.getRow_groups().add(3, empty.deepCopy());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(bytes, 0, footerAt);
-        ByteArrayOutputStream meta = new ByteArrayOutputStream();
-        Util.writeFileMetaData(footer, meta);
-        meta.writeTo(out);
-        int n = meta.size();
-        out.write(new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24), 'P', 'A', 'R', '1'});
-        Files.write(file, out.toByteArray());
+        assertTrue(footer(file).getRow_groups().size() >= 3, "the file should have several row groups");
+        ParquetTestFiles.insertEmptyRowGroups(file, 0, 3);
     }
 
     /** The rows as parquet-java's record reader assembles them, in the terms of losseval's batches. */

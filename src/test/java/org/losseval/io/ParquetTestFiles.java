@@ -1,9 +1,13 @@
 package org.losseval.io;
 
 import com.github.luben.zstd.Zstd;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -12,6 +16,9 @@ import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
@@ -251,6 +258,44 @@ public final class ParquetTestFiles {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** The number of row groups in the footer of {@code file}, empty ones included. */
+    public static int rowGroups(Path file) throws IOException {
+        return footer(file).getRow_groups().size();
+    }
+
+    private static FileMetaData footer(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return Util.readFileMetaData(new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
+    }
+
+    /**
+     * Rewrites the footer of {@code file} with row groups of no rows inserted (copies of the first row group's
+     * metadata with {@code num_rows} 0, which readers skip), at each index of {@code at} in turn, in the row group
+     * list as it is after the insertions before it: {@code (0, 3)} puts one first and one after the second of
+     * the original row groups.
+     */
+    public static void insertEmptyRowGroups(Path file, int... at) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int footerAt = bytes.length - 8 - length;
+        FileMetaData footer = Util.readFileMetaData(
+                new ByteArrayInputStream(bytes, footerAt, length));
+        for (int index : at) {
+            RowGroup empty = footer.getRow_groups().get(0).deepCopy();
+            empty.setNum_rows(0);
+            footer.getRow_groups().add(index, empty);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(bytes, 0, footerAt);
+        ByteArrayOutputStream meta = new ByteArrayOutputStream();
+        Util.writeFileMetaData(footer, meta);
+        meta.writeTo(out);
+        int n = meta.size();
+        out.write(new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24), 'P', 'A', 'R', '1'});
+        Files.write(file, out.toByteArray());
     }
 
     /** A writer for any schema, for tests that need types this helper does not offer. */
