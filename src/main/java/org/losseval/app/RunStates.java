@@ -170,11 +170,14 @@ final class RunStates {
             for (int i = 0; i < n; i++) event[i] = target[i] == 1;
             m = n;
         } else {
+            // The top class's probability is the batch's shared one (computed once with the loss's log-sum-exp,
+            // or here when no loss needed it), so ece and the diagram read the same bits.
+            double[] topProbability = inputs.logitSoftmax().topProbability();
             for (int i = 0; i < n; i++) {
                 double label = target[i];
                 if (!(label >= 0 && label < columns.length && label == Math.rint(label))) continue;
                 int top = LogSoftmax.argmax(columns, i);
-                p[m] = StrictMath.exp(-LogSoftmax.rest(columns, i, top, 1.0)); // softmax of the top class
+                p[m] = topProbability[i];
                 event[m++] = top == (int) label;
             }
         }
