@@ -19,6 +19,7 @@ import org.losseval.report.QuantileReport;
 import org.losseval.report.QuantileResult;
 import org.losseval.report.QuantileSetResult;
 import org.losseval.report.ReliabilityDiagram;
+import org.losseval.kernel.SoftmaxRows;
 import org.losseval.loss.math.LogSoftmax;
 
 /**
@@ -172,16 +173,30 @@ final class RunStates {
         } else {
             // The top class's probability is the batch's shared one (computed once with the loss's log-sum-exp,
             // or here when no loss needed it), so ece and the diagram read the same bits.
-            double[] topProbability = inputs.logitSoftmax().topProbability();
+            SoftmaxRows softmax = inputs.logitSoftmax();
+            double[] topProbability = softmax.topProbability();
+            double[] max = softmax.shift();
             for (int i = 0; i < n; i++) {
                 double label = target[i];
                 if (!(label >= 0 && label < columns.length && label == Math.rint(label))) continue;
-                int top = LogSoftmax.argmax(columns, i);
                 p[m] = topProbability[i];
-                event[m++] = top == (int) label;
+                event[m++] = topClass(columns, max[i], i) == (int) label;
             }
         }
         reliability.accept(p, event, m);
+    }
+
+    /**
+     * The first class whose logit is the row's maximum {@code max} (the softmax parts' shift, which is the
+     * maximum for the finite logits of a validated batch): {@link LogSoftmax#argmax}'s class, first on ties,
+     * as ece and zero_one take it. Written as a backward scan with a conditional move rather than argmax's
+     * running maximum, whose updates are data-dependent branches mispredicted several times a row (10% of a
+     * 10-class CE run's samples, src/bench/README.md).
+     */
+    static int topClass(double[][] columns, double max, int row) {
+        int top = columns.length;
+        for (int c = columns.length - 1; c >= 0; c--) top = columns[c][row] == max ? c : top;
+        return top;
     }
 
     /** The reliability diagram, or null when the run has none (no --logits with --target, or no row). */
