@@ -189,14 +189,21 @@ final class RunStates {
     /**
      * The first class whose logit is the row's maximum {@code max} (the softmax parts' shift, which is the
      * maximum for the finite logits of a validated batch): {@link LogSoftmax#argmax}'s class, first on ties,
-     * as ece and zero_one take it. Written as a backward scan with a conditional move rather than argmax's
-     * running maximum, whose updates are data-dependent branches mispredicted several times a row (10% of a
-     * 10-class CE run's samples, src/bench/README.md).
+     * as ece and zero_one take it. Written without a data-dependent branch: argmax's running maximum, and a
+     * scan with {@code x == max ? c : top} (which C2 also compiles to a jump), were mispredicted several times a
+     * row (10% of a 10-class CE run's samples, src/bench/README.md). For finite doubles {@code max − x} is +0.0
+     * exactly when {@code x == max} (a difference of distinct doubles is never 0 with gradual underflow, and
+     * x − x is +0.0), so its bits are 0 there and positive elsewhere; {@code (bits | −bits) >>> 63} is then 0 or
+     * 1, and the scan keeps the class by arithmetic.
      */
     static int topClass(double[][] columns, double max, int row) {
-        int top = columns.length;
-        for (int c = columns.length - 1; c >= 0; c--) top = columns[c][row] == max ? c : top;
-        return top;
+        long top = columns.length;
+        for (int c = columns.length - 1; c >= 0; c--) {
+            long bits = Double.doubleToRawLongBits(max - columns[c][row]);
+            long atMax = 1 - ((bits | -bits) >>> 63);
+            top += (c - top) * atMax;
+        }
+        return (int) top;
     }
 
     /** The reliability diagram, or null when the run has none (no --logits with --target, or no row). */
