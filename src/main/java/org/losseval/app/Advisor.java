@@ -119,10 +119,8 @@ public final class Advisor {
                 hit[0] = new boolean[n];
             }
             double[] labels = inputs.column(Role.TARGET);
+            ZeroOne.topLabel(inputs, confidence[0], hit[0], n);
             for (int i = 0; i < n; i++) {
-                int predicted = ZeroOne.predictedClass(inputs, i);
-                confidence[0][i] = ZeroOne.confidence(inputs, i, predicted);
-                hit[0][i] = predicted == labels[i];
                 int label = (int) labels[i];
                 while (counts.size() <= label) counts.add(0L);
                 counts.set(label, counts.get(label) + 1);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.losseval.batch.ColumnBatch;
 import org.losseval.kernel.ClassificationKernels;
 import org.losseval.kernel.RegressionKernels;
+import org.losseval.kernel.SoftmaxRows;
 import org.losseval.loss.LossInputs;
 import org.losseval.loss.Role;
 
@@ -15,6 +16,10 @@ final class BatchInputs implements LossInputs {
     private final RegressionKernels kernels;
     private final ClassificationKernels classificationKernels;
     private final Map<Role, double[][]> columns = new EnumMap<>(Role.class);
+    /** The logits' softmax parts, computed at the first {@link #logitSoftmax()} (after validation); null before. */
+    private SoftmaxRows logitSoftmax;
+    /** The batch's size when {@link #logitSoftmax} was computed. */
+    private int logitSoftmaxRows;
 
     BatchInputs(ColumnBatch batch, Map<Role, List<String>> roles, RegressionKernels kernels,
                 ClassificationKernels classificationKernels) {
@@ -42,4 +47,18 @@ final class BatchInputs implements LossInputs {
     @Override public RegressionKernels kernels() { return kernels; }
 
     @Override public ClassificationKernels classificationKernels() { return classificationKernels; }
+
+    /**
+     * Computed once for the batch and shared: the rows are validated and no longer change when the figures
+     * read them (validation removes rows before any loss or state sees the batch, and reads no softmax). Should a
+     * call come before rows are removed, the size tells and the parts are computed again.
+     */
+    @Override
+    public SoftmaxRows logitSoftmax() {
+        if (logitSoftmax == null || logitSoftmaxRows != size()) {
+            logitSoftmax = LossInputs.super.logitSoftmax();
+            logitSoftmaxRows = size();
+        }
+        return logitSoftmax;
+    }
 }

@@ -19,6 +19,7 @@ import org.losseval.report.QuantileReport;
 import org.losseval.report.QuantileResult;
 import org.losseval.report.QuantileSetResult;
 import org.losseval.report.ReliabilityDiagram;
+import org.losseval.kernel.SoftmaxRows;
 import org.losseval.loss.math.LogSoftmax;
 
 /**
@@ -170,15 +171,39 @@ final class RunStates {
             for (int i = 0; i < n; i++) event[i] = target[i] == 1;
             m = n;
         } else {
+            // The top class's probability is the batch's shared one (computed once with the loss's log-sum-exp,
+            // or here when no loss needed it), so ece and the diagram read the same bits.
+            SoftmaxRows softmax = inputs.logitSoftmax();
+            double[] topProbability = softmax.topProbability();
+            double[] max = softmax.shift();
             for (int i = 0; i < n; i++) {
                 double label = target[i];
                 if (!(label >= 0 && label < columns.length && label == Math.rint(label))) continue;
-                int top = LogSoftmax.argmax(columns, i);
-                p[m] = StrictMath.exp(-LogSoftmax.rest(columns, i, top, 1.0)); // softmax of the top class
-                event[m++] = top == (int) label;
+                p[m] = topProbability[i];
+                event[m++] = topClass(columns, max[i], i) == (int) label;
             }
         }
         reliability.accept(p, event, m);
+    }
+
+    /**
+     * The first class whose logit is the row's maximum {@code max} (the softmax parts' shift, which is the
+     * maximum for the finite logits of a validated batch): {@link LogSoftmax#argmax}'s class, first on ties,
+     * as ece and zero_one take it. Written without a data-dependent branch: argmax's running maximum, and a
+     * scan with {@code x == max ? c : top} (which C2 also compiles to a jump), were mispredicted several times a
+     * row (10% of a 10-class CE run's samples, src/bench/README.md). For finite doubles {@code max − x} is +0.0
+     * exactly when {@code x == max} (a difference of distinct doubles is never 0 with gradual underflow, and
+     * x − x is +0.0), so its bits are 0 there and positive elsewhere; {@code (bits | −bits) >>> 63} is then 0 or
+     * 1, and the scan keeps the class by arithmetic.
+     */
+    static int topClass(double[][] columns, double max, int row) {
+        long top = columns.length;
+        for (int c = columns.length - 1; c >= 0; c--) {
+            long bits = Double.doubleToRawLongBits(max - columns[c][row]);
+            long atMax = 1 - ((bits | -bits) >>> 63);
+            top += (c - top) * atMax;
+        }
+        return (int) top;
     }
 
     /** The reliability diagram, or null when the run has none (no --logits with --target, or no row). */

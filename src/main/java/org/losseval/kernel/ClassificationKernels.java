@@ -63,6 +63,22 @@ public interface ClassificationKernels {
      */
     void logSoftmaxAt(double[][] cols, int classes, double[] labels, double[] out, int n);
 
+    /**
+     * The softmax parts of rows {@code [0, n)} into {@code out} ({@link SoftmaxRows}: shift, log-sum and the top
+     * class's probability), with the very operations {@link #logSoftmaxAt(double[][], int, double[], double[], int)}
+     * uses, so that the log-softmax formed from them is the same bits.
+     */
+    void softmaxRows(double[][] cols, int classes, SoftmaxRows out, int n);
+
+    /**
+     * {@link #logSoftmaxAt(double[][], int, double[], double[], int)} from parts already computed by
+     * {@link #softmaxRows} over the same {@code cols} and {@code classes}: {@code (cols[l][i] − shift[i]) −
+     * logSum[i]}, the same bits.
+     *
+     * @throws IllegalArgumentException if a label in {@code [0, n)} is not an integer in {@code [0, classes)}
+     */
+    void logSoftmaxAt(SoftmaxRows rows, double[][] cols, int classes, double[] labels, double[] out, int n);
+
     /** outCols[c][i] = log-softmax of row i at class c, for every class (KL, distillation). */
     void logSoftmax(double[][] cols, int classes, double[][] outCols, int n);
 

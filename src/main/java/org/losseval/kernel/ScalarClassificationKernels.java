@@ -21,7 +21,8 @@ package org.losseval.kernel;
  *       computed as {@code log1p((ones − 1) + others)}, where ones counts the classes at the shift
  *       (each contributes exactly 1) and others sums the rest in class order, so a dominant class
  *       leaves full precision in −log p ≈ 0; logSumExp = {@code s + log S}; log-softmax at c = {@code (x_c − s) − log S};
- *       soft cross-entropy = {@code −Σ_c fma(t_c, logSoftmax_c, ·)} in class order.</li>
+ *       soft cross-entropy = {@code −Σ_c fma(t_c, logSoftmax_c, ·)} in class order; the top class's
+ *       probability ({@link SoftmaxRows}) = {@code 1 / (1 + ((ones − 1) + others))}, the sum that log1p took.</li>
  * </ul>
  * Parameters and labels are validated by the losses; the kernels still reject a label that is not a
  * class index rather than read a wrong column. Stateless and thread-safe.
@@ -89,6 +90,21 @@ public final class ScalarClassificationKernels implements ClassificationKernels 
     }
 
     @Override
+    public void softmaxRows(double[][] cols, int classes, SoftmaxRows out, int n) {
+        checkClasses(cols, classes, "cols");
+        out.requireRows(n);
+        softmaxRowsFrom(0, cols, classes, out, n);
+    }
+
+    @Override
+    public void logSoftmaxAt(SoftmaxRows rows, double[][] cols, int classes, double[] labels, double[] out, int n) {
+        checkClasses(cols, classes, "cols");
+        checkLabels(labels, classes, n);
+        rows.requireRows(n);
+        logSoftmaxAtFrom(0, rows, cols, labels, out, n);
+    }
+
+    @Override
     public void logSoftmax(double[][] cols, int classes, double[][] outCols, int n) {
         checkClasses(cols, classes, "cols");
         checkClasses(outCols, classes, "outCols");
@@ -149,6 +165,27 @@ public final class ScalarClassificationKernels implements ClassificationKernels 
     static void logSoftmaxAtFrom(int from, double[][] cols, int classes, double[] labels, double[] out, int n) {
         for (int i = from; i < n; i++) {
             out[i] = logSoftmaxAt(cols, classes, (int) labels[i], i);
+        }
+    }
+
+    static void softmaxRowsFrom(int from, double[][] cols, int classes, SoftmaxRows out, int n) {
+        double[] shifts = out.shift();
+        double[] logSums = out.logSum();
+        double[] tops = out.topProbability();
+        for (int i = from; i < n; i++) {
+            double shift = shift(cols, classes, i);
+            double beyondOne = shiftedExpsBeyondOne(cols, classes, i, shift);
+            shifts[i] = shift;
+            logSums[i] = KernelMath.log1p(beyondOne);
+            tops[i] = topProbability(beyondOne);
+        }
+    }
+
+    static void logSoftmaxAtFrom(int from, SoftmaxRows rows, double[][] cols, double[] labels, double[] out, int n) {
+        double[] shifts = rows.shift();
+        double[] logSums = rows.logSum();
+        for (int i = from; i < n; i++) {
+            out[i] = (cols[(int) labels[i]][i] - shifts[i]) - logSums[i];
         }
     }
 
@@ -233,6 +270,11 @@ public final class ScalarClassificationKernels implements ClassificationKernels 
      * Written with conditional additions so the vector code can do the same with blends.
      */
     static double logSumOfShiftedExps(double[][] cols, int classes, int row, double shift) {
+        return KernelMath.log1p(shiftedExpsBeyondOne(cols, classes, row, shift));
+    }
+
+    /** {@code S' = Σ_c exp(cols[c][row] − shift) − 1} as {@code (ones − 1) + others}: see {@link #logSumOfShiftedExps}. */
+    static double shiftedExpsBeyondOne(double[][] cols, int classes, int row, double shift) {
         double ones = 0.0;
         double others = 0.0;
         for (int c = 0; c < classes; c++) {
@@ -241,7 +283,15 @@ public final class ScalarClassificationKernels implements ClassificationKernels 
             ones += atShift ? 1.0 : 0.0;
             others += atShift ? 0.0 : KernelMath.exp(d);
         }
-        return KernelMath.log1p((ones - 1.0) + others);
+        return (ones - 1.0) + others;
+    }
+
+    /**
+     * The top class's softmax probability from {@link #shiftedExpsBeyondOne}: {@code 1 / (1 + S')}, since the
+     * top class's own term exp(x_top − shift) is exactly 1 ({@link SoftmaxRows}).
+     */
+    static double topProbability(double beyondOne) {
+        return 1.0 / (1.0 + beyondOne);
     }
 
     static void checkClasses(double[][] cols, int classes, String name) {

@@ -176,6 +176,41 @@ final class VectorClassificationKernels extends VectorKernelBase implements Clas
     }
 
     @Override
+    public void softmaxRows(double[][] cols, int classes, SoftmaxRows out, int n) {
+        ScalarClassificationKernels.checkClasses(cols, classes, "cols");
+        out.requireRows(n);
+        int end = vectorEnd(n);
+        RowSums rows = new RowSums(end);
+        double[] top = out.topProbability();
+        for (int from = 0; from < end; from += CHUNK) {
+            int length = Math.min(CHUNK, end - from);
+            rows.compute(cols, classes, from, length, top);
+            System.arraycopy(rows.shift, 0, out.shift(), from, length);
+            System.arraycopy(rows.logSum, 0, out.logSum(), from, length);
+        }
+        ScalarClassificationKernels.softmaxRowsFrom(end, cols, classes, out, n);
+    }
+
+    @Override
+    public void logSoftmaxAt(SoftmaxRows rows, double[][] cols, int classes, double[] labels, double[] out, int n) {
+        ScalarClassificationKernels.checkClasses(cols, classes, "cols");
+        ScalarClassificationKernels.checkLabels(labels, classes, n);
+        rows.requireRows(n);
+        int end = vectorEnd(n);
+        double[] shift = rows.shift();
+        double[] logSum = rows.logSum();
+        for (int i = 0; i < end; i += lanes) {
+            DoubleVector label = load(labels, i);
+            DoubleVector picked = load(cols[0], i);
+            for (int c = 1; c < classes; c++) {
+                picked = picked.blend(load(cols[c], i), label.compare(VectorOperators.EQ, (double) c));
+            }
+            picked.sub(load(shift, i)).sub(load(logSum, i)).intoArray(out, i);
+        }
+        ScalarClassificationKernels.logSoftmaxAtFrom(end, rows, cols, labels, out, n);
+    }
+
+    @Override
     public void logSoftmax(double[][] cols, int classes, double[][] outCols, int n) {
         ScalarClassificationKernels.checkClasses(cols, classes, "cols");
         ScalarClassificationKernels.checkClasses(outCols, classes, "outCols");
@@ -251,6 +286,15 @@ final class VectorClassificationKernels extends VectorKernelBase implements Clas
         }
 
         void compute(double[][] cols, int classes, int from, int length) {
+            compute(cols, classes, from, length, null);
+        }
+
+        /**
+         * As {@link #compute(double[][], int, int, int)}, and with {@code top} not null also the top class's
+         * probability {@code 1 / (1 + S')} into {@code top[from, from + length)}
+         * ({@link ScalarClassificationKernels#topProbability}).
+         */
+        void compute(double[][] cols, int classes, int from, int length, double[] top) {
             System.arraycopy(cols[0], from, shift, 0, length);
             for (int c = 1; c < classes; c++) {
                 for (int j = 0; j < length; j += lanes) {
@@ -278,6 +322,12 @@ final class VectorClassificationKernels extends VectorKernelBase implements Clas
             }
             for (int j = 0; j < length; j += lanes) {
                 load(ones, j).sub(1.0).add(load(logSum, j)).intoArray(logSum, j);
+            }
+            if (top != null) {
+                for (int j = 0; j < length; j += lanes) {
+                    DoubleVector beyondOne = load(logSum, j);
+                    beyondOne.broadcast(1.0).div(beyondOne.add(1.0)).intoArray(top, from + j);
+                }
             }
             VectorKernelMath.log1p(species, logSum, 0, logSum, 0, length);
         }

@@ -105,7 +105,10 @@ public final class Ce implements RowLoss {
             if (logits && labelSmoothing == 0 && !anyIgnored(labels, n)) {
                 // The common case goes through the vectorized kernel: -log softmax(z)_y, which is also
                 // numerator / w_y whatever the class weights (rows of weight 0 get 0, as below).
-                inputs.classificationKernels().logSoftmaxAt(x, x.length, labels, out, n);
+                // The softmax parts are the batch's shared ones (LossInputs.logitSoftmax): the same bits as
+                // logSoftmaxAt's own, and ece and the reliability diagram then read the top class's probability
+                // from them instead of computing the exps again.
+                inputs.classificationKernels().logSoftmaxAt(inputs.logitSoftmax(), x, x.length, labels, out, n);
                 for (int i = 0; i < n; i++) {
                     out[i] = CrossEntropy.denominator((int) labels[i], classWeights, ignoreIndex) == 0 ? 0 : -out[i];
                 }

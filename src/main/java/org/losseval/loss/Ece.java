@@ -40,20 +40,20 @@ public record Ece() implements RowLoss {
         return inputs.has(Role.PRED) || (inputs.has(Role.LOGITS) && inputs.group(Role.LOGITS).length == 1);
     }
 
-    /** Each row's confidence and hit, as defined above, in {@code [0, n)}. */
+    /**
+     * Each row's confidence and hit, as defined above, in {@code [0, n)}: the one home of both for ece, its
+     * bootstrap in comparisons. Multi-class rows are {@link ZeroOne#topLabel}'s.
+     */
     public static void confidences(LossInputs inputs, double[] confidence, boolean[] hit, int n) {
         double[] labels = inputs.column(Role.TARGET);
-        boolean binary = binary(inputs);
-        for (int i = 0; i < n; i++) {
-            if (binary) {
+        if (binary(inputs)) {
+            for (int i = 0; i < n; i++) {
                 confidence[i] = ZeroOne.confidence(inputs, i, 1);
                 hit[i] = labels[i] == 1;
-            } else {
-                int predicted = ZeroOne.predictedClass(inputs, i);
-                confidence[i] = ZeroOne.confidence(inputs, i, predicted);
-                hit[i] = predicted == labels[i];
             }
+            return;
         }
+        ZeroOne.topLabel(inputs, confidence, hit, n);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.losseval.loss;
 
 import org.losseval.kernel.ClassificationKernels;
 import org.losseval.kernel.RegressionKernels;
+import org.losseval.kernel.SoftmaxRows;
 
 /**
  * The inputs of a batch of rows, by role, as primitive arrays, and the kernels to compute with. Only the
@@ -29,4 +30,18 @@ public interface LossInputs {
 
     /** The classification kernels chosen for this run. */
     ClassificationKernels classificationKernels();
+
+    /**
+     * The softmax parts of the rows' {@code --logits} over all their columns ({@link SoftmaxRows}: shift, log-sum,
+     * the top class's probability), through {@link #classificationKernels()}: the one home of the top-label
+     * probability, which cross-entropy's log-sum-exp shares. A batch computes them at the first call and returns
+     * the same object after that, so the loss, ece and the reliability diagram pay for them once; this default
+     * computes them at every call (for views that are rebuilt in place, whose rows change between calls).
+     */
+    default SoftmaxRows logitSoftmax() {
+        double[][] logits = group(Role.LOGITS);
+        SoftmaxRows rows = new SoftmaxRows(size());
+        classificationKernels().softmaxRows(logits, logits.length, rows, size());
+        return rows;
+    }
 }

@@ -50,9 +50,29 @@ public record ZeroOne() implements RowLoss {
     }
 
     /**
-     * The probability the row's scores give its predicted class (the top-label confidence): the class's
-     * softmax probability from C logits, sigmoid(z) or 1 - sigmoid(z) from one logit, the class's column of
-     * --probs, p or 1 - p from a probability.
+     * Each row's top-label confidence (the probability its scores give its {@link #predictedClass}) and hit (that
+     * class is the label), in {@code [0, n)}: the one home of both for ece, its bootstrap and the advice. From
+     * C &ge; 2 logits the confidence is the batch's shared top-class probability
+     * ({@link LossInputs#logitSoftmax()}), which cross-entropy's log-sum-exp and the reliability diagram share.
+     */
+    public static void topLabel(LossInputs inputs, double[] confidence, boolean[] hit, int n) {
+        double[] labels = inputs.column(Role.TARGET);
+        double[] top = inputs.has(Role.LOGITS) && inputs.group(Role.LOGITS).length > 1
+                ? inputs.logitSoftmax().topProbability() : null;
+        for (int i = 0; i < n; i++) {
+            int predicted = predictedClass(inputs, i);
+            confidence[i] = top != null ? top[i] : confidence(inputs, i, predicted);
+            hit[i] = predicted == labels[i];
+        }
+    }
+
+    /**
+     * The probability the row's scores give its predicted class (the top-label confidence) where no softmax is
+     * needed: sigmoid(z) or 1 - sigmoid(z) from one logit, the class's column of --probs, p or 1 - p from a
+     * probability. From C &ge; 2 logits it is the batch's {@link LossInputs#logitSoftmax()} top-class
+     * probability, read for the whole batch ({@link #topLabel}).
+     *
+     * @throws IllegalArgumentException for C &ge; 2 logits
      */
     public static double confidence(LossInputs inputs, int i, int predicted) {
         if (inputs.has(Role.PRED)) {
@@ -65,11 +85,8 @@ public record ZeroOne() implements RowLoss {
             double p = 1 / (1 + Math.exp(-logits[0][i]));
             return predicted == 1 ? p : 1 - p;
         }
-        // softmax of the argmax: 1 / Σ exp(z_k - z_max), every term at most 1, so nothing overflows
-        double top = logits[predicted][i];
-        double sum = 0;
-        for (double[] column : logits) sum += Math.exp(column[i] - top);
-        return 1 / sum;
+        // Read per batch, not per row: a view rebuilt in place computes the softmax parts at every call.
+        throw new IllegalArgumentException("the confidence of " + logits.length + " logits is LossInputs.logitSoftmax()'s");
     }
 
     @Override

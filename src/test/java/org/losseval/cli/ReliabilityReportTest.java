@@ -18,8 +18,8 @@ import org.losseval.format.TinyJson;
  */
 class ReliabilityReportTest {
     /**
-     * Our softmax is exp(-log1p(Σ exp(z_c - z_top))) and our bin mean an exact sum; torch's softmax and
-     * numpy's pairwise sum round differently: a few ulps.
+     * Our top-class softmax is 1 / Σ exp(z_c - z_top) with the kernels' exp (kernel.SoftmaxRows) and our bin mean
+     * an exact sum; torch's softmax and numpy's pairwise sum round differently: a few ulps.
      */
     private static final double PROBABILITY_TOLERANCE = 1e-14;
 
@@ -29,6 +29,28 @@ class ReliabilityReportTest {
                 "--format", "json").json());
         check("emails", "binary", CliRun.of("eval", "examples/emails.csv", "--logits", "logit", "-t", "spam", "-l", "bce",
                 "--format", "json").json());
+    }
+
+    /**
+     * The top class's probability has one home (LossInputs.logitSoftmax): whether ce computed the softmax parts
+     * for its loss, or the diagram computed them itself (zero_one, multi-class focal and ece take none from the batch),
+     * the diagram is the same bits, and it is the reference's; ece reads the same probabilities with or without ce.
+     */
+    @Test
+    void theDiagramIsTheSameWhicheverLossComputedTheSoftmax() throws IOException {
+        Object withCe = TinyJson.at(leaves("ce,ece"), "reliability");
+        for (String losses : List.of("zero_one", "focal_multiclass", "ece")) {
+            Object json = leaves(losses);
+            check("leaves", "top_label", json);
+            assertEquals(withCe, TinyJson.at(json, "reliability"), losses);
+        }
+        assertEquals(Double.doubleToRawLongBits(TinyJson.number(leaves("ce,ece"), "losses", 1, "value")),
+                Double.doubleToRawLongBits(TinyJson.number(leaves("ece"), "losses", 0, "value")));
+    }
+
+    private static Object leaves(String losses) {
+        return CliRun.of("eval", "examples/leaves.csv", "--logits", "l0..l4", "-t", "label", "-l", losses,
+                "--format", "json").json();
     }
 
     @Test

@@ -125,6 +125,10 @@ class ClassificationReferenceValuesTest {
                 k.logSoftmaxAt(logits, classes, labels, atLabel, RANDOM_ROWS);
                 k.crossEntropySoft(logits, target, classes, soft, RANDOM_ROWS);
                 k.logSoftmax(logits, classes, all, RANDOM_ROWS);
+                SoftmaxRows rows = new SoftmaxRows(RANDOM_ROWS);
+                k.softmaxRows(logits, classes, rows, RANDOM_ROWS);
+                double[] atLabelFromRows = new double[RANDOM_ROWS];
+                k.logSoftmaxAt(rows, logits, classes, labels, atLabelFromRows, RANDOM_ROWS);
                 for (int i = 0; i < RANDOM_ROWS; i++) {
                     double max = Double.NEGATIVE_INFINITY;
                     for (int c = 0; c < classes; c++) {
@@ -145,9 +149,43 @@ class ClassificationReferenceValuesTest {
                     assertClose(what + " logSumExp", max + logSum, lse[i], ABSOLUTE_TOLERANCE);
                     assertClose(what + " logSoftmaxAt", (logits[(int) labels[i]][i] - max) - logSum, atLabel[i], ABSOLUTE_TOLERANCE);
                     assertClose(what + " crossEntropySoft", expectedSoft, soft[i], ABSOLUTE_TOLERANCE * classes);
+                    // The shared parts: the shift is the maximum itself, the log-sum the kernel's, the top
+                    // probability 1 / Σ exp(x_c − max) within a few roundings of StrictMath's, and the
+                    // log-softmax formed from them the very bits of logSoftmaxAt's own (the loss's bits).
+                    assertEquals(max, rows.shift()[i], what + " shift");
+                    assertClose(what + " logSum", logSum, rows.logSum()[i], ABSOLUTE_TOLERANCE);
+                    assertClose(what + " topProbability", 1.0 / sum, rows.topProbability()[i], RELATIVE_TOLERANCE / sum);
+                    assertEquals(Double.doubleToRawLongBits(atLabel[i]), Double.doubleToRawLongBits(atLabelFromRows[i]),
+                            what + " logSoftmaxAt from softmaxRows");
                 }
             }
         }
+    }
+
+    @Test
+    void topProbabilityKnownValues() {
+        for (ClassificationKernels k : kernels()) {
+            for (int classes : new int[] {2, 4, 8, 10}) {
+                // equal logits: every class has 1/C, and 1/C is the one rounding of 1 / (1 + (C − 1))
+                double[][] logits = new double[classes][];
+                for (int c = 0; c < classes; c++) logits[c] = filled(3.5);
+                assertEquals(1.0 / classes, topProbability(k, logits), k.description() + " C=" + classes);
+            }
+            // softmax([0, -1e4])[0] = 1 / (1 + e^-1e4) = 1 exactly in doubles; softmax([ln 3, 0]) = 3/4
+            assertEquals(1.0, topProbability(k, new double[][] {filled(0.0), filled(-1e4)}));
+            assertEquals(0.75, topProbability(k, new double[][] {filled(StrictMath.log(3.0)), filled(0.0)}), 2 * Math.ulp(0.75));
+            // two classes tied at the top count 1 each: softmax([2, 2, 2 − ln 2]) = 1 / 2.5 = 0.4
+            assertEquals(0.4, topProbability(k, new double[][] {filled(2.0), filled(2.0), filled(2.0 - StrictMath.log(2.0))}),
+                    2 * Math.ulp(0.4));
+        }
+    }
+
+    /** The top probability of row 0 of a batch of equal rows, checking every row agrees. */
+    private static double topProbability(ClassificationKernels k, double[][] logits) {
+        SoftmaxRows rows = new SoftmaxRows(BATCH);
+        k.softmaxRows(logits, logits.length, rows, BATCH);
+        for (int i = 1; i < BATCH; i++) assertEquals(rows.topProbability()[0], rows.topProbability()[i]);
+        return rows.topProbability()[0];
     }
 
     @Test

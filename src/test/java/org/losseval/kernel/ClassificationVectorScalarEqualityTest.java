@@ -88,6 +88,18 @@ class ClassificationVectorScalarEqualityTest {
                 k.logSoftmax(cols, in.classes(), cols, n);
                 return cols;
             }));
+            calls.add(Arguments.of("softmaxRows C=" + classes, classes, (KernelCall) (k, in, n) -> {
+                SoftmaxRows rows = softmaxRows(n);
+                k.softmaxRows(in.logits(), in.classes(), rows, n);
+                return new double[][] {rows.shift(), rows.logSum(), rows.topProbability()};
+            }));
+            calls.add(Arguments.of("logSoftmaxAt from softmaxRows C=" + classes, classes, (KernelCall) (k, in, n) -> {
+                SoftmaxRows rows = softmaxRows(n);
+                k.softmaxRows(in.logits(), in.classes(), rows, n);
+                double[] out = output(n);
+                k.logSoftmaxAt(rows, in.logits(), in.classes(), in.labels(), out, n);
+                return new double[][] {out};
+            }));
             calls.add(Arguments.of("crossEntropySoft C=" + classes, classes, (KernelCall) (k, in, n) -> {
                 double[] out = output(n);
                 k.crossEntropySoft(in.logits(), in.targets(), in.classes(), out, n);
@@ -158,6 +170,15 @@ class ClassificationVectorScalarEqualityTest {
         double[] out = new double[n + PADDING];
         java.util.Arrays.fill(out, 42.0); // rows past n must keep this
         return out;
+    }
+
+    /** Room for the padding rows too, each part filled with 42 there: the kernels must not touch them. */
+    private static SoftmaxRows softmaxRows(int n) {
+        SoftmaxRows rows = new SoftmaxRows(n + PADDING);
+        java.util.Arrays.fill(rows.shift(), 42.0);
+        java.util.Arrays.fill(rows.logSum(), 42.0);
+        java.util.Arrays.fill(rows.topProbability(), 42.0);
+        return rows;
     }
 
     private static double[][] copy(double[][] cols) {
