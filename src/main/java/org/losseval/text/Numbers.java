@@ -31,7 +31,8 @@ import java.math.RoundingMode;
  * JDK 19 it is not always shortest (JDK-4511638). On JDK 17, {@code 1e23} prints as
  * {@code 9.999999999999999E22} and {@code 2.82879384806159e17} as {@code 2.82879384806159008E17}; JDK 25
  * (Schubfach, JDK 19+) prints {@code 1.0E23} and {@code 2.82879384806159E17}, so its output differs
- * between the two JDKs we run on. This class does not use it:
+ * between the two JDKs we run on. This class does not rely on it (it uses its digits on JDK 19+ only where its
+ * specification makes them the same decimal, {@link #shortestFromToString}); by definition
  * it rounds the exact binary value of {@code v} down and up to p significant digits and finds the smallest p
  * where one of the two reads back as {@code v} (by binary search over 1..17), keeping the nearer one if both
  * do. Any p-digit decimal inside the round-trip interval of {@code v} lies between those two neighbours,
@@ -44,8 +45,8 @@ import java.math.RoundingMode;
  * {@code String.format} does, so a person who sees {@code 0.15} in full sees {@code 0.2} at one digit
  * (rounding the binary value, 0.1499999…, would give 0.1). Negative zero is shown as {@code 0}.
  *
- * <p>Stateless and thread-safe. Cost: one {@code BigDecimal} rounding and a few parses per number (about
- * 1 us; see {@link #shortest} for how).
+ * <p>Stateless and thread-safe. Cost: on JDK 17 one {@code BigDecimal} rounding and a few parses per number
+ * (about 1 us; see {@link #shortest} for how), on JDK 19+ mostly one {@code Double.toString}.
  */
 public final class Numbers {
     /** Significant digits of the human formats when {@code --precision} is not given. */
@@ -157,10 +158,18 @@ public final class Numbers {
      *       digit fewer, and falls back to a binary search below it. The hint only orders the probes; the
      *       result is the same on every JDK.</li>
      * </ol>
+     * On JDK 19+ all this is skipped when {@link Double#toString(double)}'s digits are already the answer
+     * ({@link #shortestFromToString}: all but some one- and two-digit values), so no {@link BigDecimal} is
+     * rounded there.
      * NumbersTest checks it against {@link #shortestByRounding} on a quarter of a million doubles of every kind.
      */
     static BigDecimal shortest(double v) {
         double magnitude = Math.abs(v);
+        String text = Double.toString(magnitude);
+        if (TO_STRING_IS_SHORTEST) {
+            BigDecimal fromText = shortestFromToString(text, magnitude);
+            if (fromText != null) return v < 0 ? fromText.negate() : fromText;
+        }
         BigDecimal exactValue = new BigDecimal(magnitude);
         BigDecimal truncated = exactValue.round(new MathContext(TRUNCATED_DIGITS, RoundingMode.DOWN));
         boolean exact = truncated.compareTo(exactValue) == 0;
@@ -171,7 +180,7 @@ public final class Numbers {
             scale++;
         }
         Digits digits = new Digits(m, scale, exact, magnitude);
-        int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(Double.toString(magnitude)));
+        int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(text));
         int fewest = MIN_SIGNIFICANT_DIGITS;
         int enough = MAX_SIGNIFICANT_DIGITS;
         BigDecimal best = digits.candidate(hint);
@@ -197,6 +206,63 @@ public final class Numbers {
         }
         if (best == null) best = digits.candidate(MAX_SIGNIFICANT_DIGITS);
         return v < 0 ? best.negate() : best;
+    }
+
+    /**
+     * Whether {@link Double#toString(double)} gives the shortest decimal, nearest to the value among the
+     * shortest (the even one in a tie), as its specification promises from JDK 19 (Raffaello Giulietti's
+     * Schubfach, JDK-4511638) when that decimal has at least two digits.
+     */
+    private static final boolean TO_STRING_IS_SHORTEST = Runtime.version().feature() >= 19;
+
+    /**
+     * The decimal of {@code text}, {@link Double#toString(double)} of {@code magnitude} (positive and finite) on
+     * JDK 19+, when it is {@link #shortest}'s decimal; else null (then the caller computes it). No
+     * {@link BigDecimal} arithmetic: a three-row run's compilers spent much of their work on the rounding.
+     *
+     * <p>Why it is the same decimal: from JDK 19 the specification of {@code Double.toString} picks, of the
+     * decimals that round to the value, those of the minimal length p, and of these the one closest to the value,
+     * the one with the even significand in a tie; that is {@link #shortestByRounding}'s definition (the
+     * p-digit decimals closest to the value either side are its floor and ceiling at p digits, and the decimals
+     * that round to the value form an interval around it). The one exception is p = 1: then
+     * {@code Double.toString} chooses among the decimals of length 1 <em>or 2</em> ({@code 4.9E-324} for
+     * {@link Double#MIN_VALUE}, where {@code 5e-324} reads back too). So a one-digit result is ours (the closest
+     * of a larger set, and itself of one digit), and a two-digit one is ours unless one of the two one-digit
+     * decimals either side of it reads back as the value (then null). NumbersTest checks this, on JDK 19+,
+     * against the definition on a quarter of a million doubles.
+     */
+    static BigDecimal shortestFromToString(String text, double magnitude) {
+        long m = 0;
+        int fractionDigits = 0;
+        boolean afterPoint = false;
+        int end = text.indexOf('E');
+        if (end < 0) end = text.length();
+        // At most 17 significant digits and a trailing "0" ("125.0"): m stays below 10^18.
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                afterPoint = true;
+            } else {
+                m = 10 * m + (c - '0');
+                if (afterPoint) fractionDigits++;
+            }
+        }
+        int scale = fractionDigits - (end < text.length() ? Integer.parseInt(text.substring(end + 1)) : 0);
+        int digits = 0;
+        while (m % 10 == 0) {
+            m /= 10;
+            scale--;
+        }
+        for (long rest = m; rest > 0; rest /= 10) digits++;
+        if (digits == 2) {
+            long lower = m / 10;
+            String exponent = "E" + (1 - scale);
+            if (Double.parseDouble(lower + exponent) == magnitude
+                    || Double.parseDouble((lower + 1) + exponent) == magnitude) {
+                return null;
+            }
+        }
+        return BigDecimal.valueOf(m, scale);
     }
 
     /** Digits kept by the truncation of {@link #shortest}: 10^18 - 1 fits a long, and k = 10^(18 - p) is even. */
