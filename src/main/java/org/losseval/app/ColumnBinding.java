@@ -79,8 +79,15 @@ final class ColumnBinding {
      * parameter its input form does not support); once per input, before any row is read.
      */
     void checkForms(List<RowLoss> losses, String sourceName) throws InputException {
+        // A class, not a lambda: a lambda is linked at every start (issue 14 item 4).
+        java.util.function.ToIntFunction<Role> columns = new java.util.function.ToIntFunction<>() {
+            @Override
+            public int applyAsInt(Role role) {
+                return roles.getOrDefault(role, List.of()).size();
+            }
+        };
         for (RowLoss loss : losses) {
-            String problem = loss.formProblem(role -> roles.getOrDefault(role, List.of()).size());
+            String problem = loss.formProblem(columns);
             if (problem != null) throw new InputException(sourceName, 0, null, problem);
         }
     }
