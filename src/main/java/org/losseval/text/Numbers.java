@@ -55,9 +55,9 @@ public final class Numbers {
     /** 17 significant digits identify every double, so more would only add noise. */
     public static final int MAX_SIGNIFICANT_DIGITS = 17;
 
-    private static final int PERCENT_DECIMALS = 2;
-    private static final BigDecimal PLAIN_FROM = new BigDecimal("1e-4");
-    private static final BigDecimal PLAIN_BELOW = new BigDecimal("1e15");
+    /** Plain notation for decimal exponents (of the leading digit) -4..14, that is 1e-4 <= |v| < 1e15. */
+    private static final int PLAIN_FROM_EXPONENT = -4;
+    private static final int PLAIN_BELOW_EXPONENT = 15;
 
     private Numbers() {}
 
@@ -71,7 +71,7 @@ public final class Numbers {
         checkSignificantDigits(significantDigits);
         if (!Double.isFinite(v)) return nonFinite(v);
         if (v == 0) return "0";
-        return layout(shortest(v).round(new MathContext(significantDigits, RoundingMode.HALF_UP)));
+        return layout(v < 0, shortestDecimal(Math.abs(v)).roundHalfUp(significantDigits));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class Numbers {
     public static String exact(double v) {
         if (!Double.isFinite(v)) return nonFinite(v);
         if (v == 0) return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0.0";
-        return layout(shortest(v));
+        return layout(v < 0, shortestDecimal(Math.abs(v)));
     }
 
     /**
@@ -93,9 +93,24 @@ public final class Numbers {
     public static String percent(double fraction) {
         if (!Double.isFinite(fraction)) return nonFinite(fraction);
         if (fraction == 0) return "0.00%";
-        BigDecimal hundredths = shortest(fraction).movePointRight(2).setScale(PERCENT_DECIMALS, RoundingMode.HALF_UP);
-        // -0.001% rounds to -0.00%, which would read as a sign error.
-        return (hundredths.signum() == 0 ? hundredths.abs() : hundredths).toPlainString() + "%";
+        Decimal d = shortestDecimal(Math.abs(fraction));
+        // The percentage is digits x 10^-(scale - 2); in hundredths of a percent, digits x 10^(4 - scale).
+        int drop = d.scale - 4;
+        String hundredths;
+        if (drop <= 0) {
+            hundredths = d.digits + "0".repeat(-drop); // exact, nothing to round
+        } else if (drop > 18) {
+            hundredths = "0"; // digits < 10^17: below half a hundredth
+        } else {
+            long k = POWERS_OF_TEN[drop];
+            long rest = d.digits % k;
+            hundredths = Long.toString(d.digits / k + (rest >= k - rest ? 1 : 0)); // half up
+        }
+        if (hundredths.length() < 3) hundredths = "0".repeat(3 - hundredths.length()) + hundredths;
+        int point = hundredths.length() - 2;
+        // -0.001% rounds to -0.00%, which would read as a sign error: no sign on zero.
+        String sign = fraction < 0 && !hundredths.equals("000") ? "-" : "";
+        return sign + hundredths.substring(0, point) + "." + hundredths.substring(point) + "%";
     }
 
     /**
@@ -107,7 +122,30 @@ public final class Numbers {
     public static String percentNumber(double fraction) {
         if (!Double.isFinite(fraction)) throw new IllegalArgumentException("not a finite fraction: " + fraction);
         if (fraction == 0) return "0";
-        return shortest(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+        Decimal d = shortestDecimal(Math.abs(fraction));
+        StringBuilder text = new StringBuilder(24);
+        if (fraction < 0) text.append('-');
+        return plain(text, Long.toString(d.digits), d.scale - 2).toString();
+    }
+
+    /**
+     * ceil({@code v} &times; {@code n}) with {@code v} read as its shortest decimal ({@link #decimal}), so that
+     * 0.07 &times; 100 is 7 (in doubles it is 7.000000000000001, whose ceiling would be 8); {@code v} finite,
+     * {@code n} not negative. Long arithmetic when the product fits, else {@link BigDecimal}.
+     *
+     * @throws ArithmeticException when the result does not fit a long
+     */
+    public static long ceilTimes(double v, long n) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
+        if (v > 0 && n > 0) {
+            Decimal d = shortestDecimal(v);
+            long product = d.digits * n;
+            if (d.scale >= 0 && d.scale <= TRUNCATED_DIGITS && Math.multiplyHigh(d.digits, n) == 0 && product >= 0) {
+                long k = POWERS_OF_TEN[d.scale];
+                return product / k + (product % k == 0 ? 0 : 1);
+            }
+        }
+        return decimal(v).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /**
@@ -164,12 +202,29 @@ public final class Numbers {
      * NumbersTest checks it against {@link #shortestByRounding} on a quarter of a million doubles of every kind.
      */
     static BigDecimal shortest(double v) {
-        double magnitude = Math.abs(v);
+        BigDecimal magnitude = shortestDecimal(Math.abs(v)).toBigDecimal();
+        return v < 0 ? magnitude.negate() : magnitude;
+    }
+
+    /**
+     * {@link #shortest} of {@code magnitude} (positive, finite) as digits and a scale. On JDK 19+ from
+     * {@link Double#toString(double)} where that is the answer ({@link #shortestFromToString}), without touching
+     * {@link BigDecimal}: on JDK 25 the first use of {@code BigDecimal} runs its class initialisation, which
+     * computes 5<sup>65536</sup> (its {@code FIVE_TO_2_TO} table) and cost a three-row run about 150M of its
+     * 470M instructions, with the compilations of {@code BigInteger}'s loops it sets off.
+     */
+    static Decimal shortestDecimal(double magnitude) {
         String text = Double.toString(magnitude);
         if (TO_STRING_IS_SHORTEST) {
-            BigDecimal fromText = shortestFromToString(text, magnitude);
-            if (fromText != null) return v < 0 ? fromText.negate() : fromText;
+            Decimal fromText = shortestFromToString(text, magnitude);
+            if (fromText != null) return fromText;
         }
+        BigDecimal shortest = shortestByTruncation(magnitude, text).stripTrailingZeros();
+        return new Decimal(shortest.unscaledValue().longValueExact(), shortest.scale());
+    }
+
+    /** {@link #shortest} of {@code magnitude} (positive, finite) as steps 1-4 above; {@code text} is its toString. */
+    private static BigDecimal shortestByTruncation(double magnitude, String text) {
         BigDecimal exactValue = new BigDecimal(magnitude);
         BigDecimal truncated = exactValue.round(new MathContext(TRUNCATED_DIGITS, RoundingMode.DOWN));
         boolean exact = truncated.compareTo(exactValue) == 0;
@@ -205,7 +260,45 @@ public final class Numbers {
             }
         }
         if (best == null) best = digits.candidate(MAX_SIGNIFICANT_DIGITS);
-        return v < 0 ? best.negate() : best;
+        return best;
+    }
+
+    /**
+     * A positive decimal, {@code digits} &times; 10<sup>-scale</sup>, {@code digits} without trailing zeros and
+     * of at most 17 digits: what {@link #shortest} finds, in a form the layout reads with long arithmetic.
+     */
+    record Decimal(long digits, int scale) {
+        Decimal {
+            if (digits <= 0 || digits % 10 == 0) throw new IllegalArgumentException("not stripped: " + digits);
+        }
+
+        /** Trailing zeros of {@code digits} moved into the scale. */
+        static Decimal stripped(long digits, int scale) {
+            while (digits % 10 == 0) {
+                digits /= 10;
+                scale--;
+            }
+            return new Decimal(digits, scale);
+        }
+
+        int length() {
+            int length = 1;
+            while (length < POWERS_OF_TEN.length && digits >= POWERS_OF_TEN[length]) length++;
+            return length;
+        }
+
+        /** Rounded half up (away from zero at a tie) to {@code significantDigits}, as MathContext HALF_UP. */
+        Decimal roundHalfUp(int significantDigits) {
+            int drop = length() - significantDigits;
+            if (drop <= 0) return this;
+            long k = POWERS_OF_TEN[drop];
+            long rest = digits % k;
+            return stripped(digits / k + (rest >= k - rest ? 1 : 0), scale - drop);
+        }
+
+        BigDecimal toBigDecimal() {
+            return BigDecimal.valueOf(digits, scale);
+        }
     }
 
     /**
@@ -231,7 +324,7 @@ public final class Numbers {
      * decimals either side of it reads back as the value (then null). NumbersTest checks this, on JDK 19+,
      * against the definition on a quarter of a million doubles.
      */
-    static BigDecimal shortestFromToString(String text, double magnitude) {
+    static Decimal shortestFromToString(String text, double magnitude) {
         long m = 0;
         int fractionDigits = 0;
         boolean afterPoint = false;
@@ -262,7 +355,7 @@ public final class Numbers {
                 return null;
             }
         }
-        return BigDecimal.valueOf(m, scale);
+        return new Decimal(m, scale);
     }
 
     /** Digits kept by the truncation of {@link #shortest}: 10^18 - 1 fits a long, and k = 10^(18 - p) is even. */
@@ -365,22 +458,30 @@ public final class Numbers {
         return Double.parseDouble(candidate.toString()) == v;
     }
 
-    /** Plain or exponent notation for a non-zero decimal, trailing zeros stripped. */
-    private static String layout(BigDecimal d) {
-        BigDecimal stripped = d.stripTrailingZeros();
-        BigDecimal magnitude = stripped.abs();
-        if (magnitude.compareTo(PLAIN_FROM) >= 0 && magnitude.compareTo(PLAIN_BELOW) < 0) {
-            return stripped.toPlainString();
-        }
-        String digits = stripped.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - stripped.scale();
-        StringBuilder text = new StringBuilder(digits.length() + 8);
-        if (stripped.signum() < 0) text.append('-');
+    /**
+     * Plain or exponent notation for a non-zero decimal (the sign apart): plain when the leading digit's
+     * decimal exponent is -4..14, else {@code d.ddde±XX}; the digits are {@link BigDecimal#toPlainString}'s
+     * and {@code stripTrailingZeros}' (the decimal has no trailing zeros).
+     */
+    private static String layout(boolean negative, Decimal d) {
+        String digits = Long.toString(d.digits);
+        int exponent = digits.length() - 1 - d.scale;
+        StringBuilder text = new StringBuilder(digits.length() + 24);
+        if (negative) text.append('-');
+        if (exponent >= PLAIN_FROM_EXPONENT && exponent < PLAIN_BELOW_EXPONENT) return plain(text, digits, d.scale).toString();
         text.append(digits.charAt(0));
         if (digits.length() > 1) text.append('.').append(digits, 1, digits.length());
         text.append('e').append(exponent < 0 ? '-' : '+');
         int absExponent = Math.abs(exponent);
         if (absExponent < 10) text.append('0');
         return text.append(absExponent).toString();
+    }
+
+    /** {@code digits} &times; 10<sup>-scale</sup> in plain notation, as {@link BigDecimal#toPlainString}. */
+    private static StringBuilder plain(StringBuilder text, String digits, int scale) {
+        int n = digits.length();
+        if (scale <= 0) return text.append(digits).append("0".repeat(-scale));
+        if (scale < n) return text.append(digits, 0, n - scale).append('.').append(digits, n - scale, n);
+        return text.append("0.").append("0".repeat(scale - n)).append(digits);
     }
 }

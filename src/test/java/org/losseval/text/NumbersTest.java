@@ -121,7 +121,7 @@ class NumbersTest {
         };
         for (String[] c : cases) {
             double v = c[1].equals("0.1+0.2") ? 0.1 + 0.2 : Double.parseDouble(c[1]);
-            BigDecimal fromText = Numbers.shortestFromToString(c[0], v);
+            BigDecimal fromText = Numbers.shortestFromToString(c[0], v).toBigDecimal();
             assertEquals(0, Numbers.shortestByRounding(v).compareTo(fromText), c[0] + " gave " + fromText);
         }
         assertEquals(null, Numbers.shortestFromToString("4.9E-324", Double.MIN_VALUE));
