@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * The one place where numbers become text. Everything is written with {@link java.util.Locale#ROOT}
- * conventions by construction (the digits come from {@link BigDecimal}, never from a locale-aware
- * formatter): a '.' decimal point, no grouping separators.
+ * conventions by construction (the digits come from {@link Long#toString(long)} of the shortest decimal's digits,
+ * never from a locale-aware formatter): a '.' decimal point, no grouping separators.
  *
  * <p>Two styles:
  * <ul>
@@ -219,12 +219,11 @@ public final class Numbers {
             Decimal fromText = shortestFromToString(text, magnitude);
             if (fromText != null) return fromText;
         }
-        BigDecimal shortest = shortestByTruncation(magnitude, text).stripTrailingZeros();
-        return new Decimal(shortest.unscaledValue().longValueExact(), shortest.scale());
+        return shortestByTruncation(magnitude, text);
     }
 
     /** {@link #shortest} of {@code magnitude} (positive, finite) as steps 1-4 above; {@code text} is its toString. */
-    private static BigDecimal shortestByTruncation(double magnitude, String text) {
+    private static Decimal shortestByTruncation(double magnitude, String text) {
         BigDecimal exactValue = new BigDecimal(magnitude);
         BigDecimal truncated = exactValue.round(new MathContext(TRUNCATED_DIGITS, RoundingMode.DOWN));
         boolean exact = truncated.compareTo(exactValue) == 0;
@@ -238,10 +237,10 @@ public final class Numbers {
         int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(text));
         int fewest = MIN_SIGNIFICANT_DIGITS;
         int enough = MAX_SIGNIFICANT_DIGITS;
-        BigDecimal best = digits.candidate(hint);
+        Decimal best = digits.candidate(hint);
         if (best != null) {
             enough = hint;
-            BigDecimal shorter = hint > fewest ? digits.candidate(hint - 1) : null;
+            Decimal shorter = hint > fewest ? digits.candidate(hint - 1) : null;
             if (shorter == null) {
                 fewest = hint;
             } else {
@@ -251,7 +250,7 @@ public final class Numbers {
         }
         while (fewest < enough) {
             int p = (fewest + enough) >>> 1;
-            BigDecimal candidate = digits.candidate(p);
+            Decimal candidate = digits.candidate(p);
             if (candidate != null) {
                 best = candidate;
                 enough = p;
@@ -395,18 +394,18 @@ public final class Numbers {
          * tie), or null when neither does. The nearer is tried first, so a probe that succeeds usually costs
          * one parse, and |v| that is itself a p-digit decimal none.
          */
-        BigDecimal candidate(int p) {
+        Decimal candidate(int p) {
             long k = POWERS_OF_TEN[TRUNCATED_DIGITS - p];
             long lower = m / k;
             long rest = m % k;
             int exponent = TRUNCATED_DIGITS - p - scale;
-            if (exact && rest == 0) return BigDecimal.valueOf(lower, -exponent);
+            if (exact && rest == 0) return Decimal.stripped(lower, -exponent);
             long twice = 2 * rest;
             boolean upperNearer = twice > k || (twice == k && (!exact || (lower & 1) == 1));
             long nearer = upperNearer ? lower + 1 : lower;
             long farther = upperNearer ? lower : lower + 1;
-            if (parses(nearer, exponent)) return BigDecimal.valueOf(nearer, -exponent);
-            if (parses(farther, exponent)) return BigDecimal.valueOf(farther, -exponent);
+            if (parses(nearer, exponent)) return Decimal.stripped(nearer, -exponent);
+            if (parses(farther, exponent)) return Decimal.stripped(farther, -exponent);
             return null;
         }
 
