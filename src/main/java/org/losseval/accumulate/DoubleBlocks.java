@@ -40,7 +40,15 @@ final class DoubleBlocks implements StateCodec.Packed {
     private long size;
 
     DoubleBlocks() {
-        this(ByteBuffer::allocateDirect);
+        this(new DirectBuffers());
+    }
+
+    /** {@link ByteBuffer#allocateDirect}; a class, not a method reference, which is linked at every start. */
+    private static final class DirectBuffers implements IntFunction<ByteBuffer> {
+        @Override
+        public ByteBuffer apply(int bytes) {
+            return ByteBuffer.allocateDirect(bytes);
+        }
     }
 
     /** @param direct allocates the direct buffers ({@link ByteBuffer#allocateDirect}; tests make it fail) */

@@ -10,7 +10,7 @@ import java.math.BigInteger;
  * <p>Every finite double is m &times; 2<sup>e</sup> with a 53-bit integer m. Each value's signed
  * significand is added to a 64-bit bin chosen by its exponent, so no bit is ever rounded away. Every
  * {@value #ADDS_BEFORE_CARRY} additions the bins are normalized (carries moved to higher bins) so they
- * cannot overflow. {@link #value()} converts the exact total to the nearest double once.
+ * cannot overflow. {@link #value()} converts the exact total to the nearest double once ({@link BinTotal}).
  *
  * <p>Why exact rather than compensated: the result does not depend on the order of the additions, so it is
  * the same bits whatever the batch sizes, chunk boundaries, thread count or vector width, and merging two
@@ -249,33 +249,8 @@ public final class ExactSum {
         if (nanCount > 0 || (positiveInfinities > 0 && negativeInfinities > 0)) return Double.NaN;
         if (positiveInfinities > 0) return Double.POSITIVE_INFINITY;
         if (negativeInfinities > 0) return Double.NEGATIVE_INFINITY;
-        BigInteger total = total();
         // An exact zero is +0.0.
-        return total.signum() == 0 ? 0.0 : nearest(total, low - BIAS_SHIFT);
-    }
-
-    /**
-     * {@code total} &times; 2<sup>{@code exponent}</sup> rounded to the nearest double, ties to even (IEEE 754
-     * roundTiesToEven), beyond {@link Double#MAX_VALUE} to an infinity: the same double as
-     * {@code new BigDecimal(...).doubleValue()} of that value, without the decimal detour. On Java 17
-     * {@code BigDecimal.doubleValue} parses the decimal string of the value, about 1,100 digits here (a
-     * multiplication by 5<sup>1075</sup> first): 6% of a three-row run's main thread went to that.
-     *
-     * <p>The double keeps the top 53 bits of the magnitude, and no bit below 2<sup>-1074</sup> (subnormals);
-     * the bits dropped decide the rounding: above half up, below half down, exactly half to the even neighbour.
-     * The rounded significand is at most 2<sup>53</sup>, so it and its scaling by a power of two are exact
-     * ({@link Math#scalb} is exact when the result is representable, and returns an infinity past the range).
-     */
-    static double nearest(BigInteger total, int exponent) {
-        BigInteger magnitude = total.abs();
-        int drop = Math.max(0, Math.max(magnitude.bitLength() - 53, -1074 - exponent));
-        long kept = magnitude.shiftRight(drop).longValue();
-        if (drop > 0 && magnitude.testBit(drop - 1)
-                && ((kept & 1) == 1 || magnitude.getLowestSetBit() < drop - 1)) {
-            kept++;
-        }
-        double rounded = Math.scalb((double) kept, exponent + drop);
-        return total.signum() < 0 ? -rounded : rounded;
+        return BinTotal.of(totalBins()).nearest(low - BIAS_SHIFT);
     }
 
     /**
@@ -285,17 +260,7 @@ public final class ExactSum {
     public BigDecimal exact() {
         if (nanCount > 0 || positiveInfinities > 0 || negativeInfinities > 0) return null;
         // total * 2^(low - BIAS_SHIFT), exactly.
-        return exactly(total(), low - BIAS_SHIFT);
-    }
-
-    /** The bins as one integer: the sum is this &times; 2<sup>low - {@value #BIAS_SHIFT}</sup>. */
-    private BigInteger total() {
-        long[] all = totalBins();
-        BigInteger total = BigInteger.ZERO;
-        for (int i = all.length - 1; i >= 0; i--) {
-            total = total.shiftLeft(1).add(BigInteger.valueOf(all[i]));
-        }
-        return total;
+        return exactly(BinTotal.of(totalBins()).toBigInteger(), low - BIAS_SHIFT);
     }
 
     /**

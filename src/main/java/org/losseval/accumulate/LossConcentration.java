@@ -1,7 +1,5 @@
 package org.losseval.accumulate;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.losseval.report.CurvePoint;
@@ -249,8 +247,7 @@ final class LossConcentration {
      * 0.07 &times; 100 is 7 (in doubles it is 7.000000000000001, whose ceiling would be 8).
      */
     static long fractionRows(double fraction, long rows) {
-        long m = Numbers.decimal(fraction).multiply(BigDecimal.valueOf(rows))
-                .setScale(0, RoundingMode.CEILING).longValueExact();
+        long m = Numbers.ceilTimes(fraction, rows);
         return Math.max(1, Math.min(rows, m));
     }
 }

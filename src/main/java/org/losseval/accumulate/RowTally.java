@@ -20,13 +20,19 @@ public final class RowTally implements MergeableState<RowTally, RowCounts> {
 
     public void used(long n) { used += n; }
 
-    public void skipped(String reason) { skipped.merge(reason, 1L, Long::sum); }
+    public void skipped(String reason) { skipped(reason, 1); }
+
+    /** Adds n skips for reason; a loop and a get, not {@code merge(.., Long::sum)}, linked at every start. */
+    private void skipped(String reason, long n) {
+        Long before = skipped.get(reason);
+        skipped.put(reason, before == null ? n : before + n);
+    }
 
     @Override
     public void combine(RowTally other) {
         read += other.read;
         used += other.used;
-        other.skipped.forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+        for (Map.Entry<String, Long> reason : other.skipped.entrySet()) skipped(reason.getKey(), reason.getValue());
     }
 
     public long read() { return read; }

@@ -103,7 +103,7 @@ final class Selection {
                 running.addAll(values, from, summedFrom);
                 summedFrom = from;
             }
-            sumFrom.computeIfAbsent(from, f -> running.value());
+            if (!sumFrom.containsKey(from)) sumFrom.put(from, running.value());
         }
         double[] sums = new double[counts.length];
         for (int i = 0; i < counts.length; i++) sums[i] = bounds[i] == n ? 0 : sumFrom.get(bounds[i]);

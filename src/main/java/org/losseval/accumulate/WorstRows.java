@@ -20,8 +20,6 @@ import org.losseval.report.WorstRow;
  */
 final class WorstRows {
     static final int INITIAL_SLOTS = 16;
-    /** Root first: the least bad row kept. */
-    private static final java.util.Comparator<WorstRow> LEAST_BAD_FIRST = (a, b) -> WorstRow.WORST_FIRST.compare(b, a);
 
     private final int capacity;
     private WorstRow[] heap;
@@ -79,7 +77,7 @@ final class WorstRows {
         WorstRow row = heap[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (LEAST_BAD_FIRST.compare(row, heap[parent]) >= 0) break;
+            if (leastBadFirst(row, heap[parent]) >= 0) break;
             heap[i] = heap[parent];
             i = parent;
         }
@@ -92,11 +90,19 @@ final class WorstRows {
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < size && LEAST_BAD_FIRST.compare(heap[right], heap[child]) < 0) child = right;
-            if (LEAST_BAD_FIRST.compare(row, heap[child]) <= 0) break;
+            if (right < size && leastBadFirst(heap[right], heap[child]) < 0) child = right;
+            if (leastBadFirst(row, heap[child]) <= 0) break;
             heap[i] = heap[child];
             i = child;
         }
         heap[i] = row;
+    }
+
+    /**
+     * The heap's order, root first: the least bad row kept. A method, not a {@code Comparator} lambda, which
+     * would be linked at every start (issue 14 item 4).
+     */
+    private static int leastBadFirst(WorstRow a, WorstRow b) {
+        return WorstRow.WORST_FIRST.compare(b, a);
     }
 }

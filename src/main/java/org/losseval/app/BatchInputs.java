@@ -26,11 +26,12 @@ final class BatchInputs implements LossInputs {
         this.batch = batch;
         this.kernels = kernels;
         this.classificationKernels = classificationKernels;
-        roles.forEach((role, names) -> {
+        for (Map.Entry<Role, List<String>> role : roles.entrySet()) {
+            List<String> names = role.getValue();
             double[][] group = new double[names.size()][];
             for (int k = 0; k < group.length; k++) group[k] = batch.column(names.get(k));
-            columns.put(role, group);
-        });
+            columns.put(role.getKey(), group);
+        }
     }
 
     @Override public int size() { return batch.size(); }

@@ -33,7 +33,10 @@ final class ColumnBinding {
     /** Binds the given roles (the baseline's over the candidate's, say) in a source, as {@link #of(EvalRequest, Source)}. */
     static ColumnBinding of(Map<Role, String> specs, Source source) throws InputException {
         Map<Role, List<String>> binding = new EnumMap<>(Role.class);
-        specs.forEach((role, spec) -> binding.put(role, role.group() ? source.groupColumns(spec) : List.of(spec)));
+        for (Map.Entry<Role, String> spec : specs.entrySet()) {
+            Role role = spec.getKey();
+            binding.put(role, role.group() ? source.groupColumns(spec.getValue()) : List.of(spec.getValue()));
+        }
         for (Map.Entry<Role, List<String>> group : binding.entrySet()) {
             if (!group.getKey().group()) continue;
             for (Map.Entry<Role, List<String>> other : binding.entrySet()) {
@@ -76,8 +79,15 @@ final class ColumnBinding {
      * parameter its input form does not support); once per input, before any row is read.
      */
     void checkForms(List<RowLoss> losses, String sourceName) throws InputException {
+        // A class, not a lambda: a lambda is linked at every start (issue 14 item 4).
+        java.util.function.ToIntFunction<Role> columns = new java.util.function.ToIntFunction<>() {
+            @Override
+            public int applyAsInt(Role role) {
+                return roles.getOrDefault(role, List.of()).size();
+            }
+        };
         for (RowLoss loss : losses) {
-            String problem = loss.formProblem(role -> roles.getOrDefault(role, List.of()).size());
+            String problem = loss.formProblem(columns);
             if (problem != null) throw new InputException(sourceName, 0, null, problem);
         }
     }
@@ -85,7 +95,7 @@ final class ColumnBinding {
     /** Every column read: the bound columns in role order, then the plan's other columns not among them. */
     List<String> columns(List<String> alsoRead) {
         List<String> columns = new ArrayList<>();
-        roles.values().forEach(columns::addAll);
+        for (List<String> bound : roles.values()) columns.addAll(bound);
         for (String column : alsoRead) {
             if (!columns.contains(column)) columns.add(column);
         }

@@ -69,7 +69,7 @@ public record EvalRequest(List<String> inputs, Map<Role, String> roles, String w
         gates = List.copyOf(gates);
         // The messages name the options: the command line shows them as they are (a usage error).
         if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
-        if (inputs.stream().filter("-"::equals).count() > 1) {
+        if (inputs.indexOf("-") != inputs.lastIndexOf("-")) {
             throw new IllegalArgumentException("stdin ('-') can be read only once");
         }
         if (exactBudgetBytes < 0) throw new IllegalArgumentException("--exact-budget must not be negative");

@@ -31,7 +31,13 @@ final class PrefetchingSource implements Source {
 
     PrefetchingSource(Source source) {
         this.source = source;
-        this.reader = new Thread(this::readAhead, "losseval-reader");
+        // A Runnable class, not this::readAhead: a method reference is linked at every start (issue 14 item 4).
+        this.reader = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                readAhead();
+            }
+        }, "losseval-reader");
         reader.setDaemon(true);
         reader.start();
     }

@@ -7,8 +7,11 @@ package org.losseval.app;
  */
 @FunctionalInterface
 public interface ReadProgress {
-    /** Tells nothing. */
-    ReadProgress NONE = (input, rows, bytesRead, bytesTotal) -> {};
+    /** Tells nothing. (A class, not a lambda: a lambda is linked at every start, issue 14 item 4.) */
+    ReadProgress NONE = new ReadProgress() {
+        @Override
+        public void advanced(String input, long rows, long bytesRead, long bytesTotal) {}
+    };
 
     /**
      * @param input      the input being read, as the user gave it ("-" for standard input)

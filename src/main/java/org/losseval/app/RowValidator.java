@@ -1,5 +1,6 @@
 package org.losseval.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.losseval.accumulate.RowTally;
@@ -60,7 +61,11 @@ final class RowValidator {
         this.weightColumn = weightColumn;
         this.roles = roles;
         this.baselineRoles = baselineRoles;
-        this.losses = losses.stream().filter(RowLoss::checksRows).toList();
+        List<RowLoss> checking = new ArrayList<>();
+        for (RowLoss loss : losses) {
+            if (loss.checksRows()) checking.add(loss);
+        }
+        this.losses = List.copyOf(checking);
         this.intervals = List.copyOf(intervals);
         this.policy = policy;
     }

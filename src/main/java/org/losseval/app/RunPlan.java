@@ -166,11 +166,16 @@ final class RunPlan {
 
     /** The losses computed while streaming, in the order requested (the deferred ones left out). */
     List<RowLoss> streamedLosses() {
-        return streamed.stream().filter(l -> l != null).toList();
+        // Loops rather than streams here and below: each lambda is linked at every start (issue 14 item 4).
+        List<RowLoss> losses = new ArrayList<>(streamed.size());
+        for (RowLoss loss : streamed) {
+            if (loss != null) losses.add(loss);
+        }
+        return List.copyOf(losses);
     }
 
     boolean hasDeferredLosses() {
-        return streamed.stream().anyMatch(l -> l == null);
+        return streamed.contains(null);
     }
 
     /**
@@ -179,9 +184,7 @@ final class RunPlan {
      */
     List<String> columnsRead() {
         Set<String> columns = new LinkedHashSet<>();
-        request.roles().forEach((role, column) -> {
-            if (!role.group()) columns.add(column);
-        });
+        addSingleRoles(request.roles(), columns);
         for (QuantileColumn q : request.quantiles()) columns.add(q.column());
         for (IntervalColumns i : request.intervals()) {
             columns.add(i.lower());
@@ -189,9 +192,7 @@ final class RunPlan {
         }
         BaselineRequest baseline = request.baseline();
         if (baseline != null) {
-            baseline.roles().forEach((role, column) -> {
-                if (!role.group()) columns.add(column);
-            });
+            addSingleRoles(baseline.roles(), columns);
             columns.addAll(baseline.quantiles());
             for (IntervalColumns i : baseline.intervals()) {
                 columns.add(i.lower());
@@ -205,15 +206,21 @@ final class RunPlan {
     /** The group specs of the group roles, in role order. */
     List<String> groupsRead() {
         List<String> groups = new ArrayList<>();
-        request.roles().forEach((role, spec) -> {
-            if (role.group() && !groups.contains(spec)) groups.add(spec);
-        });
-        if (request.baseline() != null) {
-            request.baseline().roles().forEach((role, spec) -> {
-                if (role.group() && !groups.contains(spec)) groups.add(spec);
-            });
-        }
+        addGroupRoles(request.roles(), groups);
+        if (request.baseline() != null) addGroupRoles(request.baseline().roles(), groups);
         return groups;
+    }
+
+    private static void addSingleRoles(Map<Role, String> roles, Set<String> columns) {
+        for (Map.Entry<Role, String> role : roles.entrySet()) {
+            if (!role.getKey().group()) columns.add(role.getValue());
+        }
+    }
+
+    private static void addGroupRoles(Map<Role, String> roles, List<String> groups) {
+        for (Map.Entry<Role, String> role : roles.entrySet()) {
+            if (role.getKey().group() && !groups.contains(role.getValue())) groups.add(role.getValue());
+        }
     }
 
     private static List<Gate> canonicalGates(EvalRequest request) throws InvalidRequestException {

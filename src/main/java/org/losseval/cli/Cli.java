@@ -64,7 +64,7 @@ public final class Cli {
         ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
-        return run(args, new CliContext(stdin, out, err, recorded::firstError, progress, System::nanoTime));
+        return run(args, new CliContext(stdin, out, err, recorded, progress, new SystemClock()));
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Cli {
         ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
-        return run(args, new CliContext(stdin, out, err, recorded::firstError, false, System::nanoTime), engine);
+        return run(args, new CliContext(stdin, out, err, recorded, false, new SystemClock()), engine);
     }
 
     /**
@@ -164,26 +164,64 @@ public final class Cli {
         top.setOut(context.out());
         top.setErr(context.err());
         top.setCaseInsensitiveEnumValuesAllowed(true);
-        top.setParameterExceptionHandler(Cli::usageError);
+        RunHandlers handlers = new RunHandlers(context, sections, engine);
+        top.setParameterExceptionHandler(handlers);
         if (!sections) {
             // As in help sections, where picocli leaves a repeated option to refuseRepeatedOptions: its words and
             // its moment (after parsing, so an unknown option is reported first) stay those of the whole tree.
             top.setOverwrittenOptionsAllowed(true);
         }
-        top.setExecutionStrategy(parseResult -> {
+        top.setExecutionStrategy(handlers);
+        top.setExecutionExceptionHandler(handlers);
+        return top;
+    }
+
+    /**
+     * How a command line of {@link #commandLine(CliContext, String, Evaluation)} handles usage errors, runs and
+     * failures. One class rather than three lambdas: a class comes from the start-up archive as it is, a lambda
+     * is linked at every start (issue 14 item 4).
+     */
+    private static final class RunHandlers implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionStrategy, CommandLine.IExecutionExceptionHandler {
+        private final CliContext context;
+        private final boolean sections;
+        private final Evaluation engine;
+
+        RunHandlers(CliContext context, boolean sections, Evaluation engine) {
+            this.context = context;
+            this.sections = sections;
+            this.engine = engine;
+        }
+
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            return usageError(e, args);
+        }
+
+        @Override
+        public int execute(ParseResult parseResult) {
             if (!sections && usageHelpRequested(parseResult)) {
                 return commandLine(context, null, engine).execute(parseResult.originalArgs().toArray(new String[0]));
             }
             refuseRepeatedOptions(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
-        });
-        top.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
             Failure failure = Failure.of(e);
             context.err().println("losseval: " + failure.message());
             if (parseResult.originalArgs().contains("--debug")) e.printStackTrace(context.err());
             return ExitCodes.of(failure.outcome());
-        });
-        return top;
+        }
+    }
+
+    /** {@link System#nanoTime()} as the run's clock; a class, not {@code System::nanoTime}, for the reason above. */
+    private static final class SystemClock implements java.util.function.LongSupplier {
+        @Override
+        public long getAsLong() {
+            return System.nanoTime();
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.io.OutputStream;
  * would look like success; with it the caller can tell a closed pipe (a quiet exit 0) from a real failure.
  * Errors still propagate, so the writer above stops as it would have.
  */
-final class ErrorRecordingStream extends FilterOutputStream {
+final class ErrorRecordingStream extends FilterOutputStream implements java.util.function.Supplier<IOException> {
     private IOException firstError;
 
     ErrorRecordingStream(OutputStream out) { super(out); }
@@ -54,6 +54,10 @@ final class ErrorRecordingStream extends FilterOutputStream {
 
     /** The first write, flush or close error, or null when there was none. */
     IOException firstError() { return firstError; }
+
+    /** {@link #firstError()}, as the run's check of stdout (a method, not a method reference: no link at start). */
+    @Override
+    public IOException get() { return firstError; }
 
     private IOException record(IOException e) {
         if (firstError == null) firstError = e;

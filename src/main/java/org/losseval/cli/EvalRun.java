@@ -44,7 +44,7 @@ final class EvalRun {
 
     private EvalRun(CliContext context, ProgressLine progress) {
         this(context, new Evaluator(context.stdin(), BuildInfo.version(),
-                progress == null ? ReadProgress.NONE : progress)::evaluate, progress);
+                progress == null ? ReadProgress.NONE : progress), progress);
     }
 
     EvalRun(CliContext context, Evaluation evaluation) {

@@ -41,8 +41,19 @@ final class LossTables {
      * {@link Phrases#approximateNote()} under the losses.
      */
     static boolean anyApproximate(org.losseval.report.Report report) {
-        if (report.losses().stream().anyMatch(l -> !l.range().exact())) return true;
-        return report.inputs().stream().flatMap(i -> i.losses().stream()).anyMatch(l -> !l.range().exact());
+        // Loops, not streams: each lambda is linked at every start, and every run prints (issue 14 item 4).
+        if (anyApproximate(report.losses())) return true;
+        for (org.losseval.report.InputReport input : report.inputs()) {
+            if (anyApproximate(input.losses())) return true;
+        }
+        return false;
+    }
+
+    private static boolean anyApproximate(List<LossResult> losses) {
+        for (LossResult loss : losses) {
+            if (!loss.range().exact()) return true;
+        }
+        return false;
     }
 
     /** Reasons with at least one skipped row, in the report's order. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.losseval.report.OutlierResult;
+import org.losseval.report.ColumnRole;
 import org.losseval.report.Range;
 import org.losseval.report.InputReport;
 import org.losseval.report.LossResult;
@@ -29,7 +30,10 @@ final class Phrases {
      * because weights that happen to be all 1 are still weights the user asked for.
      */
     static boolean weighted(Report report) {
-        return report.columns().stream().anyMatch(c -> WEIGHT_ROLE.equals(c.role()));
+        for (ColumnRole column : report.columns()) {
+            if (WEIGHT_ROLE.equals(column.role())) return true;
+        }
+        return false;
     }
 
     /**

@@ -39,12 +39,19 @@ record Sections(boolean losses, boolean contributions, boolean worstRows, boolea
     static Sections of(Report report) {
         boolean losses = !report.losses().isEmpty();
         boolean contributions = report.contributions() != null && !report.contributions().losses().isEmpty();
-        boolean worstRows = contributions && report.contributions().losses().stream()
-                .map(LossContribution::worstRows).anyMatch(rows -> !rows.isEmpty());
+        boolean worstRows = false;
+        boolean curves = false;
+        if (contributions) {
+            // Loops, not streams: each lambda is linked at every start, and every run prints (issue 14 item 4).
+            for (LossContribution loss : report.contributions().losses()) {
+                worstRows |= !loss.worstRows().isEmpty();
+                curves |= !loss.curve().isEmpty();
+            }
+        }
         return new Sections(losses, contributions, worstRows, !report.quantiles().isEmpty(),
                 !report.intervals().isEmpty(), losses && report.inputs().size() >= 2, report.rows().skipped() > 0,
                 !report.gates().isEmpty(),
-                contributions && report.contributions().losses().stream().anyMatch(l -> !l.curve().isEmpty()),
+                curves,
                 contributions && report.contributions().histogram() != null
                         && report.contributions().histogram().rows() > 0,
                 report.reliability() != null && report.reliability().rows() > 0,

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * The one place where numbers become text. Everything is written with {@link java.util.Locale#ROOT}
- * conventions by construction (the digits come from {@link BigDecimal}, never from a locale-aware
- * formatter): a '.' decimal point, no grouping separators.
+ * conventions by construction (the digits come from {@link Long#toString(long)} of the shortest decimal's digits,
+ * never from a locale-aware formatter): a '.' decimal point, no grouping separators.
  *
  * <p>Two styles:
  * <ul>
@@ -31,7 +31,8 @@ import java.math.RoundingMode;
  * JDK 19 it is not always shortest (JDK-4511638). On JDK 17, {@code 1e23} prints as
  * {@code 9.999999999999999E22} and {@code 2.82879384806159e17} as {@code 2.82879384806159008E17}; JDK 25
  * (Schubfach, JDK 19+) prints {@code 1.0E23} and {@code 2.82879384806159E17}, so its output differs
- * between the two JDKs we run on. This class does not use it:
+ * between the two JDKs we run on. This class does not rely on it (it uses its digits on JDK 19+ only where its
+ * specification makes them the same decimal, {@link #shortestFromToString}); by definition
  * it rounds the exact binary value of {@code v} down and up to p significant digits and finds the smallest p
  * where one of the two reads back as {@code v} (by binary search over 1..17), keeping the nearer one if both
  * do. Any p-digit decimal inside the round-trip interval of {@code v} lies between those two neighbours,
@@ -44,8 +45,8 @@ import java.math.RoundingMode;
  * {@code String.format} does, so a person who sees {@code 0.15} in full sees {@code 0.2} at one digit
  * (rounding the binary value, 0.1499999…, would give 0.1). Negative zero is shown as {@code 0}.
  *
- * <p>Stateless and thread-safe. Cost: one {@code BigDecimal} rounding and a few parses per number (about
- * 1 us; see {@link #shortest} for how).
+ * <p>Stateless and thread-safe. Cost: on JDK 17 one {@code BigDecimal} rounding and a few parses per number
+ * (about 1 us; see {@link #shortest} for how), on JDK 19+ mostly one {@code Double.toString}.
  */
 public final class Numbers {
     /** Significant digits of the human formats when {@code --precision} is not given. */
@@ -54,9 +55,9 @@ public final class Numbers {
     /** 17 significant digits identify every double, so more would only add noise. */
     public static final int MAX_SIGNIFICANT_DIGITS = 17;
 
-    private static final int PERCENT_DECIMALS = 2;
-    private static final BigDecimal PLAIN_FROM = new BigDecimal("1e-4");
-    private static final BigDecimal PLAIN_BELOW = new BigDecimal("1e15");
+    /** Plain notation for decimal exponents (of the leading digit) -4..14, that is 1e-4 <= |v| < 1e15. */
+    private static final int PLAIN_FROM_EXPONENT = -4;
+    private static final int PLAIN_BELOW_EXPONENT = 15;
 
     private Numbers() {}
 
@@ -70,7 +71,7 @@ public final class Numbers {
         checkSignificantDigits(significantDigits);
         if (!Double.isFinite(v)) return nonFinite(v);
         if (v == 0) return "0";
-        return layout(shortest(v).round(new MathContext(significantDigits, RoundingMode.HALF_UP)));
+        return layout(v < 0, shortestDecimal(Math.abs(v)).roundHalfUp(significantDigits));
     }
 
     /**
@@ -81,7 +82,7 @@ public final class Numbers {
     public static String exact(double v) {
         if (!Double.isFinite(v)) return nonFinite(v);
         if (v == 0) return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0.0";
-        return layout(shortest(v));
+        return layout(v < 0, shortestDecimal(Math.abs(v)));
     }
 
     /**
@@ -92,9 +93,24 @@ public final class Numbers {
     public static String percent(double fraction) {
         if (!Double.isFinite(fraction)) return nonFinite(fraction);
         if (fraction == 0) return "0.00%";
-        BigDecimal hundredths = shortest(fraction).movePointRight(2).setScale(PERCENT_DECIMALS, RoundingMode.HALF_UP);
-        // -0.001% rounds to -0.00%, which would read as a sign error.
-        return (hundredths.signum() == 0 ? hundredths.abs() : hundredths).toPlainString() + "%";
+        Decimal d = shortestDecimal(Math.abs(fraction));
+        // The percentage is digits x 10^-(scale - 2); in hundredths of a percent, digits x 10^(4 - scale).
+        int drop = d.scale - 4;
+        String hundredths;
+        if (drop <= 0) {
+            hundredths = d.digits + "0".repeat(-drop); // exact, nothing to round
+        } else if (drop > 18) {
+            hundredths = "0"; // digits < 10^17: below half a hundredth
+        } else {
+            long k = POWERS_OF_TEN[drop];
+            long rest = d.digits % k;
+            hundredths = Long.toString(d.digits / k + (rest >= k - rest ? 1 : 0)); // half up
+        }
+        if (hundredths.length() < 3) hundredths = "0".repeat(3 - hundredths.length()) + hundredths;
+        int point = hundredths.length() - 2;
+        // -0.001% rounds to -0.00%, which would read as a sign error: no sign on zero.
+        String sign = fraction < 0 && !hundredths.equals("000") ? "-" : "";
+        return sign + hundredths.substring(0, point) + "." + hundredths.substring(point) + "%";
     }
 
     /**
@@ -106,7 +122,30 @@ public final class Numbers {
     public static String percentNumber(double fraction) {
         if (!Double.isFinite(fraction)) throw new IllegalArgumentException("not a finite fraction: " + fraction);
         if (fraction == 0) return "0";
-        return shortest(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+        Decimal d = shortestDecimal(Math.abs(fraction));
+        StringBuilder text = new StringBuilder(24);
+        if (fraction < 0) text.append('-');
+        return plain(text, Long.toString(d.digits), d.scale - 2).toString();
+    }
+
+    /**
+     * ceil({@code v} &times; {@code n}) with {@code v} read as its shortest decimal ({@link #decimal}), so that
+     * 0.07 &times; 100 is 7 (in doubles it is 7.000000000000001, whose ceiling would be 8); {@code v} finite,
+     * {@code n} not negative. Long arithmetic when the product fits, else {@link BigDecimal}.
+     *
+     * @throws ArithmeticException when the result does not fit a long
+     */
+    public static long ceilTimes(double v, long n) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
+        if (v > 0 && n > 0) {
+            Decimal d = shortestDecimal(v);
+            long product = d.digits * n;
+            if (d.scale >= 0 && d.scale <= TRUNCATED_DIGITS && Math.multiplyHigh(d.digits, n) == 0 && product >= 0) {
+                long k = POWERS_OF_TEN[d.scale];
+                return product / k + (product % k == 0 ? 0 : 1);
+            }
+        }
+        return decimal(v).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /**
@@ -157,10 +196,34 @@ public final class Numbers {
      *       digit fewer, and falls back to a binary search below it. The hint only orders the probes; the
      *       result is the same on every JDK.</li>
      * </ol>
+     * On JDK 19+ all this is skipped when {@link Double#toString(double)}'s digits are already the answer
+     * ({@link #shortestFromToString}: all but some one- and two-digit values), so no {@link BigDecimal} is
+     * rounded there.
      * NumbersTest checks it against {@link #shortestByRounding} on a quarter of a million doubles of every kind.
      */
     static BigDecimal shortest(double v) {
-        double magnitude = Math.abs(v);
+        BigDecimal magnitude = shortestDecimal(Math.abs(v)).toBigDecimal();
+        return v < 0 ? magnitude.negate() : magnitude;
+    }
+
+    /**
+     * {@link #shortest} of {@code magnitude} (positive, finite) as digits and a scale. On JDK 19+ from
+     * {@link Double#toString(double)} where that is the answer ({@link #shortestFromToString}), without touching
+     * {@link BigDecimal}: on JDK 25 the first use of {@code BigDecimal} runs its class initialisation, which
+     * computes 5<sup>65536</sup> (its {@code FIVE_TO_2_TO} table) and cost a three-row run about 150M of its
+     * 470M instructions, with the compilations of {@code BigInteger}'s loops it sets off.
+     */
+    static Decimal shortestDecimal(double magnitude) {
+        String text = Double.toString(magnitude);
+        if (TO_STRING_IS_SHORTEST) {
+            Decimal fromText = shortestFromToString(text, magnitude);
+            if (fromText != null) return fromText;
+        }
+        return shortestByTruncation(magnitude, text);
+    }
+
+    /** {@link #shortest} of {@code magnitude} (positive, finite) as steps 1-4 above; {@code text} is its toString. */
+    private static Decimal shortestByTruncation(double magnitude, String text) {
         BigDecimal exactValue = new BigDecimal(magnitude);
         BigDecimal truncated = exactValue.round(new MathContext(TRUNCATED_DIGITS, RoundingMode.DOWN));
         boolean exact = truncated.compareTo(exactValue) == 0;
@@ -171,13 +234,13 @@ public final class Numbers {
             scale++;
         }
         Digits digits = new Digits(m, scale, exact, magnitude);
-        int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(Double.toString(magnitude)));
+        int hint = Math.min(MAX_SIGNIFICANT_DIGITS, significantDigits(text));
         int fewest = MIN_SIGNIFICANT_DIGITS;
         int enough = MAX_SIGNIFICANT_DIGITS;
-        BigDecimal best = digits.candidate(hint);
+        Decimal best = digits.candidate(hint);
         if (best != null) {
             enough = hint;
-            BigDecimal shorter = hint > fewest ? digits.candidate(hint - 1) : null;
+            Decimal shorter = hint > fewest ? digits.candidate(hint - 1) : null;
             if (shorter == null) {
                 fewest = hint;
             } else {
@@ -187,7 +250,7 @@ public final class Numbers {
         }
         while (fewest < enough) {
             int p = (fewest + enough) >>> 1;
-            BigDecimal candidate = digits.candidate(p);
+            Decimal candidate = digits.candidate(p);
             if (candidate != null) {
                 best = candidate;
                 enough = p;
@@ -196,7 +259,102 @@ public final class Numbers {
             }
         }
         if (best == null) best = digits.candidate(MAX_SIGNIFICANT_DIGITS);
-        return v < 0 ? best.negate() : best;
+        return best;
+    }
+
+    /**
+     * A positive decimal, {@code digits} &times; 10<sup>-scale</sup>, {@code digits} without trailing zeros and
+     * of at most 17 digits: what {@link #shortest} finds, in a form the layout reads with long arithmetic.
+     */
+    record Decimal(long digits, int scale) {
+        Decimal {
+            if (digits <= 0 || digits % 10 == 0) throw new IllegalArgumentException("not stripped: " + digits);
+        }
+
+        /** Trailing zeros of {@code digits} moved into the scale. */
+        static Decimal stripped(long digits, int scale) {
+            while (digits % 10 == 0) {
+                digits /= 10;
+                scale--;
+            }
+            return new Decimal(digits, scale);
+        }
+
+        int length() {
+            int length = 1;
+            while (length < POWERS_OF_TEN.length && digits >= POWERS_OF_TEN[length]) length++;
+            return length;
+        }
+
+        /** Rounded half up (away from zero at a tie) to {@code significantDigits}, as MathContext HALF_UP. */
+        Decimal roundHalfUp(int significantDigits) {
+            int drop = length() - significantDigits;
+            if (drop <= 0) return this;
+            long k = POWERS_OF_TEN[drop];
+            long rest = digits % k;
+            return stripped(digits / k + (rest >= k - rest ? 1 : 0), scale - drop);
+        }
+
+        BigDecimal toBigDecimal() {
+            return BigDecimal.valueOf(digits, scale);
+        }
+    }
+
+    /**
+     * Whether {@link Double#toString(double)} gives the shortest decimal, nearest to the value among the
+     * shortest (the even one in a tie), as its specification promises from JDK 19 (Raffaello Giulietti's
+     * Schubfach, JDK-4511638) when that decimal has at least two digits.
+     */
+    private static final boolean TO_STRING_IS_SHORTEST = Runtime.version().feature() >= 19;
+
+    /**
+     * The decimal of {@code text}, {@link Double#toString(double)} of {@code magnitude} (positive and finite) on
+     * JDK 19+, when it is {@link #shortest}'s decimal; else null (then the caller computes it). No
+     * {@link BigDecimal} arithmetic: a three-row run's compilers spent much of their work on the rounding.
+     *
+     * <p>Why it is the same decimal: from JDK 19 the specification of {@code Double.toString} picks, of the
+     * decimals that round to the value, those of the minimal length p, and of these the one closest to the value,
+     * the one with the even significand in a tie; that is {@link #shortestByRounding}'s definition (the
+     * p-digit decimals closest to the value either side are its floor and ceiling at p digits, and the decimals
+     * that round to the value form an interval around it). The one exception is p = 1: then
+     * {@code Double.toString} chooses among the decimals of length 1 <em>or 2</em> ({@code 4.9E-324} for
+     * {@link Double#MIN_VALUE}, where {@code 5e-324} reads back too). So a one-digit result is ours (the closest
+     * of a larger set, and itself of one digit), and a two-digit one is ours unless one of the two one-digit
+     * decimals either side of it reads back as the value (then null). NumbersTest checks this, on JDK 19+,
+     * against the definition on a quarter of a million doubles.
+     */
+    static Decimal shortestFromToString(String text, double magnitude) {
+        long m = 0;
+        int fractionDigits = 0;
+        boolean afterPoint = false;
+        int end = text.indexOf('E');
+        if (end < 0) end = text.length();
+        // At most 17 significant digits and a trailing "0" ("125.0"): m stays below 10^18.
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                afterPoint = true;
+            } else {
+                m = 10 * m + (c - '0');
+                if (afterPoint) fractionDigits++;
+            }
+        }
+        int scale = fractionDigits - (end < text.length() ? Integer.parseInt(text.substring(end + 1)) : 0);
+        int digits = 0;
+        while (m % 10 == 0) {
+            m /= 10;
+            scale--;
+        }
+        for (long rest = m; rest > 0; rest /= 10) digits++;
+        if (digits == 2) {
+            long lower = m / 10;
+            String exponent = "E" + (1 - scale);
+            if (Double.parseDouble(lower + exponent) == magnitude
+                    || Double.parseDouble((lower + 1) + exponent) == magnitude) {
+                return null;
+            }
+        }
+        return new Decimal(m, scale);
     }
 
     /** Digits kept by the truncation of {@link #shortest}: 10^18 - 1 fits a long, and k = 10^(18 - p) is even. */
@@ -236,18 +394,18 @@ public final class Numbers {
          * tie), or null when neither does. The nearer is tried first, so a probe that succeeds usually costs
          * one parse, and |v| that is itself a p-digit decimal none.
          */
-        BigDecimal candidate(int p) {
+        Decimal candidate(int p) {
             long k = POWERS_OF_TEN[TRUNCATED_DIGITS - p];
             long lower = m / k;
             long rest = m % k;
             int exponent = TRUNCATED_DIGITS - p - scale;
-            if (exact && rest == 0) return BigDecimal.valueOf(lower, -exponent);
+            if (exact && rest == 0) return Decimal.stripped(lower, -exponent);
             long twice = 2 * rest;
             boolean upperNearer = twice > k || (twice == k && (!exact || (lower & 1) == 1));
             long nearer = upperNearer ? lower + 1 : lower;
             long farther = upperNearer ? lower : lower + 1;
-            if (parses(nearer, exponent)) return BigDecimal.valueOf(nearer, -exponent);
-            if (parses(farther, exponent)) return BigDecimal.valueOf(farther, -exponent);
+            if (parses(nearer, exponent)) return Decimal.stripped(nearer, -exponent);
+            if (parses(farther, exponent)) return Decimal.stripped(farther, -exponent);
             return null;
         }
 
@@ -299,22 +457,30 @@ public final class Numbers {
         return Double.parseDouble(candidate.toString()) == v;
     }
 
-    /** Plain or exponent notation for a non-zero decimal, trailing zeros stripped. */
-    private static String layout(BigDecimal d) {
-        BigDecimal stripped = d.stripTrailingZeros();
-        BigDecimal magnitude = stripped.abs();
-        if (magnitude.compareTo(PLAIN_FROM) >= 0 && magnitude.compareTo(PLAIN_BELOW) < 0) {
-            return stripped.toPlainString();
-        }
-        String digits = stripped.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - stripped.scale();
-        StringBuilder text = new StringBuilder(digits.length() + 8);
-        if (stripped.signum() < 0) text.append('-');
+    /**
+     * Plain or exponent notation for a non-zero decimal (the sign apart): plain when the leading digit's
+     * decimal exponent is -4..14, else {@code d.ddde±XX}; the digits are {@link BigDecimal#toPlainString}'s
+     * and {@code stripTrailingZeros}' (the decimal has no trailing zeros).
+     */
+    private static String layout(boolean negative, Decimal d) {
+        String digits = Long.toString(d.digits);
+        int exponent = digits.length() - 1 - d.scale;
+        StringBuilder text = new StringBuilder(digits.length() + 24);
+        if (negative) text.append('-');
+        if (exponent >= PLAIN_FROM_EXPONENT && exponent < PLAIN_BELOW_EXPONENT) return plain(text, digits, d.scale).toString();
         text.append(digits.charAt(0));
         if (digits.length() > 1) text.append('.').append(digits, 1, digits.length());
         text.append('e').append(exponent < 0 ? '-' : '+');
         int absExponent = Math.abs(exponent);
         if (absExponent < 10) text.append('0');
         return text.append(absExponent).toString();
+    }
+
+    /** {@code digits} &times; 10<sup>-scale</sup> in plain notation, as {@link BigDecimal#toPlainString}. */
+    private static StringBuilder plain(StringBuilder text, String digits, int scale) {
+        int n = digits.length();
+        if (scale <= 0) return text.append(digits).append("0".repeat(-scale));
+        if (scale < n) return text.append(digits, 0, n - scale).append('.').append(digits, n - scale, n);
+        return text.append("0.").append("0".repeat(scale - n)).append(digits);
     }
 }

@@ -155,6 +155,40 @@ class ExactSumTest {
         }
     }
 
+    /**
+     * The exact total ({@link ExactSum#exact()}) and its rounding ({@link ExactSum#value()}) against BigDecimal
+     * sums, with cancellation down to a remainder of either sign, many additions (carries between the bins),
+     * added one by one, by {@code addAll} (the lanes) and by combining.
+     */
+    @Test
+    void exactTotalsOfRandomSumsWithCancellationMatchBigDecimal() {
+        Random random = new Random(41);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(trial % 10 == 0 ? 5000 : 60);
+            double[] values = new double[n];
+            int scale = random.nextInt(1900) - 1000;
+            for (int i = 0; i < n; i++) {
+                double value = Math.scalb(random.nextDouble() - 0.5, scale + random.nextInt(80) - 40);
+                values[i] = Double.isFinite(value) ? value : Double.MAX_VALUE;
+            }
+            // Cancel most of the sum: the rest is a few low-order terms, of either sign.
+            if (random.nextBoolean() && n > 2) values[n - 1] = -values[0];
+            BigDecimal expected = BigDecimal.ZERO;
+            for (double v : values) expected = expected.add(new BigDecimal(v));
+            ExactSum oneByOne = new ExactSum();
+            for (double v : values) oneByOne.add(v);
+            ExactSum all = new ExactSum();
+            all.addAll(values, n / 2);
+            ExactSum rest = new ExactSum();
+            rest.addAll(values, n / 2, n);
+            all.combine(rest);
+            for (ExactSum sum : new ExactSum[] {oneByOne, all}) {
+                assertEquals(0, expected.compareTo(sum.exact()), () -> java.util.Arrays.toString(values));
+                assertEquals(expected.doubleValue(), sum.value(), () -> java.util.Arrays.toString(values));
+            }
+        }
+    }
+
     private static void assertRounds(double expected, double... values) {
         assertEquals(expected, reference(values), "reference");
         assertEquals(expected, exact(values, 0, values.length));

@@ -103,6 +103,33 @@ class NumbersTest {
         assertTrue(values.size() > 240_000, "values: " + values.size());
     }
 
+    /**
+     * The reading of {@code Double.toString}'s text (JDK 19+ writes these on any JDK's behalf here: the function
+     * reads only the text) in each of its layouts, and the one- and two-digit cases, against the definition:
+     * {@code 4.9E-324} is refused because 5e-324 (one digit) reads back as MIN_VALUE too; {@code 9.9E-324}
+     * (2 * MIN_VALUE) likewise, since 1e-323 and 9e-324 do; {@code 0.25} is kept, no one-digit decimal reads
+     * back as 0.25. On JDK 19+ {@link #shortestAgreesWithItsDefinition} checks the same against the
+     * real {@code Double.toString} on a quarter of a million doubles.
+     */
+    @Test
+    void shortestFromJdk19TextsIsTheDefinitionOrRefused() {
+        String[][] cases = {
+            {"1.0E23", "1e23"}, {"125.0", "125"}, {"0.00125", "0.00125"}, {"1.25E-5", "1.25e-5"},
+            {"0.30000000000000004", "0.1+0.2"}, {"2.82879384806159E17", "2.82879384806159e17"},
+            {"1.7976931348623157E308", "1.7976931348623157e308"}, {"1.0E-323", "1e-323"}, {"0.25", "0.25"},
+            {"9999999.0", "9999999"}, {"1.0E7", "1e7"}, {"0.001", "0.001"}, {"9.9E-4", "9.9e-4"},
+        };
+        for (String[] c : cases) {
+            double v = c[1].equals("0.1+0.2") ? 0.1 + 0.2 : Double.parseDouble(c[1]);
+            BigDecimal fromText = Numbers.shortestFromToString(c[0], v).toBigDecimal();
+            assertEquals(0, Numbers.shortestByRounding(v).compareTo(fromText), c[0] + " gave " + fromText);
+        }
+        assertEquals(null, Numbers.shortestFromToString("4.9E-324", Double.MIN_VALUE));
+        assertEquals(null, Numbers.shortestFromToString("9.9E-324", 2 * Double.MIN_VALUE));
+        assertEquals(new BigDecimal("5e-324"), Numbers.shortest(Double.MIN_VALUE));
+        assertEquals(0, new BigDecimal("1e-323").compareTo(Numbers.shortest(2 * Double.MIN_VALUE)));
+    }
+
     @Test
     void exactOfAwkwardDoubles() {
         assertEquals("0.30000000000000004", Numbers.exact(0.1 + 0.2));
