@@ -20,6 +20,10 @@ final class BatchInputs implements LossInputs {
     private SoftmaxRows logitSoftmax;
     /** The batch's size when {@link #logitSoftmax} was computed. */
     private int logitSoftmaxRows;
+    /** The one logit column's sigmoid, computed at the first {@link #logitSigmoid()} (after validation); null before. */
+    private double[] logitSigmoid;
+    /** The batch's size when {@link #logitSigmoid} was computed. */
+    private int logitSigmoidRows;
 
     BatchInputs(ColumnBatch batch, Map<Role, List<String>> roles, RegressionKernels kernels,
                 ClassificationKernels classificationKernels) {
@@ -61,5 +65,15 @@ final class BatchInputs implements LossInputs {
             logitSoftmaxRows = size();
         }
         return logitSoftmax;
+    }
+
+    /** Computed once for the batch and shared, for the reasons of {@link #logitSoftmax()}. */
+    @Override
+    public double[] logitSigmoid() {
+        if (logitSigmoid == null || logitSigmoidRows != size()) {
+            logitSigmoid = LossInputs.super.logitSigmoid();
+            logitSigmoidRows = size();
+        }
+        return logitSigmoid;
     }
 }

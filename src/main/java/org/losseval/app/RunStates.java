@@ -167,7 +167,8 @@ final class RunStates {
         boolean[] event = eventScratch;
         int m = 0;
         if (binary) {
-            inputs.classificationKernels().sigmoid(columns[0], p, n);
+            // The batch's shared sigmoid (LossInputs.logitSigmoid), the bits ece, its bootstrap and advise read.
+            p = inputs.logitSigmoid();
             for (int i = 0; i < n; i++) event[i] = target[i] == 1;
             m = n;
         } else {

@@ -35,22 +35,17 @@ public record Ece() implements RowLoss {
 
     @Override public Map<String, Double> params() { return Map.of(); }
 
-    /** Whether the rows are read as binary: a probability of class 1 or one logit column. */
-    private static boolean binary(LossInputs inputs) {
-        return inputs.has(Role.PRED) || (inputs.has(Role.LOGITS) && inputs.group(Role.LOGITS).length == 1);
-    }
-
     /**
      * Each row's confidence and hit, as defined above, in {@code [0, n)}: the one home of both for ece, its
-     * bootstrap in comparisons. Multi-class rows are {@link ZeroOne#topLabel}'s.
+     * bootstrap in comparisons. Binary rows read {@link ZeroOne#classOneProbability} (from one logit column the
+     * batch's kernel sigmoid, the reliability diagram's bits); multi-class rows are {@link ZeroOne#topLabel}'s.
      */
     public static void confidences(LossInputs inputs, double[] confidence, boolean[] hit, int n) {
         double[] labels = inputs.column(Role.TARGET);
-        if (binary(inputs)) {
-            for (int i = 0; i < n; i++) {
-                confidence[i] = ZeroOne.confidence(inputs, i, 1);
-                hit[i] = labels[i] == 1;
-            }
+        double[] classOne = ZeroOne.classOneProbability(inputs);
+        if (classOne != null) {
+            System.arraycopy(classOne, 0, confidence, 0, n);
+            for (int i = 0; i < n; i++) hit[i] = labels[i] == 1;
             return;
         }
         ZeroOne.topLabel(inputs, confidence, hit, n);

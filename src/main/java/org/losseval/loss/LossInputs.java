@@ -44,4 +44,21 @@ public interface LossInputs {
         classificationKernels().softmaxRows(logits, logits.length, rows, size());
         return rows;
     }
+
+    /**
+     * The sigmoid of the rows' one {@code --logits} column, p = P(class 1) = 1 / (1 + e<sup>−z</sup>), through
+     * {@link ClassificationKernels#sigmoid} (the same bits in the scalar and vector kernels, on every JVM: no
+     * {@code Math.exp}): the one home of the binary probability that ece, its bootstrap, the advice and the
+     * reliability diagram read, as {@link #logitSoftmax()} is the multi-class one. At least {@link #size()}
+     * entries; a batch computes them at the first call and returns the same array after that, this default at
+     * every call (for views rebuilt in place). Callers must not write to it.
+     *
+     * @throws IllegalStateException when --logits is not one column
+     */
+    default double[] logitSigmoid() {
+        double[] z = column(Role.LOGITS);
+        double[] p = new double[size()];
+        classificationKernels().sigmoid(z, p, size());
+        return p;
+    }
 }

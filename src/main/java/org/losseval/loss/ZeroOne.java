@@ -52,41 +52,32 @@ public record ZeroOne() implements RowLoss {
     /**
      * Each row's top-label confidence (the probability its scores give its {@link #predictedClass}) and hit (that
      * class is the label), in {@code [0, n)}: the one home of both for ece, its bootstrap and the advice. From
-     * C &ge; 2 logits the confidence is the batch's shared top-class probability
-     * ({@link LossInputs#logitSoftmax()}), which cross-entropy's log-sum-exp and the reliability diagram share.
+     * logits the probability is the batch's shared one, which the reliability diagram reads too: one column's
+     * sigmoid p ({@link LossInputs#logitSigmoid()}), giving p or 1 - p, or C &ge; 2 columns' top-class
+     * probability ({@link LossInputs#logitSoftmax()}), which cross-entropy's log-sum-exp shares.
      */
     public static void topLabel(LossInputs inputs, double[] confidence, boolean[] hit, int n) {
         double[] labels = inputs.column(Role.TARGET);
-        double[] top = inputs.has(Role.LOGITS) && inputs.group(Role.LOGITS).length > 1
-                ? inputs.logitSoftmax().topProbability() : null;
+        double[] classOne = classOneProbability(inputs);
+        double[] top = classOne == null && inputs.has(Role.LOGITS) ? inputs.logitSoftmax().topProbability() : null;
+        double[][] probs = inputs.has(Role.PROBS) ? inputs.group(Role.PROBS) : null;
         for (int i = 0; i < n; i++) {
             int predicted = predictedClass(inputs, i);
-            confidence[i] = top != null ? top[i] : confidence(inputs, i, predicted);
+            if (classOne != null) confidence[i] = predicted == 1 ? classOne[i] : 1 - classOne[i];
+            else confidence[i] = top != null ? top[i] : probs[predicted][i];
             hit[i] = predicted == labels[i];
         }
     }
 
     /**
-     * The probability the row's scores give its predicted class (the top-label confidence) where no softmax is
-     * needed: sigmoid(z) or 1 - sigmoid(z) from one logit, the class's column of --probs, p or 1 - p from a
-     * probability. From C &ge; 2 logits it is the batch's {@link LossInputs#logitSoftmax()} top-class
-     * probability, read for the whole batch ({@link #topLabel}).
-     *
-     * @throws IllegalArgumentException for C &ge; 2 logits
+     * P(class 1) of each row for the binary forms, or null for the others (C &ge; 2 logits, --probs): --pred
+     * itself, or the batch's sigmoid of one logit column ({@link LossInputs#logitSigmoid()}, the reliability
+     * diagram's). Read per batch, not per row: a view rebuilt in place computes the sigmoid at every call.
      */
-    public static double confidence(LossInputs inputs, int i, int predicted) {
-        if (inputs.has(Role.PRED)) {
-            double p = inputs.column(Role.PRED)[i];
-            return predicted == 1 ? p : 1 - p;
-        }
-        if (inputs.has(Role.PROBS)) return inputs.group(Role.PROBS)[predicted][i];
-        double[][] logits = inputs.group(Role.LOGITS);
-        if (logits.length == 1) {
-            double p = 1 / (1 + Math.exp(-logits[0][i]));
-            return predicted == 1 ? p : 1 - p;
-        }
-        // Read per batch, not per row: a view rebuilt in place computes the softmax parts at every call.
-        throw new IllegalArgumentException("the confidence of " + logits.length + " logits is LossInputs.logitSoftmax()'s");
+    public static double[] classOneProbability(LossInputs inputs) {
+        if (inputs.has(Role.PRED)) return inputs.column(Role.PRED);
+        if (inputs.has(Role.LOGITS) && inputs.group(Role.LOGITS).length == 1) return inputs.logitSigmoid();
+        return null;
     }
 
     @Override

@@ -48,6 +48,65 @@ class ReliabilityReportTest {
                 Double.doubleToRawLongBits(TinyJson.number(leaves("ece"), "losses", 0, "value")));
     }
 
+    /**
+     * The binary probability has one home too (LossInputs.logitSigmoid, the kernels' sigmoid): ece read it with
+     * Math.exp, a second formula that rounds differently for most negative logits. A one-row run makes ece
+     * checkable against the diagram: its one bin's mean predicted probability is the row's p exactly (an exact
+     * sum over one row), and ece over one row is |y − p| (TorchMetrics' binary ece, the label against P(class 1)),
+     * so the two must agree bit for bit. The logits are spread over both signs and the sigmoid's range.
+     */
+    @Test
+    void eceOfOneLogitColumnIsTheDiagramsProbability() {
+        for (String logit : List.of("-7.3", "-3.7", "-2.2", "-1.3", "-0.41", "-0.07", "0.0", "0.33", "0.9", "2.6",
+                "5.5", "-1e-3", "-11.25")) {
+            for (int label = 0; label <= 1; label++) {
+                Object json = CliRun.withStdin("z,y\n" + logit + "," + label + "\n", "eval", "-", "--logits", "z",
+                        "-t", "y", "-l", "ece", "--format", "json").json();
+                double p = diagramProbability(json);
+                String row = "logit " + logit + ", label " + label;
+                assertEquals(Double.doubleToRawLongBits(Math.abs(label - p)),
+                        Double.doubleToRawLongBits(TinyJson.number(json, "losses", 0, "value")), row);
+            }
+        }
+    }
+
+    /**
+     * advise reads the same p for its top-label calibration: a one-row advice's mean confidence is the predicted
+     * class's probability, p when the logit is positive and 1 − p otherwise (zero_one's rule), and its ece the
+     * gap to whether that class is the label, bit for bit against the eval diagram's p (-3.4, -2.07 and -1.71 give
+     * 1 − p an ulp apart with the former Math.exp formula).
+     */
+    @Test
+    void adviseOfOneLogitColumnReadsTheDiagramsProbability() {
+        for (String logit : List.of("-7.3", "-3.4", "-2.07", "-1.71", "-0.07", "0.0", "0.33", "2.6", "-11.25")) {
+            for (int label = 0; label <= 1; label++) {
+                String csv = "z,y\n" + logit + "," + label + "\n";
+                double p = diagramProbability(CliRun.withStdin(csv, "eval", "-", "--logits", "z", "-t", "y", "-l", "bce",
+                        "--format", "json").json());
+                Object advice = CliRun.withStdin(csv, "advise", "-", "--logits", "z", "-t", "y", "--format", "json").json();
+                int predicted = Double.parseDouble(logit) > 0 ? 1 : 0;
+                double confidence = predicted == 1 ? p : 1 - p;
+                String row = "logit " + logit + ", label " + label;
+                assertEquals(Double.doubleToRawLongBits(confidence),
+                        Double.doubleToRawLongBits(TinyJson.number(advice, "calibration", "mean_confidence")), row);
+                assertEquals(Double.doubleToRawLongBits(Math.abs((predicted == label ? 1 : 0) - confidence)),
+                        Double.doubleToRawLongBits(TinyJson.number(advice, "calibration", "ece")), row);
+            }
+        }
+    }
+
+    /** The mean predicted probability of a one-row diagram's only non-empty bin. */
+    private static double diagramProbability(Object json) {
+        Object reliability = TinyJson.at(json, "reliability");
+        assertEquals("binary", TinyJson.at(reliability, "kind"));
+        assertEquals(1.0, TinyJson.number(reliability, "rows"));
+        double p = Double.NaN;
+        for (Object bin : (List<?>) TinyJson.at(reliability, "bins")) {
+            if (TinyJson.number(bin, "count") == 1) p = TinyJson.number(bin, "mean_predicted");
+        }
+        return p;
+    }
+
     private static Object leaves(String losses) {
         return CliRun.of("eval", "examples/leaves.csv", "--logits", "l0..l4", "-t", "label", "-l", losses,
                 "--format", "json").json();
