@@ -17,8 +17,9 @@ import org.losseval.io.Sources;
  * while no release writes a version may its files be rewritten, as version 1's were when the perf and boot branches
  * changed DoubleBlocks, GroupState and KernelChooser, when --compare-shares entered the request, when the
  * comparison took bootstraps of ece and medae, when the contribution summary took one residual map for every
- * loss, ResidualBuckets, and when ece's binary confidence took the kernels' sigmoid, LossInputs.logitSigmoid, which
- * changed emails-reliability.state's ece bins):
+ * loss, ResidualBuckets, when the reliability diagram's top-class probability came from the kernels' softmax
+ * parts, SoftmaxRows (leaves-budget-exceeded.state's diagram bins), and when ece's binary confidence took the
+ * kernels' sigmoid, LossInputs.logitSigmoid, which changed emails-reliability.state's ece bins):
  * <pre>
  *   mvn -o -B -q test-compile
  *   java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
