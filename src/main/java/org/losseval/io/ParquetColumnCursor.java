@@ -26,12 +26,16 @@ import org.losseval.batch.CellIssue;
  * <p>Two ways to read: {@link #readFlat} copies a run of rows of a top-level number or text field into batch
  * arrays (a page's values with no nulls in one copy); {@link #definition}, {@link #repetition},
  * {@link #number} and {@link #consume} walk entries one at a time for list columns. Not thread-safe.
+ *
+ * <p>{@link #load} moves a cursor on to the same column's chunk of the next row group, keeping its level and
+ * value arrays (sized for the largest page so far), so a reader allocates them once per column, not once per
+ * row group.
  */
 final class ParquetColumnCursor {
     /** More entries in one page than any writer makes (they cut pages at ~1 MiB or 20,000 rows): a corrupt count. */
     static final int MAX_PAGE_ENTRIES = 1 << 27;
 
-    private final ParquetChunk chunk;
+    private ParquetChunk chunk;
     private final Type type;
     private final int maxDefinition;
     private final int maxRepetition;
@@ -74,6 +78,31 @@ final class ParquetColumnCursor {
         this.numbers = numbers;
         this.text = text;
         this.dictionary = dictionary;
+    }
+
+    /** The chunk being read: a reader passes it to {@link ParquetFile#chunk(int, ParquetSchema.Field, ParquetChunk)} to reuse its array. */
+    ParquetChunk chunk() {
+        return chunk;
+    }
+
+    /**
+     * Starts reading {@code next}, the same leaf's chunk of another row group, from its first page; the level
+     * and value arrays are kept, the dictionary is the new chunk's (read when first used).
+     */
+    void load(ParquetChunk next) {
+        chunk = next;
+        page = -1;
+        entries = 0;
+        entry = 0;
+        value = 0;
+        dictionaryRead = false;
+        dictionarySize = 0;
+        dictionaryNums = null;
+        dictionaryRaw = null;
+        dictionaryBytes = null;
+        dictionaryFrom = null;
+        dictionaryTo = null;
+        dictionaryCodes = null;
     }
 
     /**
