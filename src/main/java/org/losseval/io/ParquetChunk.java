@@ -132,16 +132,25 @@ final class ParquetChunk {
                 dictionary.getUncompressed_page_size());
     }
 
+    /** Data page {@code p}'s decompressed size: the page's bytes are {@code pageBytes(p, scratch)[0, size)}. */
+    int pageSize(int p) {
+        return pages.get(p).getUncompressed_page_size();
+    }
+
     /**
-     * Data page {@code p}'s bytes, decompressed: for a v2 page its (uncompressed) levels followed by its
-     * decompressed values, so both versions are read from one array.
+     * Data page {@code p}'s bytes, decompressed into the first {@link #pageSize} bytes of {@code scratch} when
+     * it is long enough, else of a new array (see {@link ParquetDecompressors#decompress(CompressionCodec, byte[],
+     * int, int, int, byte[])}); for a v2 page its (uncompressed) levels followed by its decompressed values, so
+     * both versions are read from one array.
      */
-    byte[] pageBytes(int p) throws IOException {
+    byte[] pageBytes(int p, byte[] scratch) throws IOException {
         PageHeader header = pages.get(p);
         int at = pageAt[p];
         int stored = header.getCompressed_page_size();
         int size = header.getUncompressed_page_size();
-        if (header.getType() == PageType.DATA_PAGE) return ParquetDecompressors.decompress(codec, bytes, at, stored, size);
+        if (header.getType() == PageType.DATA_PAGE) {
+            return ParquetDecompressors.decompress(codec, bytes, at, stored, size, scratch);
+        }
         DataPageHeaderV2 v2 = header.getData_page_header_v2();
         long levels = (long) v2.getRepetition_levels_byte_length() + v2.getDefinition_levels_byte_length();
         if (v2.getRepetition_levels_byte_length() < 0 || v2.getDefinition_levels_byte_length() < 0 || levels > stored
@@ -151,10 +160,12 @@ final class ParquetChunk {
         ParquetDecompressors.checkDeclaredSize(size);
         int level = (int) levels;
         CompressionCodec values = v2.isSetIs_compressed() && !v2.isIs_compressed() ? CompressionCodec.UNCOMPRESSED : codec;
+        // The values are decompressed on their own and copied after the levels (a v2 page is rarer; its
+        // result array is still the reused one).
         byte[] decoded = ParquetDecompressors.decompress(values, bytes, at + level, stored - level, size - level);
-        byte[] out = new byte[size];
+        byte[] out = scratch != null && scratch.length >= size ? scratch : new byte[size];
         System.arraycopy(bytes, at, out, 0, level);
-        System.arraycopy(decoded, 0, out, level, decoded.length);
+        System.arraycopy(decoded, 0, out, level, size - level);
         return out;
     }
 }

@@ -53,6 +53,8 @@ final class ParquetColumnCursor {
     private int[] codes = new int[0];
     private long[] raw = new long[0];
     private int[] indices = new int[0];
+    /** The last data page's bytes, decompressed: the array is reused from page to page (its length varies). */
+    private byte[] pageBytes;
 
     private boolean dictionaryRead;
     private int dictionarySize;
@@ -177,7 +179,8 @@ final class ParquetColumnCursor {
         }
         page++;
         PageHeader header = chunk.pages.get(page);
-        byte[] data = chunk.pageBytes(page);
+        byte[] data = pageBytes = chunk.pageBytes(page, pageBytes);
+        int end = chunk.pageSize(page);
         int pos;
         Encoding encoding;
         int n;
@@ -186,8 +189,8 @@ final class ParquetColumnCursor {
             n = checkedEntries(v1.getNum_values());
             encoding = v1.getEncoding();
             pos = 0;
-            if (maxRepetition > 0) pos = levelsV1(data, pos, v1.getRepetition_level_encoding(), maxRepetition, repetitions = grow(repetitions, n), n);
-            if (maxDefinition > 0) pos = levelsV1(data, pos, v1.getDefinition_level_encoding(), maxDefinition, definitions = grow(definitions, n), n);
+            if (maxRepetition > 0) pos = levelsV1(data, pos, end, v1.getRepetition_level_encoding(), maxRepetition, repetitions = grow(repetitions, n), n);
+            if (maxDefinition > 0) pos = levelsV1(data, pos, end, v1.getDefinition_level_encoding(), maxDefinition, definitions = grow(definitions, n), n);
         } else {
             DataPageHeaderV2 v2 = header.getData_page_header_v2();
             n = checkedEntries(v2.getNum_values());
@@ -205,7 +208,7 @@ final class ParquetColumnCursor {
         }
         if (numbers != null) nums = grow(nums, present);
         if (text != null) codes = grow(codes, present);
-        values(encoding, data, pos, present);
+        values(encoding, data, pos, end, present);
         entries = n;
         entry = 0;
         value = 0;
@@ -216,20 +219,20 @@ final class ParquetColumnCursor {
         return n;
     }
 
-    private static int levelsV1(byte[] data, int pos, Encoding encoding, int max, int[] out, int n) throws IOException {
+    private static int levelsV1(byte[] data, int pos, int end, Encoding encoding, int max, int[] out, int n)
+            throws IOException {
         if (encoding != Encoding.RLE) {
             throw new IOException("levels encoded as " + encoding + " are not supported (only RLE)");
         }
-        if (pos + 4 > data.length) throw new IOException("corrupt data: the file ends inside a column chunk or page (truncated or damaged)");
+        if (pos + 4 > end) throw new IOException("corrupt data: the file ends inside a column chunk or page (truncated or damaged)");
         int length = (data[pos] & 0xff) | (data[pos + 1] & 0xff) << 8 | (data[pos + 2] & 0xff) << 16 | (data[pos + 3] & 0xff) << 24;
-        if (length < 0 || length > data.length - pos - 4) throw new IOException("corrupt data: levels of " + length + " bytes");
+        if (length < 0 || length > end - pos - 4) throw new IOException("corrupt data: levels of " + length + " bytes");
         ParquetRle.decode(data, pos + 4, pos + 4 + length, ParquetRle.widthOf(max), out, n);
         return pos + 4 + length;
     }
 
-    /** Decodes {@code count} values from {@code data[pos..]} into {@link #nums} and/or {@link #codes}. */
-    private void values(Encoding encoding, byte[] data, int pos, int count) throws IOException {
-        int end = data.length;
+    /** Decodes {@code count} values from {@code data[pos, end)} into {@link #nums} and/or {@link #codes}. */
+    private void values(Encoding encoding, byte[] data, int pos, int end, int count) throws IOException {
         if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
             readDictionary();
             if (count == 0) return;
