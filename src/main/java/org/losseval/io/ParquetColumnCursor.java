@@ -53,8 +53,8 @@ final class ParquetColumnCursor {
     private int[] codes = new int[0];
     private long[] raw = new long[0];
     private int[] indices = new int[0];
-    /** The last data page's bytes, decompressed: the array is reused from page to page (its length varies). */
-    private byte[] pageBytes;
+    /** Where data pages are decompressed: shared by the cursors of one reader, since a page is decoded at once. */
+    private final ParquetPageBuffer pageBuffer;
 
     private boolean dictionaryRead;
     private int dictionarySize;
@@ -73,6 +73,13 @@ final class ParquetColumnCursor {
      */
     ParquetColumnCursor(ParquetChunk chunk, ParquetSchema.Field leaf, ParquetNumberKind numbers, ParquetTextColumn text,
                         TextDictionary dictionary) {
+        this(chunk, leaf, numbers, text, dictionary, new ParquetPageBuffer());
+    }
+
+    /** As above, decompressing pages into {@code pageBuffer}, which the reader's other cursors (same thread) share. */
+    ParquetColumnCursor(ParquetChunk chunk, ParquetSchema.Field leaf, ParquetNumberKind numbers, ParquetTextColumn text,
+                        TextDictionary dictionary, ParquetPageBuffer pageBuffer) {
+        this.pageBuffer = pageBuffer;
         this.chunk = chunk;
         this.type = leaf.type;
         this.maxDefinition = leaf.maxDefinition;
@@ -179,7 +186,9 @@ final class ParquetColumnCursor {
         }
         page++;
         PageHeader header = chunk.pages.get(page);
-        byte[] data = pageBytes = chunk.pageBytes(page, pageBytes);
+        // The page's bytes are read only in this call (decoded into the arrays above), so the buffer is free after.
+        byte[] data = chunk.pageBytes(page, pageBuffer.get());
+        pageBuffer.keep(data);
         int end = chunk.pageSize(page);
         int pos;
         Encoding encoding;

@@ -18,7 +18,8 @@ import org.losseval.batch.ColumnBatch;
  *
  * <p>Only the requested columns' chunks are read. Row groups are read one at a time: memory holds one row
  * group's requested column chunks, one decoded page of each, and one batch, whatever the file size; the chunks'
- * arrays and the pages' decoding arrays are reused from one row group to the next (grown when a larger one comes). Rows are
+ * arrays and the pages' decoding arrays are reused from one row group to the next (grown when a larger one comes),
+ * and all columns' pages are decompressed into one array ({@link ParquetPageBuffer}). Rows are
  * numbered from 1 across row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be
  * uncompressed or compressed with snappy, gzip, zstd or LZ4 ({@link ParquetDecompressors}); other codecs are
  * an input error.
@@ -60,6 +61,8 @@ final class ParquetSource implements Source {
     /** {@code textCursors[t]}: the cursor of text column t when no number column reads its field, else null. */
     private final ParquetColumnCursor[] textCursors;
     private final int batchSize;
+    /** The array every cursor of this source decompresses its pages into (one source reads on one thread). */
+    private final ParquetPageBuffer pageBuffer = new ParquetPageBuffer();
     /** Whether {@link #close} closes {@link #reader}: false for a range of a file that {@link ParquetRanges} shares. */
     private final boolean ownsReader;
     /** One past the last row group read (all of them, or a range's end). */
@@ -270,13 +273,14 @@ final class ParquetSource implements Source {
             int t = textOfColumn[c];
             if (cursor != null) cursor.load(chunk);
             else columnCursors[c] = new ParquetColumnCursor(chunk, columns[c].field(), columns[c].kind(),
-                    t >= 0 ? textColumns[t] : null, t >= 0 ? texts.dictionaries[t] : null);
+                    t >= 0 ? textColumns[t] : null, t >= 0 ? texts.dictionaries[t] : null, pageBuffer);
         }
         for (int l = 0; l < lists.length; l++) {
             ParquetColumnCursor cursor = listCursors[l];
             ParquetChunk chunk = chunk(lists[l].element(), lists[l].name(), cursor);
             if (cursor != null) cursor.load(chunk);
-            else listCursors[l] = new ParquetColumnCursor(chunk, lists[l].element(), lists[l].kind(), null, null);
+            else listCursors[l] = new ParquetColumnCursor(chunk, lists[l].element(), lists[l].kind(), null, null,
+                    pageBuffer);
         }
         for (int t = 0; t < textColumns.length; t++) {
             if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) {
@@ -284,7 +288,7 @@ final class ParquetSource implements Source {
                 ParquetChunk chunk = chunk(textColumns[t].field(), textColumns[t].name(), cursor);
                 if (cursor != null) cursor.load(chunk);
                 else textCursors[t] = new ParquetColumnCursor(chunk, textColumns[t].field(), null, textColumns[t],
-                        texts.dictionaries[t]);
+                        texts.dictionaries[t], pageBuffer);
             }
         }
         leftInRowGroup = reader.rowGroups().get(rowGroup).getNum_rows();
