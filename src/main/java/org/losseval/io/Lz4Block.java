@@ -16,6 +16,14 @@ final class Lz4Block {
 
     /** Decompresses {@code in[from, from + length)} into {@code out}, which must be exactly the expected length. */
     static void decompress(byte[] in, int from, int length, byte[] out) throws IOException {
+        decompress(in, from, length, out, out.length);
+    }
+
+    /**
+     * Decompresses {@code in[from, from + length)} into {@code out[0, outLength)}, which must be exactly the
+     * declared length; {@code out} may be longer (a reader's page array reused from page to page).
+     */
+    static void decompress(byte[] in, int from, int length, byte[] out, int outLength) throws IOException {
         int end = from + length;
         int pos = from;
         int op = 0;
@@ -31,7 +39,7 @@ final class Lz4Block {
                     literal += b;
                 } while (b == 255);
             }
-            if (literal > end - pos || literal > out.length - op) throw corrupt();
+            if (literal > end - pos || literal > outLength - op) throw corrupt();
             System.arraycopy(in, pos, out, op, (int) literal);
             pos += (int) literal;
             op += (int) literal;
@@ -49,11 +57,11 @@ final class Lz4Block {
                 } while (b == 255);
             }
             match += 4;
-            if (offset == 0 || offset > op || match > out.length - op) throw corrupt();
+            if (offset == 0 || offset > op || match > outLength - op) throw corrupt();
             SnappyBlock.copy(out, op - offset, op, (int) match);
             op += (int) match;
         }
-        if (op != out.length) throw new IOException("LZ4_RAW page decompressed to " + op + " bytes, expected " + out.length);
+        if (op != outLength) throw new IOException("LZ4_RAW page decompressed to " + op + " bytes, expected " + outLength);
     }
 
     private static IOException corrupt() {

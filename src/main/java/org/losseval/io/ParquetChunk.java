@@ -27,12 +27,17 @@ import org.apache.parquet.format.Util;
  * message {@link ParquetErrors#isChecksumFailure} recognises. Every size is checked against the chunk's
  * bytes before use.
  *
- * <p>Memory: the chunk's stored bytes, plus one decompressed page at a time. Immutable after {@link #read}.
+ * <p>Memory: the chunk's stored bytes, plus one decompressed page at a time. A reader going through row groups
+ * passes its previous chunk of the same column to {@link #read}, which reads into that chunk's array when it is
+ * large enough: one array per column per reader for the whole file, instead of a fresh one per row group that,
+ * living as long as its row group is decoded, the collector promotes to the old generation (peak RSS, see
+ * {@code src/bench/README.md}). The previous chunk must not be read after that. Immutable otherwise.
  */
 final class ParquetChunk {
     final CompressionCodec codec;
-    /** The chunk's stored bytes. */
+    /** The chunk's stored bytes: {@code bytes[0, length)}, the array possibly longer (reused from an earlier chunk). */
     private final byte[] bytes;
+    private final int length;
     /** The dictionary page's header, or null. */
     final PageHeader dictionary;
     private final int dictionaryAt;
@@ -40,10 +45,11 @@ final class ParquetChunk {
     final List<PageHeader> pages;
     private final int[] pageAt;
 
-    private ParquetChunk(CompressionCodec codec, byte[] bytes, PageHeader dictionary, int dictionaryAt,
+    private ParquetChunk(CompressionCodec codec, byte[] bytes, int length, PageHeader dictionary, int dictionaryAt,
                          List<PageHeader> pages, int[] pageAt) {
         this.codec = codec;
         this.bytes = bytes;
+        this.length = length;
         this.dictionary = dictionary;
         this.dictionaryAt = dictionaryAt;
         this.pages = pages;
@@ -60,12 +66,17 @@ final class ParquetChunk {
         return data;
     }
 
-    /** Reads the chunk described by {@code meta} (its bounds already checked by {@link ParquetLayout#checkChunks}). */
-    static ParquetChunk read(FileChannel channel, ColumnMetaData meta) throws IOException {
-        long length = meta.getTotal_compressed_size();
-        if (length > Integer.MAX_VALUE - 16) throw new IOException("corrupt data: a column chunk of " + length + " bytes");
-        byte[] bytes = new byte[(int) length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /**
+     * Reads the chunk described by {@code meta} (its bounds already checked by {@link ParquetLayout#checkChunks})
+     * into {@code previous}'s array when it is large enough, else into a new one; {@code previous} may be null and
+     * must not be read afterwards.
+     */
+    static ParquetChunk read(FileChannel channel, ColumnMetaData meta, ParquetChunk previous) throws IOException {
+        long stored = meta.getTotal_compressed_size();
+        if (stored > Integer.MAX_VALUE - 16) throw new IOException("corrupt data: a column chunk of " + stored + " bytes");
+        int length = (int) stored;
+        byte[] bytes = previous != null && previous.bytes.length >= length ? previous.bytes : new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         long position = start(meta);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) throw new EOFException("file shrank while read");
@@ -77,12 +88,12 @@ final class ParquetChunk {
         List<PageHeader> pages = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         int pos = 0;
-        while (seen < wanted && pos < bytes.length) {
-            ByteArrayInputStream in = new ByteArrayInputStream(bytes, pos, bytes.length - pos);
+        while (seen < wanted && pos < length) {
+            ByteArrayInputStream in = new ByteArrayInputStream(bytes, pos, length - pos);
             PageHeader header = Util.readPageHeader(in);
-            int at = bytes.length - in.available();
+            int at = length - in.available();
             int size = header.getCompressed_page_size();
-            if (size < 0 || size > bytes.length - at) {
+            if (size < 0 || size > length - at) {
                 throw new IOException("corrupt data: a page of " + size + " bytes runs past its column chunk");
             }
             if (header.isSetCrc()) {
@@ -112,7 +123,7 @@ final class ParquetChunk {
         }
         int[] pageAt = new int[starts.size()];
         for (int p = 0; p < pageAt.length; p++) pageAt[p] = starts.get(p);
-        return new ParquetChunk(meta.getCodec(), bytes, dictionary, dictionaryAt, List.copyOf(pages), pageAt);
+        return new ParquetChunk(meta.getCodec(), bytes, length, dictionary, dictionaryAt, List.copyOf(pages), pageAt);
     }
 
     /** The dictionary page's bytes, decompressed. */
@@ -121,16 +132,25 @@ final class ParquetChunk {
                 dictionary.getUncompressed_page_size());
     }
 
+    /** Data page {@code p}'s decompressed size: the page's bytes are {@code pageBytes(p, scratch)[0, size)}. */
+    int pageSize(int p) {
+        return pages.get(p).getUncompressed_page_size();
+    }
+
     /**
-     * Data page {@code p}'s bytes, decompressed: for a v2 page its (uncompressed) levels followed by its
-     * decompressed values, so both versions are read from one array.
+     * Data page {@code p}'s bytes, decompressed into the first {@link #pageSize} bytes of {@code scratch} when
+     * it is long enough, else of a new array (see {@link ParquetDecompressors#decompress(CompressionCodec, byte[],
+     * int, int, int, byte[])}); for a v2 page its (uncompressed) levels followed by its decompressed values, so
+     * both versions are read from one array.
      */
-    byte[] pageBytes(int p) throws IOException {
+    byte[] pageBytes(int p, byte[] scratch) throws IOException {
         PageHeader header = pages.get(p);
         int at = pageAt[p];
         int stored = header.getCompressed_page_size();
         int size = header.getUncompressed_page_size();
-        if (header.getType() == PageType.DATA_PAGE) return ParquetDecompressors.decompress(codec, bytes, at, stored, size);
+        if (header.getType() == PageType.DATA_PAGE) {
+            return ParquetDecompressors.decompress(codec, bytes, at, stored, size, scratch);
+        }
         DataPageHeaderV2 v2 = header.getData_page_header_v2();
         long levels = (long) v2.getRepetition_levels_byte_length() + v2.getDefinition_levels_byte_length();
         if (v2.getRepetition_levels_byte_length() < 0 || v2.getDefinition_levels_byte_length() < 0 || levels > stored
@@ -140,10 +160,12 @@ final class ParquetChunk {
         ParquetDecompressors.checkDeclaredSize(size);
         int level = (int) levels;
         CompressionCodec values = v2.isSetIs_compressed() && !v2.isIs_compressed() ? CompressionCodec.UNCOMPRESSED : codec;
+        // The values are decompressed on their own and copied after the levels (a v2 page is rarer; its
+        // result array is still the reused one).
         byte[] decoded = ParquetDecompressors.decompress(values, bytes, at + level, stored - level, size - level);
-        byte[] out = new byte[size];
+        byte[] out = scratch != null && scratch.length >= size ? scratch : new byte[size];
         System.arraycopy(bytes, at, out, 0, level);
-        System.arraycopy(decoded, 0, out, level, decoded.length);
+        System.arraycopy(decoded, 0, out, level, size - level);
         return out;
     }
 }

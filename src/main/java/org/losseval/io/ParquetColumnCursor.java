@@ -26,12 +26,16 @@ import org.losseval.batch.CellIssue;
  * <p>Two ways to read: {@link #readFlat} copies a run of rows of a top-level number or text field into batch
  * arrays (a page's values with no nulls in one copy); {@link #definition}, {@link #repetition},
  * {@link #number} and {@link #consume} walk entries one at a time for list columns. Not thread-safe.
+ *
+ * <p>{@link #load} moves a cursor on to the same column's chunk of the next row group, keeping its level and
+ * value arrays (sized for the largest page so far), so a reader allocates them once per column, not once per
+ * row group.
  */
 final class ParquetColumnCursor {
     /** More entries in one page than any writer makes (they cut pages at ~1 MiB or 20,000 rows): a corrupt count. */
     static final int MAX_PAGE_ENTRIES = 1 << 27;
 
-    private final ParquetChunk chunk;
+    private ParquetChunk chunk;
     private final Type type;
     private final int maxDefinition;
     private final int maxRepetition;
@@ -49,6 +53,8 @@ final class ParquetColumnCursor {
     private int[] codes = new int[0];
     private long[] raw = new long[0];
     private int[] indices = new int[0];
+    /** Where data pages are decompressed: shared by the cursors of one reader, since a page is decoded at once. */
+    private final ParquetPageBuffer pageBuffer;
 
     private boolean dictionaryRead;
     private int dictionarySize;
@@ -67,6 +73,13 @@ final class ParquetColumnCursor {
      */
     ParquetColumnCursor(ParquetChunk chunk, ParquetSchema.Field leaf, ParquetNumberKind numbers, ParquetTextColumn text,
                         TextDictionary dictionary) {
+        this(chunk, leaf, numbers, text, dictionary, new ParquetPageBuffer());
+    }
+
+    /** As above, decompressing pages into {@code pageBuffer}, which the reader's other cursors (same thread) share. */
+    ParquetColumnCursor(ParquetChunk chunk, ParquetSchema.Field leaf, ParquetNumberKind numbers, ParquetTextColumn text,
+                        TextDictionary dictionary, ParquetPageBuffer pageBuffer) {
+        this.pageBuffer = pageBuffer;
         this.chunk = chunk;
         this.type = leaf.type;
         this.maxDefinition = leaf.maxDefinition;
@@ -74,6 +87,31 @@ final class ParquetColumnCursor {
         this.numbers = numbers;
         this.text = text;
         this.dictionary = dictionary;
+    }
+
+    /** The chunk being read: a reader passes it to {@link ParquetFile#chunk(int, ParquetSchema.Field, ParquetChunk)} to reuse its array. */
+    ParquetChunk chunk() {
+        return chunk;
+    }
+
+    /**
+     * Starts reading {@code next}, the same leaf's chunk of another row group, from its first page; the level
+     * and value arrays are kept, the dictionary is the new chunk's (read when first used).
+     */
+    void load(ParquetChunk next) {
+        chunk = next;
+        page = -1;
+        entries = 0;
+        entry = 0;
+        value = 0;
+        dictionaryRead = false;
+        dictionarySize = 0;
+        dictionaryNums = null;
+        dictionaryRaw = null;
+        dictionaryBytes = null;
+        dictionaryFrom = null;
+        dictionaryTo = null;
+        dictionaryCodes = null;
     }
 
     /**
@@ -148,7 +186,10 @@ final class ParquetColumnCursor {
         }
         page++;
         PageHeader header = chunk.pages.get(page);
-        byte[] data = chunk.pageBytes(page);
+        // The page's bytes are read only in this call (decoded into the arrays above), so the buffer is free after.
+        byte[] data = chunk.pageBytes(page, pageBuffer.get());
+        pageBuffer.keep(data);
+        int end = chunk.pageSize(page);
         int pos;
         Encoding encoding;
         int n;
@@ -157,8 +198,8 @@ final class ParquetColumnCursor {
             n = checkedEntries(v1.getNum_values());
             encoding = v1.getEncoding();
             pos = 0;
-            if (maxRepetition > 0) pos = levelsV1(data, pos, v1.getRepetition_level_encoding(), maxRepetition, repetitions = grow(repetitions, n), n);
-            if (maxDefinition > 0) pos = levelsV1(data, pos, v1.getDefinition_level_encoding(), maxDefinition, definitions = grow(definitions, n), n);
+            if (maxRepetition > 0) pos = levelsV1(data, pos, end, v1.getRepetition_level_encoding(), maxRepetition, repetitions = grow(repetitions, n), n);
+            if (maxDefinition > 0) pos = levelsV1(data, pos, end, v1.getDefinition_level_encoding(), maxDefinition, definitions = grow(definitions, n), n);
         } else {
             DataPageHeaderV2 v2 = header.getData_page_header_v2();
             n = checkedEntries(v2.getNum_values());
@@ -176,7 +217,7 @@ final class ParquetColumnCursor {
         }
         if (numbers != null) nums = grow(nums, present);
         if (text != null) codes = grow(codes, present);
-        values(encoding, data, pos, present);
+        values(encoding, data, pos, end, present);
         entries = n;
         entry = 0;
         value = 0;
@@ -187,20 +228,20 @@ final class ParquetColumnCursor {
         return n;
     }
 
-    private static int levelsV1(byte[] data, int pos, Encoding encoding, int max, int[] out, int n) throws IOException {
+    private static int levelsV1(byte[] data, int pos, int end, Encoding encoding, int max, int[] out, int n)
+            throws IOException {
         if (encoding != Encoding.RLE) {
             throw new IOException("levels encoded as " + encoding + " are not supported (only RLE)");
         }
-        if (pos + 4 > data.length) throw new IOException("corrupt data: the file ends inside a column chunk or page (truncated or damaged)");
+        if (pos + 4 > end) throw new IOException("corrupt data: the file ends inside a column chunk or page (truncated or damaged)");
         int length = (data[pos] & 0xff) | (data[pos + 1] & 0xff) << 8 | (data[pos + 2] & 0xff) << 16 | (data[pos + 3] & 0xff) << 24;
-        if (length < 0 || length > data.length - pos - 4) throw new IOException("corrupt data: levels of " + length + " bytes");
+        if (length < 0 || length > end - pos - 4) throw new IOException("corrupt data: levels of " + length + " bytes");
         ParquetRle.decode(data, pos + 4, pos + 4 + length, ParquetRle.widthOf(max), out, n);
         return pos + 4 + length;
     }
 
-    /** Decodes {@code count} values from {@code data[pos..]} into {@link #nums} and/or {@link #codes}. */
-    private void values(Encoding encoding, byte[] data, int pos, int count) throws IOException {
-        int end = data.length;
+    /** Decodes {@code count} values from {@code data[pos, end)} into {@link #nums} and/or {@link #codes}. */
+    private void values(Encoding encoding, byte[] data, int pos, int end, int count) throws IOException {
         if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
             readDictionary();
             if (count == 0) return;

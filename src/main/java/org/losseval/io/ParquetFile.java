@@ -76,7 +76,15 @@ final class ParquetFile implements AutoCloseable {
 
     /** The column chunk of leaf {@code field} in row group {@code group}, read into memory. */
     ParquetChunk chunk(int group, ParquetSchema.Field field) throws IOException {
-        return ParquetChunk.read(channel, rowGroups().get(group).getColumns().get(field.leaf).getMeta_data());
+        return chunk(group, field, null);
+    }
+
+    /**
+     * The column chunk of leaf {@code field} in row group {@code group}, read into {@code previous}'s array when
+     * it is large enough ({@link ParquetChunk#read}); {@code previous} (may be null) must not be read afterwards.
+     */
+    ParquetChunk chunk(int group, ParquetSchema.Field field, ParquetChunk previous) throws IOException {
+        return ParquetChunk.read(channel, rowGroups().get(group).getColumns().get(field.leaf).getMeta_data(), previous);
     }
 
     @Override

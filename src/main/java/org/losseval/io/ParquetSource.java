@@ -17,7 +17,9 @@ import org.losseval.batch.ColumnBatch;
  * arrays: no record assembly, no per-value calls, no Hadoop.
  *
  * <p>Only the requested columns' chunks are read. Row groups are read one at a time: memory holds one row
- * group's requested column chunks, one decoded page of each, and one batch, whatever the file size. Rows are
+ * group's requested column chunks, one decoded page of each, and one batch, whatever the file size; the chunks'
+ * arrays and the pages' decoding arrays are reused from one row group to the next (grown when a larger one comes),
+ * and all columns' pages are decompressed into one array ({@link ParquetPageBuffer}). Rows are
  * numbered from 1 across row groups. A null is NaN plus a {@link CellIssue.Problem#NULL} issue. Pages may be
  * uncompressed or compressed with snappy, gzip, zstd or LZ4 ({@link ParquetDecompressors}); other codecs are
  * an input error.
@@ -59,6 +61,8 @@ final class ParquetSource implements Source {
     /** {@code textCursors[t]}: the cursor of text column t when no number column reads its field, else null. */
     private final ParquetColumnCursor[] textCursors;
     private final int batchSize;
+    /** The array every cursor of this source decompresses its pages into (one source reads on one thread). */
+    private final ParquetPageBuffer pageBuffer = new ParquetPageBuffer();
     /** Whether {@link #close} closes {@link #reader}: false for a range of a file that {@link ParquetRanges} shares. */
     private final boolean ownsReader;
     /** One past the last row group read (all of them, or a range's end). */
@@ -261,29 +265,44 @@ final class ParquetSource implements Source {
             rowGroup++;
             if (rowGroup >= endGroup) return false;
         } while (reader.rowGroups().get(rowGroup).getNum_rows() == 0);
+        // A cursor is made at the first row group and moved on after (its chunk's array and its page arrays
+        // reused): see ParquetChunk and ParquetColumnCursor on why.
         for (int c = 0; c < columns.length; c++) {
+            ParquetColumnCursor cursor = columnCursors[c];
+            ParquetChunk chunk = chunk(columns[c].field(), columns[c].name(), cursor);
             int t = textOfColumn[c];
-            columnCursors[c] = new ParquetColumnCursor(chunk(columns[c].field(), columns[c].name()), columns[c].field(),
-                    columns[c].kind(), t >= 0 ? textColumns[t] : null, t >= 0 ? texts.dictionaries[t] : null);
+            if (cursor != null) cursor.load(chunk);
+            else columnCursors[c] = new ParquetColumnCursor(chunk, columns[c].field(), columns[c].kind(),
+                    t >= 0 ? textColumns[t] : null, t >= 0 ? texts.dictionaries[t] : null, pageBuffer);
         }
         for (int l = 0; l < lists.length; l++) {
-            listCursors[l] = new ParquetColumnCursor(chunk(lists[l].element(), lists[l].name()), lists[l].element(),
-                    lists[l].kind(), null, null);
+            ParquetColumnCursor cursor = listCursors[l];
+            ParquetChunk chunk = chunk(lists[l].element(), lists[l].name(), cursor);
+            if (cursor != null) cursor.load(chunk);
+            else listCursors[l] = new ParquetColumnCursor(chunk, lists[l].element(), lists[l].kind(), null, null,
+                    pageBuffer);
         }
         for (int t = 0; t < textColumns.length; t++) {
             if (textColumns[t] != null && !readsAsNumber(textColumns[t].name())) {
-                textCursors[t] = new ParquetColumnCursor(chunk(textColumns[t].field(), textColumns[t].name()),
-                        textColumns[t].field(), null, textColumns[t], texts.dictionaries[t]);
+                ParquetColumnCursor cursor = textCursors[t];
+                ParquetChunk chunk = chunk(textColumns[t].field(), textColumns[t].name(), cursor);
+                if (cursor != null) cursor.load(chunk);
+                else textCursors[t] = new ParquetColumnCursor(chunk, textColumns[t].field(), null, textColumns[t],
+                        texts.dictionaries[t], pageBuffer);
             }
         }
         leftInRowGroup = reader.rowGroups().get(rowGroup).getNum_rows();
         return true;
     }
 
-    /** The current row group's chunk of {@code leaf}, of the top-level field {@code column}. */
-    private ParquetChunk chunk(ParquetSchema.Field leaf, String column) throws IOException, ColumnFailure {
+    /**
+     * The current row group's chunk of {@code leaf}, of the top-level field {@code column}, read into the array of
+     * the chunk {@code previous} reads (null at the first row group), which is then moved on to it.
+     */
+    private ParquetChunk chunk(ParquetSchema.Field leaf, String column, ParquetColumnCursor previous)
+            throws IOException, ColumnFailure {
         try {
-            return reader.chunk(rowGroup, leaf);
+            return reader.chunk(rowGroup, leaf, previous == null ? null : previous.chunk());
         } catch (IOException e) {
             if (!ParquetErrors.isChecksumFailure(e)) throw e;
             // The row is the row group's first: the page's own rows are not known without decoding it.

@@ -29,6 +29,14 @@ final class SnappyBlock {
 
     /** Decompresses {@code in[from, from + length)} into {@code out}, which must be exactly the declared length. */
     static void decompress(byte[] in, int from, int length, byte[] out) throws IOException {
+        decompress(in, from, length, out, out.length);
+    }
+
+    /**
+     * Decompresses {@code in[from, from + length)} into {@code out[0, outLength)}, which must be exactly the
+     * declared length; {@code out} may be longer (a reader's page array reused from page to page).
+     */
+    static void decompress(byte[] in, int from, int length, byte[] out, int outLength) throws IOException {
         int end = from + length;
         int pos = from;
         while (pos < end && (in[pos] & 0x80) != 0) pos++;
@@ -47,7 +55,7 @@ final class SnappyBlock {
                     pos += bytes;
                 }
                 long literal = (n & 0xffffffffL) + 1;
-                if (literal > end - pos || literal > out.length - op) throw corrupt();
+                if (literal > end - pos || literal > outLength - op) throw corrupt();
                 System.arraycopy(in, pos, out, op, (int) literal);
                 pos += (int) literal;
                 op += (int) literal;
@@ -70,11 +78,11 @@ final class SnappyBlock {
                 offset = (in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8 | (in[pos + 2] & 0xff) << 16 | (in[pos + 3] & 0xff) << 24;
                 pos += 4;
             }
-            if (offset <= 0 || offset > op || n > out.length - op) throw corrupt();
+            if (offset <= 0 || offset > op || n > outLength - op) throw corrupt();
             copy(out, op - offset, op, n);
             op += n;
         }
-        if (op != out.length) throw new IOException("SNAPPY page decompressed to " + op + " bytes, expected " + out.length);
+        if (op != outLength) throw new IOException("SNAPPY page decompressed to " + op + " bytes, expected " + outLength);
     }
 
     /** Copies {@code n} bytes from {@code out[from..]} to {@code out[to..]}; they overlap when the offset is below n. */

@@ -121,6 +121,42 @@ class ParquetSourceTest {
         }
     }
 
+    /**
+     * A source reads each row group's chunk into the previous row group's array when it is large enough
+     * (ParquetChunk.read): row groups whose chunks shrink, grow past the array and shrink again (a constant
+     * group compresses to a few bytes, a group of distinct values does not) must read exactly what was written,
+     * nulls included.
+     */
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void rowGroupsOfGrowingAndShrinkingChunksReadWhatWasWritten(Codec codec) throws Exception {
+        int rows = 400;
+        double[] values = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean distinct = (i / 100) % 2 == 1;   // row groups 2 and 4 of 100 rows
+            values[i] = i % 17 == 0 ? Double.NaN : distinct ? Math.sqrt(i) * 1e-3 + i : 7.25;
+        }
+        Path file = ParquetTestFiles.write(dir.resolve("grow.parquet"), List.of("v"), List.of(values),
+                Options.defaults().codec(codec).rowGroupRows(100).nullable(true));
+        List<BlockMetaData> groups = rowGroups(file);
+        assertEquals(4, groups.size());
+        long constant = groups.get(0).getColumns().get(0).getTotalSize();
+        long distinct = groups.get(1).getColumns().get(0).getTotalSize();
+        assertTrue(distinct > constant, "the second row group's chunk (" + distinct + " bytes) must outgrow the first's ("
+                + constant + ")");
+
+        try (Source source = Sources.open(file.toString(), NO_STDIN, options(List.of("v"), 64))) {
+            int seen = 0;
+            for (ColumnBatch batch = source.next(); batch != null; batch = source.next()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    assertEquals(values[seen + i], batch.column("v")[i], EXACT, "row " + (seen + i + 1));
+                }
+                seen += batch.size();
+            }
+            assertEquals(rows, seen);
+        }
+    }
+
     @Test
     void detectsParquetByMagicWhateverTheName() throws Exception {
         Path file = ParquetTestFiles.write(dir.resolve("dump.bin"), List.of("v"), List.of(TARGET));
