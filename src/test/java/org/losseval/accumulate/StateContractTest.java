@@ -66,6 +66,22 @@ class StateContractTest {
     }
 
     /**
+     * Feeds {@code run} one input's run of rows at a time, as the evaluator feeds the states that number their
+     * rows per input (the bootstraps): each call gets rows {@code [from, to)} of one source.
+     */
+    static <S> Feeder<S> perInput(Feeder<S> run) {
+        return (state, rows, from, to) -> {
+            int start = from;
+            while (start < to) {
+                int end = start;
+                while (end < to && rows.source[end] == rows.source[start]) end++;
+                run.feed(state, rows, start, end);
+                start = end;
+            }
+        };
+    }
+
+    /**
      * One configuration of a state: how to make an empty one, feed it, combine two and read the result,
      * and the configurations it must refuse to combine with.
      */
@@ -220,9 +236,9 @@ class StateContractTest {
             all.add(state(w + "medae bootstrap beyond the budget", () -> new BootstrapMedae(weighted,
                     1000L * BootstrapMedae.bytesPerRow(weighted), 5, 12, 0.9), feedMedaeBootstrap(weighted), List.of()));
         }
-        all.add(state("ece bootstrap", () -> new BootstrapEce(5, 12, 0.9), StateContractTest::feedEceBootstrap,
-                List.of(state("other seed", () -> new BootstrapEce(6, 12, 0.9), StateContractTest::feedEceBootstrap, List.of()),
-                        state("other level", () -> new BootstrapEce(5, 12, 0.95), StateContractTest::feedEceBootstrap,
+        all.add(state("ece bootstrap", () -> new BootstrapEce(5, 12, 0.9), perInput(StateContractTest::feedEceBootstrap),
+                List.of(state("other seed", () -> new BootstrapEce(6, 12, 0.9), perInput(StateContractTest::feedEceBootstrap), List.of()),
+                        state("other level", () -> new BootstrapEce(5, 12, 0.95), perInput(StateContractTest::feedEceBootstrap),
                                 List.of()))));
         all.add(state("paired wins only", () -> PairedDifference.ofWinsOnly("r2"), feedPairs(false),
                 List.of(state("mean", () -> PairedDifference.ofMean("r2", false, 0.95), feedPairs(false), List.of()))));
@@ -559,40 +575,28 @@ class StateContractTest {
 
     /** Candidate pred, baseline prob (bounded, unlike pred) and the target; one input's run of rows at a time. */
     private static Feeder<BootstrapMoments> feedMomentBootstrap(boolean weighted) {
-        return (state, rows, from, to) -> {
-            int start = from;
-            while (start < to) {
-                int end = start;
-                while (end < to && rows.source[end] == rows.source[start]) end++;
-                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
-                state.accept(rows.source[start], i -> numbers[i], ContractRows.slice(rows.pred, start, end),
-                        ContractRows.slice(rows.prob, start, end), ContractRows.slice(rows.target, start, end),
-                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
-                start = end;
-            }
-        };
+        return perInput((state, rows, start, end) -> {
+            long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+            state.accept(rows.source[start], i -> numbers[i], ContractRows.slice(rows.pred, start, end),
+                    ContractRows.slice(rows.prob, start, end), ContractRows.slice(rows.target, start, end),
+                    weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+        });
     }
 
     /** Candidate: the contribution rows' two losses; baseline: |prob - 0.5| and its square (ties between rows). */
     private static Feeder<ShareBootstrap> feedShares(boolean weighted) {
-        return (state, rows, from, to) -> {
-            int start = from;
-            while (start < to) {
-                int end = start;
-                while (end < to && rows.source[end] == rows.source[start]) end++;
-                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
-                double[][] candidate = java.util.Arrays.copyOf(Contributions.rowLosses(rows, true, start, end), 2);
-                double[][] baseline = new double[2][end - start];
-                for (int i = start; i < end; i++) {
-                    double d = Math.abs(rows.prob[i] - 0.5);
-                    baseline[0][i - start] = d;
-                    baseline[1][i - start] = d * d;
-                }
-                state.accept(rows.source[start], i -> numbers[i], weighted ? ContractRows.slice(rows.weight, start, end) : null,
-                        candidate, baseline, end - start);
-                start = end;
+        return perInput((state, rows, start, end) -> {
+            long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+            double[][] candidate = java.util.Arrays.copyOf(Contributions.rowLosses(rows, true, start, end), 2);
+            double[][] baseline = new double[2][end - start];
+            for (int i = start; i < end; i++) {
+                double d = Math.abs(rows.prob[i] - 0.5);
+                baseline[0][i - start] = d;
+                baseline[1][i - start] = d * d;
             }
-        };
+            state.accept(rows.source[start], i -> numbers[i], weighted ? ContractRows.slice(rows.weight, start, end) : null,
+                    candidate, baseline, end - start);
+        });
     }
 
     /**
@@ -600,24 +604,18 @@ class StateContractTest {
      * the contract rows' weights; fed one run of rows of the same input at a time, as the evaluator does.
      */
     private static Feeder<PairedDifference> feedPairs(boolean weighted) {
-        return (state, rows, from, to) -> {
-            int start = from;
-            while (start < to) {
-                int end = start;
-                while (end < to && rows.source[end] == rows.source[start]) end++;
-                double[] cand = new double[end - start];
-                double[] base = new double[end - start];
-                long[] numbers = new long[end - start];
-                for (int i = start; i < end; i++) {
-                    cand[i - start] = Math.abs(rows.prob[i] - rows.binary[i]);
-                    base[i - start] = rows.binary[i] == 1 ? Math.abs(rows.prob[i] - 0.5) : cand[i - start];
-                    numbers[i - start] = rows.row[i];
-                }
-                state.accept(rows.source[start], i -> numbers[i], cand, base,
-                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
-                start = end;
+        return perInput((state, rows, start, end) -> {
+            double[] cand = new double[end - start];
+            double[] base = new double[end - start];
+            long[] numbers = new long[end - start];
+            for (int i = start; i < end; i++) {
+                cand[i - start] = Math.abs(rows.prob[i] - rows.binary[i]);
+                base[i - start] = rows.binary[i] == 1 ? Math.abs(rows.prob[i] - 0.5) : cand[i - start];
+                numbers[i - start] = rows.row[i];
             }
-        };
+            state.accept(rows.source[start], i -> numbers[i], cand, base,
+                    weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+        });
     }
 
     /**
@@ -638,51 +636,39 @@ class StateContractTest {
                 ContractRows.slice(rows.weight, from, to)}, to - from);
     }
 
-    /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
     /** The candidate's errors |pred - target| (signed zeros, huge values), the baseline's |prob - 0.5|. */
     private static Feeder<BootstrapMedae> feedMedaeBootstrap(boolean weighted) {
-        return (state, rows, from, to) -> {
-            int start = from;
-            while (start < to) {
-                int end = start;
-                while (end < to && rows.source[end] == rows.source[start]) end++;
-                double[] cand = new double[end - start];
-                double[] base = new double[end - start];
-                for (int i = start; i < end; i++) {
-                    cand[i - start] = Math.abs(rows.pred[i] - rows.target[i]);
-                    base[i - start] = Math.abs(rows.prob[i] - 0.5);
-                }
-                long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
-                state.accept(rows.source[start], i -> numbers[i], cand, base,
-                        weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
-                start = end;
+        return perInput((state, rows, start, end) -> {
+            double[] cand = new double[end - start];
+            double[] base = new double[end - start];
+            for (int i = start; i < end; i++) {
+                cand[i - start] = Math.abs(rows.pred[i] - rows.target[i]);
+                base[i - start] = Math.abs(rows.prob[i] - 0.5);
             }
-        };
+            long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+            state.accept(rows.source[start], i -> numbers[i], cand, base,
+                    weighted ? ContractRows.slice(rows.weight, start, end) : null, end - start);
+        });
     }
 
     /** The candidate's confidence is prob (0, 1, 0.5 and others) with hit = binary label; the baseline's as feedCalibration's. */
-    private static void feedEceBootstrap(BootstrapEce state, ContractRows rows, int from, int to) {
-        int start = from;
-        while (start < to) {
-            int end = start;
-            while (end < to && rows.source[end] == rows.source[start]) end++;
-            int n = end - start;
-            double[] cc = new double[n];
-            double[] bc = new double[n];
-            boolean[] ch = new boolean[n];
-            boolean[] bh = new boolean[n];
-            for (int i = start; i < end; i++) {
-                cc[i - start] = rows.prob[i];
-                ch[i - start] = rows.binary[i] == 1;
-                bc[i - start] = i % 17 == 0 ? 1.0 : rows.weight[i] / (1 + rows.weight[i]);
-                bh[i - start] = rows.label[i] == 1;
-            }
-            long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
-            state.accept(rows.source[start], i -> numbers[i], cc, ch, bc, bh, n);
-            start = end;
+    private static void feedEceBootstrap(BootstrapEce state, ContractRows rows, int start, int end) {
+        int n = end - start;
+        double[] cc = new double[n];
+        double[] bc = new double[n];
+        boolean[] ch = new boolean[n];
+        boolean[] bh = new boolean[n];
+        for (int i = start; i < end; i++) {
+            cc[i - start] = rows.prob[i];
+            ch[i - start] = rows.binary[i] == 1;
+            bc[i - start] = i % 17 == 0 ? 1.0 : rows.weight[i] / (1 + rows.weight[i]);
+            bh[i - start] = rows.label[i] == 1;
         }
+        long[] numbers = java.util.Arrays.copyOfRange(rows.row, start, end);
+        state.accept(rows.source[start], i -> numbers[i], cc, ch, bc, bh, n);
     }
 
+    /** Confidences from the weights folded into [0, 1] (1 itself included), hits from the labels. */
     private static void feedCalibration(CalibrationBins bins, ContractRows rows, int from, int to) {
         double[] confidence = new double[to - from];
         boolean[] hit = new boolean[to - from];
