@@ -145,7 +145,7 @@ public final class ContributionState implements MergeableState<ContributionState
     }
 
     /** The rows' contributions ({@link #contribution}; + 0.0 turns -0.0 into +0.0, so zeros share one bucket). */
-    private static void contributions(double[] weight, double[] loss, double[] c, int n) {
+    static void contributions(double[] weight, double[] loss, double[] c, int n) {
         if (weight == null) {
             for (int i = 0; i < n; i++) c[i] = loss[i] + 0.0;
         } else {

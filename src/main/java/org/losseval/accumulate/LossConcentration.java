@@ -82,7 +82,7 @@ final class LossConcentration {
     }
 
     /** The contributions that are negative or not finite (a loop of its own: see ContributionState). */
-    private static long undefined(double[] c, int n) {
+    static long undefined(double[] c, int n) {
         long count = 0;
         for (int i = 0; i < n; i++) {
             if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) count++;

@@ -98,7 +98,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
     private KeyBlocks keys = new KeyBlocks();
     /** contributions[model][loss], model 0 the candidate and 1 the baseline; null beyond the budget. */
     private DoubleBlocks[][] contributions;
-    private double[] scratch = new double[0];
+    private transient double[] scratch = new double[0];
 
     /**
      * @param losses     the names of the losses, in the order of the row-loss arrays of {@link #accept}
@@ -153,7 +153,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         for (int m = 0; m < 2; m++) {
             for (int l = 0; l < losses.size(); l++) {
                 double[] loss = models[m][l];
-                for (int i = 0; i < n; i++) scratch[i] = ContributionState.contribution(weight == null ? 1.0 : weight[i], loss[i]);
+                ContributionState.contributions(weight, loss, scratch, n);
                 contributions[m][l].append(scratch, 0, n);
             }
         }
@@ -272,7 +272,7 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         double[][][] replicate = new double[2][][];
         for (int m = 0; m < 2; m++) {
             double[] c = contributions[m][l].toArray();
-            if (!defined(c)) continue; // shares NaN, as LossConcentration's
+            if (LossConcentration.undefined(c, c.length) > 0) continue; // shares NaN, as LossConcentration's
             int[] order = worstFirst(c, prefixRows(sample.maxTarget, c.length));
             double[][] sums = walk(c, order, sample.keys, sample.replicateTargets, false);
             if (sums == null) { // a replicate needed rows beyond the prefix: rank them all
@@ -306,13 +306,6 @@ public final class ShareBootstrap implements MergeableState<ShareBootstrap, Shar
         m[1] = Math.min(settings.topK(), size);
         for (int f = 0; f < fractions.size(); f++) m[2 + f] = LossConcentration.fractionRows(fractions.get(f), size);
         return m;
-    }
-
-    private static boolean defined(double[] contributions) {
-        for (double c : contributions) {
-            if (!(c >= 0) || c == Double.POSITIVE_INFINITY) return false;
-        }
-        return true;
     }
 
     /** sums[s] / total, or NaN (for every s) when the total is not positive or there are no sums. */

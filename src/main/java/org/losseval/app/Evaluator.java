@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.losseval.accumulate.RowTally;
 import org.losseval.io.InputException;
 import org.losseval.io.RowsWriter;
@@ -202,11 +203,22 @@ public final class Evaluator implements Evaluation {
         if (threads < 2) return Sources.open(input, in, options);
         // Two threads: a gzip input is decompressed on the second one (ReadAheadStream) and parsed on this
         // one; any other is parsed on the second one (PrefetchingSource) and computed on this one.
-        boolean[] gunzipped = new boolean[1];
-        Source source = Sources.open(input, in, options, bytes -> {
-            gunzipped[0] = true;
+        GunzipAhead gunzip = new GunzipAhead();
+        Source source = Sources.open(input, in, options, gunzip);
+        return gunzip.used ? source : new PrefetchingSource(source);
+    }
+
+    /**
+     * Puts a gzip input's decompression on a second thread, and remembers whether it did. A class, not a
+     * lambda: a lambda is linked at every start, and this runs on every run with two threads (issue 14 item 4).
+     */
+    private static final class GunzipAhead implements UnaryOperator<InputStream> {
+        private boolean used;
+
+        @Override
+        public InputStream apply(InputStream bytes) {
+            used = true;
             return new ReadAheadStream(bytes);
-        });
-        return gunzipped[0] ? source : new PrefetchingSource(source);
+        }
     }
 }

@@ -103,9 +103,6 @@ public final class PartialRun {
         return CheckedInput.options(plan, batchSize);
     }
 
-    /** The run's inputs, in order. */
-    public List<String> inputNames() { return inputNames; }
-
     /**
      * Reads a piece of input {@code input} to its end (and closes it): its rows validated and fed to the
      * states, its row numbers those of the input (the source's batches say where the piece starts).

@@ -36,7 +36,13 @@ final class ReadAheadStream extends InputStream {
 
     ReadAheadStream(InputStream in) {
         this.in = in;
-        this.reader = new Thread(this::readAhead, "losseval-gunzip");
+        // A Runnable class, not this::readAhead, as in PrefetchingSource: a method reference is linked at every start.
+        this.reader = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                readAhead();
+            }
+        }, "losseval-gunzip");
         reader.setDaemon(true);
         reader.start();
     }

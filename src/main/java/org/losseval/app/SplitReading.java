@@ -186,7 +186,7 @@ final class SplitReading {
      * parallel with the others rather than every row on one thread in the combine ({@link RunStates#expectRows};
      * the figures do not change). Measured on the 10^7-row CSV with five losses: see src/bench/README.md.
      */
-    private static void prepareCombine(List<Outcome> outcomes, ExecutorService pool) {
+    private static void prepareCombine(List<Outcome> outcomes, ExecutorService pool) throws InputException {
         long total = 0;
         for (Outcome outcome : outcomes) {
             if (outcome.failure() != null) return; // the error is what the run reports; nothing to prepare
@@ -202,8 +202,7 @@ final class SplitReading {
         }
         for (Future<Void> fold : folds) {
             Throwable failure = outcome(fold).failure();
-            if (failure instanceof RuntimeException e) throw e;
-            if (failure instanceof Error e) throw e;
+            if (failure != null) throw rethrow(failure);
         }
     }
 

@@ -61,10 +61,7 @@ public final class Cli {
      * @param progress whether {@code err} is a terminal that can show a progress line (a long eval run draws one)
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err, boolean progress) {
-        ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
-        return run(args, new CliContext(stdin, out, err, recorded, progress, new SystemClock()));
+        return run(args, context(stdin, stdout, err, progress));
     }
 
     /**
@@ -72,10 +69,15 @@ public final class Cli {
      * command, the same report output, gate lines and exit codes; only what reads the inputs differs.
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err, Evaluation engine) {
+        return run(args, context(stdin, stdout, err, false), engine);
+    }
+
+    /** The context of a run on the process's streams: stdout buffered, and watched for write errors. */
+    private static CliContext context(InputStream stdin, OutputStream stdout, PrintWriter err, boolean progress) {
         ErrorRecordingStream recorded = new ErrorRecordingStream(stdout);
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(recorded, StandardCharsets.UTF_8), STDOUT_BUFFER));
-        return run(args, new CliContext(stdin, out, err, recorded, false, new SystemClock()), engine);
+        return new CliContext(stdin, out, err, recorded, progress, new SystemClock());
     }
 
     /**

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code losseval eval}: the options of an evaluation, by family, each family a section of {@code --help}.
  * Parsing only collects them; {@link #job()} converts them into a plain request and {@link EvalRun} acts.
  *
- * <p>The command and its options are built with picocli's programmatic model (each family's {@code group} method
+ * <p>The command and its options are built with picocli's programmatic model (each family's {@code options()} method
  * is the one definition of its options), not from annotations: reading annotations reflectively was about half
  * of a three-row run's main thread (src/bench/README.md, start-up).
  */
@@ -61,11 +61,6 @@ final class EvalCommand implements Callable<Integer> {
     final PairingOptions pairing = new PairingOptions();
     final GateOptions gates = new GateOptions();
     final OutputOptions output = new OutputOptions();
-
-    /** The command with its options in help sections. */
-    static CommandLine commandLine(CliContext context) {
-        return commandLine(context, null, true);
-    }
 
     /**
      * The command with its options, run by {@code engine} (null: the command line's own); in help sections, or,

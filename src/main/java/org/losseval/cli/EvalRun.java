@@ -26,7 +26,6 @@ final class EvalRun {
         EvalJob convert() throws UsageException, LossSpecException;
     }
 
-
     private final CliContext context;
     private final Evaluation evaluation;
     /** The progress line on a terminal's stderr, or null (not a terminal, or --quiet). */

@@ -233,7 +233,6 @@ final class FastCsvSource implements Source {
     static FastCsvSource range(String name, InputStream in, char delimiter, SourceOptions options,
                                List<String> headerFields, long rowsBefore, long linesBefore) throws InputException {
         FastCsvSource source = new FastCsvSource(name, in, delimiter, options, BLOCK_BYTES);
-        source.headerFields = headerFields;
         source.use(CsvColumns.locate(name, headerFields, options));
         source.rowsRead = rowsBefore;
         source.linesRead = linesBefore;

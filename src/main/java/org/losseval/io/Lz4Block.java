@@ -14,11 +14,6 @@ import java.io.IOException;
 final class Lz4Block {
     private Lz4Block() {}
 
-    /** Decompresses {@code in[from, from + length)} into {@code out}, which must be exactly the expected length. */
-    static void decompress(byte[] in, int from, int length, byte[] out) throws IOException {
-        decompress(in, from, length, out, out.length);
-    }
-
     /**
      * Decompresses {@code in[from, from + length)} into {@code out[0, outLength)}, which must be exactly the
      * declared length; {@code out} may be longer (a reader's page array reused from page to page).

@@ -32,12 +32,6 @@ public record ComparisonReport(List<ColumnRole> baselineColumns, double confiden
         sharesBeyondBudget = List.copyOf(sharesBeyondBudget);
     }
 
-    /** A comparison without shares beyond the budget. */
-    public ComparisonReport(List<ColumnRole> baselineColumns, double confidence, Double margin, long seed,
-                            int replicates, List<FigureComparison> figures) {
-        this(baselineColumns, confidence, margin, seed, replicates, figures, List.of());
-    }
-
     /** The share figures beyond the budget that were not compared at all (their values are brackets). */
     public List<String> sharesNotCompared() {
         java.util.Set<String> compared = new java.util.HashSet<>();

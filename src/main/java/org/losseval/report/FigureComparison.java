@@ -27,9 +27,8 @@ public record FigureComparison(String figure, double baseline, double candidate,
     public static FigureComparison of(String figure, double baseline, double candidate, boolean higherIsBetter,
                                       DifferenceInference inference, WinCounts wins, Double margin) {
         double delta = candidate - baseline;
-        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
-        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
-                : inference.interval();
+        double relative = relative(baseline, delta);
+        ConfidenceInterval interval = interval(inference);
         return new FigureComparison(figure, baseline, candidate, delta, relative, higherIsBetter, inference, wins,
                 Verdict.of(interval, higherIsBetter), Verdict.nonInferior(interval, higherIsBetter, margin));
     }
@@ -42,9 +41,8 @@ public record FigureComparison(String figure, double baseline, double candidate,
     public static FigureComparison ofNominal(String figure, double baseline, double candidate, double nominal,
                                              DifferenceInference inference, WinCounts wins) {
         double delta = candidate - baseline;
-        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
-        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
-                : inference.interval();
+        double relative = relative(baseline, delta);
+        ConfidenceInterval interval = interval(inference);
         return new FigureComparison(figure, baseline, candidate, delta, relative, false, inference, wins,
                 Verdict.ofNominal(interval, baseline, candidate, nominal), null);
     }
@@ -58,15 +56,24 @@ public record FigureComparison(String figure, double baseline, double candidate,
      */
     public static FigureComparison ofShare(String figure, double baseline, double candidate, DifferenceInference inference) {
         double delta = candidate - baseline;
-        double relative = baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
-        ConfidenceInterval interval = inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN)
-                : inference.interval();
+        double relative = relative(baseline, delta);
+        ConfidenceInterval interval = interval(inference);
         return new FigureComparison(figure, baseline, candidate, delta, relative, false, inference, new WinCounts(0, 0, 0),
                 Verdict.ofShare(interval), null);
     }
 
     /** The interval of delta; NaN ends when the figure has none. */
     public ConfidenceInterval deltaInterval() {
+        return interval(inference);
+    }
+
+    /** delta relative to the baseline's magnitude; NaN for a zero baseline. */
+    private static double relative(double baseline, double delta) {
+        return baseline == 0 ? Double.NaN : delta / Math.abs(baseline);
+    }
+
+    /** The inference's interval, or one of NaN ends without an inference. */
+    private static ConfidenceInterval interval(DifferenceInference inference) {
         return inference == null ? new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN) : inference.interval();
     }
 

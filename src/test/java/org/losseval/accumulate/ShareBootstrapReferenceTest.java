@@ -17,12 +17,9 @@ import org.losseval.report.LossContribution;
  * {@code reference/compare/make_compare.py} (each replicate's resample built with {@code numpy.repeat},
  * sorted, summed with {@code math.fsum}): the point shares and every replicate's Δ* bit for bit (both sides
  * sum exactly and round once, then divide and subtract in IEEE arithmetic), the percentile interval to
- * {@link #QUANTILE} and the p-value exactly; and its point shares against {@link ContributionState}'s.
+ * {@link BootstrapExpected#QUANTILE} and the p-value exactly; and its point shares against {@link ContributionState}'s.
  */
 class ShareBootstrapReferenceTest {
-    /** As {@link BootstrapReferenceTest#QUANTILE}: NumPy's linear quantile may differ in the last bits of its index. */
-    private static final double QUANTILE = 1e-13;
-
     private record Row(int input, long row, double cand, double base, double w) {}
 
     private static List<Row> rows() {
@@ -87,19 +84,11 @@ class ShareBootstrapReferenceTest {
                 ShareBootstrap.Share s = result.losses().get(0).shares().get(share);
                 assertEquals(bits(e.get("candidate")), Double.doubleToLongBits(s.candidate()), name);
                 assertEquals(bits(e.get("baseline")), Double.doubleToLongBits(s.baseline()), name);
-                String[] deltas = e.get("deltas").split(" ");
                 double[] actual = state.replicateDeltas(0, share);
                 assertEquals(c.replicates, actual.length, name);
-                for (int r = 0; r < deltas.length; r++) {
-                    assertEquals(bits(deltas[r]), Double.doubleToLongBits(actual[r]), name + " replicate " + r);
-                }
+                BootstrapExpected.assertReplicates(e, actual);
                 DifferenceInference inference = s.inference();
-                assertEquals(DifferenceInference.BOOTSTRAP, inference.method());
-                double low = Double.parseDouble(e.get("ci_low"));
-                double high = Double.parseDouble(e.get("ci_high"));
-                assertEquals(low, inference.interval().low(), QUANTILE * Math.abs(low), name);
-                assertEquals(high, inference.interval().high(), QUANTILE * Math.abs(high), name);
-                assertEquals(Double.parseDouble(e.get("p")), inference.pValue(), 0.0, name);
+                BootstrapExpected.assertInference(e, inference);
                 assertEquals(rows.size(), inference.rows(), name);
             }
         }

@@ -243,7 +243,7 @@ final class SampleReports {
                         DifferenceInference.PAIRED_T, new ConfidenceInterval(0.9, -0.9, 0.2), 0.4, 3), new WinCounts(1, 2, 0)));
         ComparisonReport comparison = new ComparisonReport(List.of(new ColumnRole("pred", "base"),
                 new ColumnRole("quantile", "b10"), new ColumnRole("quantile", "b90"), new ColumnRole("interval", "b10:b90")),
-                0.9, 100.0, 7, 200, figures);
+                0.9, 100.0, 7, 200, figures, List.of());
         return new Report(full.schemaVersion(), full.toolVersion(), full.kernel(), full.columns(), full.inputs(),
                 full.rows(), full.losses(), full.contributions(), full.quantiles(), full.intervals(), full.gates(),
                 full.quantileSet(), full.reliability(), comparison, null);
