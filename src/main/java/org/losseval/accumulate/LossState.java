@@ -176,6 +176,17 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     }
 
     /**
+     * Whether states of losses {@code a} and {@code b} fed the same rows hold the same sums, so that one state can
+     * be fed for both and the other take its sums ({@link #absorb}) when its figures are read: both plain means of
+     * row losses ({@link #reusesRowLosses}, no order statistic) whose row losses are the same bits on any rows
+     * ({@link RegressionLoss#rowLossesOf}: mse and rmse, or one loss requested twice). The one home of that rule.
+     */
+    public static boolean sameSums(RowLoss a, RowLoss b) {
+        return reusesRowLosses(a) && reusesRowLosses(b) && !(a instanceof Medae) && !(b instanceof Medae)
+                && ((RegressionLoss) a).rowLossesOf().equals(((RegressionLoss) b).rowLossesOf());
+    }
+
+    /**
      * Adds rows whose row losses another state of the same loss has computed ({@link #plainRowLosses()},
      * gathered: a group's rows of the run's batch), for a loss that {@link #reusesRowLosses}: the same sums as
      * {@link #accept} of those rows, since the row losses and the products l × s are the same bits (each rounded
@@ -246,10 +257,10 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     /**
      * Adds the sums of {@code twin}, a state of another loss fed the same row losses bit for bit (mse's state
      * for rmse: both sum the squared errors), so that this state holds what it would hold had it been fed
-     * them itself ({@link GroupState#twin}). Only for losses that are plain means of row losses that it
-     * can be given ({@link #reusesRowLosses}, no order statistic); checks before changing anything.
+     * them itself ({@link GroupState#twin}, {@link #sameSums}). Only for losses that are plain means of row
+     * losses that it can be given ({@link #reusesRowLosses}, no order statistic); checks before changing anything.
      */
-    void absorb(LossState twin) {
+    public void absorb(LossState twin) {
         if (!reusesRowLosses(loss) || !reusesRowLosses(twin.loss) || median != null || twin.median != null
                 || twin.sampleWeighted != sampleWeighted || twin.sharedLossSum != sharedLossSum) {
             throw new IllegalArgumentException("cannot take the sums of " + twin.loss.spec() + " for " + loss.spec());

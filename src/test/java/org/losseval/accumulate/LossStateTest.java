@@ -119,4 +119,23 @@ class LossStateTest {
         assertEquals(before, plain.result());
         assertThrows(IllegalArgumentException.class, () -> new LossState(ce(), true).accept(rows(), null));
     }
+
+    /**
+     * The rule of one sum for two losses: the same row losses on any rows (rmse's are mse's squared errors; one
+     * loss twice) and a plain mean of them; not a loss with other row losses, another parameter, an order
+     * statistic of the same row losses (medae's are mae's), moments (r2's are mse's squared errors), or row weights.
+     */
+    @Test
+    void sameSumsOnlyForPlainMeansOfTheSameRowLosses() throws LossSpecException {
+        String[][] same = {{"mse", "rmse"}, {"rmse", "mse"}, {"rmse", "rmse"}, {"huber:delta=1", "huber:delta=1"},
+                {"pinball:q=0.9", "pinball:q=0.9"}};
+        String[][] different = {{"mse", "mae"}, {"huber:delta=1", "huber:delta=2"}, {"pinball:q=0.9", "pinball:q=0.1"},
+                {"mae", "medae"}, {"medae", "medae"}, {"mse", "r2"}, {"r2", "r2"}, {"ce", "ce"}};
+        for (String[] pair : same) assertEquals(true, LossState.sameSums(loss(pair[0]), loss(pair[1])), String.join(" ", pair));
+        for (String[] pair : different) assertEquals(false, LossState.sameSums(loss(pair[0]), loss(pair[1])), String.join(" ", pair));
+    }
+
+    private static RowLoss loss(String spec) throws LossSpecException {
+        return (RowLoss) LossSpecs.parse(List.of(spec), LossRegistry.builtIn()).get(0).loss();
+    }
 }
