@@ -25,7 +25,8 @@ class InputStatesSharingTest {
     private static final int BATCH = 3;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mse,rmse,mae", "rmse,mae,mse", "mae,rmse,huber:delta=1,mse,pinball:q=0.9"})
+    @ValueSource(strings = {"mse,rmse,mae", "rmse,mae,mse", "mae,rmse,huber:delta=1,mse,pinball:q=0.9",
+            "r2,mse,explained_variance,max_error,rmse,mae"})
     void eachLossReportsWhatItWouldAlone(String losses) throws Exception {
         for (boolean weighted : new boolean[] {false, true}) {
             List<String> args = new ArrayList<>(List.of("examples/sensors.csv", "examples/sensors.parquet", "-p", "pred",
