@@ -156,7 +156,11 @@ public final class ExactSum {
         return Integer.compareUnsigned(exponent - offset, width) < 0;
     }
 
-    /** Adds x to its bin of {@code lane} when {@link #inside}; else adds nothing and returns false. */
+    /**
+     * Adds x to its bin of {@code lane} when {@link #inside}; else adds nothing and returns false. (A branch-free
+     * form, the window test as a mask over the index and the significand and the sign as {@code (m ^ s) - s}, was
+     * slower: 2.2 against 1.85 ns a value, {@code ExactSumTiming}; the branch is predicted.)
+     */
     private static boolean addInside(long[] lane, int offset, int width, double x) {
         long bits = Double.doubleToRawLongBits(x);
         int index = ((int) (bits >>> 52) & 0x7FF) - offset;
@@ -311,14 +315,18 @@ public final class ExactSum {
         addsUntilCarry = ADDS_BEFORE_CARRY;
     }
 
-    /** Moves all but the low 32 bits of each bin (with sign) 32 bins up, lowest bin first. */
+    /**
+     * Moves all but the low 32 bits of each bin (with sign) 32 bins up, lowest bin first. Without a branch on
+     * whether a bin has anything to move (moving 0 changes nothing): after 2^9 rounds some bins of a window have
+     * and their neighbours have not, so that branch was mispredicted about once a bin, and the four lanes are
+     * normalized every 2,048 values: {@link #addAll} went from 1.99 to 1.86 ns a value ({@code ExactSumTiming},
+     * squared errors of N(0, 1) residuals).
+     */
     private static void normalize(long[] b) {
         for (int i = 0; i < b.length - CARRY_BITS; i++) {
             long high = b[i] >> CARRY_BITS;
-            if (high != 0) {
-                b[i] -= high << CARRY_BITS;
-                b[i + CARRY_BITS] += high;
-            }
+            b[i] -= high << CARRY_BITS;
+            b[i + CARRY_BITS] += high;
         }
     }
 }

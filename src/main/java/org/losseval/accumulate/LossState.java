@@ -176,6 +176,20 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     }
 
     /**
+     * Whether states of losses {@code a} and {@code b} fed the same rows hold the same sums, so that one state can
+     * be fed for both and the other take its sums ({@link #absorb}) when its figures are read: regression losses
+     * that weigh no rows, whose row losses are the same bits on any rows ({@link RegressionLoss#rowLossesOf}: mse
+     * and rmse; r2 and explained variance, the squared errors), and whose states keep the same things besides:
+     * nothing, or both {@link MomentSums} (a function of the prediction, target and weight columns alone); never an
+     * order statistic. The one home of that rule.
+     */
+    public static boolean sameSums(RowLoss a, RowLoss b) {
+        return a instanceof RegressionLoss ra && b instanceof RegressionLoss rb && !a.weighsRows() && !b.weighsRows()
+                && !(a instanceof Medae) && !(b instanceof Medae) && (a instanceof MomentLoss) == (b instanceof MomentLoss)
+                && ra.rowLossesOf().equals(rb.rowLossesOf());
+    }
+
+    /**
      * Adds rows whose row losses another state of the same loss has computed ({@link #plainRowLosses()},
      * gathered: a group's rows of the run's batch), for a loss that {@link #reusesRowLosses}: the same sums as
      * {@link #accept} of those rows, since the row losses and the products l × s are the same bits (each rounded
@@ -246,14 +260,17 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     /**
      * Adds the sums of {@code twin}, a state of another loss fed the same row losses bit for bit (mse's state
      * for rmse: both sum the squared errors), so that this state holds what it would hold had it been fed
-     * them itself ({@link GroupState#twin}). Only for losses that are plain means of row losses that it
-     * can be given ({@link #reusesRowLosses}, no order statistic); checks before changing anything.
+     * them itself ({@link GroupState#twin}, {@link #sameSums}). Only for losses that are plain means of row
+     * losses that it can be given ({@link #reusesRowLosses}, no order statistic), or whose states hold the same
+     * sums by {@link #sameSums} (then also the moments); checks before changing anything.
      */
-    void absorb(LossState twin) {
-        if (!reusesRowLosses(loss) || !reusesRowLosses(twin.loss) || median != null || twin.median != null
-                || twin.sampleWeighted != sampleWeighted || twin.sharedLossSum != sharedLossSum) {
+    public void absorb(LossState twin) {
+        boolean plainMeans = reusesRowLosses(loss) && reusesRowLosses(twin.loss) && median == null && twin.median == null;
+        if (!(plainMeans || sameSums(loss, twin.loss)) || twin.sampleWeighted != sampleWeighted
+                || twin.sharedLossSum != sharedLossSum) {
             throw new IllegalArgumentException("cannot take the sums of " + twin.loss.spec() + " for " + loss.spec());
         }
+        if (moments != null) moments.combine(twin.moments);
         if (!sharedLossSum) lossSum.combine(twin.lossSum);
         weightSum.combine(twin.weightSum);
         count += twin.count;

@@ -189,7 +189,7 @@ final class ComparisonStates {
                 InputStates input) {
         int n = batch.size();
         for (int l = 0; l < baselineLosses.length; l++) {
-            LossState candidateState = input.lossState(l);
+            LossState candidateState = input.rowLossState(l);
             baselineLosses[l].accept(base, sampleWeight);
             // The loss's own row weights come from the target (class weights, ignore_index): the same for both.
             lossPairs[l].accept(source, batch::rowNumber, candidateState.plainRowLosses(),

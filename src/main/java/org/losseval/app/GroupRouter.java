@@ -220,7 +220,7 @@ final class GroupRouter implements StateCodec.Decoded {
     void accept(ColumnBatch batch, BatchInputs inputs, BatchInputs baseline, double[] sampleWeight, InputStates run)
             throws InputException {
         int n = batch.size();
-        for (int l = 0; l < reused.length; l++) runRowLosses[l] = reused[l] ? run.lossState(l).plainRowLosses() : null;
+        for (int l = 0; l < reused.length; l++) runRowLosses[l] = reused[l] ? run.rowLossState(l).plainRowLosses() : null;
         if (groupOfRow.length < n) {
             groupOfRow = new int[n];
             order = new int[n];
@@ -295,6 +295,7 @@ final class GroupRouter implements StateCodec.Decoded {
     }
 
     private static boolean sameBits(double[] a, double[] b, int n) {
+        if (a == b) return true; // one state fed for both losses (InputStates: mse and rmse)
         for (int i = 0; i < n; i++) {
             if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) return false;
         }

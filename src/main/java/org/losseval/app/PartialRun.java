@@ -185,6 +185,8 @@ public final class PartialRun {
 
     /** This part's states in {@link StateCodec}'s format, with the fingerprint of its request and inputs. */
     public byte[] encode() {
+        // Every loss's own sums, as the format has always held them (InputStates#settle).
+        for (InputStates input : inputs) input.settle();
         return CODEC.encode(this, fingerprint(plan.request, inputNames, format, plan.maxHeapBytes));
     }
 
@@ -203,6 +205,8 @@ public final class PartialRun {
     public static PartialRun decode(EvalRequest request, List<String> inputNames, String format, long maxHeapBytes,
                                     byte[] bytes) throws InvalidRequestException, StateFormatException {
         PartialRun empty = new PartialRun(request, inputNames, format, maxHeapBytes);
+        // The bytes hold every loss's own sums (encode settles): the states must expect them so.
+        for (InputStates input : empty.inputs) input.settle();
         CODEC.decodeInto(empty, bytes, fingerprint(request, inputNames, format, maxHeapBytes));
         return empty;
     }

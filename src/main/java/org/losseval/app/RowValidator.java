@@ -36,7 +36,13 @@ final class RowValidator {
     private final List<RowLoss> losses;
     private final List<IntervalColumns> intervals;
     private final InvalidPolicy policy;
+    /** The exponent field of a double, and its lowest bit. */
+    private static final long EXPONENT_BITS = 0x7FFL << 52;
+    private static final long EXPONENT_ONE = 1L << 52;
+
     private boolean[] keep = new boolean[0];
+    /** Whether a row is valid by its values alone: no interval bounds to compare, no loss that checks rows. */
+    private final boolean columnsOnly;
 
     /**
      * @param columns      every column read, each checked for a finite value
@@ -68,6 +74,7 @@ final class RowValidator {
         this.losses = List.copyOf(checking);
         this.intervals = List.copyOf(intervals);
         this.policy = policy;
+        this.columnsOnly = this.losses.isEmpty() && this.intervals.isEmpty();
     }
 
     /** Hears of each row skipped, before it leaves the batch (the per-row output writes it with its reason). */
@@ -91,10 +98,11 @@ final class RowValidator {
     void apply(ColumnBatch batch, LossInputs inputs, LossInputs baseline, RowTally tally, SkipListener listener)
             throws InputException {
         int n = batch.size();
-        if (keep.length < n) keep = new boolean[n];
         double[][] values = new double[columns.size()][];
         for (int c = 0; c < values.length; c++) values[c] = batch.column(columns.get(c));
         double[] weight = weightColumn == null ? null : batch.column(weightColumn);
+        if (columnsOnly && allValid(values, weight, n)) return;
+        if (keep.length < n) keep = new boolean[n];
         boolean allValid = true;
         for (int i = 0; i < n; i++) {
             Problem problem = check(batch, values, weight, inputs, baseline, i);
@@ -110,6 +118,35 @@ final class RowValidator {
             }
         }
         if (!allValid) batch.retain(keep);
+    }
+
+    /**
+     * Whether every row is valid by the columns' checks alone (every value finite, no weight negative): what
+     * {@link #check} finds when no interval or loss checks rows ({@link #columnsOnly}), column by column. A batch
+     * with a problem is then checked row by row, which finds the first problem in the order a message names it.
+     * Why: the row-by-row check walks every column of every row through loops over the intervals and losses, 6 to 9%
+     * of a regression run over Parquet (src/bench/README.md); a column is checked here in one tight loop.
+     */
+    private static boolean allValid(double[][] values, double[] weight, int n) {
+        for (double[] column : values) {
+            if (!allFinite(column, n)) return false;
+        }
+        if (weight != null) {
+            for (int i = 0; i < n; i++) {
+                if (weight[i] < 0) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code values[0, n)} are all finite, without a branch a value: a double is not finite exactly when its
+     * 11 exponent bits are all set, and then (and only then) adding 1 just above them carries into the sign bit.
+     */
+    static boolean allFinite(double[] values, int n) {
+        long carries = 0;
+        for (int i = 0; i < n; i++) carries |= (Double.doubleToRawLongBits(values[i]) & EXPONENT_BITS) + EXPONENT_ONE;
+        return carries >= 0;
     }
 
     /**

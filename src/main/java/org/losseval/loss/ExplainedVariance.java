@@ -43,6 +43,10 @@ public record ExplainedVariance() implements MomentLoss {
         return r * r;
     }
 
+    /** Mse's squared errors, from the same kernel. */
+    @Override
+    public RegressionLoss rowLossesOf() { return new Mse(); }
+
     @Override
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.squaredError(pred, target, out, n);

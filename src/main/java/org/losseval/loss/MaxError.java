@@ -28,6 +28,10 @@ public record MaxError() implements MomentLoss {
     @Override
     public double rowLoss(double pred, double target) { return Math.abs(pred - target); }
 
+    /** Mae's absolute errors, from the same kernel. */
+    @Override
+    public RegressionLoss rowLossesOf() { return new Mae(); }
+
     @Override
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.absoluteError(pred, target, out, n);

@@ -46,6 +46,10 @@ public record R2() implements MomentLoss {
         return r * r;
     }
 
+    /** Mse's squared errors, from the same kernel. */
+    @Override
+    public RegressionLoss rowLossesOf() { return new Mse(); }
+
     @Override
     public void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n) {
         kernels.squaredError(pred, target, out, n);

@@ -17,6 +17,14 @@ public interface RegressionLoss extends RowLoss {
     void rowLosses(RegressionKernels kernels, double[] pred, double[] target, double[] out, int n);
 
     /**
+     * The loss whose row losses this one's are, bit for bit, on any rows: itself, unless the two differ only in
+     * {@link #finish} (rmse's row losses are mse's squared errors). Two losses with equal answers need one sum of
+     * their row losses between them ({@code LossState.sameSums}): a run of mse and rmse adds each squared error
+     * once, not twice.
+     */
+    default RegressionLoss rowLossesOf() { return this; }
+
+    /**
      * Why a finite prediction cannot be evaluated by this loss (for example a negative value for msle), or
      * null when it can. The text is used in messages and as the skip reason, e.g. "negative value for msle".
      */

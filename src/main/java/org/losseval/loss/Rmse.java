@@ -37,6 +37,10 @@ public record Rmse() implements RegressionLoss {
         kernels.squaredError(pred, target, out, n);
     }
 
+    /** Mse: the same squared errors, from the same kernel; only {@link #finish} differs. */
+    @Override
+    public RegressionLoss rowLossesOf() { return new Mse(); }
+
     @Override
     public double finish(double meanRowLoss) { return Math.sqrt(meanRowLoss); }
 

@@ -189,6 +189,41 @@ class ExactSumTest {
         }
     }
 
+    /**
+     * Normalization (carries moved 32 bins up, every 2^9 additions to the bins and 2^9 rounds of the lanes) with
+     * bins of both signs and carries out of every bin: many values of full 53-bit significands, of both signs, on
+     * a few neighbouring exponents, so each bin fills to near its limit between normalizations, added by
+     * {@code addAll} in runs of random lengths (rounds counted across calls), and the exact total against
+     * BigDecimal's, bit for bit, also after more values and a combine.
+     */
+    @Test
+    void normalizationKeepsEveryBitOfLongSignedRuns() {
+        Random random = new Random(14);
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 20_000 + random.nextInt(20_000);
+            double[] values = new double[n];
+            int scale = random.nextInt(200) - 100;
+            double bias = trial % 3 == 0 ? 0.5 : trial % 3 == 1 ? 0.0 : -0.25; // all positive, mixed, mostly negative
+            for (int i = 0; i < n; i++) {
+                double m = 1 + Math.nextDown(random.nextDouble()); // a full significand in [1, 2)
+                values[i] = Math.scalb(random.nextDouble() < 0.5 + bias ? m : -m, scale + random.nextInt(3));
+            }
+            BigDecimal expected = BigDecimal.ZERO;
+            for (double v : values) expected = expected.add(new BigDecimal(v));
+            ExactSum runs = new ExactSum();
+            ExactSum second = new ExactSum();
+            int from = 0;
+            while (from < n) {
+                int to = Math.min(n, from + 1 + random.nextInt(trial % 2 == 0 ? 40 : 9000));
+                (from < n / 2 ? runs : second).addAll(values, from, to);
+                from = to;
+            }
+            runs.combine(second);
+            assertEquals(0, expected.compareTo(runs.exact()), "trial " + trial);
+            assertEquals(expected.doubleValue(), runs.value(), "trial " + trial);
+        }
+    }
+
     private static void assertRounds(double expected, double... values) {
         assertEquals(expected, reference(values), "reference");
         assertEquals(expected, exact(values, 0, values.length));

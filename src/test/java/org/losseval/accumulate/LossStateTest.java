@@ -119,4 +119,26 @@ class LossStateTest {
         assertEquals(before, plain.result());
         assertThrows(IllegalArgumentException.class, () -> new LossState(ce(), true).accept(rows(), null));
     }
+
+    /**
+     * The rule of one sum for two losses: the same row losses on any rows (rmse's are mse's squared errors; one
+     * loss twice; r2 and explained variance, which also keep the same moments) and the same kind of state; not a
+     * loss with other row losses, another parameter, an order statistic of the same row losses (medae's are mae's),
+     * moments beside a plain mean (r2's row losses are mse's squared errors), or row weights (ce).
+     */
+    @Test
+    void sameSumsOnlyForPlainMeansOfTheSameRowLosses() throws LossSpecException {
+        String[][] same = {{"mse", "rmse"}, {"rmse", "mse"}, {"rmse", "rmse"}, {"huber:delta=1", "huber:delta=1"},
+                {"pinball:q=0.9", "pinball:q=0.9"}, {"r2", "explained_variance"}, {"explained_variance", "r2"},
+                {"max_error", "max_error"}};
+        String[][] different = {{"mse", "mae"}, {"huber:delta=1", "huber:delta=2"}, {"pinball:q=0.9", "pinball:q=0.1"},
+                {"mae", "medae"}, {"medae", "medae"}, {"mse", "r2"}, {"rmse", "explained_variance"},
+                {"r2", "max_error"}, {"mae", "max_error"}, {"ce", "ce"}, {"bce", "bce"}};
+        for (String[] pair : same) assertEquals(true, LossState.sameSums(loss(pair[0]), loss(pair[1])), String.join(" ", pair));
+        for (String[] pair : different) assertEquals(false, LossState.sameSums(loss(pair[0]), loss(pair[1])), String.join(" ", pair));
+    }
+
+    private static RowLoss loss(String spec) throws LossSpecException {
+        return (RowLoss) LossSpecs.parse(List.of(spec), LossRegistry.builtIn()).get(0).loss();
+    }
 }
