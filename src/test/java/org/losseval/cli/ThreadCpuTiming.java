@@ -29,6 +29,11 @@ public final class ThreadCpuTiming {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Long, Long> cpu = new ConcurrentHashMap<>();
         Map<Long, String> names = new ConcurrentHashMap<>();
+        // When each thread was first seen (ms since the run's start) and main's CPU then: how much of main's
+        // work comes before a range thread starts (the critical path of a split file).
+        Map<Long, long[]> firstSeen = new ConcurrentHashMap<>();
+        long mainId = Thread.currentThread().getId();
+        long origin = System.nanoTime();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -36,6 +41,8 @@ public final class ThreadCpuTiming {
                     long nanos = threads.getThreadCpuTime(info.getThreadId());
                     if (nanos <= 0) continue;
                     cpu.put(info.getThreadId(), nanos);
+                    firstSeen.computeIfAbsent(info.getThreadId(), id -> new long[] {
+                            (System.nanoTime() - origin) / 1_000_000, threads.getThreadCpuTime(mainId) / 1_000_000});
                     names.put(info.getThreadId(), info.getThreadName());
                 }
                 try {
@@ -61,8 +68,13 @@ public final class ThreadCpuTiming {
             String name = names.get(id);
             if (name.equals("main") || name.startsWith("losseval")) ours.put(name + "#" + id, nanos / 1_000_000);
         });
-        System.out.printf("exit %d, wall %d ms, process CPU %d ms, thread CPU ms %s%n", code, wall / 1_000_000,
-                process / 1_000_000, ours);
+        Map<String, String> started = new TreeMap<>();
+        ours.keySet().forEach(key -> {
+            long[] seen = firstSeen.get(Long.parseLong(key.substring(key.indexOf('#') + 1)));
+            if (!key.startsWith("main")) started.put(key, "wall " + seen[0] + " main CPU " + seen[1]);
+        });
+        System.out.printf("exit %d, wall %d ms, process CPU %d ms, thread CPU ms %s, first seen %s%n", code,
+                wall / 1_000_000, process / 1_000_000, ours, started);
         System.err.println("report hash " + out.toString().hashCode());
     }
 }
