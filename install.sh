@@ -12,6 +12,7 @@ Builds losseval (mvn -q -DskipTests package) and installs:
   DIR/share/losseval/losseval.jar               the program
   DIR/share/losseval/losseval-N.jsa or .aot     a start-up archive for each Java N it is made for:
                                                 an AppCDS archive up to Java 24, an AOT cache from 25
+                                                (and from 25 losseval-N-parquet.aot for Parquet runs)
   DIR/share/man/man1/losseval.1                 the man page (man losseval)
   DIR/share/bash-completion/completions/losseval   bash completion
 
@@ -149,10 +150,12 @@ mv -f "$completion.tmp.$$" "$completion"
 # LOSSEVAL_MAKE_ARCHIVE=1 makes it write the archive during a training run). The training run's output and
 # the JVM's notes are discarded. Up to Java 24 it reads a CSV and a Parquet file, so the Parquet reader's
 # classes start fast too: an AppCDS archive maps a class only when it is asked for. An AOT cache loads every
-# class it holds at start-up, so from 25 it trains on the CSV alone: the Parquet classes would cost a
-# three-row CSV run on JDK 25 80M of its 622M main-thread instructions (valgrind --tool=callgrind).
+# class it holds at start-up (the Parquet classes would cost a three-row CSV run on JDK 25 80M of its 622M
+# main-thread instructions, valgrind --tool=callgrind), so from 25 there are two: one trained on the CSV alone
+# (losseval-N.aot) and one on both files (losseval-N-parquet.aot), which the launcher takes for a run that
+# names a Parquet file (it picks by the training run's arguments too, so each run below writes its own).
 rm -f "$share/losseval.jsa" "$share"/losseval-*.jsa "$share"/losseval-*.aot
-archives() { ls "$share" | grep -c -E '^losseval-[0-9]+\.(jsa|aot)$' || true; }
+archives() { ls "$share" | grep -c -E '^losseval-[0-9]+(-parquet)?\.(jsa|aot)$' || true; }
 done_majors=
 old_ifs=$IFS
 IFS='
@@ -164,10 +167,12 @@ for home in "$(dirname "$(dirname "$java")")" $jdks; do
     case " $done_majors " in *" $home_major "*) continue ;; esac
     done_majors="$done_majors $home_major"
     before=$(archives)
-    parquet=$here/examples/houses.parquet
-    [ "${home_major:-0}" -lt 25 ] || parquet=
     env -u LOSSEVAL_JAVA_OPTS JAVA_HOME="$home" LOSSEVAL_MAKE_ARCHIVE=1 "$launcher" eval \
-        "$here/examples/houses.csv" ${parquet:+"$parquet"} -p pred -t target -l mse >/dev/null 2>&1 || true
+        "$here/examples/houses.csv" "$here/examples/houses.parquet" -p pred -t target -l mse >/dev/null 2>&1 || true
+    if [ "${home_major:-0}" -ge 25 ]; then
+        env -u LOSSEVAL_JAVA_OPTS JAVA_HOME="$home" LOSSEVAL_MAKE_ARCHIVE=1 "$launcher" eval \
+            "$here/examples/houses.csv" -p pred -t target -l mse >/dev/null 2>&1 || true
+    fi
     if [ "$(archives)" -le "$before" ]; then
         printf 'install.sh: note: could not make a start-up archive for %s; losseval works with it, only starts slower\n' \
             "$home/bin/java" >&2

@@ -1,6 +1,5 @@
 package org.losseval.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
-import org.apache.parquet.format.Util;
 
 /**
  * One column chunk of one row group, read from the file into memory, with its pages located and their
@@ -89,9 +87,9 @@ final class ParquetChunk {
         List<Integer> starts = new ArrayList<>();
         int pos = 0;
         while (seen < wanted && pos < length) {
-            ByteArrayInputStream in = new ByteArrayInputStream(bytes, pos, length - pos);
-            PageHeader header = Util.readPageHeader(in);
-            int at = length - in.available();
+            ParquetThrift.Read<PageHeader> read = ParquetThrift.readPageHeader(bytes, pos, length);
+            PageHeader header = read.value();
+            int at = read.end();
             int size = header.getCompressed_page_size();
             if (size < 0 || size > length - at) {
                 throw new IOException("corrupt data: a page of " + size + " bytes runs past its column chunk");

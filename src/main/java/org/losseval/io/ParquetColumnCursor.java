@@ -47,6 +47,13 @@ final class ParquetColumnCursor {
     private int entries;
     private int entry;
     private int value;
+    /**
+     * Whether every entry of the current page has a value (no null): then entry i's value is value i, and
+     * {@link #readFlat} copies runs as for a required field. Writers mark a column optional whether or not it
+     * holds nulls (DuckDB does), and checking each entry's level was 8% of a range thread's CPU on the
+     * benchmark's regression file (JFR, src/bench/README.md).
+     */
+    private boolean allPresent;
     private int[] definitions = new int[0];
     private int[] repetitions = new int[0];
     private double[] nums = new double[0];
@@ -126,7 +133,7 @@ final class ParquetColumnCursor {
         while (rows > 0) {
             if (entry == entries) nextPage();
             int k = Math.min(rows, entries - entry);
-            if (maxDefinition == 0) {
+            if (allPresent) {
                 if (outNums != null) System.arraycopy(nums, value, outNums, at, k);
                 if (outCodes != null) System.arraycopy(codes, value, outCodes, at, k);
                 value += k;
@@ -221,6 +228,7 @@ final class ParquetColumnCursor {
         entries = n;
         entry = 0;
         value = 0;
+        allPresent = present == n;
     }
 
     private static int checkedEntries(int n) throws IOException {

@@ -23,7 +23,6 @@ import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
  * Buffers one top-level column of a Parquet file being written ({@link ParquetRowsWriter}): values PLAIN, in
@@ -178,7 +177,7 @@ final class ParquetColumnWriter {
         PageHeader header = new PageHeader(PageType.DATA_PAGE, page.size(), page.size());
         header.setCrc(crc(page));
         header.setData_page_header(new DataPageHeader(entries, encoding, Encoding.RLE, Encoding.RLE));
-        Util.writePageHeader(header, chunk);
+        ParquetThrift.write(header, chunk);
         page.writeTo(chunk);
         chunkEntries += entries;
         values.reset();
@@ -225,7 +224,7 @@ final class ParquetColumnWriter {
             header.setCrc(crc(page));
             header.setDictionary_page_header(new DictionaryPageHeader(dictionaryEntries.size(), Encoding.PLAIN_DICTIONARY));
             Bytes headed = new Bytes();
-            Util.writePageHeader(header, headed);
+            ParquetThrift.write(header, headed);
             page.writeTo(headed);
             out.write(headed.array(), 0, headed.size());
             dictionaryPage = headed.size();

@@ -1,6 +1,5 @@
 package org.losseval.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,11 +10,10 @@ import java.util.List;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 
 /**
  * An open Parquet file: its frame checked ({@link ParquetLayout}), its footer decoded with Apache Parquet's
- * Thrift model ({@link Util#readFileMetaData}), its schema ({@link ParquetSchema}) and the bounds of every
+ * Thrift model ({@link ParquetThrift#readFooter}), its schema ({@link ParquetSchema}) and the bounds of every
  * column chunk checked, and its channel open for {@link #chunk}.
  *
  * <p>Reading a chunk uses positional reads only, so several threads may read chunks of one file at once.
@@ -45,7 +43,7 @@ final class ParquetFile implements AutoCloseable {
             ByteBuffer tail = read(channel, size - FRAME_TAIL, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             int length = tail.getInt(0);
             byte[] bytes = read(channel, size - FRAME_TAIL - length, length).array();
-            FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes));
+            FileMetaData footer = ParquetThrift.readFooter(bytes, 0, bytes.length);
             ParquetSchema schema = ParquetSchema.of(footer.getSchema());
             List<RowGroup> groups = footer.getRow_groups() == null ? List.of() : footer.getRow_groups();
             for (RowGroup group : groups) {

@@ -15,11 +15,10 @@ import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.StringType;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
  * The Parquet form of a {@code --rows-out} file, written with Apache Parquet's Thrift model (page headers and
- * footer, {@link Util}) and {@link ParquetColumnWriter}'s pages: no parquet-java writer, no Hadoop.
+ * footer, {@link ParquetThrift}) and {@link ParquetColumnWriter}'s pages: no parquet-java writer, no Hadoop.
  *
  * <p>Schema (column names and order as {@link RowsLayout}): {@code input} required BINARY (UTF8 string), {@code row}
  * required INT64, the key and group columns required BINARY (UTF8), {@code residual}, every loss (and with a
@@ -172,7 +171,7 @@ final class ParquetRowsWriter implements RowsWriter {
         FileMetaData footer = new FileMetaData(1, schema(columns), rows, rowGroups);
         footer.setCreated_by("losseval");
         CountingStream counted = new CountingStream(out);
-        Util.writeFileMetaData(footer, counted);
+        ParquetThrift.write(footer, counted);
         long length = counted.count;
         out.write(new byte[] {(byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
         out.write(MAGIC);
