@@ -82,7 +82,7 @@ final class ContributionSummary {
         changed();
         int end = from + n;
         for (int l = 0; l < contributions.length; l++) {
-            if (sharedWith[l] == l) addContributions(contributions[l], contribution[l], from, end);
+            if (sharedWith[l] == l) contributions[l].addNonNegatives(contribution[l], from, end);
         }
         if (residual == null) return;
         int[] own = new int[contributions.length];
@@ -91,14 +91,6 @@ final class ContributionSummary {
             if (sharedWith[l] == l) own[ownCount++] = l;
         }
         byBucket.addRows(residual, contribution, from, end, own, ownCount, residuals, byResidual);
-    }
-
-    /** Adds {@code c[from, end)} that are finite and &ge; 0 to a contribution map (a loop of its own: see ContributionState). */
-    private static void addContributions(BucketPages byValue, double[] c, int from, int end) {
-        for (int i = from; i < end; i++) {
-            double x = c[i];
-            if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.addNonNegative(x);
-        }
     }
 
     /**
