@@ -167,6 +167,19 @@ final class ContributionSummary {
         readContributions = byValue;
     }
 
+    /**
+     * Adds to {@code total} the exact sum of a loss's contributions below {@code below}, a power of two of at
+     * most 2<sup>900</sup> (its buckets lie wholly below it or wholly above): each bucket's exact sum, as
+     * exact doubles ({@link BucketSums#addExactTo}).
+     */
+    void addTotalTo(int loss, ExactSum total, double below) {
+        prepareRead();
+        BucketSums buckets = readContributions[loss];
+        for (int s : readContributionSlots[loss]) {
+            if (BucketKeys.lowest(buckets.key(s)) < below) buckets.addExactTo(s, total);
+        }
+    }
+
     /** A bracket of the sum of the m largest contributions to a loss (m at most the rows summarized). */
     Range largestSum(int loss, long m) {
         prepareRead();

@@ -204,4 +204,27 @@ class BucketPagesTest {
         assertEquals(BucketPages.MAX_PAGES, map.pages());
         assertSameBuckets(reference(v, 0, v.length), map.toBucketSums());
     }
+
+    @Test
+    void aBucketsSumAddsToAnExactSumExactlyWhateverItsSize() {
+        // A bucket's sum is a 128-bit integer times the power of two of its values' exponent; addExactTo gives it to
+        // an ExactSum as three exact doubles. Sums of every part (the top 24 bits need 2^51 values of a bucket, so
+        // they are made with addRaw), at the smallest exponent (subnormals) and at the largest, negative ones too;
+        // reference: the same integer times the same power in BigDecimal (BucketSums.exactSum).
+        long[][] sums = {{0, 0}, {1, 0}, {(1L << 52) - 1, 0}, {-1L, 0}, {0x0123456789ABCDEFL, 0x7FL},
+                {-7L, (1L << 40) - 1}, {0x5555555555555555L, 0x00AAAAAAAAAAAAAAL}, {3L, -1L}, {0, -(1L << 40)}};
+        for (short exponent : new short[] {0, 1, 2, 1023, 1100}) {
+            for (long[] sum : sums) {
+                BucketSums buckets = new BucketSums();
+                buckets.addRaw(5, exponent, 1, sum[0], sum[1]);
+                int slot = buckets.slotsByKey()[0];
+                ExactSum total = new ExactSum();
+                buckets.addExactTo(slot, total);
+                BigDecimal expected = buckets.exactSum(slot);
+                assertEquals(0, expected.compareTo(total.exact()),
+                        "exponent " + exponent + ", sum " + Long.toHexString(sum[1]) + ":" + Long.toHexString(sum[0])
+                                + ": " + expected + " against " + total.exact());
+            }
+        }
+    }
 }
