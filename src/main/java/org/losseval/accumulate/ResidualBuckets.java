@@ -30,7 +30,8 @@ final class ResidualBuckets {
     /** Page ids are a residual's sign and exponent: 12 bits, offset by half to index from 0. */
     private static final int PAGE_IDS = 1 << 12;
     private static final long TAG_MASK = 0xFFF;
-    private static final long CARRY = 1L << 12;
+    private static final int CARRY_SHIFT = 12;
+    private static final long CARRY = 1L << CARRY_SHIFT;
     private static final long SIGNIFICAND_MASK = (1L << 52) - 1;
     private static final long IMPLICIT_BIT = 1L << 52;
     /** The bits of +Inf: a value's bits are in (0, this) exactly when it is finite and &gt; 0. */
@@ -95,16 +96,16 @@ final class ResidualBuckets {
                         byResidual[own[o]].add(ContributionSummary.residualKey(key, tag - 1), columns[o][i]);
                         continue;
                     }
-                    page[s + 1] = meta |= tag;
+                    meta |= tag;
                 }
                 long significand = bits & SIGNIFICAND_MASK;
                 if (tag != 1) significand |= IMPLICIT_BIT;
                 long after = page[s] + significand;
-                if (after < 0) { // left [0, 2^63): carry (after 2^10 significands or more)
-                    after &= Long.MAX_VALUE;
-                    page[s + 1] = meta + CARRY;
-                }
-                page[s] = after;
+                // The carry out of [0, 2^63) (after 2^10 significands or more) without a branch: a branch that
+                // the first rows never take is compiled as a trap, and the first carry then sent this loop back to
+                // the interpreter to be compiled again (JFR's deoptimization events: unstable_if, here).
+                page[s] = after & Long.MAX_VALUE;
+                page[s + 1] = meta + (after >>> 63 << CARRY_SHIFT);
             }
         }
     }
