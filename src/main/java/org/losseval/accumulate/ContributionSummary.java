@@ -19,7 +19,8 @@ import java.util.Arrays;
  *       ({@link ResidualBuckets}), with per-loss maps for the values it cannot take.</li>
  * </ul>
  * Per row: one addition to each loss's contribution map and one to the residual map (five for five losses
- * of which two share, against eight before the residual map; 42 ns a row for four losses, in-process).
+ * of which two share, against eight before the residual map; 34 to 36 ns a row for four losses, in-process:
+ * {@code SummaryTiming} in the test tree, src/bench/README.md).
  *
  * <p>Error bounds. The sum of the worst m rows is exact for every bucket above the one holding the m-th
  * worst row; from that boundary bucket (c rows, sum S, values in [lo, hi], hi &le; lo(1 + 2<sup>-8</sup>))
