@@ -121,6 +121,21 @@ final class BucketSums {
         return Math.scalb(integer, exponent - BIAS_SHIFT);
     }
 
+    /**
+     * Adds the slot's sum exactly to {@code total}, as three doubles: the 128-bit integer cut into its low 52
+     * bits, the next 52 and the top 24 (signed), each times the power of two of its place, so each is an integer
+     * of at most 52 bits times a power of two, which a double holds exactly from 2<sup>-1074</sup> up, as long as
+     * the sum's magnitude is below 2<sup>1024</sup> (each part is at most the whole).
+     */
+    void addExactTo(int slot, ExactSum total) {
+        long high = sumHigh[slot];
+        long low = sumLow[slot];
+        int shift = Math.max(exponents[slot], 1) - BIAS_SHIFT;
+        total.add(Math.scalb((double) (low & SIGNIFICAND_MASK), shift));
+        total.add(Math.scalb((double) (((low >>> 52) | (high << 12)) & SIGNIFICAND_MASK), shift + 52));
+        total.add(Math.scalb((double) (high >> 40), shift + 104));
+    }
+
     /** The slot's sum exactly: the 128-bit integer times the power of two of its exponent. */
     java.math.BigDecimal exactSum(int slot) {
         java.math.BigInteger integer = java.math.BigInteger.valueOf(sumHigh[slot]).shiftLeft(64)

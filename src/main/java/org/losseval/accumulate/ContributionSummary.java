@@ -19,7 +19,8 @@ import java.util.Arrays;
  *       ({@link ResidualBuckets}), with per-loss maps for the values it cannot take.</li>
  * </ul>
  * Per row: one addition to each loss's contribution map and one to the residual map (five for five losses
- * of which two share, against eight before the residual map; 42 ns a row for four losses, in-process).
+ * of which two share, against eight before the residual map; 34 to 36 ns a row for four losses, in-process:
+ * {@code SummaryTiming} in the test tree, src/bench/README.md).
  *
  * <p>Error bounds. The sum of the worst m rows is exact for every bucket above the one holding the m-th
  * worst row; from that boundary bucket (c rows, sum S, values in [lo, hi], hi &le; lo(1 + 2<sup>-8</sup>))
@@ -82,7 +83,7 @@ final class ContributionSummary {
         changed();
         int end = from + n;
         for (int l = 0; l < contributions.length; l++) {
-            if (sharedWith[l] == l) addContributions(contributions[l], contribution[l], from, end);
+            if (sharedWith[l] == l) contributions[l].addNonNegatives(contribution[l], from, end);
         }
         if (residual == null) return;
         int[] own = new int[contributions.length];
@@ -91,14 +92,6 @@ final class ContributionSummary {
             if (sharedWith[l] == l) own[ownCount++] = l;
         }
         byBucket.addRows(residual, contribution, from, end, own, ownCount, residuals, byResidual);
-    }
-
-    /** Adds {@code c[from, end)} that are finite and &ge; 0 to a contribution map (a loop of its own: see ContributionState). */
-    private static void addContributions(BucketPages byValue, double[] c, int from, int end) {
-        for (int i = from; i < end; i++) {
-            double x = c[i];
-            if (x >= 0 && x < Double.POSITIVE_INFINITY) byValue.addNonNegative(x);
-        }
     }
 
     /**
@@ -173,6 +166,19 @@ final class ContributionSummary {
             readResiduals = counts;
         }
         readContributions = byValue;
+    }
+
+    /**
+     * Adds to {@code total} the exact sum of a loss's contributions below {@code below}, a power of two of at
+     * most 2<sup>900</sup> (its buckets lie wholly below it or wholly above): each bucket's exact sum, as
+     * exact doubles ({@link BucketSums#addExactTo}).
+     */
+    void addTotalTo(int loss, ExactSum total, double below) {
+        prepareRead();
+        BucketSums buckets = readContributions[loss];
+        for (int s : readContributionSlots[loss]) {
+            if (BucketKeys.lowest(buckets.key(s)) < below) buckets.addExactTo(s, total);
+        }
     }
 
     /** A bracket of the sum of the m largest contributions to a loss (m at most the rows summarized). */

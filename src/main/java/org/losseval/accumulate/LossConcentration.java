@@ -22,14 +22,22 @@ import org.losseval.text.Numbers;
  * holds 48,400 / 48,600 = 99.59% of MSE, 220 / 240 = 91.67% of MAE and 3,187.5 / 3,287.5 = 96.96% of Huber
  * with &delta; = 15.
  *
- * <p>What is exact. The totals, the worst rows and the top-1 and top-k shares are kept here and always
- * exact: a heap of max(k, worst) rows and one exact sum per loss (about 85 KiB together with the
- * defaults), whatever the row count; the heap grows with the rows seen, never beyond them
+ * <p>What is exact. The totals, the worst rows and the top-1 and top-k shares are always exact: a heap of
+ * max(k, worst) rows per loss is kept here (about 85 KiB together with the defaults), whatever the row count;
+ * the heap grows with the rows seen, never beyond them
  * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
  * budget (one copy and one selection per loss for all fractions and curve points, each row summed once,
  * {@link Selection#sumsOfLargest}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
+ *
+ * <p>The total is one exact sum of every contribution, rounded once, read where the contributions already
+ * are rather than summed a second time as the rows arrive: within the budget from the {@link RowStore}'s
+ * column, beyond it from the summary's exact bucket sums ({@link ContributionSummary#addTotalTo}) of the
+ * values in [0, {@link #SUMMED_BELOW}), plus the exact sum kept here of the others (negative, not finite, or
+ * so large that a bucket's sum could leave the doubles; rare). Either way it is the same exact number, so the
+ * same bits, as one {@link ExactSum} of every contribution. Measured in-process, four losses beyond the
+ * budget: 7 ns a row less than adding each row to an exact sum (src/bench/README.md).
  *
  * <p>The concentration curve ({@link CurvePoint}) is the share of the worst m rows at m = 1, at
  * {@link #fractionRows} of each fraction of the 1-2-5 series from 10<sup>-9</sup> to 1 ({@link #CURVE_FRACTIONS})
@@ -44,7 +52,16 @@ final class LossConcentration {
 
     private final List<String> losses;
     private final ContributionSettings settings;
-    private final ExactSum[] totals;
+    /**
+     * Below this a contribution's part of the total is read from the summary's bucket sums: a bucket's values lie
+     * in one binade below 2<sup>900</sup>, so its sum (at most 2<sup>63</sup> values) stays below 2<sup>963</sup>
+     * and each double it is split into is exact ({@link BucketSums#addExactTo}).
+     */
+    static final double SUMMED_BELOW = 0x1p900;
+    /** The bits of {@link #SUMMED_BELOW}: a contribution's bits are in [0, this) exactly when it is in [+0.0, 2^900). */
+    private static final long SUMMED_BELOW_BITS = Double.doubleToRawLongBits(SUMMED_BELOW);
+    /** Per loss, the exact sum of the contributions outside [+0.0, {@link #SUMMED_BELOW}) (see the class comment). */
+    private final ExactSum[] otherSums;
     private final long[] undefinedRows;
     private final WorstRows[] worst;
 
@@ -52,18 +69,18 @@ final class LossConcentration {
         this.losses = losses;
         this.settings = settings;
         int l = losses.size();
-        totals = new ExactSum[l];
+        otherSums = new ExactSum[l];
         undefinedRows = new long[l];
         worst = new WorstRows[l];
         int heapSize = Math.max(1, Math.max(settings.topK(), settings.worstRows()));
         for (int i = 0; i < l; i++) {
-            totals[i] = new ExactSum();
+            otherSums[i] = new ExactSum();
             worst[i] = new WorstRows(heapSize);
         }
     }
 
     /**
-     * Adds a batch: each loss's total, undefined rows and heap.
+     * Adds a batch: each loss's undefined rows, the sum of its contributions outside [+0.0, 2^900), and its heap.
      *
      * @param batch        the rows (their pred, target and weight are what the worst-row list shows: NaN
      *                     for a column the run does not have, weight 1 when unweighted)
@@ -75,19 +92,39 @@ final class LossConcentration {
     void accept(ContributionState.Batch batch, double[] residual, double[][] contribution, int[] sharedWith) {
         for (int l = 0; l < losses.size(); l++) {
             if (sharedWith[l] != l) continue;
-            totals[l].addAll(contribution[l], batch.size());
-            undefinedRows[l] += undefined(contribution[l], batch.size());
+            undefinedRows[l] += undefinedAndOthers(contribution[l], batch.size(), otherSums[l]);
             offer(worst[l], batch, residual, batch.rowLosses()[l], contribution[l]);
         }
     }
 
-    /** The contributions that are negative or not finite (a loop of its own: see ContributionState). */
+    /**
+     * The contributions of {@code c[0, n)} that are negative or not finite, adding those outside
+     * [+0.0, {@link #SUMMED_BELOW}) to {@code others}: one test of the bits for the usual row (a loop of its own:
+     * see ContributionState).
+     */
+    private static long undefinedAndOthers(double[] c, int n, ExactSum others) {
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(c[i]);
+            if (bits >= 0 && bits < SUMMED_BELOW_BITS) continue;
+            others.add(c[i]);
+            if (undefined(c[i])) count++;
+        }
+        return count;
+    }
+
+    /** The contributions of {@code c[0, n)} that are negative or not finite. */
     static long undefined(double[] c, int n) {
         long count = 0;
         for (int i = 0; i < n; i++) {
-            if (!(c[i] >= 0 && c[i] < Double.POSITIVE_INFINITY)) count++;
+            if (undefined(c[i])) count++;
         }
         return count;
+    }
+
+    /** Whether a contribution is negative or not finite: the rule of the undefined rows (the class comment). */
+    private static boolean undefined(double c) {
+        return !(c >= 0 && c < Double.POSITIVE_INFINITY);
     }
 
     /** Offers the heap each row it does not reject at a glance. */
@@ -108,7 +145,7 @@ final class LossConcentration {
         for (int l = 0; l < losses.size(); l++) {
             if (sharedWith[l] != l) continue;
             int o = otherSharedWith[l];
-            totals[l].combine(other.totals[o]);
+            otherSums[l].combine(other.otherSums[o]);
             undefinedRows[l] += other.undefinedRows[o];
             worst[l].combine(other.worst[o]);
         }
@@ -116,8 +153,8 @@ final class LossConcentration {
 
     /** Makes loss {@code to}'s figures a copy of loss {@code from}'s (a loss that stops sharing). */
     void copyLoss(int from, int to) {
-        totals[to] = new ExactSum();
-        totals[to].combine(totals[from]);
+        otherSums[to] = new ExactSum();
+        otherSums[to].combine(otherSums[from]);
         undefinedRows[to] = undefinedRows[from];
         worst[to] = new WorstRows(worst[from].capacity());
         worst[to].combine(worst[from]);
@@ -155,13 +192,17 @@ final class LossConcentration {
                 none, 0);
     }
 
-    /** The sums of the worst m rows for each m of {@code counts} (each in 1..rows). */
-    private List<Range> largestSums(int l, RowStore store, List<Long> counts) {
+    /**
+     * The sums of the worst m rows for each m of {@code counts} (each in 1..rows).
+     *
+     * @param column a copy of the loss's contributions when the store is exact (reordered here), else null
+     */
+    private List<Range> largestSums(int l, RowStore store, double[] column, List<Long> counts) {
         List<Range> sums = new ArrayList<>();
-        if (store.exact()) {
+        if (column != null) {
             int[] exactCounts = new int[counts.size()];
             for (int i = 0; i < exactCounts.length; i++) exactCounts[i] = Math.toIntExact(counts.get(i));
-            for (double sum : Selection.sumsOfLargest(store.contributions(l), exactCounts)) sums.add(Range.of(sum));
+            for (double sum : Selection.sumsOfLargest(column, exactCounts)) sums.add(Range.of(sum));
             return sums;
         }
         List<WorstRow> kept = worst[l].sorted();
@@ -209,9 +250,10 @@ final class LossConcentration {
         int fractionCount = counts.size();
         List<Long> curveCounts = curveRows(rows);
         counts.addAll(curveCounts);
-        List<Range> sums = largestSums(l, store, counts);
+        double[] column = store.exact() ? store.contributions(l) : null;
+        double total = total(l, store, column);
+        List<Range> sums = largestSums(l, store, column, counts);
         List<Range> fractionSums = sums.subList(0, fractionCount);
-        double total = totals[l].value();
         boolean defined = undefinedRows[l] == 0 && total > 0;
         List<WorstRow> kept = worst[l].sorted();
         int k = settings.topK();
@@ -227,6 +269,21 @@ final class LossConcentration {
         List<WorstRow> listed = kept.subList(0, Math.min(settings.worstRows(), kept.size()));
         return new LossContribution(losses.get(l), total, top1, k, topK, fractions, listed, outlierShare,
                 undefinedRows[l], curve(store, curveCounts, sums.subList(fractionCount, sums.size()), total, defined));
+    }
+
+    /**
+     * The exact sum of every contribution to loss l, rounded once (the class comment): from the exact store's
+     * {@code column} (before it is reordered), or from the summary and {@link #otherSums}.
+     */
+    private double total(int l, RowStore store, double[] column) {
+        ExactSum total = new ExactSum();
+        if (column != null) {
+            total.addAll(column, column.length);
+        } else {
+            store.summary().addTotalTo(l, total, SUMMED_BELOW);
+            total.combine(otherSums[l]);
+        }
+        return total.value();
     }
 
     /** The slots the worst-row heap of a loss has allocated (tests of the memory rule, {@link WorstRows#slots}). */

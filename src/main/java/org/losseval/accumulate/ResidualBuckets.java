@@ -30,9 +30,12 @@ final class ResidualBuckets {
     /** Page ids are a residual's sign and exponent: 12 bits, offset by half to index from 0. */
     private static final int PAGE_IDS = 1 << 12;
     private static final long TAG_MASK = 0xFFF;
-    private static final long CARRY = 1L << 12;
+    private static final int CARRY_SHIFT = 12;
+    private static final long CARRY = 1L << CARRY_SHIFT;
     private static final long SIGNIFICAND_MASK = (1L << 52) - 1;
     private static final long IMPLICIT_BIT = 1L << 52;
+    /** The bits of +Inf: a value's bits are in (0, this) exactly when it is finite and &gt; 0. */
+    private static final long INFINITY_BITS = 0x7FF0000000000000L;
 
     private final int losses;
     /** Words per bucket: the count, then two per loss. */
@@ -63,34 +66,34 @@ final class ResidualBuckets {
      */
     void addRows(double[] residual, double[][] contribution, int from, int end, int[] own, int ownCount,
                  BucketPages leftOut, BucketPages[] byResidual) {
+        // The own losses' columns and their slots in a bucket, once a batch: the row loop reads no own[o].
+        double[][] columns = new double[ownCount][];
+        int[] slots = new int[ownCount];
+        for (int o = 0; o < ownCount; o++) {
+            columns[o] = contribution[own[o]];
+            slots[o] = 1 + 2 * own[o];
+        }
+        long[][] pages = this.pages;
         for (int i = from; i < end; i++) {
-            double r = residual[i];
-            long key = BucketKeys.key(r);
-            long[] page = page(key >> BucketKeys.SUB_BUCKET_BITS);
-            if (page == null) {
-                leftOut.count(key);
-                for (int o = 0; o < ownCount; o++) {
-                    double x = contribution[own[o]][i];
-                    if (x > 0 && x < Double.POSITIVE_INFINITY) {
-                        byResidual[own[o]].add(ContributionSummary.residualKey(key, exponent(x)), x);
-                    }
-                }
+            long key = BucketKeys.key(residual[i]);
+            int index = (int) (key >> BucketKeys.SUB_BUCKET_BITS) + PAGE_IDS / 2;
+            long[] page = pages[index];
+            if (page == null && (page = newPage(index)) == null) {
+                addLeftOut(key, i, columns, own, ownCount, leftOut, byResidual);
                 continue;
             }
             int b = ((int) key & (PAGE - 1)) * stride;
             page[b]++;
             for (int o = 0; o < ownCount; o++) {
-                int l = own[o];
-                double x = contribution[l][i];
-                if (!(x > 0 && x < Double.POSITIVE_INFINITY)) continue;
-                long bits = Double.doubleToRawLongBits(x);
+                long bits = Double.doubleToRawLongBits(columns[o][i]);
+                if (bits <= 0 || bits >= INFINITY_BITS) continue; // only the finite values > 0 are added
                 long tag = (bits >>> 52) + 1;
-                int s = b + 1 + 2 * l;
+                int s = b + slots[o];
                 long meta = page[s + 1];
                 long held = meta & TAG_MASK;
                 if (held != tag) {
                     if (held != 0) {
-                        byResidual[l].add(ContributionSummary.residualKey(key, tag - 1), x);
+                        byResidual[own[o]].add(ContributionSummary.residualKey(key, tag - 1), columns[o][i]);
                         continue;
                     }
                     meta |= tag;
@@ -98,12 +101,23 @@ final class ResidualBuckets {
                 long significand = bits & SIGNIFICAND_MASK;
                 if (tag != 1) significand |= IMPLICIT_BIT;
                 long after = page[s] + significand;
-                if (after < 0) { // left [0, 2^63): carry (after 2^10 significands or more)
-                    after &= Long.MAX_VALUE;
-                    meta += CARRY;
-                }
-                page[s] = after;
-                page[s + 1] = meta;
+                // The carry out of [0, 2^63) (after 2^10 significands or more) without a branch: a branch that
+                // the first rows never take is compiled as a trap, and the first carry then sent this loop back to
+                // the interpreter to be compiled again (JFR's deoptimization events: unstable_if, here).
+                page[s] = after & Long.MAX_VALUE;
+                page[s + 1] = meta + (after >>> 63 << CARRY_SHIFT);
+            }
+        }
+    }
+
+    /** Row i of a residual binade beyond {@link #MAX_BYTES}: its count and its contributions to the fallbacks. */
+    private static void addLeftOut(long key, int i, double[][] columns, int[] own, int ownCount, BucketPages leftOut,
+                                   BucketPages[] byResidual) {
+        leftOut.count(key);
+        for (int o = 0; o < ownCount; o++) {
+            double x = columns[o][i];
+            if (x > 0 && x < Double.POSITIVE_INFINITY) {
+                byResidual[own[o]].add(ContributionSummary.residualKey(key, exponent(x)), x);
             }
         }
     }
@@ -227,11 +241,15 @@ final class ResidualBuckets {
     private long[] page(long id) {
         int index = (int) id + PAGE_IDS / 2;
         long[] page = pages[index];
-        if (page == null && pageCount < maxPages) {
-            page = new long[PAGE * stride];
-            pages[index] = page;
-            pageCount++;
-        }
+        return page != null ? page : newPage(index);
+    }
+
+    /** A new page at a directory index, or null when the bound is reached. */
+    private long[] newPage(int index) {
+        if (pageCount >= maxPages) return null;
+        long[] page = new long[PAGE * stride];
+        pages[index] = page;
+        pageCount++;
         return page;
     }
 }

@@ -176,19 +176,55 @@ class BucketPagesTest {
     @Test
     void addingNonNegativeValuesByTheirOwnBucketEqualsTheHashedMap() {
         // the contribution maps' way: values >= 0 of many binades, zeros, -0.0, subnormals and the largest double;
-        // enough binades (1,200) that the pages beyond the cap go to the hashed map, interleaved with add()
+        // enough binades (1,200) that the pages beyond the cap go to the hashed map, runs of them interleaved with
+        // add(), and among them values addNonNegatives leaves out (negative, infinite, NaN)
         Random random = new Random(18);
         double[] v = values(random, 60_000, 1_200);
-        BucketPages map = new BucketPages(false);
+        for (int i = 0; i < v.length; i++) v[i] = i % 97 == 0 ? -0.0 : Math.abs(v[i]);
+        double[] leftOut = {-1.0, -Double.MIN_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0x7FF0000000000001L)};
+        double[] given = new double[v.length + v.length / 50 + 1];
+        int g = 0;
         for (int i = 0; i < v.length; i++) {
-            v[i] = i % 97 == 0 ? -0.0 : Math.abs(v[i]);
-            if (i % 5 == 0) {
-                map.add(BucketKeys.key(v[i]), v[i]);
+            if (i % 50 == 0) given[g++] = leftOut[(i / 50) % leftOut.length];
+            given[g++] = v[i];
+        }
+        BucketPages map = new BucketPages(false);
+        for (int from = 0; from < g; from += 7) {
+            int end = Math.min(g, from + 7);
+            if ((from / 7) % 5 == 0) {
+                for (int i = from; i < end; i++) {
+                    double x = given[i];
+                    if (x >= 0 && x < Double.POSITIVE_INFINITY) map.add(BucketKeys.key(x), x);
+                }
             } else {
-                map.addNonNegative(v[i]);
+                map.addNonNegatives(given, from, end);
             }
         }
         assertEquals(BucketPages.MAX_PAGES, map.pages());
         assertSameBuckets(reference(v, 0, v.length), map.toBucketSums());
+    }
+
+    @Test
+    void aBucketsSumAddsToAnExactSumExactlyWhateverItsSize() {
+        // A bucket's sum is a 128-bit integer times the power of two of its values' exponent; addExactTo gives it to
+        // an ExactSum as three exact doubles. Sums of every part (the top 24 bits need 2^51 values of a bucket, so
+        // they are made with addRaw), at the smallest exponent (subnormals) and at the largest, negative ones too;
+        // reference: the same integer times the same power in BigDecimal (BucketSums.exactSum).
+        long[][] sums = {{0, 0}, {1, 0}, {(1L << 52) - 1, 0}, {-1L, 0}, {0x0123456789ABCDEFL, 0x7FL},
+                {-7L, (1L << 40) - 1}, {0x5555555555555555L, 0x00AAAAAAAAAAAAAAL}, {3L, -1L}, {0, -(1L << 40)}};
+        for (short exponent : new short[] {0, 1, 2, 1023, 1100}) {
+            for (long[] sum : sums) {
+                BucketSums buckets = new BucketSums();
+                buckets.addRaw(5, exponent, 1, sum[0], sum[1]);
+                int slot = buckets.slotsByKey()[0];
+                ExactSum total = new ExactSum();
+                buckets.addExactTo(slot, total);
+                BigDecimal expected = buckets.exactSum(slot);
+                assertEquals(0, expected.compareTo(total.exact()),
+                        "exponent " + exponent + ", sum " + Long.toHexString(sum[1]) + ":" + Long.toHexString(sum[0])
+                                + ": " + expected + " against " + total.exact());
+            }
+        }
     }
 }

@@ -404,4 +404,65 @@ class ContributionStateTest {
         assertThrows(IllegalArgumentException.class, () -> state.accept(new ContributionState.Batch(0, i -> i + 1,
                 new double[] {1}, new double[] {1}, null, new double[][] {{1}}, 1)), "residuals given to a state without");
     }
+
+    @Test
+    void totalsAreTheExactSumOfEveryContributionWithinAndBeyondTheBudgetWhateverTheirSize() {
+        // Beyond the budget the total is read from the summary's bucket sums for contributions in [0, 2^900) and
+        // summed apart for the others: values of every size on both sides of 2^900 (the largest doubles, whose
+        // bucket sums leave the doubles), subnormals, zeros, a bucket's many equal values (carries), negative and
+        // non-finite ones. Reference: the exact sum in BigDecimal, rounded once (parsing its decimal string is
+        // correctly rounded, and gives an infinity beyond the doubles), or NaN/an infinity as IEEE addition says.
+        Random random = new Random(77);
+        double[] spread = new double[3_000];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = i % 3 == 0 ? 0x1p-60 : Math.scalb(1 + random.nextDouble(), random.nextInt(2046) - 1074);
+        }
+        double[][] cases = {
+            spread,
+            {1e-320, Double.MIN_VALUE, 0.0, 1.5, 3.25, 0x1.fffffffffffffp899, 0x1p900, 1e300, Double.MAX_VALUE, 1.0},
+            {Double.MAX_VALUE, Double.MAX_VALUE, 0x1p1000, 2.0},
+            {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -0x1p1023, 0x1p899, 0x1p899},
+            {1.0, -2.5, 1e-300, 7.0},
+            {1.0, Double.POSITIVE_INFINITY, 2.0},
+            {1.0, Double.NaN, 5.0},
+            {Double.POSITIVE_INFINITY, 3.0, Double.NEGATIVE_INFINITY},
+        };
+        for (double[] values : cases) {
+            double expected = exactTotal(values);
+            for (long budget : new long[] {ContributionSettings.DEFAULT_EXACT_BUDGET_BYTES, 64, 0}) {
+                ContributionSettings settings = new ContributionSettings(2, List.of(0.5), 2, 3, budget);
+                ContributionState first = ContributionState.withoutResiduals(List.of("x"), false, settings);
+                ContributionState second = ContributionState.withoutResiduals(List.of("x"), false, settings);
+                int half = values.length / 2;
+                for (int from = 0; from < values.length; from += 3) {
+                    int end = Math.min(values.length, from + 3);
+                    int start = from;
+                    (from < half ? first : second).accept(new ContributionState.Batch(0, k -> start + k + 1L, null,
+                            new double[end - from], null, new double[][] {Arrays.copyOfRange(values, from, end)}, end - from));
+                }
+                first.combine(second);
+                assertEquals(budget >= 16L * values.length, first.exact(), "budget " + budget);
+                assertEquals(expected, first.result().losses().get(0).total(),
+                        Arrays.toString(Arrays.copyOf(values, 4)) + "... budget " + budget);
+            }
+        }
+    }
+
+    /** The exact sum of the values rounded once to a double; NaN or an infinity as IEEE addition gives them. */
+    private static double exactTotal(double[] values) {
+        boolean nan = false;
+        boolean plus = false;
+        boolean minus = false;
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (double v : values) {
+            if (Double.isNaN(v)) nan = true;
+            else if (v == Double.POSITIVE_INFINITY) plus = true;
+            else if (v == Double.NEGATIVE_INFINITY) minus = true;
+            else sum = sum.add(new java.math.BigDecimal(v));
+        }
+        if (nan || (plus && minus)) return Double.NaN;
+        if (plus) return Double.POSITIVE_INFINITY;
+        if (minus) return Double.NEGATIVE_INFINITY;
+        return Double.parseDouble(sum.toString());
+    }
 }

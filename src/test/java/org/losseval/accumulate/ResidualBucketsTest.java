@@ -125,6 +125,30 @@ class ResidualBucketsTest {
     private static final int[] OWN = {0, 1, 2};
 
     @Test
+    void aBucketsSumCarriesOutOfItsLowWordExactly() {
+        // A bucket's sum of a loss keeps a low word in [0, 2^63) and counts its carries above the tag: thousands of
+        // rows of one residual bucket whose contributions have the largest significands of their binade carry
+        // every 2^10 rows or so; in pieces, combined into a map with sums of its own, they carry there too.
+        int n = 20_000;
+        Rows rows = new Rows(new double[n], new double[LOSSES][n]);
+        for (int i = 0; i < n; i++) {
+            rows.residual()[i] = 1.0 + (i % 3) * 0x1p-52; // one residual bucket
+            rows.contribution()[0][i] = Math.nextDown(2.0); // the largest significand of [1, 2)
+            rows.contribution()[1][i] = 0x1.fffffffffffffp1000 - (i % 5) * 0x1p950;
+            rows.contribution()[2][i] = i % 2 == 0 ? Math.nextDown(1.0) : 0.75; // [0.5, 1), two significands
+        }
+        Maps whole = new Maps(64);
+        whole.add(rows, 0, n, OWN);
+        assertMatchesReference(rows, whole, "one map");
+        Maps first = new Maps(64);
+        Maps second = new Maps(64);
+        first.add(rows, 0, 7_000, OWN);
+        second.add(rows, 7_000, n, OWN);
+        first.combine(second, OWN, OWN);
+        assertMatchesReference(rows, first, "two maps combined");
+    }
+
+    @Test
     void oneMapGivesTheCountsAndExactSumsOfTheRowsWithinAndBeyondItsPages() {
         Rows rows = rows(1, 40_000);
         for (int maxPages : new int[] {1000, 3, 0}) {
