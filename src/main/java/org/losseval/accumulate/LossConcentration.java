@@ -27,7 +27,7 @@ import org.losseval.text.Numbers;
  * defaults), whatever the row count; the heap grows with the rows seen, never beyond them
  * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
  * budget (one copy and one selection per loss for all fractions and curve points, each row summed once,
- * {@link Selection#sumsOfLargest}); beyond it the heap
+ * {@link LargestSums}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
  *
@@ -155,13 +155,17 @@ final class LossConcentration {
                 none, 0);
     }
 
-    /** The sums of the worst m rows for each m of {@code counts} (each in 1..rows). */
+    /**
+     * The sums of the worst m rows for each m of {@code counts} (each in 1..rows). Only for a defined loss (no
+     * negative or non-finite contribution, which {@link LargestSums} relies on; an undefined loss's shares are NaN
+     * and need no sums).
+     */
     private List<Range> largestSums(int l, RowStore store, List<Long> counts) {
         List<Range> sums = new ArrayList<>();
         if (store.exact()) {
             int[] exactCounts = new int[counts.size()];
             for (int i = 0; i < exactCounts.length; i++) exactCounts[i] = Math.toIntExact(counts.get(i));
-            for (double sum : Selection.sumsOfLargest(store.contributions(l), exactCounts)) sums.add(Range.of(sum));
+            for (double sum : LargestSums.of(store.contributionColumn(l), exactCounts)) sums.add(Range.of(sum));
             return sums;
         }
         List<WorstRow> kept = worst[l].sorted();
@@ -170,6 +174,11 @@ final class LossConcentration {
             sums.add(m <= kept.size() ? Range.of(sumOfFirst(kept, (int) m)) : store.summary().largestSum(l, m));
         }
         return sums;
+    }
+
+    /** NaN for each count: an undefined loss's sums, which its shares (NaN) do not read. */
+    private static List<Range> undefinedSums(int counts) {
+        return java.util.Collections.nCopies(counts, Range.of(Double.NaN));
     }
 
     /** The rows of each curve point: 1, each curve fraction's rows and all rows, increasing, without repeats. */
@@ -209,10 +218,10 @@ final class LossConcentration {
         int fractionCount = counts.size();
         List<Long> curveCounts = curveRows(rows);
         counts.addAll(curveCounts);
-        List<Range> sums = largestSums(l, store, counts);
-        List<Range> fractionSums = sums.subList(0, fractionCount);
         double total = totals[l].value();
         boolean defined = undefinedRows[l] == 0 && total > 0;
+        List<Range> sums = defined ? largestSums(l, store, counts) : undefinedSums(counts.size());
+        List<Range> fractionSums = sums.subList(0, fractionCount);
         List<WorstRow> kept = worst[l].sorted();
         int k = settings.topK();
         double top1 = defined ? kept.get(0).contribution() / total : Double.NaN;

@@ -139,6 +139,9 @@ final class RowStore {
     /** A copy of every contribution to a loss (exact store only). */
     double[] contributions(int loss) { return contributions[loss].toArray(); }
 
+    /** The column of a loss's contributions itself, while exact (not to be changed: {@link LargestSums} reads it). */
+    DoubleBlocks contributionColumn(int loss) { return contributions[loss]; }
+
     /** Row i's contribution to a loss (exact store only). */
     double contribution(int loss, long i) { return contributions[loss].get(i); }
 
