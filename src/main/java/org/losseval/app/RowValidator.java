@@ -33,8 +33,9 @@ final class RowValidator {
     private final Map<Role, List<String>> roles;
     /** The baseline's role binding, or null without a baseline. */
     private final Map<Role, List<String>> baselineRoles;
-    private final List<RowLoss> losses;
-    private final List<IntervalColumns> intervals;
+    /** Arrays, not lists: they are walked for every row, and a list's iterator was 7% of a CE run's samples. */
+    private final RowLoss[] losses;
+    private final IntervalColumns[] intervals;
     private final InvalidPolicy policy;
     private boolean[] keep = new boolean[0];
 
@@ -65,8 +66,8 @@ final class RowValidator {
         for (RowLoss loss : losses) {
             if (loss.checksRows()) checking.add(loss);
         }
-        this.losses = List.copyOf(checking);
-        this.intervals = List.copyOf(intervals);
+        this.losses = checking.toArray(new RowLoss[0]);
+        this.intervals = intervals.toArray(new IntervalColumns[0]);
         this.policy = policy;
     }
 
@@ -96,8 +97,9 @@ final class RowValidator {
         for (int c = 0; c < values.length; c++) values[c] = batch.column(columns.get(c));
         double[] weight = weightColumn == null ? null : batch.column(weightColumn);
         boolean allValid = true;
+        boolean allFinite = allFinite(values, n);
         for (int i = 0; i < n; i++) {
-            Problem problem = check(batch, values, weight, inputs, baseline, i);
+            Problem problem = check(batch, allFinite ? null : values, weight, inputs, baseline, i);
             keep[i] = problem == null;
             if (problem != null) {
                 allValid = false;
@@ -122,10 +124,24 @@ final class RowValidator {
         }
     }
 
+    /**
+     * Whether every value of rows [0, n) of every column is finite: then no row has a value problem, and
+     * {@link #check} skips that test. A loop per column, without an exit per value, is cheaper than the test
+     * inside each row's check (eleven columns a row in a 10-class cross-entropy run).
+     */
+    private static boolean allFinite(double[][] values, int n) {
+        boolean finite = true;
+        for (double[] column : values) {
+            for (int i = 0; i < n; i++) finite &= Math.abs(column[i]) <= Double.MAX_VALUE;
+        }
+        return finite;
+    }
+
+    /** @param values the columns to test for a finite value, or null when {@link #allFinite} said they all are */
     private Problem check(ColumnBatch batch, double[][] values, double[] weight, LossInputs inputs, LossInputs baseline,
                           int i) {
         // The common case, all values finite and in every domain, costs one test per value.
-        for (int c = 0; c < values.length; c++) {
+        for (int c = 0; values != null && c < values.length; c++) {
             double value = values[c][i];
             if (!Double.isFinite(value)) return valueProblem(batch, i, columns.get(c), value);
         }
