@@ -27,7 +27,7 @@ import org.losseval.text.Numbers;
  * the heap grows with the rows seen, never beyond them
  * ({@link WorstRows}), and k and worst are at most {@link ContributionSettings#MAX_KEPT_ROWS}. The top-fraction shares need every row and are read from the {@link RowStore}: exact within its
  * budget (one copy and one selection per loss for all fractions and curve points, each row summed once,
- * {@link Selection#sumsOfLargest}); beyond it the heap
+ * {@link LargestSums}); beyond it the heap
  * still gives the sum of the worst m rows exactly when m fits in it, and otherwise the summary gives a
  * bracket at most 2<sup>-8</sup> (0.39%) of the share wide ({@link ContributionSummary#largestSum}).
  *
@@ -193,16 +193,16 @@ final class LossConcentration {
     }
 
     /**
-     * The sums of the worst m rows for each m of {@code counts} (each in 1..rows).
-     *
-     * @param column a copy of the loss's contributions when the store is exact (reordered here), else null
+     * The sums of the worst m rows for each m of {@code counts} (each in 1..rows). Only for a defined loss (no
+     * negative or non-finite contribution, which {@link LargestSums} relies on; an undefined loss's shares are NaN
+     * and need no sums).
      */
-    private List<Range> largestSums(int l, RowStore store, double[] column, List<Long> counts) {
+    private List<Range> largestSums(int l, RowStore store, List<Long> counts) {
         List<Range> sums = new ArrayList<>();
-        if (column != null) {
+        if (store.exact()) {
             int[] exactCounts = new int[counts.size()];
             for (int i = 0; i < exactCounts.length; i++) exactCounts[i] = Math.toIntExact(counts.get(i));
-            for (double sum : Selection.sumsOfLargest(column, exactCounts)) sums.add(Range.of(sum));
+            for (double sum : LargestSums.of(store.contributionColumn(l), exactCounts)) sums.add(Range.of(sum));
             return sums;
         }
         List<WorstRow> kept = worst[l].sorted();
@@ -211,6 +211,11 @@ final class LossConcentration {
             sums.add(m <= kept.size() ? Range.of(sumOfFirst(kept, (int) m)) : store.summary().largestSum(l, m));
         }
         return sums;
+    }
+
+    /** NaN for each count: an undefined loss's sums, which its shares (NaN) do not read. */
+    private static List<Range> undefinedSums(int counts) {
+        return java.util.Collections.nCopies(counts, Range.of(Double.NaN));
     }
 
     /** The rows of each curve point: 1, each curve fraction's rows and all rows, increasing, without repeats. */
@@ -250,11 +255,10 @@ final class LossConcentration {
         int fractionCount = counts.size();
         List<Long> curveCounts = curveRows(rows);
         counts.addAll(curveCounts);
-        double[] column = store.exact() ? store.contributions(l) : null;
-        double total = total(l, store, column);
-        List<Range> sums = largestSums(l, store, column, counts);
-        List<Range> fractionSums = sums.subList(0, fractionCount);
+        double total = total(l, store);
         boolean defined = undefinedRows[l] == 0 && total > 0;
+        List<Range> sums = defined ? largestSums(l, store, counts) : undefinedSums(counts.size());
+        List<Range> fractionSums = sums.subList(0, fractionCount);
         List<WorstRow> kept = worst[l].sorted();
         int k = settings.topK();
         double top1 = defined ? kept.get(0).contribution() / total : Double.NaN;
@@ -275,10 +279,12 @@ final class LossConcentration {
      * The exact sum of every contribution to loss l, rounded once (the class comment): from the exact store's
      * {@code column} (before it is reordered), or from the summary and {@link #otherSums}.
      */
-    private double total(int l, RowStore store, double[] column) {
+    private double total(int l, RowStore store) {
         ExactSum total = new ExactSum();
-        if (column != null) {
-            total.addAll(column, column.length);
+        if (store.exact()) {
+            DoubleBlocks column = store.contributionColumn(l);
+            double[] block = new double[DoubleBlocks.BLOCK];
+            for (int b = 0; b < column.blocks(); b++) total.addAll(block, column.copyBlock(b, block));
         } else {
             store.summary().addTotalTo(l, total, SUMMED_BELOW);
             total.combine(otherSums[l]);

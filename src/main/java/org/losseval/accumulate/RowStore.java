@@ -136,8 +136,8 @@ final class RowStore {
     /** Row i's residual, in the order of {@link #contribution} (exact store with residuals only). */
     double residual(long i) { return residuals.get(i); }
 
-    /** A copy of every contribution to a loss (exact store only). */
-    double[] contributions(int loss) { return contributions[loss].toArray(); }
+    /** The column of a loss's contributions itself, while exact (not to be changed: {@link LargestSums} reads it). */
+    DoubleBlocks contributionColumn(int loss) { return contributions[loss]; }
 
     /** Row i's contribution to a loss (exact store only). */
     double contribution(int loss, long i) { return contributions[loss].get(i); }

@@ -21,8 +21,8 @@ final class Selection {
         return select(values, 0, values.length - 1, k);
     }
 
-    /** The same within {@code values[low..high]}, which must contain k. */
-    private static double select(double[] values, int low, int high, int k) {
+    /** The same within {@code values[low..high]}, which must contain k; the rest of the array is not touched. */
+    static double select(double[] values, int low, int high, int k) {
         if (k < low || k > high) throw new IndexOutOfBoundsException("k = " + k + " outside [" + low + ", " + high + "]");
         if (hasNaN(values, low, high)) {
             Arrays.sort(values, low, high + 1);
@@ -73,41 +73,6 @@ final class Selection {
             if (values[i] > lower || Double.isNaN(values[i])) lower = values[i];
         }
         return lower / 2 + upper / 2 + 0.0;
-    }
-
-    /**
-     * The exact sums of the largest {@code counts[i]} values, for every i (counts may repeat, and are clipped
-     * to the array; a count below 1 gives 0). Reorders {@code values}. The largest count is selected over the
-     * whole array, each smaller one only among the values already selected, so two fractions cost little
-     * more than one; then each value is summed once, from the smallest selection outwards, and each count's
-     * sum is read from the running exact sum as it passes that count's boundary.
-     */
-    static double[] sumsOfLargest(double[] values, int[] counts) {
-        int n = values.length;
-        int[] bounds = new int[counts.length]; // the first index of each count's largest values
-        for (int i = 0; i < counts.length; i++) bounds[i] = n - Math.max(0, Math.min(counts[i], n));
-        int[] ascending = bounds.clone();
-        Arrays.sort(ascending);
-        int low = 0;
-        for (int from : ascending) {
-            if (from > low && from < n) select(values, low, n - 1, from);
-            low = Math.max(low, from);
-        }
-        // Descending boundaries: the running sum covers [bound, n) when it reaches each bound.
-        ExactSum running = new ExactSum();
-        java.util.Map<Integer, Double> sumFrom = new java.util.HashMap<>();
-        int summedFrom = n;
-        for (int k = ascending.length - 1; k >= 0; k--) {
-            int from = ascending[k];
-            if (from < summedFrom) {
-                running.addAll(values, from, summedFrom);
-                summedFrom = from;
-            }
-            if (!sumFrom.containsKey(from)) sumFrom.put(from, running.value());
-        }
-        double[] sums = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) sums[i] = bounds[i] == n ? 0 : sumFrom.get(bounds[i]);
-        return sums;
     }
 
     private static boolean hasNaN(double[] values, int low, int high) {

@@ -187,6 +187,7 @@ final class VectorClassificationKernels extends VectorKernelBase implements Clas
             rows.compute(cols, classes, from, length, top);
             System.arraycopy(rows.shift, 0, out.shift(), from, length);
             System.arraycopy(rows.logSum, 0, out.logSum(), from, length);
+            System.arraycopy(rows.ones, 0, out.classesAtShift(), from, length);
         }
         ScalarClassificationKernels.softmaxRowsFrom(end, cols, classes, out, n);
     }

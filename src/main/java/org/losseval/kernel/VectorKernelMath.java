@@ -4,9 +4,15 @@ import static org.losseval.kernel.KernelMath.EXPONENT_BIAS;
 import static org.losseval.kernel.KernelMath.EXP_MAX_ARGUMENT;
 import static org.losseval.kernel.KernelMath.EXP_MIN_ARGUMENT;
 import static org.losseval.kernel.KernelMath.EXP_Q;
+import static org.losseval.kernel.KernelMath.EXP_TABLE_BITS;
+import static org.losseval.kernel.KernelMath.EXP_TABLE_HI;
+import static org.losseval.kernel.KernelMath.EXP_TABLE_LO;
+import static org.losseval.kernel.KernelMath.EXP_TABLE_MASK;
+import static org.losseval.kernel.KernelMath.EXP_TABLE_SCALE;
 import static org.losseval.kernel.KernelMath.LN2_HI;
+import static org.losseval.kernel.KernelMath.LN2_HI_TABLE;
 import static org.losseval.kernel.KernelMath.LN2_LO;
-import static org.losseval.kernel.KernelMath.LOG2_E;
+import static org.losseval.kernel.KernelMath.LN2_LO_TABLE;
 import static org.losseval.kernel.KernelMath.LOG_R;
 import static org.losseval.kernel.KernelMath.MANTISSA_BITS;
 import static org.losseval.kernel.KernelMath.ROUND_SHIFT;
@@ -16,6 +22,7 @@ import static org.losseval.kernel.KernelMath.SUBNORMAL_K_ADJUSTMENT;
 import static org.losseval.kernel.KernelMath.TWO_TO_52;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -37,7 +44,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Translation rules: {@code Math.fma(a, b, c)} is {@code a.lanewise(FMA, b, c)} (both exactly
  * rounded); {@code Math.min/max} are MIN/MAX (same NaN and ±0 rules); the bit tricks run on
  * {@code viewAsIntegralLanes()}, a reinterpretation, not a conversion; a scalar {@code if} that returns
- * a special value is a blend of that value, which the scalar code's tests make mutually exclusive. No
+ * a special value is a blend of that value, which the scalar code's tests make mutually exclusive; exp's
+ * table lookups are gathers by the lanes' indexes (the same entries, so the same bits). No
  * lanewise EXP/LOG: those are not specified to match {@link StrictMath} or each other across platforms.
  */
 final class VectorKernelMath {
@@ -45,19 +53,27 @@ final class VectorKernelMath {
     private VectorKernelMath() {}
 
     static void exp(VectorSpecies<Double> species, double[] in, int inFrom, double[] out, int outFrom, int length) {
+        // The table's indexes for a gather: a long lane each, narrowed into an int species of the same shape
+        // (twice the lanes; the first half holds them).
+        VectorSpecies<Integer> indexSpecies = species.withLanes(int.class);
+        int[] index = new int[indexSpecies.length()];
         for (int j = 0; j < length; j += species.length()) {
             DoubleVector x = DoubleVector.fromArray(species, in, inFrom + j);
             DoubleVector xc = x.max(EXP_MIN_ARGUMENT).min(EXP_MAX_ARGUMENT);
-            DoubleVector t = xc.lanewise(VectorOperators.FMA, LOG2_E, ROUND_SHIFT);
-            DoubleVector kd = t.sub(ROUND_SHIFT);
-            LongVector k = t.viewAsIntegralLanes().sub(ROUND_SHIFT_BITS);
-            DoubleVector negKd = kd.neg();
-            DoubleVector r = negKd.lanewise(VectorOperators.FMA, LN2_LO, negKd.lanewise(VectorOperators.FMA, LN2_HI, xc));
-            DoubleVector q = x.broadcast(EXP_Q[EXP_Q.length - 1]);
-            for (int i = EXP_Q.length - 2; i >= 0; i--) {
-                q = q.lanewise(VectorOperators.FMA, r, EXP_Q[i]);
-            }
-            DoubleVector p = r.mul(r).lanewise(VectorOperators.FMA, q, r).add(1.0);
+            DoubleVector t = xc.lanewise(VectorOperators.FMA, EXP_TABLE_SCALE, ROUND_SHIFT);
+            DoubleVector md = t.sub(ROUND_SHIFT);
+            LongVector m = t.viewAsIntegralLanes().sub(ROUND_SHIFT_BITS);
+            DoubleVector negMd = md.neg();
+            DoubleVector r = negMd.lanewise(VectorOperators.FMA, LN2_LO_TABLE, negMd.lanewise(VectorOperators.FMA, LN2_HI_TABLE, xc));
+            DoubleVector q = r.lanewise(VectorOperators.FMA, EXP_Q[3], EXP_Q[2])
+                    .lanewise(VectorOperators.FMA, r, EXP_Q[1])
+                    .lanewise(VectorOperators.FMA, r, EXP_Q[0]);
+            DoubleVector expm1 = r.mul(r).lanewise(VectorOperators.FMA, q, r);
+            ((IntVector) m.and(EXP_TABLE_MASK).castShape(indexSpecies, 0)).intoArray(index, 0);
+            DoubleVector hi = DoubleVector.fromArray(species, EXP_TABLE_HI, 0, index, 0);
+            DoubleVector lo = DoubleVector.fromArray(species, EXP_TABLE_LO, 0, index, 0);
+            DoubleVector p = hi.add(hi.lanewise(VectorOperators.FMA, expm1, lo));
+            LongVector k = m.lanewise(VectorOperators.ASHR, EXP_TABLE_BITS);
             LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
             LongVector k2 = k.sub(k1);
             DoubleVector scale1 = k1.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS).viewAsFloatingLanes();

@@ -2,7 +2,6 @@ package org.losseval.accumulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -47,41 +46,6 @@ class SelectionTest {
         for (double[] values : new double[][] {{-0.0, 0.0, 1}, {0.0, -0.0, 1}, {1, -0.0, 0.0}, {-0.0, -0.0, 1},
             {-0.0, 0.0, 1, -1}, {-0.0, -0.0, -1, 1}}) {
             assertEquals(0.0, Selection.median(values.clone()), Arrays.toString(values)); // assertEquals tells -0.0 apart
-        }
-    }
-
-    @Test
-    void sumsOfLargestMatchTheSortedTail() {
-        double[] original = values(100_001, 5, false);
-        double[] sorted = original.clone();
-        Arrays.sort(sorted);
-        int[] counts = {1_001, 5_001, 1, 100_001};
-        double[] sums = Selection.sumsOfLargest(original.clone(), counts);
-        for (int c = 0; c < counts.length; c++) {
-            BigDecimal exact = BigDecimal.ZERO;
-            for (int i = sorted.length - counts[c]; i < sorted.length; i++) exact = exact.add(new BigDecimal(sorted[i]));
-            assertEquals(exact.doubleValue(), sums[c], "largest " + counts[c]);
-        }
-    }
-
-    @Test
-    void sumsOfLargestAtAwkwardSizesWithRepeatedClippedAndZeroCounts() {
-        java.util.Random random = new java.util.Random(14);
-        for (int n : new int[] {0, 1, 2, 3, 17, 1_000, 4_097}) {
-            double[] original = new double[n];
-            for (int i = 0; i < n; i++) {
-                // ties, zeros and spread magnitudes
-                original[i] = random.nextInt(4) == 0 ? random.nextInt(3) : Math.scalb(random.nextDouble(), random.nextInt(80) - 40);
-            }
-            double[] sorted = original.clone();
-            Arrays.sort(sorted);
-            int[] counts = {n, 0, n / 2, 1, n / 2, n + 5, Math.max(0, n - 1), n / 7, -3};
-            double[] sums = Selection.sumsOfLargest(original.clone(), counts);
-            for (int c = 0; c < counts.length; c++) {
-                BigDecimal exact = BigDecimal.ZERO;
-                for (int i = n - Math.max(0, Math.min(n, counts[c])); i < n; i++) exact = exact.add(new BigDecimal(sorted[i]));
-                assertEquals(exact.doubleValue(), sums[c], "n " + n + ", largest " + counts[c]);
-            }
         }
     }
 

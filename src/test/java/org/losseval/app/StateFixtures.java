@@ -19,8 +19,11 @@ import org.losseval.io.Sources;
  * comparison took bootstraps of ece and medae, when the contribution summary took one residual map for every
  * loss, ResidualBuckets, when the reliability diagram's top-class probability came from the kernels' softmax
  * parts, SoftmaxRows (leaves-budget-exceeded.state's diagram bins), and when ece's binary confidence took the
- * kernels' sigmoid, LossInputs.logitSigmoid, which changed emails-reliability.state's ece bins, and when the
- * contribution totals came from the row store or the summary, LossConcentration.otherSums in place of totals):
+ * kernels' sigmoid, LossInputs.logitSigmoid, which changed emails-reliability.state's ece bins, when the
+ * contribution totals came from the row store or the summary, LossConcentration.otherSums in place of totals,
+ * when KernelMath.exp became table-driven, which changed low bytes of leaves-budget-exceeded.state's ce and kl
+ * sums, and when losses with the same row losses came to be fed once, LossState.sameSums (rmse's, r2's exact sums
+ * now combined from mse's: the same values, other bin windows in the sensors files)):
  * <pre>
  *   mvn -o -B -q test-compile
  *   java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \

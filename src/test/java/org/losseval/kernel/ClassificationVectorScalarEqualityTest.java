@@ -91,7 +91,7 @@ class ClassificationVectorScalarEqualityTest {
             calls.add(Arguments.of("softmaxRows C=" + classes, classes, (KernelCall) (k, in, n) -> {
                 SoftmaxRows rows = softmaxRows(n);
                 k.softmaxRows(in.logits(), in.classes(), rows, n);
-                return new double[][] {rows.shift(), rows.logSum(), rows.topProbability()};
+                return new double[][] {rows.shift(), rows.logSum(), rows.topProbability(), rows.classesAtShift()};
             }));
             calls.add(Arguments.of("logSoftmaxAt from softmaxRows C=" + classes, classes, (KernelCall) (k, in, n) -> {
                 SoftmaxRows rows = softmaxRows(n);
@@ -178,6 +178,7 @@ class ClassificationVectorScalarEqualityTest {
         java.util.Arrays.fill(rows.shift(), 42.0);
         java.util.Arrays.fill(rows.logSum(), 42.0);
         java.util.Arrays.fill(rows.topProbability(), 42.0);
+        java.util.Arrays.fill(rows.classesAtShift(), 42.0);
         return rows;
     }
 

@@ -40,6 +40,12 @@ class KernelMathAccuracyTest {
     }
 
     @Test
+    void expOfSoftmaxDifferences() {
+        // x_c − max of logits: where a cross-entropy run calls exp ten times a row.
+        assertWithinUlps(12, "exp", KernelMath::exp, StrictMath::exp, r -> -r.nextDouble(0.0, 40.0));
+    }
+
+    @Test
     void logOfEveryPositiveDouble() {
         // Uniform bit patterns: every exponent equally often, subnormals included.
         assertWithinUlps(5, "log", KernelMath::log, StrictMath::log, KernelMathAccuracyTest::anyPositiveBits);
