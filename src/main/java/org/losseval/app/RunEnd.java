@@ -58,7 +58,7 @@ final class RunEnd {
      * @param positiveWeight whether some usable row had a positive sample weight (read only with --weight)
      * @throws InputException when no row is usable, or with --weight when every usable row weighs 0
      */
-    static RowTally usableRows(EvalRequest request, List<InputStates> inputs, boolean positiveWeight)
+    private static RowTally usableRows(EvalRequest request, List<InputStates> inputs, boolean positiveWeight)
             throws InputException {
         RowTally total = new RowTally();
         for (InputStates input : inputs) total.combine(input.tally());
@@ -77,7 +77,7 @@ final class RunEnd {
      * A loss over finite, valid inputs that is still infinite has overflowed a double (squared errors of 1e200,
      * say): a data error naming the loss, never a bare "inf" that a gate or a reader could take for a value.
      */
-    static void refuseOverflow(Report report) throws InputException {
+    private static void refuseOverflow(Report report) throws InputException {
         for (LossResult loss : report.losses()) {
             if (Double.isInfinite(loss.value())) {
                 throw new InputException(null, 0, null, "loss '" + loss.key() + "' overflows a double: the inputs are"
