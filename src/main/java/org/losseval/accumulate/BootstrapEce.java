@@ -90,11 +90,7 @@ public final class BootstrapEce implements MergeableState<BootstrapEce, Differen
 
     private void add(int model, double c, boolean hit) {
         int bin = CalibrationBins.bin(c);
-        if (binCounts[model][bin] == null) {
-            binCounts[model][bin] = new double[replicates];
-            hits[model][bin] = new double[replicates];
-            confidences[model][bin] = new ReplicateSums(replicates);
-        }
+        open(model, bin);
         double[] count = binCounts[model][bin];
         for (int r = 0; r < replicates; r++) count[r] += rowCounts[r];
         if (hit) {
@@ -102,6 +98,14 @@ public final class BootstrapEce implements MergeableState<BootstrapEce, Differen
             for (int r = 0; r < replicates; r++) h[r] += rowCounts[r];
         }
         confidences[model][bin].add(c, rowCounts);
+    }
+
+    /** Makes bin {@code bin} of {@code model}'s replicate sums when it has none yet (bins no row reached stay null). */
+    private void open(int model, int bin) {
+        if (binCounts[model][bin] != null) return;
+        binCounts[model][bin] = new double[replicates];
+        hits[model][bin] = new double[replicates];
+        confidences[model][bin] = new ReplicateSums(replicates);
     }
 
     /** Adds another state of the same seed, replicates and level; checks first. */
@@ -116,11 +120,7 @@ public final class BootstrapEce implements MergeableState<BootstrapEce, Differen
         for (int m = 0; m < 2; m++) {
             for (int j = 0; j < BINS; j++) {
                 if (other.binCounts[m][j] == null) continue;
-                if (binCounts[m][j] == null) {
-                    binCounts[m][j] = new double[replicates];
-                    hits[m][j] = new double[replicates];
-                    confidences[m][j] = new ReplicateSums(replicates);
-                }
+                open(m, j);
                 for (int r = 0; r < replicates; r++) {
                     binCounts[m][j][r] += other.binCounts[m][j][r];
                     hits[m][j][r] += other.hits[m][j][r];

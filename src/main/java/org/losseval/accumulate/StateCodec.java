@@ -376,7 +376,7 @@ public final class StateCodec {
         }
         Object current = field.get(target);
         Decoded owner = target instanceof Decoded d ? d : null;
-        Object value = readValue(in, current, type, path, owner == null ? null : () -> owner.emptyElement(field.getName()));
+        Object value = readValue(in, current, path, owner == null ? null : () -> owner.emptyElement(field.getName()));
         if (value != current) field.set(target, value);
     }
 
@@ -384,14 +384,14 @@ public final class StateCodec {
      * Reads one value. {@code current} is what the empty state holds there: state objects are filled in
      * place, and a mutable collection is refilled in place (so references to it stay valid).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object readValue(DataInputStream in, Object current, Class<?> declared, String path)
+    private Object readValue(DataInputStream in, Object current, String path)
             throws IOException, StateFormatException, ReflectiveOperationException {
-        return readValue(in, current, declared, path, null);
+        return readValue(in, current, path, null);
     }
 
     /** @param elements makes an empty state for a list's new element ({@link Decoded#emptyElement}), or null */
-    private Object readValue(DataInputStream in, Object current, Class<?> declared, String path,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object readValue(DataInputStream in, Object current, String path,
                              java.util.function.Supplier<Object> elements)
             throws IOException, StateFormatException, ReflectiveOperationException {
         int tag = in.readUnsignedByte();
@@ -408,7 +408,7 @@ public final class StateCodec {
                 if (listClass.equals(IMMUTABLE_LIST)) {
                     int n = in.readInt();
                     List<Object> read = new ArrayList<>();
-                    for (int i = 0; i < n; i++) read.add(readValue(in, null, Object.class, path + "[" + i + "]"));
+                    for (int i = 0; i < n; i++) read.add(readValue(in, null, path + "[" + i + "]"));
                     if (!read.equals(current)) {
                         throw new StateFormatException("state configuration differs at " + path + ": " + read + " where "
                                 + current + " was expected");
@@ -418,23 +418,23 @@ public final class StateCodec {
                 Class<?> c = collection(listClass, path);
                 int n = in.readInt();
                 if (n < 0) throw new IOException("list size " + n);
-                List list = current != null && current.getClass() == c ? (List) current : (List) newInstance(c);
+                List list = (List) filledOrNew(current, c);
                 List<Object> old = new ArrayList<>(list);
                 list.clear();
                 for (int i = 0; i < n; i++) {
                     Object element = i < old.size() ? old.get(i) : elements == null ? null : elements.get();
-                    list.add(readValue(in, element, Object.class, path + "[" + i + "]"));
+                    list.add(readValue(in, element, path + "[" + i + "]"));
                 }
                 return list;
             }
             case 'M': {
                 Class<?> c = collection(readString(in), path);
                 int n = in.readInt();
-                Map map = current != null && current.getClass() == c ? (Map) current : (Map) newInstance(c);
+                Map map = (Map) filledOrNew(current, c);
                 map.clear();
                 for (int i = 0; i < n; i++) {
-                    Object key = readValue(in, null, Object.class, path + "{key}");
-                    map.put(key, readValue(in, null, Object.class, path + "{" + key + "}"));
+                    Object key = readValue(in, null, path + "{key}");
+                    map.put(key, readValue(in, null, path + "{" + key + "}"));
                 }
                 return map;
             }
@@ -448,7 +448,7 @@ public final class StateCodec {
                 Class<?>[] types = new Class<?>[n];
                 for (int i = 0; i < n; i++) {
                     types[i] = components[i].getType();
-                    args[i] = readValue(in, null, types[i], path + "." + components[i].getName());
+                    args[i] = readValue(in, null, path + "." + components[i].getName());
                 }
                 Constructor<?> constructor = c.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
@@ -459,8 +459,8 @@ public final class StateCodec {
                 if (!Packed.class.isAssignableFrom(c)) {
                     throw new StateFormatException("state layout differs at " + path + ": " + c.getName() + " is not packed");
                 }
-                Object target = current != null && current.getClass() == c ? current : newInstance(c);
-                Object packed = readValue(in, null, Object.class, path);
+                Object target = filledOrNew(current, c);
+                Object packed = readValue(in, null, path);
                 try {
                     ((Packed) target).unpack(packed);
                 } catch (StateFormatException e) {
@@ -471,7 +471,7 @@ public final class StateCodec {
             case 'O': {
                 String name = readString(in);
                 Class<?> c = stateClass(name, path);
-                Object target = current != null && current.getClass() == c ? current : newInstance(c);
+                Object target = filledOrNew(current, c);
                 fillFields(in, target, path);
                 return target;
             }
@@ -499,7 +499,7 @@ public final class StateCodec {
                         && Array.getLength(current) == n ? current : Array.newInstance(component, n);
                 for (int i = 0; i < n; i++) {
                     Object old = array == current ? Array.get(current, i) : null;
-                    Object value = readValue(in, old, component, path + "[" + i + "]");
+                    Object value = readValue(in, old, path + "[" + i + "]");
                     if (value != old) Array.set(array, i, value);
                 }
                 return array;
@@ -566,6 +566,11 @@ public final class StateCodec {
         return stateClass(name, path);
     }
 
+    /** {@code current}, the empty state's object, to fill in place when it is a {@code c}; else a new {@code c}. */
+    private Object filledOrNew(Object current, Class<?> c) throws ReflectiveOperationException, StateFormatException {
+        return current != null && current.getClass() == c ? current : newInstance(c);
+    }
+
     private Object newInstance(Class<?> c) throws ReflectiveOperationException, StateFormatException {
         try {
             Constructor<?> constructor = c.getDeclaredConstructor();
@@ -575,9 +580,7 @@ public final class StateCodec {
             // Made without a constructor, an object has no configuration: only a state that has none qualifies.
             for (Class<?> s = c; s != null && s != Object.class; s = s.getSuperclass()) {
                 for (Field f : s.getDeclaredFields()) {
-                    int m = f.getModifiers();
-                    if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()
-                            && (!isDataType(f.getType()) || !dataArguments(f))) {
+                    if (isKept(f) && !holdsData(f)) {
                         throw new StateFormatException("state layout differs: a " + c.getSimpleName() + " where the empty"
                                 + " state has none, and it cannot be made without its configuration (" + f.getName() + ")");
                     }
@@ -597,6 +600,21 @@ public final class StateCodec {
     private static boolean isDataPackage(Class<?> c) {
         String p = c.getPackageName();
         return p.equals("org.losseval.accumulate") || p.equals("org.losseval.report");
+    }
+
+    /**
+     * Whether a field belongs to an object's encoding at all (see the class Javadoc): an instance field, neither
+     * {@code transient} nor made by the compiler. Of these, the encoded ones hold data ({@link #holdsData}); an
+     * object whose others (its configuration) are not all absent cannot be made without its constructor.
+     */
+    private static boolean isKept(Field f) {
+        int m = f.getModifiers();
+        return !Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic();
+    }
+
+    /** Whether a field's declared type, type arguments included, is data rather than configuration. */
+    private boolean holdsData(Field f) {
+        return isDataType(f.getType()) && dataArguments(f);
     }
 
     /** Whether a field of this declared type holds data (see the class Javadoc) rather than configuration. */
@@ -629,9 +647,7 @@ public final class StateCodec {
             for (Class<?> s : chain) {
                 List<Field> own = new ArrayList<>();
                 for (Field f : s.getDeclaredFields()) {
-                    int m = f.getModifiers();
-                    if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()) continue;
-                    if (!isDataType(f.getType()) || !dataArguments(f)) continue;
+                    if (!isKept(f) || !holdsData(f)) continue;
                     f.setAccessible(true);
                     own.add(f);
                 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.losseval.accumulate.RowTally;
 import org.losseval.io.InputException;
 import org.losseval.io.RowsWriter;
 import org.losseval.io.Source;
@@ -19,9 +18,9 @@ import org.losseval.report.Report;
  * Runs one evaluation, in the order of DESIGN.md's flow: the request is checked ({@link RunPlan}); every
  * input is read once, batch by batch, its roles bound to columns ({@link ColumnBinding}), its rows
  * validated ({@link RowValidator}) and fed to the states, each input's own ({@link InputStates}) and the
- * run's ({@link RunStates}); then the report is built ({@link ReportAssembler}, with deferred losses
- * resolved by {@link DeferredLosses}), with {@code --rows-out} the inputs are read a second time to write
- * every row ({@link RowsOutPass}), and the report's gates are judged ({@link RunFigures}).
+ * run's ({@link RunStates}); then the report is built ({@link RunEnd}, the end {@link PartialRun} shares), with
+ * {@code --rows-out} the inputs are read a second time to write every row ({@link RowsOutPass}), and the report's
+ * gates are judged.
  *
  * <p>This class owns every thread of a run: states are single-threaded. With {@code --threads} N of 2 or
  * more, a plain CSV file is cut into byte ranges and a Parquet file into ranges of row groups, read on N threads,
@@ -121,14 +120,10 @@ public final class Evaluator implements Evaluation {
                 pairingCounts = pairing.counts();
             }
         }
-        RowTally total = RunEnd.usableRows(request, inputs, positiveWeight);
-        DeferredLosses losses = DeferredLosses.resolve(plan, inputs);
-        Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, inputs, total, run, losses);
-        if (pairingCounts != null) report = report.withPairing(pairingCounts.result(request.pairing()));
-        RunEnd.refuseOverflow(report);
-        if (groups != null) report = report.withGroups(GroupFigures.report(plan, groups));
-        if (request.rowsOut() != null) writeRows(plan, losses, report, inputs);
-        return report.withGates(RunFigures.evaluate(plan.gates, report));
+        RunEnd.Ungated end = RunEnd.report(plan, toolVersion, kernels.description(), inputs, positiveWeight, run, groups,
+                pairingCounts == null ? null : pairingCounts.result(request.pairing()));
+        if (request.rowsOut() != null) writeRows(plan, end.losses(), end.report(), inputs);
+        return RunEnd.judged(plan, end.report());
     }
 
     /** The second pass of --rows-out, into a temporary file renamed over the target when it is complete. */

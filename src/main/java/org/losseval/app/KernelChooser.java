@@ -108,19 +108,28 @@ final class KernelChooser {
     String plan() {
         RegressionKernels available = Kernels.regression();
         if (!Kernels.vectorActive()) return available.description();
-        if (vectorAfterRows == NEVER) {
-            return "scalar (the vector kernels, " + available.description() + ", are slower on Java " + feature
-                    + "; -D" + PROPERTY + "=N starts them after N rows)";
-        }
-        return available.description() + (vectorAfterRows == 0 ? "" : ", after " + vectorAfterRows + " rows");
+        if (vectorAfterRows == NEVER) return slowerHere(", " + available.description() + ",");
+        return available.description() + (vectorAfterRows == 0 ? "" : ", " + afterRows());
     }
 
     /** What the report says: the active kernels if any batch used them, else why the run stayed scalar. */
     synchronized String description() {
         if (activeUsed) return Kernels.regression().description();
-        return vectorAfterRows == NEVER
-                ? "scalar (the vector kernels are slower on Java " + feature + "; -D" + PROPERTY + "=N starts them after N rows)"
-                : "scalar (the vector kernels start after " + vectorAfterRows + " rows)";
+        return vectorAfterRows == NEVER ? slowerHere("") : "scalar (the vector kernels start " + afterRows() + ")";
+    }
+
+    /**
+     * Why a run stays scalar on this release, for {@link #plan} and {@link #description} alike: the vector
+     * kernels, {@code named} after them ("" or ", their description,"), are slower here, and how to start them.
+     */
+    private String slowerHere(String named) {
+        return "scalar (the vector kernels" + named + " are slower on Java " + feature + "; -D" + PROPERTY
+                + "=N starts them after N rows)";
+    }
+
+    /** When the vector kernels start: "after N rows". */
+    private String afterRows() {
+        return "after " + vectorAfterRows + " rows";
     }
 
     /** The kernels of one batch. */

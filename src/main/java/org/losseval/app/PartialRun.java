@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.losseval.accumulate.ContributionSettings;
-import org.losseval.accumulate.RowTally;
 import org.losseval.accumulate.StateCodec;
 import org.losseval.accumulate.StateFormatException;
 import org.losseval.io.InputException;
@@ -167,17 +166,12 @@ public final class PartialRun {
     public Report report(String toolVersion) throws DataException {
         List<InputStates> all = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) all.add(reported(i));
+        // Parts numbered their groups as they met them; the command line numbers them by first appearance.
+        if (groups != null) groups.inFirstAppearanceOrder();
         try {
-            EvalRequest request = plan.request;
-            RowTally total = RunEnd.usableRows(request, all, positiveWeight);
-            DeferredLosses losses = DeferredLosses.resolve(plan, all);
-            Report report = new ReportAssembler(toolVersion, kernels.description()).report(plan, all, total, run, losses);
-            RunEnd.refuseOverflow(report);
-            if (groups != null) {
-                groups.inFirstAppearanceOrder();
-                report = report.withGroups(GroupFigures.report(plan, groups));
-            }
-            return report.withGates(RunFigures.evaluate(plan.gates, report));
+            Report report = RunEnd.report(plan, toolVersion, kernels.description(), all, positiveWeight, run, groups,
+                    null).report();
+            return RunEnd.judged(plan, report);
         } catch (InputException e) {
             throw new DataException(e);
         }

@@ -96,16 +96,8 @@ public final class Numbers {
         Decimal d = shortestDecimal(Math.abs(fraction));
         // The percentage is digits x 10^-(scale - 2); in hundredths of a percent, digits x 10^(4 - scale).
         int drop = d.scale - 4;
-        String hundredths;
-        if (drop <= 0) {
-            hundredths = d.digits + "0".repeat(-drop); // exact, nothing to round
-        } else if (drop > 18) {
-            hundredths = "0"; // digits < 10^17: below half a hundredth
-        } else {
-            long k = POWERS_OF_TEN[drop];
-            long rest = d.digits % k;
-            hundredths = Long.toString(d.digits / k + (rest >= k - rest ? 1 : 0)); // half up
-        }
+        // exact when no digit is dropped (the zeros appended as text: a long would overflow from 1e15)
+        String hundredths = drop <= 0 ? d.digits + "0".repeat(-drop) : Long.toString(d.dropHalfUp(drop));
         if (hundredths.length() < 3) hundredths = "0".repeat(3 - hundredths.length()) + hundredths;
         int point = hundredths.length() - 2;
         // -0.001% rounds to -0.00%, which would read as a sign error: no sign on zero.
@@ -289,10 +281,19 @@ public final class Numbers {
         /** Rounded half up (away from zero at a tie) to {@code significantDigits}, as MathContext HALF_UP. */
         Decimal roundHalfUp(int significantDigits) {
             int drop = length() - significantDigits;
-            if (drop <= 0) return this;
+            return drop <= 0 ? this : stripped(dropHalfUp(drop), scale - drop);
+        }
+
+        /**
+         * {@code digits} without its last {@code drop} (positive) digits, rounded half up (away from zero at a
+         * tie): the one rounding of {@link #roundHalfUp} and {@link #percent}. 0 when more digits are dropped
+         * than there are, as 18 or more always are ({@code digits} &lt; 10<sup>17</sup>: below half a unit).
+         */
+        long dropHalfUp(int drop) {
+            if (drop >= POWERS_OF_TEN.length) return 0;
             long k = POWERS_OF_TEN[drop];
             long rest = digits % k;
-            return stripped(digits / k + (rest >= k - rest ? 1 : 0), scale - drop);
+            return digits / k + (rest >= k - rest ? 1 : 0);
         }
 
         BigDecimal toBigDecimal() {
@@ -339,22 +340,17 @@ public final class Numbers {
                 if (afterPoint) fractionDigits++;
             }
         }
-        int scale = fractionDigits - (end < text.length() ? Integer.parseInt(text.substring(end + 1)) : 0);
-        int digits = 0;
-        while (m % 10 == 0) {
-            m /= 10;
-            scale--;
-        }
-        for (long rest = m; rest > 0; rest /= 10) digits++;
-        if (digits == 2) {
-            long lower = m / 10;
-            String exponent = "E" + (1 - scale);
+        Decimal decimal = Decimal.stripped(m, fractionDigits
+                - (end < text.length() ? Integer.parseInt(text.substring(end + 1)) : 0));
+        if (decimal.length() == 2) {
+            long lower = decimal.digits / 10;
+            String exponent = "E" + (1 - decimal.scale);
             if (Double.parseDouble(lower + exponent) == magnitude
                     || Double.parseDouble((lower + 1) + exponent) == magnitude) {
                 return null;
             }
         }
-        return new Decimal(m, scale);
+        return decimal;
     }
 
     /** Digits kept by the truncation of {@link #shortest}: 10^18 - 1 fits a long, and k = 10^(18 - p) is even. */

@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the reference CSV files written by {@code src/test/resources/reference/stats/generate.py}: a
- * comment line, a header, then rows of plain fields (no quoting is needed by those files).
+ * comment line, a header, then rows of plain fields (no quoting is needed by those files); and the files of the same
+ * shape beside other scripts ({@link #readResource}: the comparison tests' under {@code reference/compare}).
  */
-final class ReferenceCsv {
+public final class ReferenceCsv {
     private ReferenceCsv() {}
 
     /** Each row of {@code reference/stats/NAME} as header name to field. */
@@ -22,7 +24,7 @@ final class ReferenceCsv {
     }
 
     /** Each row of a reference file of the same shape elsewhere (a resource path) as header name to field. */
-    static List<Map<String, String>> readResource(String path) {
+    public static List<Map<String, String>> readResource(String path) {
         String text;
         try (InputStream in = ReferenceCsv.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing reference file " + path);
@@ -39,7 +41,7 @@ final class ReferenceCsv {
                 header = fields;
                 continue;
             }
-            Map<String, String> row = new HashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.length; i++) row.put(header[i], fields[i]);
             rows.add(row);
         }

@@ -67,13 +67,6 @@ class CompareEceCommandTest {
         return bins.result().ece();
     }
 
-    /** NumPy's quantile(method="linear") of sorted values. */
-    private static double linear(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        return lo + 1 >= sorted.length ? sorted[sorted.length - 1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
-
     @Test
     void theIntervalOfDeltaEceIsTheBootstrapOfTheRows() throws IOException {
         List<double[]> columns = columns();
@@ -110,8 +103,8 @@ class CompareEceCommandTest {
         Map<?, ?> ci = (Map<?, ?>) ece.get("delta_ci");
         assertEquals("bootstrap", ci.get("method"));
         assertEquals(ROWS, ((TinyJson.Num) ci.get("rows")).asLong());
-        assertEquals(linear(deltas, 0.025), ((TinyJson.Num) ci.get("low")).asDouble(), 1e-15);
-        assertEquals(linear(deltas, 0.975), ((TinyJson.Num) ci.get("high")).asDouble(), 1e-15);
+        assertEquals(NumpyQuantile.linear(deltas, 0.025), ((TinyJson.Num) ci.get("low")).asDouble(), 1e-15);
+        assertEquals(NumpyQuantile.linear(deltas, 0.975), ((TinyJson.Num) ci.get("high")).asDouble(), 1e-15);
         // every replicate below 0 (the baseline is 0.15 over-confident): p = 2 (1 + 0) / (B + 1)
         assertTrue(deltas[REPLICATES - 1] < 0, Arrays.toString(deltas));
         assertEquals(2.0 / (REPLICATES + 1), ((TinyJson.Num) ece.get("p_value")).asDouble());

@@ -81,13 +81,6 @@ class CompareMedaeCommandTest {
         throw new AssertionError("never reached half");
     }
 
-    /** NumPy's quantile(method="linear") of sorted values. */
-    private static double linear(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        return lo + 1 >= sorted.length ? sorted[sorted.length - 1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
-
     @Test
     void theIntervalOfDeltaMedaeIsTheBootstrapOfTheRows() throws IOException {
         int rows = 1500;
@@ -127,8 +120,8 @@ class CompareMedaeCommandTest {
             Map<?, ?> ci = (Map<?, ?>) medae.get("delta_ci");
             assertEquals("bootstrap", ci.get("method"), "weighted " + weighted);
             assertEquals(rows, ((TinyJson.Num) ci.get("rows")).asLong());
-            assertEquals(linear(deltas, 0.025), ((TinyJson.Num) ci.get("low")).asDouble(), 1e-15);
-            assertEquals(linear(deltas, 0.975), ((TinyJson.Num) ci.get("high")).asDouble(), 1e-15);
+            assertEquals(NumpyQuantile.linear(deltas, 0.025), ((TinyJson.Num) ci.get("low")).asDouble(), 1e-15);
+            assertEquals(NumpyQuantile.linear(deltas, 0.975), ((TinyJson.Num) ci.get("high")).asDouble(), 1e-15);
             long below = Arrays.stream(deltas).filter(d -> d <= 0).count();
             long above = Arrays.stream(deltas).filter(d -> d >= 0).count();
             assertEquals(Math.min(1.0, 2.0 * (1 + Math.min(below, above)) / (REPLICATES + 1)),

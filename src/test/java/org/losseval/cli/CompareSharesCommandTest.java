@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.losseval.accumulate.ReferenceCsv;
 import org.losseval.format.TinyJson;
 
 /**
@@ -32,24 +28,8 @@ class CompareSharesCommandTest {
     @TempDir
     Path dir;
 
-    private static List<Map<String, String>> resource(String name) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (InputStream in = CompareSharesCommandTest.class.getResourceAsStream("/reference/compare/" + name);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String[] header = null;
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("#")) continue;
-                String[] cells = line.split(",", -1);
-                if (header == null) {
-                    header = cells;
-                    continue;
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int c = 0; c < header.length; c++) row.put(header[c], cells[c]);
-                rows.add(row);
-            }
-        }
-        return rows;
+    private static List<Map<String, String>> resource(String name) {
+        return ReferenceCsv.readResource("/reference/compare/" + name);
     }
 
     /** The fixture's inputs 0 and 1 as two files: y = 0, pred = the candidate's loss, base = the baseline's. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.losseval.cli.SplitThreadsTest.assertSameFailure;
 import static org.losseval.cli.SplitThreadsTest.assertSameReports;
+import static org.losseval.cli.SplitThreadsTest.assertSameRowsOut;
 import static org.losseval.cli.SplitThreadsTest.withKnobs;
 import static org.losseval.cli.SplitThreadsTest.withThreads;
 
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -186,15 +186,7 @@ class SplitThreadsParquetTest {
         String file = duckDb("rows", 20_000, 5, new int[] {15_000}).toString();
         withKnobs("1", "500", () -> {
             assertCut(file, 2);
-            List<String> written = new ArrayList<>();
-            for (String threads : new String[] {"1", "2", "3"}) {
-                Path out = dir.resolve("rows-" + threads + ".csv");
-                String report = SplitThreadsTest.run(threads, "eval", file, "-p", "pred", "-t", "target", "-l", "mse,mae",
-                        "--skip-invalid", "--rows-out", out.toString());
-                written.add(report + read(out));
-            }
-            assertEquals(written.get(0), written.get(1));
-            assertEquals(written.get(0), written.get(2));
+            assertSameRowsOut(dir, "eval", file, "-p", "pred", "-t", "target", "-l", "mse,mae", "--skip-invalid");
             return null;
         });
     }
@@ -243,14 +235,6 @@ class SplitThreadsParquetTest {
         try (ParquetRanges ranges = ParquetRanges.plan(file, options(), threads)) {
             assertNotNull(ranges, file + " is not split");
             assertEquals(threads, ranges.ranges(), ranges.toString());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -103,15 +103,7 @@ class SplitThreadsTest {
         String file = generate("rows.csv", 20_000, 5, null);
         withKnobs("1", null, () -> {
             assertCut(file, SourceOptions.DEFAULT_BATCH_SIZE, 2);
-            List<String> written = new ArrayList<>();
-            for (String threads : new String[] {"1", "2", "3"}) {
-                Path out = dir.resolve("rows-" + threads + ".csv");
-                String report = run(threads, "eval", file, "-p", "pred", "-t", "target", "-l", "mse,mae",
-                        "--rows-out", out.toString());
-                written.add(report + read(out));
-            }
-            assertEquals(written.get(0), written.get(1));
-            assertEquals(written.get(0), written.get(2));
+            assertSameRowsOut(dir, "eval", file, "-p", "pred", "-t", "target", "-l", "mse,mae");
             return null;
         });
     }
@@ -224,13 +216,6 @@ class SplitThreadsTest {
         return CliRun.write(dir, name, text).toString();
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** Asserts that {@link CsvRanges} cuts {@code file} in at least two ranges for these settings. */
     private static void assertCut(String file, int batchSize, int threads) {
@@ -256,6 +241,28 @@ class SplitThreadsTest {
         String one = run("1", args);
         assertEquals(one, run("2", args), String.join(" ", args) + ": 2 threads");
         assertEquals(one, run("3", args), String.join(" ", args) + ": 3 threads");
+    }
+
+    /**
+     * Runs {@code args} with {@code --rows-out} (a file in {@code dir}) on 1, 2 and 3 threads: the same report and
+     * the same rows file each time.
+     */
+    static void assertSameRowsOut(Path dir, String... args) {
+        List<String> written = new ArrayList<>();
+        for (String threads : new String[] {"1", "2", "3"}) {
+            Path out = dir.resolve("rows-" + threads + ".csv");
+            String[] withRowsOut = Arrays.copyOf(args, args.length + 2);
+            withRowsOut[args.length] = "--rows-out";
+            withRowsOut[args.length + 1] = out.toString();
+            String report = run(threads, withRowsOut);
+            try {
+                written.add(report + Files.readString(out));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(written.get(0), written.get(1), "2 threads");
+        assertEquals(written.get(0), written.get(2), "3 threads");
     }
 
     static void assertSameFailure(String... args) {

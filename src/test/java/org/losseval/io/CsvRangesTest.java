@@ -93,6 +93,13 @@ class CsvRangesTest {
         assertNull(plan(write("header-nonl.csv", "a,b,g"), options(2), 2));
         assertSplitReadsAsWhole("one.csv", "a,b,g\n1,2,x\n", false);
         assertSplitReadsAsWhole("one-nonl.csv", "a,b,g\n1,2,x", false);
+        // One row has no second batch to start a range at, whatever the batch size and parts.
+        for (String one : List.of("one.csv", "one-nonl.csv")) {
+            String name = dir.resolve(one).toString();
+            for (int batch : BATCH_SIZES) {
+                for (int parts : PARTS) assertNull(plan(name, options(batch), parts), one + ", batch " + batch + ", parts " + parts);
+            }
+        }
     }
 
     @Test

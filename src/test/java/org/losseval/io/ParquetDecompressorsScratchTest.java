@@ -55,9 +55,14 @@ class ParquetDecompressorsScratchTest {
     @Test
     void gzipReturnsANewArrayWhateverTheScratch() throws IOException {
         byte[] compressed = compress(CompressionCodec.GZIP, PAGE);
+        byte[] scratch = new byte[10_000];
+        Arrays.fill(scratch, (byte) 0x5a);
         byte[] out = ParquetDecompressors.decompress(CompressionCodec.GZIP, compressed, 0, compressed.length,
-                PAGE.length, new byte[10_000]);
-        assertArrayEquals(PAGE, out);
+                PAGE.length, scratch);
+        assertNotSame(scratch, out);
+        assertArrayEquals(PAGE, out); // the page's bytes, and its length exactly
+        // The scratch array is not written either (a copy out of it would pass the two checks above).
+        for (int i = 0; i < scratch.length; i++) assertEquals((byte) 0x5a, scratch[i], "scratch byte " + i);
     }
 
     @Test

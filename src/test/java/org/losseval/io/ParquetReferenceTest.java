@@ -3,13 +3,8 @@ package org.losseval.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +20,6 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -170,7 +164,7 @@ class ParquetReferenceTest {
     /** The file holds what the case is about: its encodings, as the footer lists them, and several row groups. */
     private static void assertEncodings(Path file, ParquetProperties.WriterVersion version, boolean dictionary,
                                         boolean byteStreamSplit) throws IOException {
-        FileMetaData footer = footer(file);
+        FileMetaData footer = ParquetTestFiles.footer(file);
         java.util.Set<Encoding> seen = java.util.EnumSet.noneOf(Encoding.class);
         for (RowGroup group : footer.getRow_groups()) {
             for (org.apache.parquet.format.ColumnChunk chunk : group.getColumns()) seen.addAll(chunk.getMeta_data().getEncodings());
@@ -186,15 +180,9 @@ class ParquetReferenceTest {
         assertTrue(footer.getRow_groups().size() >= 3, "several row groups");
     }
 
-    private static FileMetaData footer(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return Util.readFileMetaData(new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
-    }
-
     /** Inserts a row group of no rows before the first and after the second (both readers skip them). */
     private static void spliceEmptyRowGroups(Path file) throws IOException {
-        assertTrue(footer(file).getRow_groups().size() >= 3, "the file should have several row groups");
+        assertTrue(ParquetTestFiles.footer(file).getRow_groups().size() >= 3, "the file should have several row groups");
         ParquetTestFiles.insertEmptyRowGroups(file, 0, 3);
     }
 

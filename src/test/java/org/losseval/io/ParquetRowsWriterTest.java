@@ -3,12 +3,9 @@ package org.losseval.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
@@ -78,7 +74,7 @@ class ParquetRowsWriterTest {
         assertEquals(expected, byDuckDb(file));
 
         // The input column is dictionary-encoded in the first row group and falls back to PLAIN later.
-        FileMetaData footer = footer(file);
+        FileMetaData footer = ParquetTestFiles.footer(file);
         assertTrue(footer.getRow_groups().size() > 1, "several row groups");
         ColumnChunk firstInput = footer.getRow_groups().get(0).getColumns().get(0);
         assertTrue(firstInput.getMeta_data().isSetDictionary_page_offset());
@@ -153,11 +149,5 @@ class ParquetRowsWriterTest {
             }
         }
         return rows;
-    }
-
-    private static FileMetaData footer(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return Util.readFileMetaData(new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
     }
 }

@@ -265,10 +265,24 @@ public final class ParquetTestFiles {
         return footer(file).getRow_groups().size();
     }
 
-    private static FileMetaData footer(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return Util.readFileMetaData(new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
+    /** The footer of {@code file} as parquet-java's Thrift classes read it (the reference, not losseval's reader). */
+    static FileMetaData footer(Path file) throws IOException {
+        return footer(Files.readAllBytes(file));
+    }
+
+    /** The footer of a Parquet file's {@code bytes}. */
+    private static FileMetaData footer(byte[] bytes) throws IOException {
+        return Util.readFileMetaData(new ByteArrayInputStream(bytes, footerAt(bytes), footerLength(bytes)));
+    }
+
+    /** The footer's length, from the 4 bytes before the closing magic number. */
+    private static int footerLength(byte[] bytes) {
+        return ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** Where the footer starts: before its length and the magic number. */
+    private static int footerAt(byte[] bytes) {
+        return bytes.length - 8 - footerLength(bytes);
     }
 
     /**
@@ -279,10 +293,8 @@ public final class ParquetTestFiles {
      */
     public static void insertEmptyRowGroups(Path file, int... at) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        int footerAt = bytes.length - 8 - length;
-        FileMetaData footer = Util.readFileMetaData(
-                new ByteArrayInputStream(bytes, footerAt, length));
+        int footerAt = footerAt(bytes);
+        FileMetaData footer = footer(bytes);
         for (int index : at) {
             RowGroup empty = footer.getRow_groups().get(0).deepCopy();
             empty.setNum_rows(0);
