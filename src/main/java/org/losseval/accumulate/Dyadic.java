@@ -78,10 +78,6 @@ final class Dyadic {
         return m.signum() == 0 ? ZERO : new Dyadic(m, e + k);
     }
 
-    int compareTo(Dyadic other) {
-        return subtract(other).signum();
-    }
-
     /** The value rounded to the nearest double, ties to even (as {@code BigDecimal.doubleValue} of it). */
     double doubleValue() {
         if (m.signum() == 0) return 0.0;
