@@ -1,6 +1,5 @@
 package org.losseval.accumulate;
 
-import java.math.BigDecimal;
 import java.util.function.IntToLongFunction;
 import org.losseval.loss.MomentLoss;
 import org.losseval.loss.Moments;
@@ -155,12 +154,12 @@ public final class BootstrapMoments implements MergeableState<BootstrapMoments, 
 
     /** Model m's moments in replicate r: MomentSums' result for the rows repeated k times. */
     private Moments moments(int m, int r) {
-        BigDecimal w = weighted ? weights.exact(r) : BigDecimal.valueOf((long) counts[r]);
+        Dyadic w = weighted ? weights.exact(r) : Dyadic.of((long) counts[r]);
         double weightSum = weighted ? weights.value(r) : counts[r];
-        BigDecimal y1 = targets.exact(r);
-        BigDecimal y2 = targetSquares.exact(r);
-        BigDecimal r1 = residuals[m].exact(r);
-        BigDecimal r2 = residualSquares[m].exact(r);
+        Dyadic y1 = targets.exact(r);
+        Dyadic y2 = targetSquares.exact(r);
+        Dyadic r1 = residuals[m].exact(r);
+        Dyadic r2 = residualSquares[m].exact(r);
         boolean finite = w != null && y1 != null && y2 != null && r1 != null && r2 != null && w.signum() > 0;
         double targetSpread = finite ? MomentSums.spread(w, y1, y2) : Double.NaN;
         double residualSpread = finite ? MomentSums.spread(w, r1, r2) : Double.NaN;

@@ -258,13 +258,22 @@ public final class ExactSum {
     }
 
     /**
-     * The sum exactly, or null when a NaN or an infinity was added (then {@link #value()} says which). For
-     * figures that combine several exact sums before rounding once ({@code MomentSums}).
+     * The sum exactly as a decimal, or null when a NaN or an infinity was added (then {@link #value()} says which).
+     * The figures compute with {@link #dyadic()}, which needs no {@code BigDecimal} (see {@link Dyadic}).
      */
     public BigDecimal exact() {
         if (nanCount > 0 || positiveInfinities > 0 || negativeInfinities > 0) return null;
         // total * 2^(low - BIAS_SHIFT), exactly.
         return exactly(BinTotal.of(totalBins()).toBigInteger(), low - BIAS_SHIFT);
+    }
+
+    /**
+     * The sum exactly, or null when a NaN or an infinity was added (then {@link #value()} says which). For
+     * figures that combine several exact sums before rounding once ({@link MeanSums}, {@link MomentSums}).
+     */
+    Dyadic dyadic() {
+        if (nanCount > 0 || positiveInfinities > 0 || negativeInfinities > 0) return null;
+        return Dyadic.of(BinTotal.of(totalBins()).toBigInteger(), low - BIAS_SHIFT);
     }
 
     /**

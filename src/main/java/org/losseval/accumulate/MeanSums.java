@@ -1,7 +1,5 @@
 package org.losseval.accumulate;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.losseval.report.ConfidenceInterval;
 import org.losseval.report.MeanEstimate;
@@ -39,8 +37,8 @@ import org.losseval.report.MeanEstimate;
  *
  * <p><b>Exactness</b>: every product goes in as an error-free pair ({@link MomentSums#addProduct}: a·b =
  * p + e exactly by {@link Math#fma}), so each sum is the exact real sum of its rows; x̄ and SE² are computed
- * from them in {@link BigDecimal} and rounded once (to 40 digits, then to a double), SE is the double's
- * square root. The figures are therefore the same bits whatever the split, order or merge of the rows.
+ * from them exactly ({@link Dyadic}) and rounded once (to 40 digits, then to a double: {@link Dyadic#quotient}),
+ * SE is the double's square root. The figures are therefore the same bits whatever the split, order or merge of the rows.
  *
  * <p>Edge cases: no rows (or Σw = 0) give NaN everywhere; one row gives the mean and NaN for the rest. A
  * non-finite value or a product that overflows makes the sums non-finite and the figures NaN or infinite.
@@ -52,8 +50,6 @@ import org.losseval.report.MeanEstimate;
 public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
     /** The level of {@link #result()}'s interval. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
-    /** 40 digits: far more than a double's 17, so rounding twice cannot move the result by more than an ulp's tie. */
-    private static final MathContext DIVISION = new MathContext(40);
     /** Absolute accuracy of the t quantile (Commons Math's default is 1e-9). */
     private static final double QUANTILE_ACCURACY = 1e-14;
 
@@ -171,12 +167,12 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
     /** The estimate with its two-sided interval at {@code confidence} (in (0, 1)) and its p-value against 0. */
     public MeanEstimate result(double confidence) {
         if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
-        BigDecimal n = BigDecimal.valueOf(count);
-        BigDecimal w = weighted ? weights.exact() : n;
-        BigDecimal v = weighted ? weightSquares.exact() : n;
-        BigDecimal a = values.exact();
-        BigDecimal b = weighted ? squaredWeightValues.exact() : a;
-        BigDecimal c = squares.exact();
+        Dyadic n = Dyadic.of(count);
+        Dyadic w = weighted ? weights.dyadic() : n;
+        Dyadic v = weighted ? weightSquares.dyadic() : n;
+        Dyadic a = values.dyadic();
+        Dyadic b = weighted ? squaredWeightValues.dyadic() : a;
+        Dyadic c = squares.dyadic();
         double weightSum = weighted ? weights.value() : count;
         double mean;
         double variance;
@@ -188,7 +184,7 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
             mean = Double.NaN;
             variance = Double.NaN;
         } else {
-            mean = a.divide(w, DIVISION).doubleValue();
+            mean = Dyadic.quotient(a, w);
             variance = count < 2 ? Double.NaN : variance(n, w, v, a, b, c);
         }
         double se = Math.sqrt(variance);
@@ -196,14 +192,13 @@ public final class MeanSums implements MergeableState<MeanSums, MeanEstimate> {
         return inference(count, weightSum, mean, se, df, confidence);
     }
 
-    /** n/(n-1) · (C W² - 2 A B W + A² V) / W⁴, rounded once. */
-    private static double variance(BigDecimal n, BigDecimal w, BigDecimal v, BigDecimal a, BigDecimal b, BigDecimal c) {
-        BigDecimal w2 = w.multiply(w);
-        BigDecimal spread = c.multiply(w2).subtract(a.multiply(b).multiply(w).multiply(BigDecimal.valueOf(2)))
-                .add(a.multiply(a).multiply(v));
+    /** n/(n-1) · (C W² - 2 A B W + A² V) / W⁴, rounded once (to 40 digits, then to a double). */
+    private static double variance(Dyadic n, Dyadic w, Dyadic v, Dyadic a, Dyadic b, Dyadic c) {
+        Dyadic w2 = w.multiply(w);
+        Dyadic spread = c.multiply(w2).subtract(a.multiply(b).multiply(w).timesPowerOfTwo(1)).add(a.multiply(a).multiply(v));
         if (spread.signum() <= 0) return 0.0; // exactly 0: every x equal (it cannot be negative in exact arithmetic)
-        BigDecimal denominator = n.subtract(BigDecimal.ONE).multiply(w2).multiply(w2);
-        return spread.multiply(n).divide(denominator, DIVISION).doubleValue();
+        Dyadic denominator = n.subtract(Dyadic.of(1)).multiply(w2).multiply(w2);
+        return Dyadic.quotient(spread.multiply(n), denominator);
     }
 
     private static MeanEstimate inference(long count, double weightSum, double mean, double se, double df,

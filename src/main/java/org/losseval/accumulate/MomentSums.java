@@ -1,7 +1,5 @@
 package org.losseval.accumulate;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import org.losseval.loss.Moments;
 
 /**
@@ -13,8 +11,8 @@ import org.losseval.loss.Moments;
  * <pre>
  *   Σ w (y - ȳ)² = (Σ w y² · Σ w - (Σ w y)²) / Σ w          (and the same for r)
  * </pre>
- * evaluated in {@link BigDecimal} from the exact sums and rounded once (to 40 digits, then to the nearest
- * double). Why not the textbook two-pass or Welford update: the first needs the mean before the rows, the
+ * evaluated exactly from the exact sums ({@link Dyadic}) and rounded once (to 40 digits, then to the nearest
+ * double: {@link Dyadic#quotient}). Why not the textbook two-pass or Welford update: the first needs the mean before the rows, the
  * second rounds at every row in an order that depends on the split, so a merged result would differ in its
  * last bits from a single pass. Why the expansion is safe here although it is the classic cancellation
  * trap: every product is added exactly, as an error-free pair from {@link Math#fma} (w·y = p + e exactly;
@@ -29,8 +27,6 @@ import org.losseval.loss.Moments;
  * store of rows. Not thread-safe; combine per-thread states.
  */
 public final class MomentSums implements MergeableState<MomentSums, Moments> {
-    /** 40 digits: far more than a double's 17, so rounding twice cannot move the result by more than an ulp's tie. */
-    private static final MathContext DIVISION = new MathContext(40);
 
     private final boolean weighted;
     private final ExactSum weights = new ExactSum();
@@ -121,16 +117,16 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
 
     @Override
     public Moments result() {
-        BigDecimal w = weighted ? weights.exact() : BigDecimal.valueOf(count);
+        Dyadic w = weighted ? weights.dyadic() : Dyadic.of(count);
         double weightSum = weighted ? weights.value() : count;
         return new Moments(count, weightSum, residualSquares.value(), spread(w, targets, targetSquares),
                 spread(w, residuals, residualSquares), maxAbsResidual);
     }
 
     /** (S2·W - S1²) / W from the exact sums, rounded once; NaN when a sum is not finite or W is 0. */
-    private static double spread(BigDecimal w, ExactSum first, ExactSum second) {
-        BigDecimal s1 = first.exact();
-        BigDecimal s2 = second.exact();
+    private static double spread(Dyadic w, ExactSum first, ExactSum second) {
+        Dyadic s1 = first.dyadic();
+        Dyadic s2 = second.dyadic();
         if (w == null || s1 == null || s2 == null || w.signum() == 0) {
             // Not finite, or no weight: the plain double formula gives the NaN or infinity it deserves.
             double wv = w == null ? Double.NaN : w.doubleValue();
@@ -140,9 +136,9 @@ public final class MomentSums implements MergeableState<MomentSums, Moments> {
     }
 
     /** (S2·W - S1²) / W from exact sums, W &gt; 0, rounded once (also {@link BootstrapMoments}' replicates). */
-    static double spread(BigDecimal w, BigDecimal s1, BigDecimal s2) {
-        BigDecimal numerator = s2.multiply(w).subtract(s1.multiply(s1));
+    static double spread(Dyadic w, Dyadic s1, Dyadic s2) {
+        Dyadic numerator = s2.multiply(w).subtract(s1.multiply(s1));
         if (numerator.signum() == 0) return 0.0;
-        return numerator.divide(w, DIVISION).doubleValue();
+        return Dyadic.quotient(numerator, w);
     }
 }

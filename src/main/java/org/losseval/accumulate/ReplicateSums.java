@@ -1,6 +1,5 @@
 package org.losseval.accumulate;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -30,7 +29,7 @@ import java.math.BigInteger;
  * pending slots beside the integer ones and changes neither, so a state that is only read encodes
  * ({@link StateCodec}) to the same bytes as before.
  *
- * <p>{@link #value} rounds a replicate's exact sum to a double once (in {@link BigDecimal}). Non-finite values
+ * <p>{@link #value} rounds a replicate's exact sum to a double once ({@link Dyadic#doubleValue}). Non-finite values
  * are counted apart per replicate, as in {@link ExactSum}. The sums do not depend on the order of the rows
  * or on how sums were combined. Not thread-safe.
  */
@@ -150,12 +149,11 @@ final class ReplicateSums {
             if (positive > 0) return Double.POSITIVE_INFINITY;
             if (negative > 0) return Double.NEGATIVE_INFINITY;
         }
-        BigDecimal exact = exact(b);
-        return exact.signum() == 0 ? 0.0 : exact.doubleValue(); // BigDecimal.doubleValue rounds correctly
+        return exact(b).doubleValue(); // rounds correctly, as BigDecimal.doubleValue did
     }
 
     /** Replicate b's sum exactly, or null when a non-finite value was added to it. */
-    BigDecimal exact(int b) {
+    Dyadic exact(int b) {
         if (nonFinite != null && (nonFinite[0][b] > 0 || nonFinite[1][b] > 0 || nonFinite[2][b] > 0)) return null;
         // Σ_s (slot + pending) · 2^(32 s), in BigInteger: a slot need not be normalized for that, so the read leaves
         // the pending additions where they are (a read changes no field, and the encoding stays the same).
@@ -166,8 +164,8 @@ final class ReplicateSums {
             if (pending[s] != null) total = total.add(BigInteger.valueOf((long) pending[s][b]));
             if (chunk != 0) total = total.add(BigInteger.valueOf(chunk));
         }
-        // total · 2^-1074 exactly, at the smallest scale (why: ExactSum.exactly)
-        return ExactSum.exactly(total, -1074);
+        // total · 2^-1074 exactly
+        return Dyadic.of(total, -1074);
     }
 
     /** Moves the pending additions into the integer slots (exactly: they are integers below 2^52) and normalizes. */

@@ -27,7 +27,7 @@ import org.losseval.report.Report;
  * each into states of its own, combined in file order ({@link SplitReading}); any other input (standard input,
  * {@code .gz}, a file paired with {@code --baseline} files, a CSV file whose quotes leave no safe cut, a Parquet
  * file of one row group, a file too small to be worth it) is read on one thread while a second reads ahead
- * ({@link PrefetchingSource}). The states combine exactly and the ranges' batches are the whole file's,
+ * ({@link PrefetchingSource}), unless it is smaller still ({@link PrefetchingSource#MIN_BYTES}). The states combine exactly and the ranges' batches are the whole file's,
  * so results and errors are the same bits whatever the thread count. Not thread-safe; one evaluation at a time.
  */
 public final class Evaluator implements Evaluation {
@@ -197,10 +197,11 @@ public final class Evaluator implements Evaluation {
         }
         if (threads < 2) return Sources.open(input, in, options);
         // Two threads: a gzip input is decompressed on the second one (ReadAheadStream) and parsed on this
-        // one; any other is parsed on the second one (PrefetchingSource) and computed on this one.
+        // one; any other is parsed on the second one (PrefetchingSource) and computed on this one, unless it is
+        // too small to be worth a thread.
         GunzipAhead gunzip = new GunzipAhead();
         Source source = Sources.open(input, in, options, gunzip);
-        return gunzip.used ? source : new PrefetchingSource(source);
+        return gunzip.used || !PrefetchingSource.worthIt(source) ? source : new PrefetchingSource(source);
     }
 
     /**

@@ -19,6 +19,23 @@ final class PrefetchingSource implements Source {
     /** Batches read ahead. More buys nothing once the slower side is busy all the time. */
     static final int AHEAD = 2;
 
+    /**
+     * The smallest input of known size worth a reading thread: {@value #MIN_BYTES} bytes, about 2,000 rows of a few
+     * numeric columns. Below it the whole file is parsed in about the time it takes to start the thread, and what
+     * comes with it the first time (the queue's locks, and on JDK 17 the {@code ForkJoinPool} class that a blocked
+     * {@code take} initialises) costs a three-row run more than any overlap gains: a three-row CSV read on the main
+     * thread executed fewer instructions in all (src/bench/README.md, start-up, fifth round).
+     */
+    static final long MIN_BYTES = 64 << 10;
+    /** System property overriding {@link #MIN_BYTES} (tests set 0 to read even a small file ahead). */
+    static final String MIN_BYTES_PROPERTY = "losseval.prefetchMinBytes";
+
+    /** Whether {@code source} is worth reading ahead: its size is unknown or at least {@link #MIN_BYTES}. */
+    static boolean worthIt(Source source) {
+        long size = source.bytesTotal();
+        return size < 0 || size >= Long.getLong(MIN_BYTES_PROPERTY, MIN_BYTES);
+    }
+
     private final Source source;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
     /** Free buffers for copies: the ring has AHEAD queued, one being consumed, one being filled. */

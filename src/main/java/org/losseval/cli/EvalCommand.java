@@ -70,6 +70,13 @@ final class EvalCommand implements Callable<Integer> {
     static CommandLine commandLine(CliContext context, Evaluation engine, boolean sections) {
         EvalCommand command = new EvalCommand(context, engine);
         CommandSpec spec = CommandSpecs.command(command, "eval", DESCRIPTION);
+        if (!sections) {
+            // A run's command line prints no help (the whole tree does), and no name, label or default of an option
+            // holds a '$' ("${DEFAULT-VALUE}" is in descriptions only): picocli's interpolation of every name as it
+            // is added and of every default as it is applied changes nothing there, and was 5-8% of a three-row
+            // run's main thread (src/bench/README.md, start-up, fifth round). Set before the options are added.
+            spec.interpolateVariables(false);
+        }
         spec.addPositional(InputOptions.files(command.inputs));
         // In this order: the comparison's and the baseline files' sections share an order, and picocli keeps
         // the order of addition between them.

@@ -82,4 +82,31 @@ class EvalHelpTest {
         assertEquals("COLS", Role.LOGITS.paramLabel());
         assertEquals("COL", Role.DISTANCE.paramLabel());
     }
+
+    /**
+     * A run's command line does not interpolate (EvalCommand.commandLine): that changes nothing only while no name,
+     * label or value of an option holds a '$' (picocli's "${...}" lookups and its "$$" escape). Descriptions may:
+     * a run's command line prints no help.
+     */
+    @Test
+    void aRunsCommandLineDoesNotInterpolateAndHasNothingToInterpolate() {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        CommandSpec run = EvalCommand.commandLine(new CliContext(InputStream.nullInputStream(), discard, discard,
+                () -> null), null, false).getCommandSpec();
+        assertEquals(false, run.interpolateVariables());
+        assertEquals(true, eval().interpolateVariables(), "the help's command line interpolates its descriptions");
+        List<String> texts = new ArrayList<>();
+        for (picocli.CommandLine.Model.ArgSpec arg : run.args()) {
+            if (arg instanceof OptionSpec option) {
+                texts.addAll(List.of(option.names()));
+                texts.add(option.fallbackValue());
+            }
+            texts.add(arg.paramLabel());
+            texts.add(arg.defaultValue());
+            texts.add(arg.mapFallbackValue());
+        }
+        assertEquals(run.args().size(), eval().args().size(), "the run's command line has every argument");
+        assertEquals(List.of(), texts.stream().filter(t -> t != null && t.contains("$")).toList());
+        assertEquals(true, texts.contains("--pred"), "the names were read");
+    }
 }

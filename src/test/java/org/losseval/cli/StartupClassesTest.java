@@ -63,6 +63,19 @@ class StartupClassesTest {
         assertEquals(Set.of("Huber", "Mse"), initialisedLosses(loaded("mse,huber:delta=15", "--format", "table")));
     }
 
+    /**
+     * A file smaller than app.PrefetchingSource.MIN_BYTES is read on the main thread even with two threads: no
+     * reading thread, no queue; with the smallest size at 0 (the property) the same run reads ahead.
+     */
+    @Test
+    void aSmallCsvRunOnTwoThreadsReadsOnTheMainThread() throws Exception {
+        // Its reading thread's Runnable, loaded when one is made (PrefetchingSource itself is loaded to verify Evaluator).
+        String prefetching = "org.losseval.app.PrefetchingSource$1";
+        assertEquals(false, loaded("mse", "--format", "table", "--threads", "2").contains(prefetching));
+        assertEquals(true, loaded(List.of("-Dlosseval.prefetchMinBytes=0"), "mse", "--format", "json", "--threads", "2")
+                .contains(prefetching));
+    }
+
     private static List<String> matching(Pattern pattern, List<String> classes) {
         return classes.stream().filter(c -> pattern.matcher(c).matches()).sorted().toList();
     }
@@ -78,10 +91,18 @@ class StartupClassesTest {
 
     /** Every class a quiet, successful run of {@code eval examples/houses.csv -l LOSSES FORMAT} loads, in order. */
     private List<String> loaded(String losses, String... format) throws IOException, InterruptedException {
+        return loaded(List.of(), losses, format);
+    }
+
+    /** {@link #loaded(String, String...)} with these JVM options (system properties) too. */
+    private List<String> loaded(List<String> jvmOptions, String losses, String... format)
+            throws IOException, InterruptedException {
         String name = losses.replaceAll("\\W", "_") + "-" + format[1];
         Path log = dir.resolve("classes-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "org.losseval.Main",
+                "-Xlog:class+load=info:file=" + log));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.losseval.Main",
                 "eval", "examples/houses.csv", "-p", "pred", "-t", "target", "-l", losses, "-o",
                 dir.resolve("report-" + name).toString()));
         command.addAll(List.of(format));
