@@ -186,7 +186,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     public static boolean sameSums(RowLoss a, RowLoss b) {
         return a instanceof RegressionLoss ra && b instanceof RegressionLoss rb && !a.weighsRows() && !b.weighsRows()
                 && !(a instanceof Medae) && !(b instanceof Medae) && (a instanceof MomentLoss) == (b instanceof MomentLoss)
-                && ra.rowLossesOf().equals(rb.rowLossesOf());
+                && ra.rowLossesOf().sameLossAs(rb.rowLossesOf());
     }
 
     /**
@@ -240,7 +240,7 @@ public final class LossState implements MergeableState<LossState, LossFigures> {
     /** Adds another state of the same loss, parameters and weighting; checks before changing anything. */
     @Override
     public void combine(LossState other) {
-        if (!other.loss.spec().equals(loss.spec()) || !other.loss.params().equals(loss.params())) {
+        if (!other.loss.sameLossAs(loss)) {
             throw new IllegalArgumentException("cannot combine " + loss.spec() + " with " + other.loss.spec());
         }
         if (other.sampleWeighted != sampleWeighted) {
