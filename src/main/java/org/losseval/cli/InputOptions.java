@@ -40,8 +40,8 @@ final class InputOptions {
                                 + "ranges at record boundaries, and a Parquet file of 16 MiB or more into N ranges of row "
                                 + "groups, each read on its own thread; a .gz file is decompressed on a second thread; any "
                                 + "other input (standard input, a CSV file with quotes near its start, a Parquet file of one "
-                                + "row group, --baseline files) is read ahead on a second thread. The results and messages "
-                                + "are the same bits whatever N.")
+                                + "row group, --baseline files) is read ahead on a second thread, a plain CSV/TSV file "
+                                + "from 64 KiB on. The results and messages are the same bits whatever N.")
                         .build());
     }
 
