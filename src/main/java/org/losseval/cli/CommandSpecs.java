@@ -33,7 +33,22 @@ final class CommandSpecs {
      * {@code -V, --version} after them, where picocli's annotations put them (the completion lists them so).
      */
     static CommandLine commandLine(CommandSpec spec) {
-        spec.addMixin(STANDARD_HELP, standardHelp());
+        return commandLine(spec, true);
+    }
+
+    /**
+     * {@link #commandLine(CommandSpec)}, or, without {@code sections} (a run's command line, whose help the whole
+     * tree prints), with the same two options added as plain options instead of as picocli's mixin: they parse the
+     * same, and the mixin's own {@code CommandSpec} compiles the four regular expressions of picocli's negatable
+     * option transformer (a field initialiser of every spec) at every start (src/bench/README.md, start-up,
+     * sixth round).
+     */
+    static CommandLine commandLine(CommandSpec spec, boolean sections) {
+        if (sections) {
+            spec.addMixin(STANDARD_HELP, standardHelp());
+        } else {
+            for (OptionSpec option : standardHelpOptions()) spec.addOption(option);
+        }
         return new CommandLine(spec);
     }
 
@@ -74,10 +89,16 @@ final class CommandSpecs {
      */
     private static CommandSpec standardHelp() {
         CommandSpec mixin = CommandSpec.create();
-        mixin.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey(STANDARD_HELP + ".help")
-                .description("Show this help message and exit.").build());
-        mixin.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).descriptionKey(STANDARD_HELP + ".version")
-                .description("Print version information and exit.").build());
+        for (OptionSpec option : standardHelpOptions()) mixin.addOption(option);
         return mixin;
+    }
+
+    /** {@code -h, --help} and {@code -V, --version}, as picocli's standard help mixin defines them. */
+    private static List<OptionSpec> standardHelpOptions() {
+        return List.of(
+                OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey(STANDARD_HELP + ".help")
+                        .description("Show this help message and exit.").build(),
+                OptionSpec.builder("-V", "--version").versionHelp(true).descriptionKey(STANDARD_HELP + ".version")
+                        .description("Print version information and exit.").build());
     }
 }

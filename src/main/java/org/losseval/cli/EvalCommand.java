@@ -91,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
         CommandSpecs.addFamily(spec, sections, OutputOptions.HEADING, OUTPUT, command.output.options(),
                 command.output.rows.options());
         CommandSpecs.addFamily(spec, sections, ColumnOptions.HEADING, COLUMNS, command.columns.options());
-        return CommandSpecs.commandLine(spec);
+        return CommandSpecs.commandLine(spec, sections);
     }
 
     /**

@@ -41,6 +41,35 @@ class EvalHelpTest {
         assertEquals(sectioned, CliRun.of("eval", "-qh").assertSuccess().out());
     }
 
+    /**
+     * A run's command line (no sections) has -h and -V as plain options rather than as picocli's mixin, which is
+     * a CommandSpec of its own (start-up, sixth round): the same options in the same order, with the same flags
+     * and description keys, as the command line with sections (the descriptions of a run are not interpolated),
+     * and the same descriptions of -h and -V.
+     */
+    @Test
+    void aRunHasTheSameOptionsWithoutTheHelpMixin() {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        CliContext context = new CliContext(InputStream.nullInputStream(), discard, discard, () -> null);
+        CommandSpec run = EvalCommand.commandLine(context, null, false).getCommandSpec();
+        assertEquals(Map.of(), run.mixins());
+        assertEquals(describe(eval()), describe(run));
+        assertEquals(List.of("-h", "--help"), List.of(run.findOption("--help").names()));
+        assertEquals(true, run.findOption("-h").usageHelp());
+        assertEquals(true, run.findOption("-V").versionHelp());
+        assertEquals(List.of(eval().findOption("-h").description()), List.of(run.findOption("-h").description()));
+        assertEquals(List.of(eval().findOption("-V").description()), List.of(run.findOption("-V").description()));
+    }
+
+    private static List<String> describe(CommandSpec spec) {
+        List<String> options = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            options.add(String.join(",", option.names()) + " usage=" + option.usageHelp() + " version="
+                    + option.versionHelp() + " " + option.descriptionKey());
+        }
+        return options;
+    }
+
     @Test
     void everyEvalOptionButHelpAndVersionIsInItsFamily() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
