@@ -52,10 +52,10 @@ final class ErrorRecordingStream extends FilterOutputStream implements java.util
         }
     }
 
-    /** The first write, flush or close error, or null when there was none. */
-    IOException firstError() { return firstError; }
-
-    /** {@link #firstError()}, as the run's check of stdout (a method, not a method reference: no link at start). */
+    /**
+     * The first write, flush or close error, or null when there was none; also the run's check of stdout (a method,
+     * not a method reference: no link at start).
+     */
     @Override
     public IOException get() { return firstError; }
 

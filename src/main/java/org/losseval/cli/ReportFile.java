@@ -44,7 +44,7 @@ final class ReportFile {
                 1 << 16));
         content.accept(out);
         out.flush();
-        if (recorded.firstError() != null) throw recorded.firstError();
+        if (recorded.get() != null) throw recorded.get();
         if (out.checkError()) throw new IOException("write failed");
     }
 }

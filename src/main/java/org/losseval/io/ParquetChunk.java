@@ -161,7 +161,7 @@ final class ParquetChunk {
         // The values are decompressed on their own and copied after the levels (a v2 page is rarer; its
         // result array is still the reused one).
         byte[] decoded = ParquetDecompressors.decompress(values, bytes, at + level, stored - level, size - level);
-        byte[] out = scratch != null && scratch.length >= size ? scratch : new byte[size];
+        byte[] out = ParquetDecompressors.array(scratch, size);
         System.arraycopy(bytes, at, out, 0, level);
         System.arraycopy(decoded, 0, out, level, size - level);
         return out;

@@ -103,7 +103,7 @@ final class ParquetDecompressors {
     }
 
     /** {@code scratch} when it holds {@code size} bytes, else a new array of exactly {@code size}. */
-    private static byte[] array(byte[] scratch, int size) {
+    static byte[] array(byte[] scratch, int size) {
         return scratch != null && scratch.length >= size ? scratch : new byte[size];
     }
 

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 class DyadicTest {
     private static final MathContext FORTY = new MathContext(40);
 
-    /** m · 2^e as a BigDecimal, exactly: the reference's form of the same value. */
+    /**
+     * m · 2^e as a BigDecimal, exactly, built here rather than by the code under test: m · 2^e for e ≥ 0, else
+     * m · 5^-e · 10^e (2^e = 5^-e / 10^-e).
+     */
     private static BigDecimal decimal(BigInteger m, int e) {
-        return ExactSum.exactly(m, e);
+        return e >= 0 ? new BigDecimal(m.shiftLeft(e)) : new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-e)), -e);
     }
 
     private static double reference(BigDecimal a, BigDecimal b) {

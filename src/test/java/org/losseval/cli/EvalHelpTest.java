@@ -134,7 +134,7 @@ class EvalHelpTest {
             texts.add(arg.defaultValue());
             texts.add(arg.mapFallbackValue());
         }
-        assertEquals(run.args().size(), eval().args().size(), "the run's command line has every argument");
+        assertEquals(eval().args().size(), run.args().size(), "the run's command line has every argument");
         assertEquals(List.of(), texts.stream().filter(t -> t != null && t.contains("$")).toList());
         assertEquals(true, texts.contains("--pred"), "the names were read");
     }

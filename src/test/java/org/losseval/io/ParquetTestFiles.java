@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
@@ -276,6 +277,12 @@ public final class ParquetTestFiles {
     }
 
     /** The footer's length, from the 4 bytes before the closing magic number. */
+    /** The footer's Thrift bytes of a Parquet file (between the data and the length and magic at its end). */
+    static byte[] footerBytes(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return Arrays.copyOfRange(bytes, footerAt(bytes), bytes.length - 8);
+    }
+
     private static int footerLength(byte[] bytes) {
         return ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ class ParquetThriftTest {
 
     @Test
     void readsFootersAsUtilDoes() throws IOException {
-        byte[] footer = footerBytes(file());
+        byte[] footer = ParquetTestFiles.footerBytes(file());
         assertEquals(Util.readFileMetaData(new ByteArrayInputStream(footer)), ParquetThrift.readFooter(footer, 0, footer.length));
         int failures = 0;
         for (int cut = 0; cut < footer.length; cut++) {
@@ -52,7 +50,7 @@ class ParquetThriftTest {
     @Test
     void readsPageHeadersAsUtilDoes() throws IOException {
         Path file = file();
-        FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footerBytes(file)));
+        FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(ParquetTestFiles.footerBytes(file)));
         byte[] bytes = Files.readAllBytes(file);
         List<byte[]> headers = new ArrayList<>();
         for (var group : meta.getRow_groups()) {
@@ -93,7 +91,7 @@ class ParquetThriftTest {
 
     @Test
     void writesUtilsBytes() throws IOException {
-        FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(footerBytes(file())));
+        FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(ParquetTestFiles.footerBytes(file())));
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         ByteArrayOutputStream utils = new ByteArrayOutputStream();
         ParquetThrift.write(footer, ours);
@@ -146,11 +144,5 @@ class ParquetThriftTest {
         }
         return ParquetTestFiles.write(dir.resolve("t.parquet"), List.of("pred", "target"), List.of(a, b),
                 ParquetTestFiles.Options.defaults().rowGroupRows(1000).nullable(true));
-    }
-
-    private static byte[] footerBytes(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return Arrays.copyOfRange(bytes, bytes.length - 8 - length, bytes.length - 8);
     }
 }
